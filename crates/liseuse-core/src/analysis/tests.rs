@@ -1,0 +1,86 @@
+use super::*;
+
+fn terms(text: &str) -> Vec<String> {
+    analyze(text).into_iter().map(|t| t.term).collect()
+}
+
+/// Each row: two spellings a reader may use, which must give the same terms.
+#[test]
+fn spellings_that_must_match() {
+    let table = [
+        ("accents are folded", "azerbaïdjanais", "azerbaidjanais"),
+        ("case is folded", "STOLTENBERG", "Stoltenberg"),
+        ("typographic elision", "l’armée", "armée"),
+        ("straight elision", "l'armée", "armée"),
+        ("elided de", "d’Erevan", "Erevan"),
+        ("elided que", "qu’Erevan", "Erevan"),
+        ("elided jusque", "jusqu'Erevan", "Erevan"),
+        ("plural and singular", "réfugiés", "réfugié"),
+        ("plural without accents", "refugies", "réfugiés"),
+        ("decomposed accents (NFD)", "re\u{301}fugie\u{301}s", "réfugiés"),
+        ("ligature oe", "cœur", "coeur"),
+        ("ligature ae", "ex æquo", "ex aequo"),
+        ("thousands with a space", "3 000", "3000"),
+        ("thousands with a no-break space", "3\u{a0}000", "3000"),
+        ("thousands with a narrow no-break space", "3\u{202f}000", "3000"),
+        ("feminine and masculine plural", "militaires", "militaire"),
+    ];
+    for (rule, a, b) in table {
+        assert_eq!(terms(a), terms(b), "{rule}: {a:?} vs {b:?}");
+        assert!(!terms(a).is_empty(), "{rule}: {a:?} gives no term");
+    }
+}
+
+#[test]
+fn hyphenated_names_are_found_by_their_parts() {
+    assert_eq!(terms("Haut-Karabakh"), ["haut", "karabakh"]);
+    assert!(terms("turco-azerbaïdjanaise").contains(&terms("azerbaïdjanaise")[0]));
+}
+
+#[test]
+fn stop_words_are_dropped_but_keep_their_positions() {
+    let tokens = analyze("la crise de réfugiés");
+    let found: Vec<(&str, u32)> = tokens.iter().map(|t| (t.term.as_str(), t.position)).collect();
+    assert_eq!(found, [("cris", 1), ("refug", 3)]);
+    assert!(terms("le la les de des du et à").is_empty());
+}
+
+#[test]
+fn tokens_point_at_the_original_words() {
+    let text = "Le ministre l’Arménie, 3 000 soldats";
+    for token in analyze(text) {
+        let word = &text[token.start..token.end];
+        assert_eq!(terms(word), [token.term.clone()], "{word:?}");
+    }
+    let arm = analyze(text).into_iter().find(|t| t.term.starts_with("armen")).unwrap();
+    assert_eq!(&text[arm.start..arm.end], "Arménie");
+    let number = analyze(text).into_iter().find(|t| t.term == "3000").unwrap();
+    assert_eq!(&text[number.start..number.end], "3 000");
+}
+
+#[test]
+fn spaces_between_unrelated_numbers_are_kept() {
+    assert_eq!(terms("en 2020 3 soldats"), ["2020", "3", "soldat"]);
+    assert_eq!(terms("1 2345"), ["1", "2345"]);
+    assert_eq!(terms("100 000 personnes"), ["100000", "person"]);
+}
+
+#[test]
+fn overlong_words_are_not_indexed() {
+    let garbage = "x".repeat(MAX_WORD_BYTES + 1);
+    assert!(terms(&garbage).is_empty());
+    assert_eq!(terms(&format!("{garbage} paix")), ["paix"]);
+}
+
+#[test]
+fn odd_input_gives_no_panic_and_sensible_terms() {
+    for text in ["", "   ", "'''", "’’’", "-", "«»", "🙂🙂", "\u{0}\u{1}\u{7}", "שלום עולם", "ـ", "\u{301}"] {
+        let _ = analyze(text);
+    }
+    assert_eq!(terms("🙂 paix 🙂"), ["paix"]);
+}
+
+#[test]
+fn stop_word_list_is_sorted_for_binary_search() {
+    assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+}

@@ -1,0 +1,175 @@
+//! The index file: what `build.rs` writes and the app reads, defined once, here.
+//!
+//! A file is the 8 bytes [`MAGIC`], a little-endian `u32` [`FORMAT_VERSION`],
+//! then a [postcard](https://docs.rs/postcard) encoding of [`IndexFile`].
+//! Postcard writes every integer as a variable-length integer, so the postings
+//! below, stored as gaps between document numbers and small term counts, take
+//! one byte per number in the common case.
+//!
+//! The file has two parts that are meant to be split apart as collections grow:
+//! the [`SearchIndex`] (what a query needs) and the articles (what the reader
+//! shows). Both are addressed by document number, the article's position in
+//! [`IndexFile::articles`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+
+/// First bytes of every index file.
+pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
+/// Version of the layout below; bumped on every incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Number of indexed fields, in the order of [`Field`].
+pub const FIELD_COUNT: usize = 2;
+
+/// The indexed fields of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title = 0,
+    /// Every text block of the article.
+    Body = 1,
+}
+
+impl Field {
+    /// Every field, in storage order.
+    pub const ALL: [Field; FIELD_COUNT] = [Field::Title, Field::Body];
+
+    /// The field's name in the elasticlunr index.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Body => "body",
+        }
+    }
+}
+
+/// A whole index file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexFile {
+    /// What a query needs.
+    pub index: SearchIndex,
+    /// The articles, by document number.
+    pub articles: Vec<Article>,
+}
+
+/// The inverted index of a collection.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Number of documents.
+    pub doc_count: u32,
+    /// Per field, the number of terms in each document (stop words excluded).
+    pub field_lengths: [Vec<u32>; FIELD_COUNT],
+    /// Every term, sorted by byte order, so that a prefix is a contiguous range.
+    pub terms: Vec<String>,
+    /// The postings of each term, in the order of [`SearchIndex::terms`].
+    pub postings: Vec<Postings>,
+}
+
+/// Where one term occurs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings {
+    /// Document numbers, ascending, each stored as the gap from the previous one.
+    pub doc_gaps: Vec<u32>,
+    /// For each document, its occurrence count in each field ([`FIELD_COUNT`] numbers).
+    pub counts: Vec<u32>,
+}
+
+impl Postings {
+    /// Builds postings from `(document, counts per field)` pairs in ascending document order.
+    pub fn from_docs(docs: impl IntoIterator<Item = (u32, [u32; FIELD_COUNT])>) -> Self {
+        let mut postings = Postings::default();
+        let mut previous = 0;
+        for (doc, counts) in docs {
+            postings.doc_gaps.push(doc - previous);
+            postings.counts.extend_from_slice(&counts);
+            previous = doc;
+        }
+        postings
+    }
+
+    /// Number of documents the term occurs in.
+    pub fn doc_frequency(&self) -> usize {
+        self.doc_gaps.len()
+    }
+
+    /// The `(document, counts per field)` pairs, in ascending document order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+        let mut doc = 0;
+        self.doc_gaps
+            .iter()
+            .zip(self.counts.chunks_exact(FIELD_COUNT))
+            .map(move |(gap, counts)| {
+                doc += gap;
+                (doc, counts)
+            })
+    }
+}
+
+/// Why bytes could not be read as an index file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The bytes do not start with [`MAGIC`]: not an index file at all.
+    NotAnIndex,
+    /// Written by another version of liseuse: rebuild the index with this one.
+    Version {
+        /// The version this code reads.
+        expected: u32,
+        /// The version found in the file.
+        got: u32,
+    },
+    /// The file is cut short or damaged.
+    Corrupt {
+        /// What the decoder said.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatError::NotAnIndex => write!(f, "not a liseuse index file"),
+            FormatError::Version { expected, got } => write!(
+                f,
+                "index format version {got}, this reader needs {expected}: rebuild the site"
+            ),
+            FormatError::Corrupt { reason } => write!(f, "damaged index file: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl IndexFile {
+    /// Encodes the file; the same value always gives the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        // Encoding into a Vec cannot fail for these plain types.
+        let body = postcard::to_allocvec(self).expect("index encodes");
+        bytes.extend_from_slice(&body);
+        bytes
+    }
+
+    /// Decodes a file written by [`IndexFile::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::NotAnIndex)?;
+        let (version, body) = rest.split_at_checked(4).ok_or(FormatError::Corrupt {
+            reason: "no version number".into(),
+        })?;
+        let got = u32::from_le_bytes(version.try_into().expect("4 bytes"));
+        if got != FORMAT_VERSION {
+            return Err(FormatError::Version {
+                expected: FORMAT_VERSION,
+                got,
+            });
+        }
+        postcard::from_bytes(body).map_err(|e| FormatError::Corrupt {
+            reason: e.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+use super::*;
+use crate::article::{Block, BlockKind};
+
+fn sample() -> IndexFile {
+    IndexFile {
+        index: SearchIndex {
+            doc_count: 2,
+            field_lengths: [vec![3, 4], vec![120, 80]],
+            terms: vec!["arme".into(), "paix".into()],
+            postings: vec![
+                Postings::from_docs([(0, [1, 2]), (1, [0, 5])]),
+                Postings::from_docs([(1, [1, 0])]),
+            ],
+        },
+        articles: vec![Article {
+            id: "a".into(),
+            title: "Titre".into(),
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                text: "Texte.".into(),
+            }],
+            ..Article::default()
+        }],
+    }
+}
+
+#[test]
+fn an_index_file_reads_back_as_written() {
+    let file = sample();
+    assert_eq!(IndexFile::from_bytes(&file.to_bytes()), Ok(file));
+}
+
+#[test]
+fn the_same_index_gives_the_same_bytes() {
+    assert_eq!(sample().to_bytes(), sample().to_bytes());
+}
+
+#[test]
+fn postings_store_gaps_and_give_back_documents() {
+    let postings = Postings::from_docs([(3, [1, 0]), (10, [0, 2]), (11, [4, 4])]);
+    assert_eq!(postings.doc_gaps, [3, 7, 1]);
+    let docs: Vec<(u32, Vec<u32>)> = postings.iter().map(|(d, c)| (d, c.to_vec())).collect();
+    assert_eq!(docs, [(3, vec![1, 0]), (10, vec![0, 2]), (11, vec![4, 4])]);
+    assert_eq!(postings.doc_frequency(), 3);
+}
+
+#[test]
+fn other_files_are_refused_with_a_reason() {
+    assert_eq!(IndexFile::from_bytes(b"<!doctype html>"), Err(FormatError::NotAnIndex));
+    assert_eq!(IndexFile::from_bytes(b""), Err(FormatError::NotAnIndex));
+    let mut newer = sample().to_bytes();
+    newer[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    assert_eq!(
+        IndexFile::from_bytes(&newer),
+        Err(FormatError::Version {
+            expected: FORMAT_VERSION,
+            got: FORMAT_VERSION + 1
+        })
+    );
+    let bytes = sample().to_bytes();
+    let cut = IndexFile::from_bytes(&bytes[..bytes.len() - 3]);
+    assert!(matches!(cut, Err(FormatError::Corrupt { .. })), "{cut:?}");
+    assert!(FormatError::Version { expected: 1, got: 2 }.to_string().contains("rebuild"));
+}

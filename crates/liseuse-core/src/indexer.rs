@@ -1,0 +1,299 @@
+//! Building an index file from a folder of articles (feature `indexer`).
+//!
+//! The inverted index is built by elasticlunr-rs, with [`analyze`] as its
+//! tokenizer and an empty pipeline, so the terms are exactly the ones a query
+//! will look up. Its JSON form is large (a trie with a string key per document
+//! and per character), so we read its postings back through serde and store
+//! them in our compact [`IndexFile`] format.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use elasticlunr::pipeline::Pipeline;
+use elasticlunr::{IndexBuilder, Language};
+use serde::Deserialize;
+
+use crate::analysis::analyze;
+use crate::article::{parse_capture, Article};
+use crate::format::{Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
+
+/// A file that gave no article, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it was skipped, in words a user can act on.
+    pub reason: String,
+}
+
+/// What a build read and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    /// Number of article files read.
+    pub files_read: usize,
+    /// Number of articles indexed.
+    pub articles: usize,
+    /// Files that gave no article.
+    pub skipped: Vec<Skipped>,
+}
+
+impl fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} articles indexed from {} files, {} skipped",
+            self.articles,
+            self.files_read,
+            self.skipped.len()
+        )?;
+        for skipped in &self.skipped {
+            write!(f, "\n  skipped {}: {}", skipped.path.display(), skipped.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why no index could be built at all.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The articles folder could not be listed.
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Folder { path, source } => {
+                write!(f, "cannot read the articles folder {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Reads every article file under `dir` (recursively, in path order).
+///
+/// Returns the articles, the files they came from (every file the build
+/// depends on) and a report; a file that gives no article is listed there with
+/// the reason, never dropped silently.
+pub fn read_articles(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, BuildReport), BuildError> {
+    let mut files = Vec::new();
+    list_files(dir, &mut files).map_err(|source| BuildError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    files.sort();
+    let mut report = BuildReport::default();
+    let mut articles = Vec::new();
+    for path in &files {
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        report.files_read += 1;
+        match read_article(path) {
+            Ok(article) => articles.push(article),
+            Err(reason) => report.skipped.push(Skipped {
+                path: path.clone(),
+                reason,
+            }),
+        }
+    }
+    report.articles = articles.len();
+    Ok((articles, files, report))
+}
+
+/// Builds the index file of `dir`'s articles: see [`read_articles`] and [`build_index`].
+pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, BuildReport), BuildError> {
+    let (articles, files, report) = read_articles(dir)?;
+    Ok((build_index(articles), files, report))
+}
+
+fn read_article(path: &Path) -> Result<Article, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })?;
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or("has no usable file name")?;
+    parse_capture(id, &text).map_err(|e| e.to_string())
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Indexes `articles` with elasticlunr-rs and encodes the result as an [`IndexFile`].
+pub fn build_index(articles: Vec<Article>) -> IndexFile {
+    let mut index = IndexBuilder::with_language(Box::new(Analyzer))
+        .save_docs(false)
+        .add_fields(Field::ALL.map(Field::name))
+        .build();
+    for (doc, article) in articles.iter().enumerate() {
+        index.add_doc(&doc.to_string(), [article.title.clone(), article.body_text()]);
+    }
+    let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
+    let parsed: LunrIndex = serde_json::from_slice(&json).expect("elasticlunr index reads back");
+    IndexFile {
+        index: search_index(&parsed, articles.len()),
+        articles,
+    }
+}
+
+/// Our postings from elasticlunr's per-field tries.
+fn search_index(lunr: &LunrIndex, doc_count: usize) -> SearchIndex {
+    // term -> document -> counts per field
+    let mut terms: BTreeMap<String, BTreeMap<u32, [u32; FIELD_COUNT]>> = BTreeMap::new();
+    for field in Field::ALL {
+        let Some(inverted) = lunr.index.get(field.name()) else {
+            continue;
+        };
+        let mut term = String::new();
+        inverted.root.walk(&mut term, &mut |term, item| {
+            for (doc, tf) in &item.docs {
+                let doc: u32 = doc.parse().expect("document refs are numbers");
+                // elasticlunr stores the square root of the occurrence count.
+                let count = (tf.tf * tf.tf).round() as u32;
+                terms.entry(term.to_string()).or_default().entry(doc).or_default()[field as usize] =
+                    count;
+            }
+        });
+    }
+    let mut field_lengths: [Vec<u32>; FIELD_COUNT] = Default::default();
+    for field in Field::ALL {
+        field_lengths[field as usize] = (0..doc_count)
+            .map(|doc| {
+                lunr.document_store
+                    .doc_info
+                    .get(&doc.to_string())
+                    .and_then(|info| info.get(field.name()))
+                    .map_or(0, |&len| len as u32)
+            })
+            .collect();
+    }
+    let (terms, postings) = terms
+        .into_iter()
+        .map(|(term, docs)| (term, Postings::from_docs(docs)))
+        .unzip();
+    SearchIndex {
+        doc_count: doc_count as u32,
+        field_lengths,
+        terms,
+        postings,
+    }
+}
+
+/// Our analysis as an elasticlunr language: all the work is in the tokenizer.
+struct Analyzer;
+
+impl Language for Analyzer {
+    fn name(&self) -> String {
+        "French".into()
+    }
+
+    fn code(&self) -> String {
+        "fr".into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        analyze(text).into_iter().map(|t| t.term).collect()
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        Pipeline { queue: Vec::new() }
+    }
+}
+
+/// The parts of elasticlunr's serialised index that we read.
+#[derive(Deserialize)]
+struct LunrIndex {
+    index: BTreeMap<String, LunrInverted>,
+    #[serde(rename = "documentStore")]
+    document_store: LunrStore,
+}
+
+#[derive(Deserialize)]
+struct LunrInverted {
+    root: LunrNode,
+}
+
+#[derive(Deserialize)]
+struct LunrStore {
+    #[serde(rename = "docInfo")]
+    doc_info: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+/// A trie node: the documents of the term spelled by the path to it, and one
+/// child per next character (keys other than `docs` and `df`).
+#[derive(Default)]
+struct LunrNode {
+    docs: BTreeMap<String, LunrFrequency>,
+    children: Vec<(String, LunrNode)>,
+}
+
+#[derive(Deserialize)]
+struct LunrFrequency {
+    tf: f64,
+}
+
+impl<'de> Deserialize<'de> for LunrNode {
+    // Written by hand: `#[serde(flatten)]` would buffer every subtree once per
+    // level of the trie, which is quadratic in the length of the terms.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+        impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+            type Value = LunrNode;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an elasticlunr index node")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LunrNode, A::Error> {
+                let mut node = LunrNode::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "docs" => node.docs = map.next_value()?,
+                        "df" => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        _ => node.children.push((key, map.next_value()?)),
+                    }
+                }
+                Ok(node)
+            }
+        }
+        deserializer.deserialize_map(NodeVisitor)
+    }
+}
+
+impl LunrNode {
+    /// Calls `visit` with every term that has documents, depth first.
+    fn walk(&self, term: &mut String, visit: &mut impl FnMut(&str, &LunrNode)) {
+        if !self.docs.is_empty() {
+            visit(term, self);
+        }
+        for (key, child) in &self.children {
+            let len = term.len();
+            term.push_str(key);
+            child.walk(term, visit);
+            term.truncate(len);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,67 @@
+use super::*;
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+#[test]
+fn every_seed_becomes_an_article_in_file_order() {
+    let (file, files, report) = build_dir(&seeds_dir()).unwrap();
+    assert_eq!(report.files_read, 5);
+    assert_eq!(report.articles, 5);
+    assert!(report.skipped.is_empty());
+    assert_eq!(files.len(), 5);
+    let ids: Vec<&str> = file.articles.iter().map(|a| &a.id[..3]).collect();
+    assert_eq!(ids, ["000", "001", "002", "003", "004"]);
+}
+
+#[test]
+fn the_same_articles_give_the_same_bytes() {
+    let once = build_dir(&seeds_dir()).unwrap().0.to_bytes();
+    let twice = build_dir(&seeds_dir()).unwrap().0.to_bytes();
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn postings_hold_the_counts_of_each_field() {
+    let article = parse_capture("a", "Un titre sur la paix\n\nLa paix, la paix et encore la paix. Fin.").unwrap();
+    let file = build_index(vec![article]);
+    let index = &file.index;
+    let paix = index.terms.iter().position(|t| t == "paix").unwrap();
+    let docs: Vec<(u32, Vec<u32>)> = index.postings[paix].iter().map(|(d, c)| (d, c.to_vec())).collect();
+    assert_eq!(docs, [(0, vec![1, 3])]);
+    // Title: "titre", "paix"; body: "paix" x3, "encor", "fin".
+    assert_eq!(index.field_lengths, [vec![2], vec![5]]);
+    assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn unreadable_files_are_reported_not_lost() {
+    let dir = std::env::temp_dir().join(format!("liseuse-indexer-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.txt"), "Titre\n\nUn paragraphe sur la paix.").unwrap();
+    std::fs::write(dir.join("sub/b.txt"), "Un autre texte, dans un sous-dossier.").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
+    std::fs::write(dir.join("chrome.txt"), "Rechercher\nComment (0)\n").unwrap();
+    std::fs::write(dir.join("notes.bin"), [0u8, 1, 2]).unwrap();
+    let (file, _, report) = build_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(report.files_read, 4);
+    assert_eq!(report.articles, 2);
+    let skipped: Vec<(String, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.path.file_name().unwrap().to_string_lossy().into_owned(), s.reason.as_str()))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped[0].0 == "chrome.txt" && skipped[0].1.contains("no article text"));
+    assert!(skipped[1].0 == "latin1.txt" && skipped[1].1.contains("not UTF-8"));
+    assert_eq!(file.articles.len(), 2);
+    assert!(report.to_string().contains("latin1.txt"));
+}
+
+#[test]
+fn a_missing_folder_is_an_error_naming_it() {
+    let err = build_dir(Path::new("/nonexistent/articles")).unwrap_err();
+    assert!(err.to_string().contains("/nonexistent/articles"));
+}

@@ -1,0 +1,126 @@
+use crate::indexer::build_dir;
+use crate::{snippet, Library};
+use std::path::Path;
+
+fn seeds() -> Library {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let (file, _, report) = build_dir(&dir).expect("seeds folder");
+    assert_eq!(report.articles, 5);
+    Library::new(file)
+}
+
+/// Ids of the articles found for `query`, best first.
+fn found(library: &Library, query: &str) -> Vec<String> {
+    library
+        .search(query, 10)
+        .hits
+        .iter()
+        .map(|h| library.article_at(h.doc).id.clone())
+        .collect()
+}
+
+fn short(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(|id| &id[..3]).collect()
+}
+
+#[test]
+fn stoltenberg_ranks_the_nato_article_first() {
+    assert_eq!(short(&found(&seeds(), "Stoltenberg"))[0], "001");
+}
+
+#[test]
+fn refugees_finds_the_article_about_the_refugee_crisis() {
+    assert!(short(&found(&seeds(), "réfugiés")).contains(&"000"));
+    assert!(short(&found(&seeds(), "refugies")).contains(&"000"));
+}
+
+#[test]
+fn lachin_finds_the_article_about_the_corridor() {
+    assert!(short(&found(&seeds(), "Lachin")).contains(&"003"));
+}
+
+#[test]
+fn words_typed_without_accents_find_accented_ones() {
+    let library = seeds();
+    assert_eq!(found(&library, "azerbaidjanais"), found(&library, "azerbaïdjanais"));
+    assert!(!found(&library, "azerbaidjanais").is_empty());
+}
+
+#[test]
+fn a_word_finds_its_elided_form() {
+    // "l'armée azerbaïdjanaise" stands in 001 and 003.
+    let ids = found(&seeds(), "armée");
+    assert!(short(&ids).contains(&"003") && short(&ids).contains(&"001"));
+}
+
+#[test]
+fn the_last_word_is_matched_as_a_prefix_while_typing() {
+    let library = seeds();
+    assert_eq!(short(&found(&library, "Stolt"))[0], "001");
+    assert_eq!(short(&found(&library, "hasan")), ["001"]);
+    // Once the word is finished (a space typed) it must match whole.
+    assert!(found(&library, "hasan ").is_empty());
+}
+
+#[test]
+fn a_title_match_ranks_above_body_matches() {
+    // "troupes" is in 002's headline; "Moscou" in 004's headline and in 000's body.
+    assert_eq!(short(&found(&seeds(), "troupes"))[0], "002");
+    assert_eq!(short(&found(&seeds(), "Moscou"))[0], "004");
+}
+
+#[test]
+fn articles_with_all_the_words_come_first() {
+    // Only 001 speaks of both Stoltenberg and mercenaries.
+    let ids = found(&seeds(), "mercenaires Stoltenberg");
+    assert_eq!(short(&ids)[0], "001");
+    let library = seeds();
+    let results = library.search("Lachin Pashinyan", 10);
+    // 002 has both words, 003 only Lachin.
+    assert_eq!(short(&found(&library, "Lachin Pashinyan")), ["002", "003"]);
+    assert_eq!(results.total, 2);
+}
+
+#[test]
+fn queries_with_nothing_to_look_up_find_nothing() {
+    let library = seeds();
+    for query in ["", "   ", "le la les", "?!", "zzzzzz"] {
+        let results = library.search(query, 10);
+        assert!(results.hits.is_empty(), "{query:?}");
+        assert_eq!(results.total, 0);
+    }
+}
+
+#[test]
+fn results_carry_the_terms_to_highlight_in_snippets() {
+    let library = seeds();
+    let results = library.search("réfugiés", 10);
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| library.article_at(h.doc).id.starts_with("000"))
+        .unwrap();
+    let s = snippet(library.article_at(hit.doc), &results.terms);
+    let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+    assert_eq!(marked, ["réfugiés"]);
+}
+
+#[test]
+fn limit_keeps_the_best_and_total_counts_all() {
+    let library = seeds();
+    let all = library.search("Bakou", 10);
+    let best = library.search("Bakou", 2);
+    assert_eq!(best.hits, all.hits[..2]);
+    assert_eq!(best.total, all.total);
+    assert!(all.total > 2);
+}
+
+#[test]
+fn huge_and_odd_queries_are_answered() {
+    let library = seeds();
+    let long = "Arménie ".repeat(2_000);
+    assert!(!library.search(&long, 10).hits.is_empty());
+    for query in ["🙂", "\"crise de", "-", "\u{0}", "مرحبا", &"x".repeat(10_000)] {
+        let _ = library.search(query, 10);
+    }
+}

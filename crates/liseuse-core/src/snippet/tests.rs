@@ -1,0 +1,73 @@
+use super::*;
+use crate::analysis::analyze;
+use crate::article::Block;
+
+fn terms_of(query: &str) -> BTreeSet<String> {
+    analyze(query).into_iter().map(|t| t.term).collect()
+}
+
+fn article(blocks: &[&str]) -> Article {
+    Article {
+        id: "a".into(),
+        title: "Titre".into(),
+        blocks: blocks
+            .iter()
+            .map(|text| Block {
+                kind: BlockKind::Paragraph,
+                text: text.to_string(),
+            })
+            .collect(),
+        ..Article::default()
+    }
+}
+
+fn marked(snippet: &Snippet) -> Vec<&str> {
+    snippet.highlights.iter().map(|r| &snippet.text[r.clone()]).collect()
+}
+
+#[test]
+fn highlights_every_form_of_a_matched_word() {
+    let text = "Les réfugiés, un réfugié, des refugies et l’armée.";
+    let ranges = highlight(text, &terms_of("réfugiés armée"));
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, ["réfugiés", "réfugié", "refugies", "armée"]);
+}
+
+#[test]
+fn the_snippet_is_the_passage_with_the_most_query_words() {
+    let filler = "Le texte continue ici sans rien dire de particulier. ".repeat(8);
+    let a = article(&[
+        &format!("{filler} Une crise au loin. {filler}"),
+        &format!("{filler} La crise de réfugiés touche l’Arménie. {filler}"),
+    ]);
+    let s = snippet(&a, &terms_of("crise réfugiés arménie"));
+    assert_eq!(marked(&s), ["crise", "réfugiés", "Arménie"]);
+    assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+    assert!(s.text.split_whitespace().count() <= SNIPPET_WORDS + 2);
+}
+
+#[test]
+fn a_short_paragraph_is_shown_whole_without_ellipses() {
+    let a = article(&["Stoltenberg salue la coopération."]);
+    let s = snippet(&a, &terms_of("stoltenberg"));
+    assert_eq!(s.text, "Stoltenberg salue la coopération.");
+    assert_eq!(marked(&s), ["Stoltenberg"]);
+}
+
+#[test]
+fn an_article_matched_by_its_title_only_shows_its_opening() {
+    let a = article(&["Premier paragraphe.", "Second paragraphe."]);
+    let s = snippet(&a, &terms_of("titre"));
+    assert_eq!(s.text, "Premier paragraphe.");
+    assert!(s.highlights.is_empty());
+}
+
+#[test]
+fn highlights_never_split_a_character() {
+    let a = article(&["« L’Azerbaïdjan » et l’Arménie, 3 000 réfugiés — fin."]);
+    let s = snippet(&a, &terms_of("azerbaïdjan arménie 3000 réfugiés"));
+    for range in &s.highlights {
+        assert!(s.text.is_char_boundary(range.start) && s.text.is_char_boundary(range.end));
+    }
+    assert_eq!(marked(&s), ["Azerbaïdjan", "Arménie", "3 000", "réfugiés"]);
+}
