@@ -1,0 +1,46 @@
+// Page object: what a reader does with liseuse, in the reader's words.
+export class ReaderPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && this.errors.push(m.text()));
+  }
+
+  async open(hash = '') {
+    await this.page.goto(this.baseUrl + hash);
+    await this.searchBox().waitFor();
+  }
+
+  searchBox() {
+    return this.page.getByRole('searchbox');
+  }
+
+  async type(query) {
+    await this.searchBox().fill('');
+    await this.searchBox().pressSequentially(query);
+  }
+
+  results() {
+    return this.page.locator('.result');
+  }
+
+  async resultTitles() {
+    return this.results().locator('h2').allInnerTexts();
+  }
+
+  async marks(scope = this.page) {
+    return scope.locator('mark').allInnerTexts();
+  }
+
+  reader() {
+    return this.page.locator('article.reader');
+  }
+
+  async screenshot(name) {
+    if (process.env.SCREENSHOTS) {
+      await this.page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: false });
+    }
+  }
+}

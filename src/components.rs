@@ -1,0 +1,27 @@
+//! The views, one component per file.
+
+mod app;
+mod highlighted;
+mod reader;
+mod result_list;
+mod search_box;
+
+pub use app::App;
+pub use highlighted::highlighted;
+pub use reader::Reader;
+pub use result_list::ResultList;
+pub use search_box::SearchBox;
+
+use std::rc::Rc;
+
+use liseuse_core::Library;
+
+/// The collection, shared by the views; equal when it is the same collection.
+#[derive(Clone)]
+pub struct SharedLibrary(pub Rc<Library>);
+
+impl PartialEq for SharedLibrary {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -1,0 +1,72 @@
+use yew::prelude::*;
+
+use super::{Reader, ResultList, SearchBox, SharedLibrary};
+use crate::hooks::use_route;
+use crate::route::Route;
+
+/// The whole app: decodes the index once, then shows the view of the current route.
+#[function_component]
+pub fn App() -> Html {
+    let library = use_memo((), |_| crate::load_library());
+    match &*library {
+        Ok(library) => html! { <Shell library={SharedLibrary(library.clone())} /> },
+        Err(error) => html! {
+            <div class="fatal" role="alert">
+                <h1>{"liseuse"}</h1>
+                <p>{format!("L’index des articles n’a pas pu être lu : {error}.")}</p>
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    library: SharedLibrary,
+}
+
+/// Header with the search box, and the search page or the reading view below it.
+#[function_component]
+fn Shell(props: &ShellProps) -> Html {
+    let (route, navigator) = use_route();
+    let on_query = {
+        let navigator = navigator.clone();
+        let reading = matches!(route, Route::Article { .. });
+        Callback::from(move |query: String| {
+            let to = Route::Search { query };
+            // From the reading view a new query is a new page; on the results it is the same one.
+            if reading {
+                navigator.push(to)
+            } else {
+                navigator.replace(to)
+            }
+        })
+    };
+    let count = props.library.0.len();
+    let view = match &route {
+        Route::Search { query } => html! {
+            <ResultList library={props.library.clone()} query={AttrValue::from(query.clone())} />
+        },
+        Route::Article { id, query } => html! {
+            <Reader
+                library={props.library.clone()}
+                id={AttrValue::from(id.clone())}
+                query={AttrValue::from(query.clone())}
+            />
+        },
+    };
+    let home = Route::default().to_hash();
+    html! {
+        <>
+            <header class="bar">
+                <a class="brand" href={home}>{"liseuse"}</a>
+                <SearchBox
+                    query={AttrValue::from(route.query().to_string())}
+                    {count}
+                    on_query={on_query}
+                    focus={matches!(route, Route::Search { .. })}
+                />
+            </header>
+            <main class="page">{view}</main>
+        </>
+    }
+}

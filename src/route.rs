@@ -1,0 +1,157 @@
+//! Where the reader is, written in the URL's fragment (`#/...`).
+//!
+//! Fragments never reach the server, so any static file server serves every
+//! route with `index.html`, at the root or under a sub-path, and a reload or a
+//! shared link opens the same view. The query rides along in every route so
+//! that going back from an article shows the results it came from.
+
+/// A view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The search page: `#/` or `#/?q=<query>`.
+    Search {
+        /// The query typed, as typed.
+        query: String,
+    },
+    /// The reading view of one article: `#/article/<id>` (`?q=<query>` when it came from one).
+    Article {
+        /// The article's id.
+        id: String,
+        /// The query that found it, to highlight and to go back to.
+        query: String,
+    },
+}
+
+impl Default for Route {
+    fn default() -> Self {
+        Route::Search {
+            query: String::new(),
+        }
+    }
+}
+
+impl Route {
+    /// Reads a location fragment (with or without its leading `#`); anything unknown is the search page.
+    pub fn from_hash(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, params) = hash.split_once('?').unwrap_or((hash, ""));
+        let query = params
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("q="))
+            .map(decode)
+            .unwrap_or_default();
+        match path.trim_start_matches('/').split_once('/') {
+            Some(("article", id)) if !id.is_empty() => Route::Article {
+                id: decode(id),
+                query,
+            },
+            _ => Route::Search { query },
+        }
+    }
+
+    /// The fragment for this route, with its leading `#`.
+    pub fn to_hash(&self) -> String {
+        let (path, query) = match self {
+            Route::Search { query } => ("#/".to_string(), query),
+            Route::Article { id, query } => (format!("#/article/{}", encode(id)), query),
+        };
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?q={}", encode(query))
+        }
+    }
+
+    /// The query of this route.
+    pub fn query(&self) -> &str {
+        match self {
+            Route::Search { query } | Route::Article { query, .. } => query,
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding (and `+` as a space); malformed escapes are kept as they are.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_survives_its_own_fragment() {
+        let routes = [
+            Route::default(),
+            Route::Search {
+                query: "réfugiés l’armée & \"crise\" 100%".into(),
+            },
+            Route::Article {
+                id: "000_1a8f4e49545b7e53".into(),
+                query: String::new(),
+            },
+            Route::Article {
+                id: "dossier/un article".into(),
+                query: "Stoltenberg ?".into(),
+            },
+        ];
+        for route in routes {
+            assert_eq!(Route::from_hash(&route.to_hash()), route);
+        }
+    }
+
+    #[test]
+    fn reads_fragments_typed_or_pasted_by_hand() {
+        assert_eq!(Route::from_hash(""), Route::default());
+        assert_eq!(Route::from_hash("#"), Route::default());
+        assert_eq!(Route::from_hash("#/nowhere/at/all"), Route::default());
+        assert_eq!(
+            Route::from_hash("#/?q=crise+de%20r%C3%A9fugi%C3%A9s"),
+            Route::Search {
+                query: "crise de réfugiés".into()
+            }
+        );
+        assert_eq!(
+            Route::from_hash("#/article/004?q=Bakou"),
+            Route::Article {
+                id: "004".into(),
+                query: "Bakou".into()
+            }
+        );
+        assert_eq!(Route::from_hash("#/?q=%E2%28%ZZ").query(), "\u{fffd}(%ZZ");
+    }
+}
