@@ -10,7 +10,8 @@ pub fn highlighted(text: &str, ranges: &[Range<usize>]) -> Html {
     let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for range in ranges {
-        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone())) else {
+        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
             continue;
         };
         if !before.is_empty() {

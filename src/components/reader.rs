@@ -32,7 +32,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         query: props.query.to_string(),
     }
     .to_hash();
-    let back_label = if props.query.is_empty() { "← Tous les articles" } else { "← Résultats" };
+    let back_label = if props.query.is_empty() {
+        "← Tous les articles"
+    } else {
+        "← Résultats"
+    };
     let Some(article) = article else {
         return html! {
             <article class="reader missing">

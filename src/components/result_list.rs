@@ -24,7 +24,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let query = props.query.to_string();
     let results = {
         let library = library.clone();
-        use_memo(query.clone(), move |query| library.search(query, RESULTS_SHOWN))
+        use_memo(query.clone(), move |query| {
+            library.search(query, RESULTS_SHOWN)
+        })
     };
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
 

@@ -36,7 +36,11 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             on_query.emit(input.value());
         })
     };
-    let articles = if props.count == 1 { "article" } else { "articles" };
+    let articles = if props.count == 1 {
+        "article"
+    } else {
+        "articles"
+    };
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <input

@@ -212,7 +212,8 @@ pub fn title_from_text(blocks: &[Block]) -> String {
     let mut head = head.rfind(' ').map_or(head, |space| &head[..space]);
     // Nor end on a function word ("... des installations de…").
     loop {
-        head = head.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
+        head =
+            head.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
         match head.rsplit_once(' ') {
             Some((rest, last)) if is_stop_word(&fold(last)) => head = rest,
             _ => break,
@@ -290,9 +291,15 @@ pub fn is_chrome(line: &str) -> bool {
 /// Whether a line opens the list of other articles at the bottom of a page.
 fn is_read_also(line: &str) -> bool {
     let lower = line.to_lowercase();
-    ["vous pouvez lire aussi", "lire aussi", "à lire aussi", "sur le même sujet", "voir aussi"]
-        .iter()
-        .any(|p| lower.starts_with(p) && lower.chars().count() <= p.chars().count() + 4)
+    [
+        "vous pouvez lire aussi",
+        "lire aussi",
+        "à lire aussi",
+        "sur le même sujet",
+        "voir aussi",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p) && lower.chars().count() <= p.chars().count() + 4)
 }
 
 /// The name in a "Par X" byline line, if the line is one.

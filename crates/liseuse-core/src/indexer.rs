@@ -48,7 +48,12 @@ impl fmt::Display for BuildReport {
             self.skipped.len()
         )?;
         for skipped in &self.skipped {
-            write!(f, "\n  skipped {}: {}", skipped.path.display(), skipped.reason)?;
+            write!(
+                f,
+                "\n  skipped {}: {}",
+                skipped.path.display(),
+                skipped.reason
+            )?;
         }
         Ok(())
     }
@@ -70,7 +75,11 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Folder { path, source } => {
-                write!(f, "cannot read the articles folder {}: {source}", path.display())
+                write!(
+                    f,
+                    "cannot read the articles folder {}: {source}",
+                    path.display()
+                )
             }
         }
     }
@@ -118,7 +127,10 @@ pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, BuildReport), B
 fn read_article(path: &Path) -> Result<Article, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     let id = path
         .file_stem()
@@ -146,7 +158,10 @@ pub fn build_index(articles: Vec<Article>) -> IndexFile {
         .add_fields(Field::ALL.map(Field::name))
         .build();
     for (doc, article) in articles.iter().enumerate() {
-        index.add_doc(&doc.to_string(), [article.title.clone(), article.body_text()]);
+        index.add_doc(
+            &doc.to_string(),
+            [article.title.clone(), article.body_text()],
+        );
     }
     let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
     let parsed: LunrIndex = serde_json::from_slice(&json).expect("elasticlunr index reads back");
@@ -170,8 +185,11 @@ fn search_index(lunr: &LunrIndex, doc_count: usize) -> SearchIndex {
                 let doc: u32 = doc.parse().expect("document refs are numbers");
                 // elasticlunr stores the square root of the occurrence count.
                 let count = (tf.tf * tf.tf).round() as u32;
-                terms.entry(term.to_string()).or_default().entry(doc).or_default()[field as usize] =
-                    count;
+                terms
+                    .entry(term.to_string())
+                    .or_default()
+                    .entry(doc)
+                    .or_default()[field as usize] = count;
             }
         });
     }
@@ -262,7 +280,10 @@ impl<'de> Deserialize<'de> for LunrNode {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an elasticlunr index node")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LunrNode, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LunrNode, A::Error> {
                 let mut node = LunrNode::default();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {

@@ -86,7 +86,12 @@ pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
         .blocks
         .get(block)
         .filter(|_| best.is_some())
-        .or_else(|| article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph))
+        .or_else(|| {
+            article
+                .blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph)
+        })
         .or(article.blocks.first())
     else {
         return Snippet::default();

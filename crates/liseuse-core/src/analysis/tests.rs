@@ -17,12 +17,20 @@ fn spellings_that_must_match() {
         ("elided jusque", "jusqu'Erevan", "Erevan"),
         ("plural and singular", "réfugiés", "réfugié"),
         ("plural without accents", "refugies", "réfugiés"),
-        ("decomposed accents (NFD)", "re\u{301}fugie\u{301}s", "réfugiés"),
+        (
+            "decomposed accents (NFD)",
+            "re\u{301}fugie\u{301}s",
+            "réfugiés",
+        ),
         ("ligature oe", "cœur", "coeur"),
         ("ligature ae", "ex æquo", "ex aequo"),
         ("thousands with a space", "3 000", "3000"),
         ("thousands with a no-break space", "3\u{a0}000", "3000"),
-        ("thousands with a narrow no-break space", "3\u{202f}000", "3000"),
+        (
+            "thousands with a narrow no-break space",
+            "3\u{202f}000",
+            "3000",
+        ),
         ("feminine and masculine plural", "militaires", "militaire"),
     ];
     for (rule, a, b) in table {
@@ -40,7 +48,10 @@ fn hyphenated_names_are_found_by_their_parts() {
 #[test]
 fn stop_words_are_dropped_but_keep_their_positions() {
     let tokens = analyze("la crise de réfugiés");
-    let found: Vec<(&str, u32)> = tokens.iter().map(|t| (t.term.as_str(), t.position)).collect();
+    let found: Vec<(&str, u32)> = tokens
+        .iter()
+        .map(|t| (t.term.as_str(), t.position))
+        .collect();
     assert_eq!(found, [("cris", 1), ("refug", 3)]);
     assert!(terms("le la les de des du et à").is_empty());
 }
@@ -52,9 +63,15 @@ fn tokens_point_at_the_original_words() {
         let word = &text[token.start..token.end];
         assert_eq!(terms(word), [token.term.clone()], "{word:?}");
     }
-    let arm = analyze(text).into_iter().find(|t| t.term.starts_with("armen")).unwrap();
+    let arm = analyze(text)
+        .into_iter()
+        .find(|t| t.term.starts_with("armen"))
+        .unwrap();
     assert_eq!(&text[arm.start..arm.end], "Arménie");
-    let number = analyze(text).into_iter().find(|t| t.term == "3000").unwrap();
+    let number = analyze(text)
+        .into_iter()
+        .find(|t| t.term == "3000")
+        .unwrap();
     assert_eq!(&text[number.start..number.end], "3 000");
 }
 
@@ -74,7 +91,19 @@ fn overlong_words_are_not_indexed() {
 
 #[test]
 fn odd_input_gives_no_panic_and_sensible_terms() {
-    for text in ["", "   ", "'''", "’’’", "-", "«»", "🙂🙂", "\u{0}\u{1}\u{7}", "שלום עולם", "ـ", "\u{301}"] {
+    for text in [
+        "",
+        "   ",
+        "'''",
+        "’’’",
+        "-",
+        "«»",
+        "🙂🙂",
+        "\u{0}\u{1}\u{7}",
+        "שלום עולם",
+        "ـ",
+        "\u{301}",
+    ] {
         let _ = analyze(text);
     }
     assert_eq!(terms("🙂 paix 🙂"), ["paix"]);

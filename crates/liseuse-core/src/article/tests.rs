@@ -30,20 +30,34 @@ fn seed_000_has_a_title_made_from_its_first_sentence() {
          premier plan dans la négociation d’un accord de paix entre l’Arménie et l’Azerbaïdjan."
     );
     assert_eq!(a.credits, ["Capture d'écran de Dailysabah.com"]);
-    let caption = a.blocks.iter().find(|b| b.kind == BlockKind::Caption).unwrap();
-    assert!(caption.text.starts_with("Des soldats azerbaïdjanais et turcs"));
+    let caption = a
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Caption)
+        .unwrap();
+    assert!(caption
+        .text
+        .starts_with("Des soldats azerbaïdjanais et turcs"));
 }
 
 #[test]
 fn seed_001_keeps_headline_section_byline_and_subheadings() {
     let a = seed("001_a27cac7314b78e34");
-    assert_eq!(a.title, "Le chef de l'OTAN salue la coopération militaire turco-azérie");
+    assert_eq!(
+        a.title,
+        "Le chef de l'OTAN salue la coopération militaire turco-azérie"
+    );
     assert!(!a.title_from_text);
     assert_eq!(a.section.as_deref(), Some("actualités"));
     assert_eq!(a.byline.as_deref(), Some("TheArmTimes"));
     let (first, last) = first_and_last(&a);
-    assert_eq!(first, "Le chef de l'OTAN félicite la coopération militaire turco-azerbaïdjanaise");
-    assert!(last.starts_with("La coopération militaire turco-azerbaïdjanaise s'est considérablement renforcée"));
+    assert_eq!(
+        first,
+        "Le chef de l'OTAN félicite la coopération militaire turco-azerbaïdjanaise"
+    );
+    assert!(last.starts_with(
+        "La coopération militaire turco-azerbaïdjanaise s'est considérablement renforcée"
+    ));
     assert!(last.ends_with("créant une dynamique complexe dans la région."));
     let headings: Vec<&str> = a
         .blocks
@@ -58,7 +72,10 @@ fn seed_001_keeps_headline_section_byline_and_subheadings() {
 #[test]
 fn seed_002_separates_the_section_from_the_headline() {
     let a = seed("002_2e5b4f0657025a37");
-    assert_eq!(a.title, "Les troupes azerbaïdjanaises tentent d’avancer en Arménie.");
+    assert_eq!(
+        a.title,
+        "Les troupes azerbaïdjanaises tentent d’avancer en Arménie."
+    );
     assert_eq!(a.section.as_deref(), Some("High-Tech"));
     let (first, last) = first_and_last(&a);
     assert!(first.starts_with("Des affrontements ont éclaté pendant la nuit"));
@@ -86,16 +103,28 @@ fn seed_003_has_a_title_made_from_its_first_sentence_and_a_caption_credit() {
 #[test]
 fn seed_004_drops_the_repeated_headline_and_the_truncated_lead_at_the_end() {
     let a = seed("004_3708a06be9d3ed9d");
-    assert_eq!(a.title, "Bakou assure que Moscou n'a pas de raison d'intervenir");
-    assert_eq!(a.section.as_deref(), Some("Dernières Infos - Nagorny Karabakh"));
-    assert_eq!(a.credits, ["AFP / Press Service of the President of Azerbaijan / handout"]);
+    assert_eq!(
+        a.title,
+        "Bakou assure que Moscou n'a pas de raison d'intervenir"
+    );
+    assert_eq!(
+        a.section.as_deref(),
+        Some("Dernières Infos - Nagorny Karabakh")
+    );
+    assert_eq!(
+        a.credits,
+        ["AFP / Press Service of the President of Azerbaijan / handout"]
+    );
     let (first, last) = first_and_last(&a);
     assert!(first.starts_with("Le président de l'Azerbaïdjan, Ilham Aliev"));
     assert!(first.ends_with("le 1er novembre 2020."));
     assert!(last.starts_with("Le Nagorny Karabakh a fait sécession"));
     assert!(last.ends_with("des centaines de milliers de déplacés."));
     let lead = "Le président azerbaïdjanais a déclaré dimanche n'avoir pas l'intention";
-    assert_eq!(a.blocks.iter().filter(|b| b.text.starts_with(lead)).count(), 1);
+    assert_eq!(
+        a.blocks.iter().filter(|b| b.text.starts_with(lead)).count(),
+        1
+    );
 }
 
 #[test]
@@ -109,9 +138,23 @@ fn no_seed_keeps_site_chrome() {
     ] {
         let a = seed(name);
         for block in &a.blocks {
-            assert!(!is_chrome(&block.text), "{name}: chrome kept: {}", block.text);
-            for chrome in ["Commentaires", "Comment (0)", "Rechercher", "Vous pouvez lire aussi", "Lien source"] {
-                assert!(!block.text.contains(chrome), "{name}: {chrome:?} kept in {:?}", block.text);
+            assert!(
+                !is_chrome(&block.text),
+                "{name}: chrome kept: {}",
+                block.text
+            );
+            for chrome in [
+                "Commentaires",
+                "Comment (0)",
+                "Rechercher",
+                "Vous pouvez lire aussi",
+                "Lien source",
+            ] {
+                assert!(
+                    !block.text.contains(chrome),
+                    "{name}: {chrome:?} kept in {:?}",
+                    block.text
+                );
             }
         }
     }
@@ -142,14 +185,21 @@ fn recognises_chrome_lines_by_shape() {
 
 #[test]
 fn everything_after_read_also_is_dropped() {
-    let a = parse_capture("x", "Titre court\nUn paragraphe.\nVous pouvez lire aussi...\nUn autre article.").unwrap();
+    let a = parse_capture(
+        "x",
+        "Titre court\nUn paragraphe.\nVous pouvez lire aussi...\nUn autre article.",
+    )
+    .unwrap();
     assert_eq!(a.blocks.len(), 1);
     assert_eq!(a.blocks[0].text, "Un paragraphe.");
 }
 
 #[test]
 fn a_capture_with_only_chrome_is_an_error() {
-    assert_eq!(parse_capture("x", "Rechercher\n\nComment (0)\n"), Err(ParseError::NoText));
+    assert_eq!(
+        parse_capture("x", "Rechercher\n\nComment (0)\n"),
+        Err(ParseError::NoText)
+    );
     assert_eq!(parse_capture("x", ""), Err(ParseError::NoText));
 }
 

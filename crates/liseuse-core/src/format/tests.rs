@@ -46,7 +46,10 @@ fn postings_store_gaps_and_give_back_documents() {
 
 #[test]
 fn other_files_are_refused_with_a_reason() {
-    assert_eq!(IndexFile::from_bytes(b"<!doctype html>"), Err(FormatError::NotAnIndex));
+    assert_eq!(
+        IndexFile::from_bytes(b"<!doctype html>"),
+        Err(FormatError::NotAnIndex)
+    );
     assert_eq!(IndexFile::from_bytes(b""), Err(FormatError::NotAnIndex));
     let mut newer = sample().to_bytes();
     newer[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
@@ -60,5 +63,10 @@ fn other_files_are_refused_with_a_reason() {
     let bytes = sample().to_bytes();
     let cut = IndexFile::from_bytes(&bytes[..bytes.len() - 3]);
     assert!(matches!(cut, Err(FormatError::Corrupt { .. })), "{cut:?}");
-    assert!(FormatError::Version { expected: 1, got: 2 }.to_string().contains("rebuild"));
+    assert!(FormatError::Version {
+        expected: 1,
+        got: 2
+    }
+    .to_string()
+    .contains("rebuild"));
 }

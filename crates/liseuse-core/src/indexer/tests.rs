@@ -24,11 +24,18 @@ fn the_same_articles_give_the_same_bytes() {
 
 #[test]
 fn postings_hold_the_counts_of_each_field() {
-    let article = parse_capture("a", "Un titre sur la paix\n\nLa paix, la paix et encore la paix. Fin.").unwrap();
+    let article = parse_capture(
+        "a",
+        "Un titre sur la paix\n\nLa paix, la paix et encore la paix. Fin.",
+    )
+    .unwrap();
     let file = build_index(vec![article]);
     let index = &file.index;
     let paix = index.terms.iter().position(|t| t == "paix").unwrap();
-    let docs: Vec<(u32, Vec<u32>)> = index.postings[paix].iter().map(|(d, c)| (d, c.to_vec())).collect();
+    let docs: Vec<(u32, Vec<u32>)> = index.postings[paix]
+        .iter()
+        .map(|(d, c)| (d, c.to_vec()))
+        .collect();
     assert_eq!(docs, [(0, vec![1, 3])]);
     // Title: "titre", "paix"; body: "paix" x3, "encor", "fin".
     assert_eq!(index.field_lengths, [vec![2], vec![5]]);
@@ -40,7 +47,11 @@ fn unreadable_files_are_reported_not_lost() {
     let dir = std::env::temp_dir().join(format!("liseuse-indexer-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.txt"), "Titre\n\nUn paragraphe sur la paix.").unwrap();
-    std::fs::write(dir.join("sub/b.txt"), "Un autre texte, dans un sous-dossier.").unwrap();
+    std::fs::write(
+        dir.join("sub/b.txt"),
+        "Un autre texte, dans un sous-dossier.",
+    )
+    .unwrap();
     std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
     std::fs::write(dir.join("chrome.txt"), "Rechercher\nComment (0)\n").unwrap();
     std::fs::write(dir.join("notes.bin"), [0u8, 1, 2]).unwrap();
@@ -51,7 +62,12 @@ fn unreadable_files_are_reported_not_lost() {
     let skipped: Vec<(String, &str)> = report
         .skipped
         .iter()
-        .map(|s| (s.path.file_name().unwrap().to_string_lossy().into_owned(), s.reason.as_str()))
+        .map(|s| {
+            (
+                s.path.file_name().unwrap().to_string_lossy().into_owned(),
+                s.reason.as_str(),
+            )
+        })
         .collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped[0].0 == "chrome.txt" && skipped[0].1.contains("no article text"));

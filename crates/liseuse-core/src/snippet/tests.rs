@@ -22,7 +22,11 @@ fn article(blocks: &[&str]) -> Article {
 }
 
 fn marked(snippet: &Snippet) -> Vec<&str> {
-    snippet.highlights.iter().map(|r| &snippet.text[r.clone()]).collect()
+    snippet
+        .highlights
+        .iter()
+        .map(|r| &snippet.text[r.clone()])
+        .collect()
 }
 
 #[test]
@@ -42,7 +46,11 @@ fn the_snippet_is_the_passage_with_the_most_query_words() {
     ]);
     let s = snippet(&a, &terms_of("crise réfugiés arménie"));
     assert_eq!(marked(&s), ["crise", "réfugiés", "Arménie"]);
-    assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+    assert!(
+        s.text.starts_with('…') && s.text.ends_with('…'),
+        "{}",
+        s.text
+    );
     assert!(s.text.split_whitespace().count() <= SNIPPET_WORDS + 2);
 }
 
