@@ -13,12 +13,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analyzer;
 use crate::article::Article;
 
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Number of indexed fields, in the order of [`Field`].
 pub const FIELD_COUNT: usize = 2;
@@ -57,6 +58,8 @@ pub struct IndexFile {
 /// The inverted index of a collection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
+    /// How text was analysed; queries are analysed the same way.
+    pub analyzer: Analyzer,
     /// Number of documents.
     pub doc_count: u32,
     /// Per field, the number of terms in each document (stop words excluded).
@@ -65,6 +68,9 @@ pub struct SearchIndex {
     pub terms: Vec<String>,
     /// The postings of each term, in the order of [`SearchIndex::terms`].
     pub postings: Vec<Postings>,
+    /// For each term, its most frequent spelling in the text (lower case, accents
+    /// kept), to suggest corrections in words a reader knows.
+    pub spellings: Vec<String>,
 }
 
 /// Where one term occurs.
@@ -74,17 +80,55 @@ pub struct Postings {
     pub doc_gaps: Vec<u32>,
     /// For each document, its occurrence count in each field ([`FIELD_COUNT`] numbers).
     pub counts: Vec<u32>,
+    /// For each document and field, the word positions of the occurrences,
+    /// ascending, each stored as the gap from the previous one (the first from 0).
+    /// The counts say how many belong to each document and field.
+    pub positions: Vec<u32>,
+}
+
+/// One document of a term's postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting<'a> {
+    /// The document number.
+    pub doc: u32,
+    /// Occurrence count in each field.
+    pub counts: &'a [u32],
+    /// The gap-coded positions of this document, all fields in a row.
+    gaps: &'a [u32],
+}
+
+impl Posting<'_> {
+    /// Word positions of the term in `field`, ascending.
+    pub fn positions(&self, field: Field) -> Vec<u32> {
+        let skip: u32 = self.counts[..field as usize].iter().sum();
+        let gaps = &self.gaps[skip as usize..(skip + self.counts[field as usize]) as usize];
+        gaps.iter()
+            .scan(0, |at, gap| {
+                *at += gap;
+                Some(*at)
+            })
+            .collect()
+    }
 }
 
 impl Postings {
-    /// Builds postings from `(document, counts per field)` pairs in ascending document order.
-    pub fn from_docs(docs: impl IntoIterator<Item = (u32, [u32; FIELD_COUNT])>) -> Self {
+    /// Builds postings from `(document, positions per field)` in ascending document order.
+    pub fn from_docs<'a>(
+        docs: impl IntoIterator<Item = (u32, &'a [Vec<u32>; FIELD_COUNT])>,
+    ) -> Self {
         let mut postings = Postings::default();
         let mut previous = 0;
-        for (doc, counts) in docs {
+        for (doc, fields) in docs {
             postings.doc_gaps.push(doc - previous);
-            postings.counts.extend_from_slice(&counts);
             previous = doc;
+            for positions in fields {
+                postings.counts.push(positions.len() as u32);
+                let mut at = 0;
+                for &position in positions {
+                    postings.positions.push(position - at);
+                    at = position;
+                }
+            }
         }
         postings
     }
@@ -94,15 +138,19 @@ impl Postings {
         self.doc_gaps.len()
     }
 
-    /// The `(document, counts per field)` pairs, in ascending document order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+    /// The documents of the term, in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = Posting<'_>> + '_ {
         let mut doc = 0;
+        let mut at = 0usize;
         self.doc_gaps
             .iter()
             .zip(self.counts.chunks_exact(FIELD_COUNT))
             .map(move |(gap, counts)| {
                 doc += gap;
-                (doc, counts)
+                let len = counts.iter().sum::<u32>() as usize;
+                let gaps = &self.positions[at..at + len];
+                at += len;
+                Posting { doc, counts, gaps }
             })
     }
 }

@@ -1,10 +1,12 @@
 //! Building an index file from a folder of articles (feature `indexer`).
 //!
-//! The inverted index is built by elasticlunr-rs, with [`analyze`] as its
+//! The inverted index is built by elasticlunr-rs, with our analysis as its
 //! tokenizer and an empty pipeline, so the terms are exactly the ones a query
 //! will look up. Its JSON form is large (a trie with a string key per document
-//! and per character), so we read its postings back through serde and store
-//! them in our compact [`IndexFile`] format.
+//! and per character), so we read its counts and field lengths back through
+//! serde and store them in our compact [`IndexFile`] format, with the word
+//! positions (for phrases) and spellings (for suggestions) that elasticlunr
+//! does not keep, taken from the same analysis and checked against its counts.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -14,7 +16,7 @@ use elasticlunr::pipeline::Pipeline;
 use elasticlunr::{IndexBuilder, Language};
 use serde::Deserialize;
 
-use crate::analysis::analyze;
+use crate::analysis::Analyzer;
 use crate::article::{parse_capture, Article};
 use crate::format::{Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 
@@ -153,46 +155,58 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Indexes `articles` with elasticlunr-rs and encodes the result as an [`IndexFile`].
 pub fn build_index(articles: Vec<Article>) -> IndexFile {
-    let mut index = IndexBuilder::with_language(Box::new(Analyzer))
+    build_index_with(articles, Analyzer::FRENCH)
+}
+
+/// [`build_index`] with other analysis settings (the benchmarks compare them).
+pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
+    let mut index = IndexBuilder::with_language(Box::new(LunrLanguage(analyzer)))
         .save_docs(false)
         .add_fields(Field::ALL.map(Field::name))
         .build();
     for (doc, article) in articles.iter().enumerate() {
-        index.add_doc(
-            &doc.to_string(),
-            [article.title.clone(), article.body_text()],
-        );
+        index.add_doc(&doc.to_string(), field_texts(article));
     }
     let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
     let parsed: LunrIndex = serde_json::from_slice(&json).expect("elasticlunr index reads back");
     IndexFile {
-        index: search_index(&parsed, articles.len()),
+        index: search_index(&parsed, &articles, analyzer),
         articles,
     }
 }
 
-/// Our postings from elasticlunr's per-field tries.
-fn search_index(lunr: &LunrIndex, doc_count: usize) -> SearchIndex {
-    // term -> document -> counts per field
-    let mut terms: BTreeMap<String, BTreeMap<u32, [u32; FIELD_COUNT]>> = BTreeMap::new();
-    for field in Field::ALL {
-        let Some(inverted) = lunr.index.get(field.name()) else {
-            continue;
-        };
-        let mut term = String::new();
-        inverted.root.walk(&mut term, &mut |term, item| {
-            for (doc, tf) in &item.docs {
-                let doc: u32 = doc.parse().expect("document refs are numbers");
-                // elasticlunr stores the square root of the occurrence count.
-                let count = (tf.tf * tf.tf).round() as u32;
-                terms
-                    .entry(term.to_string())
+/// The text of each field of an article, in [`Field`] order.
+fn field_texts(article: &Article) -> [String; FIELD_COUNT] {
+    [article.title.clone(), article.body_text()]
+}
+
+/// Our postings: elasticlunr's counts and field lengths, with the positions and
+/// spellings that elasticlunr does not keep, from the same analysis.
+fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> SearchIndex {
+    let doc_count = articles.len();
+    // term -> document -> positions per field
+    let mut terms: BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>> = BTreeMap::new();
+    // term -> spelling -> occurrences
+    let mut spellings: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+    for (doc, article) in articles.iter().enumerate() {
+        for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
+            for token in analyzer.analyze(&text) {
+                let spelling = text[token.start..token.end].to_lowercase();
+                *spellings
+                    .entry(token.term.clone())
                     .or_default()
-                    .entry(doc)
-                    .or_default()[field as usize] = count;
+                    .entry(spelling)
+                    .or_default() += 1;
+                terms
+                    .entry(token.term)
+                    .or_default()
+                    .entry(doc as u32)
+                    .or_default()[*field as usize]
+                    .push(token.position);
             }
-        });
+        }
     }
+    check_counts(lunr, &terms);
     let mut field_lengths: [Vec<u32>; FIELD_COUNT] = Default::default();
     for field in Field::ALL {
         field_lengths[field as usize] = (0..doc_count)
@@ -205,22 +219,63 @@ fn search_index(lunr: &LunrIndex, doc_count: usize) -> SearchIndex {
             })
             .collect();
     }
-    let (terms, postings) = terms
-        .into_iter()
-        .map(|(term, docs)| (term, Postings::from_docs(docs)))
-        .unzip();
-    SearchIndex {
+    let mut index = SearchIndex {
+        analyzer,
         doc_count: doc_count as u32,
         field_lengths,
-        terms,
-        postings,
+        ..SearchIndex::default()
+    };
+    for (term, docs) in terms {
+        index.postings.push(Postings::from_docs(
+            docs.iter().map(|(&doc, fields)| (doc, fields)),
+        ));
+        let forms = &spellings[&term];
+        // The most frequent spelling; ties go to the first in byte order.
+        let best = forms
+            .iter()
+            .max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
+        index
+            .spellings
+            .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
+        index.terms.push(term);
+    }
+    index
+}
+
+/// Our positions must agree with elasticlunr's counts: both come from the same analysis.
+fn check_counts(
+    lunr: &LunrIndex,
+    terms: &BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>>,
+) {
+    for field in Field::ALL {
+        let Some(inverted) = lunr.index.get(field.name()) else {
+            continue;
+        };
+        let mut term = String::new();
+        inverted.root.walk(&mut term, &mut |term, item| {
+            for (doc, tf) in &item.docs {
+                // elasticlunr stores the square root of the occurrence count.
+                let count = (tf.tf * tf.tf).round() as usize;
+                let doc: u32 = doc.parse().expect("document refs are numbers");
+                let ours = terms
+                    .get(term)
+                    .and_then(|docs| docs.get(&doc))
+                    .map_or(0, |f| f[field as usize].len());
+                assert_eq!(
+                    ours,
+                    count,
+                    "term {term:?} in document {doc}, field {}",
+                    field.name()
+                );
+            }
+        });
     }
 }
 
 /// Our analysis as an elasticlunr language: all the work is in the tokenizer.
-struct Analyzer;
+struct LunrLanguage(Analyzer);
 
-impl Language for Analyzer {
+impl Language for LunrLanguage {
     fn name(&self) -> String {
         "French".into()
     }
@@ -230,7 +285,7 @@ impl Language for Analyzer {
     }
 
     fn tokenize(&self, text: &str) -> Vec<String> {
-        analyze(text).into_iter().map(|t| t.term).collect()
+        self.0.analyze(text).into_iter().map(|t| t.term).collect()
     }
 
     fn make_pipeline(&self) -> Pipeline {

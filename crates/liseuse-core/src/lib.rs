@@ -4,7 +4,9 @@
 //! - [`analysis`]: the one function, [`analyze`], that turns French text into
 //!   index terms, for articles and queries alike.
 //! - [`format`]: the index file, defined once and read by the app.
-//! - [`search`]: the query engine (BM25F, prefixes while typing).
+//! - [`query`]: the query language (phrases, exclusions).
+//! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
+//! - [`typo`]: typo tolerance.
 //! - [`snippet`]: the passage that shows why an article was found, and highlights.
 //! - `indexer` (feature `indexer`): builds an index file from a folder with
 //!   elasticlunr-rs; used by `build.rs`.
@@ -26,10 +28,12 @@ pub mod article;
 pub mod format;
 #[cfg(feature = "indexer")]
 pub mod indexer;
+pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod typo;
 
-pub use analysis::{analyze, Token};
+pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
 pub use format::{FormatError, IndexFile};
 pub use search::{Hit, Results, Searcher};

@@ -40,9 +40,48 @@ fn spellings_that_must_match() {
 }
 
 #[test]
-fn hyphenated_names_are_found_by_their_parts() {
-    assert_eq!(terms("Haut-Karabakh"), ["haut", "karabakh"]);
+fn hyphenated_names_are_found_by_their_parts_and_whole() {
+    assert_eq!(terms("Haut-Karabakh"), ["haut", "karabakh", "hautkarabakh"]);
     assert!(terms("turco-azerbaïdjanaise").contains(&terms("azerbaïdjanaise")[0]));
+    let text = "du Haut-Karabakh.";
+    let whole = analyze(text)
+        .into_iter()
+        .find(|t| t.term == "hautkarabakh")
+        .unwrap();
+    assert_eq!(&text[whole.start..whole.end], "Haut-Karabakh");
+    assert_eq!(
+        whole.position, 1,
+        "the whole stands where its first part does"
+    );
+    // A dash between spaced words joins nothing.
+    assert_eq!(terms("paix - guerre"), ["paix", "guerr"]);
+    assert_eq!(
+        terms("Jean-Pierre-Marie"),
+        ["jean", "pierr", "mar", "jeanpierremar"]
+    );
+}
+
+#[test]
+fn glued_sentences_are_split() {
+    assert_eq!(terms("Pyrénées.Alors"), terms("Pyrénées. Alors"));
+    assert_eq!(terms("Pyrénées.Alors").len(), 2);
+}
+
+#[test]
+fn numbers_with_thousands_separators_are_one_number() {
+    let table = [
+        ("1.250 morts", vec!["1250", "mort"]),
+        ("30.000 morts", vec!["30000", "mort"]),
+        ("1.250.000", vec!["1250000"]),
+        ("3 000 000 euros", vec!["3000000", "euros"]),
+        ("en 2020 300 soldats", vec!["2020", "300", "soldat"]),
+        ("14,2 milliards", vec!["14", "2", "milliard"]),
+        ("3.5 points", vec!["3", "5", "point"]),
+        ("fin 2000.", vec!["fin", "2000"]),
+    ];
+    for (text, expected) in table {
+        assert_eq!(terms(text), expected, "{text:?}");
+    }
 }
 
 #[test]

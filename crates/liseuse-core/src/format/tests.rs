@@ -8,9 +8,14 @@ fn sample() -> IndexFile {
             field_lengths: [vec![3, 4], vec![120, 80]],
             terms: vec!["arme".into(), "paix".into()],
             postings: vec![
-                Postings::from_docs([(0, [1, 2]), (1, [0, 5])]),
-                Postings::from_docs([(1, [1, 0])]),
+                Postings::from_docs([
+                    (0, &[vec![1], vec![4, 9]]),
+                    (1, &[vec![], vec![0, 1, 2, 3, 7]]),
+                ]),
+                Postings::from_docs([(1, &[vec![2], vec![]])]),
             ],
+            spellings: vec!["armée".into(), "paix".into()],
+            ..SearchIndex::default()
         },
         articles: vec![Article {
             id: "a".into(),
@@ -36,11 +41,34 @@ fn the_same_index_gives_the_same_bytes() {
 }
 
 #[test]
-fn postings_store_gaps_and_give_back_documents() {
-    let postings = Postings::from_docs([(3, [1, 0]), (10, [0, 2]), (11, [4, 4])]);
+fn postings_store_gaps_and_give_back_documents_and_positions() {
+    let postings = Postings::from_docs([
+        (3, &[vec![1], vec![]]),
+        (10, &[vec![], vec![5, 40]]),
+        (11, &[vec![0, 2], vec![7]]),
+    ]);
     assert_eq!(postings.doc_gaps, [3, 7, 1]);
-    let docs: Vec<(u32, Vec<u32>)> = postings.iter().map(|(d, c)| (d, c.to_vec())).collect();
-    assert_eq!(docs, [(3, vec![1, 0]), (10, vec![0, 2]), (11, vec![4, 4])]);
+    assert_eq!(postings.counts, [1, 0, 0, 2, 2, 1]);
+    assert_eq!(postings.positions, [1, 5, 35, 0, 2, 7]);
+    let docs: Vec<(u32, Vec<u32>, Vec<u32>, Vec<u32>)> = postings
+        .iter()
+        .map(|p| {
+            (
+                p.doc,
+                p.counts.to_vec(),
+                p.positions(Field::Title),
+                p.positions(Field::Body),
+            )
+        })
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (3, vec![1, 0], vec![1], vec![]),
+            (10, vec![0, 2], vec![], vec![5, 40]),
+            (11, vec![2, 1], vec![0, 2], vec![7]),
+        ]
+    );
     assert_eq!(postings.doc_frequency(), 3);
 }
 

@@ -23,7 +23,7 @@ fn the_same_articles_give_the_same_bytes() {
 }
 
 #[test]
-fn postings_hold_the_counts_of_each_field() {
+fn postings_hold_counts_and_positions_of_each_field() {
     let article = parse_capture(
         "a",
         "Un titre sur la paix\n\nLa paix, la paix et encore la paix. Fin.",
@@ -32,14 +32,39 @@ fn postings_hold_the_counts_of_each_field() {
     let file = build_index(vec![article]);
     let index = &file.index;
     let paix = index.terms.iter().position(|t| t == "paix").unwrap();
-    let docs: Vec<(u32, Vec<u32>)> = index.postings[paix]
+    let docs: Vec<_> = index.postings[paix]
         .iter()
-        .map(|(d, c)| (d, c.to_vec()))
+        .map(|p| {
+            (
+                p.doc,
+                p.counts.to_vec(),
+                p.positions(Field::Title),
+                p.positions(Field::Body),
+            )
+        })
         .collect();
-    assert_eq!(docs, [(0, vec![1, 3])]);
+    assert_eq!(docs, [(0, vec![1, 3], vec![4], vec![1, 3, 7])]);
     // Title: "titre", "paix"; body: "paix" x3, "encor", "fin".
     assert_eq!(index.field_lengths, [vec![2], vec![5]]);
     assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(index.spellings[paix], "paix");
+    assert_eq!(index.analyzer, Analyzer::FRENCH);
+}
+
+#[test]
+fn spellings_keep_the_most_frequent_form_with_its_accents() {
+    let article = parse_capture("a", "Titre\n\nLes réfugiés, des réfugiés, un réfugié.").unwrap();
+    let index = build_index(vec![article]).index;
+    let refug = index.terms.iter().position(|t| t == "refug").unwrap();
+    assert_eq!(index.spellings[refug], "réfugiés");
+}
+
+#[test]
+fn the_plain_analyzer_keeps_accents_and_endings() {
+    let article = parse_capture("a", "Titre\n\nLes réfugiés arrivent.").unwrap();
+    let index = build_index_with(vec![article], Analyzer::PLAIN).index;
+    assert!(index.terms.contains(&"réfugiés".to_string()));
+    assert_eq!(index.analyzer, Analyzer::PLAIN);
 }
 
 #[test]

@@ -134,3 +134,95 @@ fn huge_and_odd_queries_are_answered() {
         let _ = library.search(query, 10);
     }
 }
+
+#[test]
+fn a_quoted_phrase_matches_the_words_in_order_only() {
+    let library = seeds();
+    // "crise de réfugiés" stands in 000 only; 003 has "crise humanitaire".
+    assert_eq!(short(&found(&library, "\"crise de réfugiés\"")), ["000"]);
+    assert!(found(&library, "\"réfugiés de crise\"").is_empty());
+    // Unquoted, the same words find more.
+    assert!(found(&library, "crise réfugiés").len() > 1);
+    // A phrase across a hyphenated name, and with guillemets.
+    assert_eq!(short(&found(&library, "« corridor de Lachin »")), ["003"]);
+}
+
+#[test]
+fn a_minus_sign_leaves_out_articles_with_the_word() {
+    let library = seeds();
+    let with = short(&found(&library, "Karabakh")).join(",");
+    let without = found(&library, "Karabakh -Stoltenberg");
+    assert!(with.contains("001"));
+    assert!(!short(&without).contains(&"001"));
+    assert_eq!(without.len() + 1, found(&library, "Karabakh").len());
+    assert!(
+        found(&library, "Karabakh -\"Haut-Karabakh\"").len() < found(&library, "Karabakh").len()
+    );
+}
+
+#[test]
+fn typos_are_forgiven_and_exact_words_rank_above_corrections() {
+    let library = seeds();
+    assert_eq!(short(&found(&library, "Stoltenbreg"))[0], "001");
+    assert!(short(&found(&library, "Karabagh")).contains(&"004"));
+    let results = library.search("Stoltenbreg", 10);
+    assert!(
+        results.terms.contains("stoltenberg"),
+        "the correction is highlighted"
+    );
+    // Short words are not corrected: "paix" must not find "pays".
+    assert!(found(&library, "paux").is_empty());
+    // A corrected word scores below the same word typed right.
+    let exact = library.search("Stoltenberg", 1).hits[0].score;
+    let corrected = library.search("Stoltenbreg", 1).hits[0].score;
+    assert!(corrected < exact);
+}
+
+#[test]
+fn when_nothing_matches_the_closest_words_are_suggested() {
+    let library = seeds();
+    let results = library.search("Bkou", 10);
+    assert!(results.hits.is_empty());
+    assert_eq!(results.suggestion.as_deref(), Some("bakou"));
+    let results = library.search("réfugiés Stolenbrg", 10);
+    assert!(!results.hits.is_empty());
+    assert_eq!(
+        results.suggestion, None,
+        "no suggestion when something matched"
+    );
+    assert_eq!(
+        library.search("xqzwv", 10).suggestion,
+        None,
+        "nothing close: no suggestion"
+    );
+}
+
+#[test]
+fn every_article_with_all_the_words_comes_before_any_with_some() {
+    let library = seeds();
+    let results = library.search("Bakou Erevan Moscou", 10);
+    let first_partial = results
+        .hits
+        .iter()
+        .position(|h| !h.all_words)
+        .unwrap_or(results.hits.len());
+    assert!(first_partial > 0);
+    assert!(results.hits[first_partial..].iter().all(|h| !h.all_words));
+}
+
+#[test]
+fn hyphenated_names_are_found_whole_and_by_their_parts() {
+    let library = seeds();
+    assert!(short(&found(&library, "karabakh")).contains(&"000"));
+    assert!(short(&found(&library, "Haut-Karabakh")).contains(&"000"));
+    assert!(short(&found(&library, "hautkarabakh")).contains(&"000"));
+}
+
+#[test]
+fn numbers_are_found_however_they_are_grouped() {
+    let library = seeds();
+    // 000: "3 000 soldats"; 004: "1.250 morts".
+    assert!(short(&found(&library, "3000 soldats")).contains(&"000"));
+    assert!(short(&found(&library, "3\u{202f}000")).contains(&"000"));
+    assert_eq!(short(&found(&library, "1250")), ["004"]);
+}
