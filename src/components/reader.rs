@@ -1,4 +1,11 @@
+use std::ops::Range;
+
+use gloo::events::EventListener;
 use liseuse_core::{highlight, BlockKind};
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 use super::{highlighted, SharedLibrary};
@@ -15,17 +22,21 @@ pub struct ReaderProps {
     pub query: AttrValue,
 }
 
-/// The reading view of one article.
+/// The reading view of one article, with its matches highlighted and a bar to
+/// go from one to the next (also with the keys `n` and `p`).
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let library = &props.library.0;
     let article = library.article(&props.id);
+    let current = use_state(|| None::<usize>);
     {
         let title = article.map(|a| a.title.clone());
+        let current = current.clone();
         use_effect_with(props.id.clone(), move |_| {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             let title = title.map_or("liseuse".to_string(), |t| format!("{t} — liseuse"));
             gloo::utils::document().set_title(&title);
+            current.set(None);
         });
     }
     let back = Route::Search {
@@ -47,11 +58,98 @@ pub fn Reader(props: &ReaderProps) -> Html {
         };
     };
     let terms = library.search(&props.query, 0).terms;
-    let marked = |text: &str| highlighted(text, &highlight(text, &terms));
-    let blocks = article.blocks.iter().map(|block| match block.kind {
-        BlockKind::Heading => html! { <h2>{marked(&block.text)}</h2> },
-        BlockKind::Caption => html! { <p class="caption">{marked(&block.text)}</p> },
-        BlockKind::Paragraph => html! { <p>{marked(&block.text)}</p> },
+    let title_marks = highlight(&article.title, &terms);
+    let block_marks: Vec<Vec<Range<usize>>> = article
+        .blocks
+        .iter()
+        .map(|b| highlight(&b.text, &terms))
+        .collect();
+    let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
+
+    let go = {
+        let current = current.clone();
+        Callback::from(move |step: isize| {
+            if match_count == 0 {
+                return;
+            }
+            let next = match *current {
+                None if step > 0 => 0,
+                None => match_count - 1,
+                Some(at) => (at as isize + step).rem_euclid(match_count as isize) as usize,
+            };
+            current.set(Some(next));
+        })
+    };
+    // Keys n / p, unless the reader is typing somewhere.
+    {
+        let go = go.clone();
+        use_effect_with(match_count, move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                match event.key().as_str() {
+                    "n" => go.emit(1),
+                    "p" | "N" => go.emit(-1),
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Show the current match.
+    use_effect_with(*current, move |current| {
+        let marks = gloo::utils::document().query_selector_all("article.reader mark");
+        let Ok(marks) = marks else { return };
+        for i in 0..marks.length() {
+            let Some(mark) = marks.item(i).and_then(|m| m.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if Some(i as usize) == *current {
+                let _ = mark.class_list().add_1("current");
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                options.set_behavior(ScrollBehavior::Smooth);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            } else {
+                let _ = mark.class_list().remove_1("current");
+            }
+        }
+    });
+
+    let blocks = article
+        .blocks
+        .iter()
+        .zip(&block_marks)
+        .map(|(block, marks)| {
+            let text = highlighted(&block.text, marks);
+            match block.kind {
+                BlockKind::Heading => html! { <h2>{text}</h2> },
+                BlockKind::Caption => html! { <p class="caption">{text}</p> },
+                BlockKind::Paragraph => html! { <p>{text}</p> },
+            }
+        });
+    let navigation = (match_count > 0).then(|| {
+        let previous = go.reform(|_: MouseEvent| -1);
+        let next = go.reform(|_: MouseEvent| 1);
+        let position = match *current {
+            Some(at) => format!("{} / {match_count}", at + 1),
+            None => format!("{match_count} occurrence{}", if match_count == 1 { "" } else { "s" }),
+        };
+        html! {
+            <nav class="matches" aria-label="Occurrences">
+                <button type="button" onclick={previous} title="Occurrence précédente (p)" aria-label="Occurrence précédente">{"↑"}</button>
+                <span class="position" aria-live="polite">{position}</span>
+                <button type="button" onclick={next} title="Occurrence suivante (n)" aria-label="Occurrence suivante">{"↓"}</button>
+            </nav>
+        }
     });
     html! {
         <article class="reader">
@@ -59,7 +157,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if let Some(section) = &article.section {
                 <p class="section">{section.clone()}</p>
             }
-            <h1>{marked(&article.title)}</h1>
+            <h1>{highlighted(&article.title, &title_marks)}</h1>
             if let Some(byline) = &article.byline {
                 <p class="byline">{format!("Par {byline}")}</p>
             }
@@ -67,6 +165,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{format!("Photo : {}", article.credits.join(" ; "))}</p>
             }
+            {navigation}
         </article>
     }
 }

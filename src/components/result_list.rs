@@ -41,9 +41,21 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         };
     }
     if results.hits.is_empty() {
+        let suggestion = results.suggestion.as_ref().map(|suggestion| {
+            let href = Route::Search {
+                query: suggestion.clone(),
+            }
+            .to_hash();
+            html! {
+                <p class="suggestion">
+                    {"Vouliez-vous dire "}<a {href}>{suggestion.clone()}</a>{" ?"}
+                </p>
+            }
+        });
         return html! {
             <section class="results empty" aria-live="polite">
                 <p class="count">{format!("Aucun article ne correspond à « {} ».", query.trim())}</p>
+                {suggestion}
             </section>
         };
     }

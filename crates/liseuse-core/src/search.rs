@@ -51,6 +51,10 @@ pub const MAX_PREFIX_TERMS: usize = 64;
 /// Only the first this many query words are used: bounds the work for pasted text.
 pub const MAX_QUERY_WORDS: usize = 32;
 
+/// Only the first this many bytes of a query are read (cut at a character
+/// boundary): bounds the phrases and exclusions of pasted text too.
+pub const MAX_QUERY_BYTES: usize = 1024;
+
 /// Query words closer than this many words apart in an article's text count
 /// as near each other (see [`PROXIMITY_WEIGHT`]). Range 2..; at 2 only
 /// neighbours count.
@@ -351,6 +355,11 @@ impl Searcher {
 
     /// Reads the query into what it asks of the index.
     fn plan(&self, query: &str) -> Plan {
+        let mut cut = query.len().min(MAX_QUERY_BYTES);
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let query = &query[..cut];
         let analyzer = self.index.analyzer;
         let mut plan = Plan::default();
         let mut seen = BTreeSet::new();
