@@ -9,7 +9,7 @@ mod search_box;
 pub use app::App;
 pub use highlighted::highlighted;
 pub use reader::Reader;
-pub use result_list::ResultList;
+pub use result_list::{ResultList, RESULTS_SHOWN};
 pub use search_box::SearchBox;
 
 use std::rc::Rc;
