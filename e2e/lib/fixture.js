@@ -7,18 +7,29 @@ import { serveStatic } from './server.js';
 import { launch } from './browser.js';
 import { ReaderPage } from './reader-page.js';
 
-export const DIST = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '../../dist');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The release build under test. */
+export const DIST = process.env.DIST ?? join(ROOT, 'dist');
+/** The same app built with `--public-url /liseuse/` (scripts/test builds it). */
+export const DIST_SUBPATH = process.env.DIST_SUBPATH ?? join(ROOT, 'target/e2e/dist-subpath');
+/** A later build with one more article, to play a redeploy (scripts/test builds it). */
+export const DIST_NEXT = process.env.DIST_NEXT ?? join(ROOT, 'target/e2e/dist-next');
+
+/** Fails clearly when a build the tests need is missing. */
+export function requireBuild(dist) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`no build in ${dist}: scripts/test makes it (see the 'release builds' step)`);
+  }
+}
 
 /** Starts the server and browser for the tests of one file; returns a getter for a fresh ReaderPage. */
-export function useReader({ viewport = { width: 1280, height: 800 } } = {}) {
+export function useReader({ viewport = { width: 1280, height: 800 }, dist = DIST, prefix = '/' } = {}) {
   let server;
   let browser;
   const contexts = [];
   before(async () => {
-    if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error(`no build in ${DIST}: run 'trunk build --release' first (scripts/test does)`);
-    }
-    server = await serveStatic(DIST);
+    requireBuild(dist);
+    server = await serveStatic(dist, { prefix });
     browser = await launch();
   });
   after(async () => {

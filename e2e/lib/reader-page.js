@@ -13,6 +13,16 @@ export class ReaderPage {
     await this.searchBox().waitFor();
   }
 
+  /** Waits until the service worker controls the page (everything is precached then). */
+  async waitForOffline() {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+  }
+
   searchBox() {
     return this.page.getByRole('searchbox');
   }

@@ -1,5 +1,5 @@
-// A plain static file server over dist/: no rewrite rules, like GitHub Pages or
-// any file server. Unknown paths are 404s, so routing must live in the fragment.
+// A plain static file server over dist/: no rewrite rules, caching headers like
+// GitHub Pages'. Unknown paths are 404s, so routing must live in the fragment.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,12 +16,22 @@ const TYPES = {
   '.bin': 'application/octet-stream',
 };
 
-/** Serves `root` on a free loopback port; resolves to { url, close, log }. */
-export async function serveStatic(root) {
-  const base = resolve(root);
+/**
+ * Serves `root` on a free loopback port, under `prefix` (e.g. '/liseuse/');
+ * resolves to { url, close, log, setRoot }. `setRoot` swaps the folder, as a
+ * redeploy would.
+ */
+export async function serveStatic(root, { prefix = '/' } = {}) {
+  let base = resolve(root);
   const log = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!full.startsWith(prefix)) {
+      log.push({ path: full, status: 404 });
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = full.slice(prefix.length - 1);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -30,19 +40,29 @@ export async function serveStatic(root) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      log.push({ path, bytes: body.length });
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      log.push({ path: full, bytes: body.length });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        // What GitHub Pages sends: browsers may reuse a file for 10 minutes.
+        'cache-control': 'max-age=600',
+      });
       res.end(body);
     } catch {
-      log.push({ path, status: 404 });
+      log.push({ path: full, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     log,
-    close: () => new Promise((ok) => server.close(ok)),
+    setRoot: (folder) => {
+      base = resolve(folder);
+    },
+    close: () => new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(ok);
+    }),
   };
 }

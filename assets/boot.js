@@ -1,0 +1,75 @@
+// Starts what surrounds the wasm app: the offline service worker, the notice of
+// a new version, and a clear message when the app cannot start.
+(() => {
+  const app = () => document.getElementById('app');
+
+  /** Replaces the loading placeholder with a message (never HTML from outside). */
+  function fatal(message) {
+    const root = app();
+    if (!root || root.dataset.started) return;
+    const p = document.createElement('p');
+    p.className = 'fatal';
+    p.setAttribute('role', 'alert');
+    p.textContent = message;
+    root.replaceChildren(p);
+  }
+
+  if (typeof WebAssembly !== 'object') {
+    addEventListener('DOMContentLoaded', () => fatal('Ce navigateur ne sait pas exécuter WebAssembly : liseuse ne peut pas démarrer.'));
+  }
+  // Trunk's loader rejects when the wasm or its JS cannot be fetched or compiled.
+  const failed = (event) => {
+    const reason = event.reason ?? event.error ?? event.message;
+    fatal(`liseuse n’a pas pu démarrer (${reason?.message ?? reason ?? 'erreur inconnue'}). Rechargez la page ; si le problème persiste, le site est incomplet.`);
+  };
+  addEventListener('unhandledrejection', failed);
+  addEventListener('error', (event) => {
+    if (event.target !== window || event.filename?.includes('/boot')) return;
+    failed(event);
+  });
+  addEventListener('TrunkApplicationStarted', () => {
+    const root = app();
+    if (root) root.dataset.started = 'true';
+  });
+
+  if (!('serviceWorker' in navigator)) return;
+
+  /** Shows "a new version is ready" with a button that reloads onto it. */
+  function offerUpdate(worker) {
+    if (document.querySelector('.update')) return;
+    const bar = document.createElement('div');
+    bar.className = 'update';
+    bar.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = 'Une nouvelle version de liseuse est prête.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Recharger';
+    button.addEventListener('click', () => worker.postMessage({ type: 'SKIP_WAITING' }));
+    bar.append(text, button);
+    document.body.append(bar);
+  }
+
+  addEventListener('load', async () => {
+    try {
+      const registration = await navigator.serviceWorker.register('sw.js');
+      const watch = (worker) => {
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+        });
+      };
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      // Once the reader accepted, the new version controls the page: reload onto it.
+      let reloading = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (reloading || !document.querySelector('.update')) return;
+        reloading = true;
+        location.reload();
+      });
+    } catch (error) {
+      console.warn('liseuse: offline mode unavailable:', error);
+    }
+  });
+})();

@@ -1,0 +1,81 @@
+// After one visit, liseuse opens, searches and shows every article with no network.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useReader } from '../lib/fixture.js';
+
+const reader = useReader();
+const IDS = [
+  '000_1a8f4e49545b7e53',
+  '001_a27cac7314b78e34',
+  '002_2e5b4f0657025a37',
+  '003_64199d061bf952c4',
+  '004_3708a06be9d3ed9d',
+];
+
+test('after one online visit the app works offline: reload, search, every article', async () => {
+  const r = await reader.newReader();
+  const log = reader.server().log;
+  log.length = 0;
+  await r.open();
+  await r.waitForOffline();
+  const firstVisit = log.filter((e) => e.bytes).reduce((sum, e) => sum + e.bytes, 0);
+  console.log(`# first visit: ${firstVisit} bytes in ${log.length} requests (precache included)`);
+
+  await r.page.context().setOffline(true);
+  log.length = 0;
+  await r.page.reload();
+  await r.searchBox().waitFor();
+  await r.type('Stoltenberg');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
+  for (const id of IDS) {
+    await r.page.goto(`${r.baseUrl}#/article/${id}`);
+    await r.reader().locator('h1').waitFor();
+    assert.notEqual(await r.reader().locator('h1').innerText(), 'Article introuvable', id);
+  }
+  // A deep link typed in the address bar, offline.
+  await r.page.goto(`${r.baseUrl}index.html#/article/004_3708a06be9d3ed9d?q=Bakou`);
+  await r.reader().locator('mark').first().waitFor();
+  console.log(`# returning offline visit: ${log.length} requests reached the server`);
+  assert.equal(log.length, 0, 'nothing reached the network');
+  assert.deepEqual(r.errors, []);
+});
+
+test('the page is installable: manifest with icons, theme colour and start URL', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  const manifest = await r.page.evaluate(async () => {
+    const link = document.querySelector('link[rel=manifest]');
+    return (await fetch(link.href)).json();
+  });
+  assert.equal(manifest.name, 'liseuse');
+  assert.equal(manifest.start_url, './');
+  assert.ok(manifest.theme_color);
+  for (const icon of manifest.icons) {
+    const status = await r.page.evaluate(async (src) => (await fetch(src)).status, icon.src);
+    assert.equal(status, 200, icon.src);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+});
+
+test('a page that cannot load its wasm says so instead of staying blank', async () => {
+  const r = await reader.newReader();
+  await r.page.route(/\.wasm$/, (route) => route.abort());
+  await r.page.goto(r.baseUrl);
+  const alert = r.page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /n’a pas pu démarrer/);
+});
+
+test('while the wasm starts the page shows a placeholder, not a blank screen', async () => {
+  const r = await reader.newReader();
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await r.page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await r.page.goto(r.baseUrl, { waitUntil: 'domcontentloaded' });
+  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement des articles…');
+  release();
+  await r.searchBox().waitFor();
+});
