@@ -27,16 +27,19 @@ fn try_main() -> Result<(), String> {
     watch(&dir, &inputs);
     let bytes = file.to_bytes();
     write_index(&bytes)?;
-    for skipped in &report.skipped {
-        println!(
-            "cargo:warning=liseuse: skipped {}: {}",
-            skipped.path.display(),
-            skipped.reason
-        );
+    // Nothing is left out silently: every file or line that gave no article,
+    // every duplicate and every fix is named, then one summary line.
+    for (what, notices) in [
+        ("skipped", &report.skipped),
+        ("duplicate", &report.duplicates),
+        ("warning", &report.warnings),
+    ] {
+        for notice in notices {
+            println!("cargo:warning=liseuse: {what}: {notice}");
+        }
     }
     println!(
-        "cargo:warning=liseuse: {report_line} from {dir}, index {bytes} bytes",
-        report_line = report.to_string().lines().next().unwrap_or_default(),
+        "cargo:warning=liseuse: {report} (from {dir}; index {bytes} bytes)",
         dir = dir.display(),
         bytes = bytes.len()
     );

@@ -39,8 +39,18 @@ pub struct Article {
     pub title_from_text: bool,
     /// Section or kicker ("High-Tech", "actualités").
     pub section: Option<String>,
-    /// Author or publisher named by a "Par ..." line.
+    /// Author or publisher: a "Par ..." line, or the `author` of the metadata.
     pub byline: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Publication or site it comes from.
+    pub source: Option<String>,
+    /// Address of the original.
+    pub url: Option<String>,
+    /// Language, as an ISO 639-1 code (`fr`, `en`).
+    pub lang: Option<String>,
+    /// Tags given by the metadata.
+    pub tags: Vec<String>,
     /// Photo credits, in order of appearance.
     pub credits: Vec<String>,
     /// The text, in reading order.
@@ -68,6 +78,11 @@ pub enum BlockKind {
 }
 
 impl Article {
+    /// The year of [`Article::date`], if any.
+    pub fn year(&self) -> Option<&str> {
+        self.date.as_deref().and_then(|d| d.get(..4))
+    }
+
     /// The article's text blocks, joined by blank lines: what the body field indexes.
     pub fn body_text(&self) -> String {
         let texts: Vec<&str> = self.blocks.iter().map(|b| b.text.as_str()).collect();

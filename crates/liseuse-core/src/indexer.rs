@@ -9,7 +9,6 @@
 //! does not keep, taken from the same analysis and checked against its counts.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use elasticlunr::pipeline::Pipeline;
@@ -17,140 +16,15 @@ use elasticlunr::{IndexBuilder, Language};
 use serde::Deserialize;
 
 use crate::analysis::Analyzer;
-use crate::article::{parse_capture, Article};
+use crate::article::Article;
 use crate::format::{Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
+use crate::import::{read_folder, ImportError, ImportReport};
 
-/// A file that gave no article, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Skipped {
-    /// The file.
-    pub path: PathBuf,
-    /// Why it was skipped, in words a user can act on.
-    pub reason: String,
-}
-
-/// What a build read and what it left out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BuildReport {
-    /// Number of article files read.
-    pub files_read: usize,
-    /// Number of articles indexed.
-    pub articles: usize,
-    /// Files that gave no article.
-    pub skipped: Vec<Skipped>,
-}
-
-impl fmt::Display for BuildReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} articles indexed from {} files, {} skipped",
-            self.articles,
-            self.files_read,
-            self.skipped.len()
-        )?;
-        for skipped in &self.skipped {
-            write!(
-                f,
-                "\n  skipped {}: {}",
-                skipped.path.display(),
-                skipped.reason
-            )?;
-        }
-        Ok(())
-    }
-}
-
-/// Why no index could be built at all.
-#[derive(Debug)]
-pub enum BuildError {
-    /// The articles folder could not be listed.
-    Folder {
-        /// The folder.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-}
-
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BuildError::Folder { path, source } => {
-                write!(
-                    f,
-                    "cannot read the articles folder {}: {source}",
-                    path.display()
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for BuildError {}
-
-/// Reads every article file under `dir` (recursively, in path order).
-///
-/// Returns the articles, the files they came from (every file the build
-/// depends on) and a report; a file that gives no article is listed there with
-/// the reason, never dropped silently.
-pub fn read_articles(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, BuildReport), BuildError> {
-    let mut files = Vec::new();
-    list_files(dir, &mut files).map_err(|source| BuildError::Folder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    files.sort();
-    let mut report = BuildReport::default();
-    let mut articles = Vec::new();
-    for path in &files {
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            continue;
-        }
-        report.files_read += 1;
-        match read_article(path) {
-            Ok(article) => articles.push(article),
-            Err(reason) => report.skipped.push(Skipped {
-                path: path.clone(),
-                reason,
-            }),
-        }
-    }
-    report.articles = articles.len();
-    Ok((articles, files, report))
-}
-
-/// Builds the index file of `dir`'s articles: see [`read_articles`] and [`build_index`].
-pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, BuildReport), BuildError> {
-    let (articles, files, report) = read_articles(dir)?;
+/// Builds the index file of `dir`'s articles ([`read_folder`]), with the files
+/// read (what the build depends on) and the report of what was left out.
+pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), ImportError> {
+    let (articles, files, report) = read_folder(dir)?;
     Ok((build_index(articles), files, report))
-}
-
-fn read_article(path: &Path) -> Result<Article, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .ok_or("has no usable file name")?;
-    parse_capture(id, &text).map_err(|e| e.to_string())
-}
-
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            list_files(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Indexes `articles` with elasticlunr-rs and encodes the result as an [`IndexFile`].
@@ -332,7 +206,7 @@ impl<'de> Deserialize<'de> for LunrNode {
         struct NodeVisitor;
         impl<'de> serde::de::Visitor<'de> for NodeVisitor {
             type Value = LunrNode;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an elasticlunr index node")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(

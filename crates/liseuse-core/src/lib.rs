@@ -8,8 +8,9 @@
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
 //! - [`snippet`]: the passage that shows why an article was found, and highlights.
-//! - `indexer` (feature `indexer`): builds an index file from a folder with
-//!   elasticlunr-rs; used by `build.rs`.
+//! - `import` and `indexer` (feature `indexer`): read a folder of articles in
+//!   any supported format, and build an index file with elasticlunr-rs; used by
+//!   `build.rs`.
 //!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};
@@ -26,6 +27,8 @@
 pub mod analysis;
 pub mod article;
 pub mod format;
+#[cfg(feature = "indexer")]
+pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod query;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::article::parse_capture;
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
@@ -65,40 +66,6 @@ fn the_plain_analyzer_keeps_accents_and_endings() {
     let index = build_index_with(vec![article], Analyzer::PLAIN).index;
     assert!(index.terms.contains(&"réfugiés".to_string()));
     assert_eq!(index.analyzer, Analyzer::PLAIN);
-}
-
-#[test]
-fn unreadable_files_are_reported_not_lost() {
-    let dir = std::env::temp_dir().join(format!("liseuse-indexer-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("sub")).unwrap();
-    std::fs::write(dir.join("a.txt"), "Titre\n\nUn paragraphe sur la paix.").unwrap();
-    std::fs::write(
-        dir.join("sub/b.txt"),
-        "Un autre texte, dans un sous-dossier.",
-    )
-    .unwrap();
-    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
-    std::fs::write(dir.join("chrome.txt"), "Rechercher\nComment (0)\n").unwrap();
-    std::fs::write(dir.join("notes.bin"), [0u8, 1, 2]).unwrap();
-    let (file, _, report) = build_dir(&dir).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(report.files_read, 4);
-    assert_eq!(report.articles, 2);
-    let skipped: Vec<(String, &str)> = report
-        .skipped
-        .iter()
-        .map(|s| {
-            (
-                s.path.file_name().unwrap().to_string_lossy().into_owned(),
-                s.reason.as_str(),
-            )
-        })
-        .collect();
-    assert_eq!(skipped.len(), 2, "{skipped:?}");
-    assert!(skipped[0].0 == "chrome.txt" && skipped[0].1.contains("no article text"));
-    assert!(skipped[1].0 == "latin1.txt" && skipped[1].1.contains("not UTF-8"));
-    assert_eq!(file.articles.len(), 2);
-    assert!(report.to_string().contains("latin1.txt"));
 }
 
 #[test]

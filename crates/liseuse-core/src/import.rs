@@ -1,0 +1,444 @@
+//! Reading a folder of the user's articles, in any of the supported formats
+//! (feature `indexer`).
+//!
+//! | file | gives |
+//! | --- | --- |
+//! | `.txt` | one article, a raw page capture cleaned like the seeds ([`parse_capture`]) |
+//! | `.md`, `.markdown` | one article; YAML front matter (`title`, `date`, `source`, `url`, `author`, `lang`, `tags`), Markdown text |
+//! | `.html`, `.htm` | one article: title, date, author, site and the main text of a saved page, without navigation, scripts or asides |
+//! | `.jsonl`, `.jsonl.gz` | one article per line: `id`, `title`, `heading` (lead), `date`, `body`, and the fields above |
+//!
+//! Other files are ignored (and counted). Nothing is lost silently: a file or a
+//! line that gives no article is reported with the reason, as are the
+//! duplicates that were left out. The rules, applied the same way everywhere:
+//!
+//! - **Not UTF-8**: read as Windows-1252 (a superset of Latin-1), with a warning.
+//! - **Empty, binary** (a NUL byte in the first 8 KiB), **too large** (a file of
+//!   one article over [`MAX_ARTICLE_BYTES`], a JSON line over that size): skipped.
+//! - **Malformed front matter**: the file is skipped, with the line of the error.
+//!   **A malformed JSON line**: that line is skipped, with its number; the
+//!   other lines are read.
+//! - **Duplicates** (same title and text, whatever the format): the first, in
+//!   path order, is kept.
+//! - **Unreadable dates** are dropped with a warning; the article is kept.
+
+mod html;
+mod jsonl;
+mod markdown;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::article::{parse_capture, Article};
+
+/// A file of one article larger than this is skipped, as is a JSON line larger than this.
+pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
+
+/// The extensions read, and the format of each.
+const FORMATS: &[(&str, Format)] = &[
+    ("txt", Format::Capture),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("jsonl", Format::JsonLines),
+    ("jsonl.gz", Format::JsonLines),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Capture,
+    Markdown,
+    Html,
+    JsonLines,
+}
+
+/// Something the reader of a build should know about a file, or a line of one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The file.
+    pub path: PathBuf,
+    /// The line, for line-based formats and front matter.
+    pub line: Option<usize>,
+    /// What happened, in words a user can act on.
+    pub message: String,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// What reading a folder found and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Number of article files read (in a supported format).
+    pub files_read: usize,
+    /// Number of other files, ignored.
+    pub files_ignored: usize,
+    /// Number of articles kept.
+    pub articles: usize,
+    /// Files, or lines of files, that gave no article, and why.
+    pub skipped: Vec<Notice>,
+    /// Articles kept with something fixed or dropped (encoding, date).
+    pub warnings: Vec<Notice>,
+    /// Articles left out because an earlier one has the same title and text.
+    pub duplicates: Vec<Notice>,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} articles indexed from {} files; {} skipped, {} duplicates left out, {} warnings, {} other files ignored",
+            self.articles,
+            self.files_read,
+            self.skipped.len(),
+            self.duplicates.len(),
+            self.warnings.len(),
+            self.files_ignored
+        )
+    }
+}
+
+/// Why a folder could not be read at all.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The folder (or one of its sub-folders) could not be listed.
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Folder { path, source } => {
+                write!(
+                    f,
+                    "cannot read the articles folder {}: {source}",
+                    path.display()
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Every article under `dir` (recursively, in path order), the files read, and a report.
+pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
+    let mut files = Vec::new();
+    list_files(dir, &mut files)?;
+    files.sort();
+    let mut report = ImportReport::default();
+    let mut articles = Vec::new();
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for path in &files {
+        let Some(format) = format_of(path) else {
+            report.files_ignored += 1;
+            continue;
+        };
+        report.files_read += 1;
+        let mut notices = Notices::new(path);
+        for (line, mut article) in read_file(path, dir, format, &mut notices) {
+            let key = content_key(&article);
+            if let Some(kept) = seen.get(&key) {
+                notices.duplicate(line, format!("same title and text as {kept}: left out"));
+                continue;
+            }
+            // Ids are used in links: two files may not share one.
+            let count = ids.entry(article.id.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                article.id = format!("{}~{count}", article.id);
+            }
+            seen.insert(key, article.id.clone());
+            articles.push(article);
+        }
+        notices.into_report(&mut report);
+    }
+    report.articles = articles.len();
+    Ok((articles, files, report))
+}
+
+/// Collects the notices of one file.
+struct Notices<'a> {
+    path: &'a Path,
+    skipped: Vec<Notice>,
+    warnings: Vec<Notice>,
+    duplicates: Vec<Notice>,
+}
+
+impl<'a> Notices<'a> {
+    fn new(path: &'a Path) -> Self {
+        Notices {
+            path,
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            duplicates: Vec::new(),
+        }
+    }
+
+    fn notice(&self, line: Option<usize>, message: impl Into<String>) -> Notice {
+        Notice {
+            path: self.path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    fn skip(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.skipped.push(self.notice(line, message));
+    }
+
+    fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.warnings.push(self.notice(line, message));
+    }
+
+    fn duplicate(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.duplicates.push(self.notice(line, message));
+    }
+
+    fn into_report(self, report: &mut ImportReport) {
+        report.skipped.extend(self.skipped);
+        report.warnings.extend(self.warnings);
+        report.duplicates.extend(self.duplicates);
+    }
+}
+
+/// The articles of one file, each with its line for line-based formats.
+fn read_file(
+    path: &Path,
+    root: &Path,
+    format: Format,
+    notices: &mut Notices,
+) -> Vec<(Option<usize>, Article)> {
+    let id = file_id(path, root);
+    let bytes = match read_bytes(path, format) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            notices.skip(None, reason);
+            return Vec::new();
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok((text, warning)) => {
+            if let Some(warning) = warning {
+                notices.warn(None, warning);
+            }
+            text
+        }
+        Err(reason) => {
+            notices.skip(None, reason);
+            return Vec::new();
+        }
+    };
+    let single = |result: Result<Article, String>, notices: &mut Notices| match result {
+        Ok(article) => vec![(None, article)],
+        Err(reason) => {
+            notices.skip(None, reason);
+            Vec::new()
+        }
+    };
+    match format {
+        Format::Capture => single(
+            parse_capture(&id, &text).map_err(|e| e.to_string()),
+            notices,
+        ),
+        Format::Markdown => single(markdown::parse(&id, &text, notices), notices),
+        Format::Html => single(html::parse(&id, &text, notices), notices),
+        Format::JsonLines => jsonl::parse(&id, &text, notices),
+    }
+}
+
+/// The file's bytes, gunzipped for `.gz`; an error for sizes a single article may not have.
+fn read_bytes(path: &Path, format: Format) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot be read: {e}"))?
+        .len();
+    if format != Format::JsonLines && size > MAX_ARTICLE_BYTES as u64 {
+        return Err(format!(
+            "is {} MiB, more than the {} MiB an article file may have",
+            size >> 20,
+            MAX_ARTICLE_BYTES >> 20
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if path.to_string_lossy().ends_with(".gz") {
+        use std::io::Read;
+        let mut text = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut text)
+            .map_err(|e| format!("is not a readable gzip file: {e}"))?;
+        return Ok(text);
+    }
+    Ok(bytes)
+}
+
+/// Text from bytes: UTF-8 (without BOM), else Windows-1252 with a warning.
+/// Empty and binary contents are errors.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty".into());
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("looks like a binary file (it contains NUL bytes), not text".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), None)),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let warning = format!(
+                "is not UTF-8 (invalid byte at offset {}): read as Windows-1252 (Latin-1)",
+                e.valid_up_to()
+            );
+            Ok((text.into_owned(), Some(warning)))
+        }
+    }
+}
+
+/// The format of a file, from its extension.
+fn format_of(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?.to_lowercase();
+    FORMATS
+        .iter()
+        .find(|(ext, _)| name.ends_with(&format!(".{ext}")))
+        .map(|&(_, format)| format)
+}
+
+/// An article file's id: its path under the folder, without the extension.
+fn file_id(path: &Path, root: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut id = relative.to_string_lossy().replace('\\', "/");
+    // Longest extensions first: ".jsonl.gz" before ".gz"-less ones.
+    for (ext, _) in FORMATS.iter().rev() {
+        if let Some(stem) = id
+            .to_lowercase()
+            .strip_suffix(&format!(".{ext}"))
+            .map(str::len)
+        {
+            id.truncate(stem);
+            break;
+        }
+    }
+    id
+}
+
+/// Same title and same text, whatever the spacing and case.
+fn content_key(article: &Article) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let squash = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    squash(&article.title).hash(&mut hasher);
+    squash(&article.body_text()).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ImportError> {
+    let error = |source| ImportError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(error)? {
+        let path = entry.map_err(error)?.path();
+        if path.is_dir() {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A date as `YYYY-MM-DD`, from `2020-10-04`, `2020-10-04T08:00:00Z`, `04/10/2020` or `2020`.
+pub fn normalize_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let valid = |y: &str, m: &str, d: &str| {
+        let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+    };
+    if let Some(head) = text.get(..10) {
+        let parts: Vec<&str> = head.split('-').collect();
+        if parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2) {
+            return valid(parts[0], parts[1], parts[2]);
+        }
+    }
+    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    if parts.len() == 3 && digits(parts[2], 4) && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        return valid(parts[2], parts[1], parts[0]);
+    }
+    digits(text, 4).then(|| format!("{text}-01-01"))
+}
+
+/// Fills an article's metadata from `(key, value)` pairs (front matter, JSON).
+/// Unknown keys are ignored; an unreadable date is dropped with a warning.
+fn apply_metadata(
+    article: &mut Article,
+    key: &str,
+    value: MetaValue,
+    line: Option<usize>,
+    notices: &mut Notices,
+) {
+    let text = match &value {
+        MetaValue::Text(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+        MetaValue::List(_) => None,
+    };
+    match key {
+        "title" => {
+            if let Some(title) = text {
+                article.title = title;
+                article.title_from_text = false;
+            }
+        }
+        "date" => {
+            if let Some(date) = text {
+                match normalize_date(&date) {
+                    Some(date) => article.date = Some(date),
+                    None => notices.warn(line, format!("unreadable date {date:?}: dropped")),
+                }
+            }
+        }
+        "source" => article.source = text,
+        "url" => article.url = text,
+        "author" => article.byline = text,
+        "lang" => article.lang = text.map(|l| l.to_lowercase()),
+        "section" | "category" | "categorie" => article.section = text,
+        "tags" => {
+            article.tags = match value {
+                MetaValue::List(items) => items,
+                MetaValue::Text(text) => text
+                    .split(',')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A metadata value, once read from YAML or JSON.
+enum MetaValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+#[cfg(test)]
+mod tests;
