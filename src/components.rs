@@ -1,13 +1,17 @@
 //! The views, one component per file.
 
 mod app;
+mod filters;
 mod highlighted;
+mod meta_line;
 mod reader;
 mod result_list;
 mod search_box;
 
 pub use app::App;
+pub use filters::{FilterBar, Filters};
 pub use highlighted::highlighted;
+pub use meta_line::meta_line;
 pub use reader::Reader;
 pub use result_list::{ResultList, RESULTS_SHOWN};
 pub use search_box::SearchBox;

@@ -5,6 +5,7 @@
 //! snippets) is in the `liseuse-core` crate; this crate is views and glue.
 
 pub mod components;
+pub mod dates;
 pub mod hooks;
 pub mod route;
 

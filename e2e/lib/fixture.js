@@ -12,6 +12,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.DIST ?? join(ROOT, 'dist');
 /** The same app built with `--public-url /liseuse/` (scripts/test builds it). */
 export const DIST_SUBPATH = process.env.DIST_SUBPATH ?? join(ROOT, 'target/e2e/dist-subpath');
+/** The app built from crates/liseuse-core/tests/fixtures/collection (scripts/test builds it). */
+export const DIST_COLLECTION = process.env.DIST_COLLECTION ?? join(ROOT, 'target/e2e/dist-collection');
 /** A later build with one more article, to play a redeploy (scripts/test builds it). */
 export const DIST_NEXT = process.env.DIST_NEXT ?? join(ROOT, 'target/e2e/dist-next');
 

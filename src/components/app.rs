@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Reader, ResultList, SearchBox, SharedLibrary};
+use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary};
 use crate::hooks::use_route;
 use crate::route::Route;
 
@@ -28,6 +28,12 @@ struct ShellProps {
 #[function_component]
 fn Shell(props: &ShellProps) -> Html {
     let (route, navigator) = use_route();
+    // Filters live as long as the app: going back from an article keeps them.
+    let filters = use_state(Filters::default);
+    let on_filters = {
+        let filters = filters.clone();
+        Callback::from(move |next: Filters| filters.set(next))
+    };
     let on_query = {
         let navigator = navigator.clone();
         let reading = matches!(route, Route::Article { .. });
@@ -44,7 +50,12 @@ fn Shell(props: &ShellProps) -> Html {
     let count = props.library.0.len();
     let view = match &route {
         Route::Search { query } => html! {
-            <ResultList library={props.library.clone()} query={AttrValue::from(query.clone())} />
+            <ResultList
+                library={props.library.clone()}
+                query={AttrValue::from(query.clone())}
+                filters={(*filters).clone()}
+                {on_filters}
+            />
         },
         Route::Article { id, query } => html! {
             <Reader

@@ -8,7 +8,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use super::{highlighted, SharedLibrary};
+use super::{highlighted, meta_line, SharedLibrary};
 use crate::route::Route;
 
 /// Props of [`Reader`].
@@ -158,8 +158,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p class="section">{section.clone()}</p>
             }
             <h1>{highlighted(&article.title, &title_marks)}</h1>
-            if let Some(byline) = &article.byline {
-                <p class="byline">{format!("Par {byline}")}</p>
+            {meta_line(article)}
+            if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
+                <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
             }
             <div class="text">{ for blocks }</div>
             if !article.credits.is_empty() {
@@ -168,4 +169,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             {navigation}
         </article>
     }
+}
+
+/// Only web addresses become links: article metadata is untrusted, and a
+/// `javascript:` or `data:` address must stay inert.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }

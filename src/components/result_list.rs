@@ -1,8 +1,9 @@
-use liseuse_core::{highlight, snippet, Article};
 use std::collections::BTreeSet;
+
+use liseuse_core::{highlight, snippet, Article};
 use yew::prelude::*;
 
-use super::{highlighted, SharedLibrary};
+use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
 use crate::route::Route;
 
 /// Results shown at once; the rest are counted.
@@ -13,30 +14,58 @@ pub const RESULTS_SHOWN: usize = 50;
 pub struct ResultListProps {
     /// The collection.
     pub library: SharedLibrary,
-    /// The query; empty lists the articles in collection order.
+    /// The query; empty lists the articles, newest first.
     pub query: AttrValue,
+    /// Which articles to show.
+    pub filters: Filters,
+    /// Called when the reader changes the filters.
+    pub on_filters: Callback<Filters>,
 }
 
-/// Ranked results for the query, or the collection when there is no query.
+/// Ranked results for the query, or the collection, newest first, when there is no query.
 #[function_component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let library = &props.library.0;
     let query = props.query.to_string();
     let results = {
         let library = library.clone();
-        use_memo(query.clone(), move |query| {
-            library.search(query, RESULTS_SHOWN)
-        })
+        use_memo(
+            (query.clone(), props.filters.clone()),
+            move |(query, filters)| {
+                if filters.is_active() {
+                    library.search_where(query, RESULTS_SHOWN, |a| filters.keep(a))
+                } else {
+                    library.search(query, RESULTS_SHOWN)
+                }
+            },
+        )
     };
+    let newest_first = use_memo(props.library.clone(), |l| l.0.by_date());
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
+    let filter_bar = html! {
+        <FilterBar
+            library={props.library.clone()}
+            filters={props.filters.clone()}
+            on_change={props.on_filters.clone()}
+        />
+    };
 
     if query.trim().is_empty() {
-        let shown = library.articles().iter().take(RESULTS_SHOWN);
+        let kept: Vec<&Article> = newest_first
+            .iter()
+            .map(|&doc| library.article_at(doc))
+            .filter(|a| props.filters.keep(a))
+            .collect();
         let no_terms = BTreeSet::new();
+        let more = kept.len().saturating_sub(RESULTS_SHOWN);
         return html! {
             <section class="results" aria-label="Articles">
-                <p class="count">{count_line(library.len(), "article", "articles")}</p>
-                <ol>{ for shown.map(|article| item(article, &no_terms, "")) }</ol>
+                {filter_bar}
+                <p class="count">{count_line(kept.len(), "article", "articles")}</p>
+                <ol>{ for kept.iter().take(RESULTS_SHOWN).map(|article| item(article, &no_terms, "")) }</ol>
+                if more > 0 {
+                    <p class="more">{format!("… et {more} autres : cherchez pour les trouver.")}</p>
+                }
             </section>
         };
     }
@@ -54,6 +83,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         });
         return html! {
             <section class="results empty" aria-live="polite">
+                {filter_bar}
                 <p class="count">{format!("Aucun article ne correspond à « {} ».", query.trim())}</p>
                 {suggestion}
             </section>
@@ -61,6 +91,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     }
     html! {
         <section class="results" aria-label="Résultats" aria-live="polite">
+            {filter_bar}
             <p class="count">{count_line(results.total, "résultat", "résultats")}</p>
             <ol>
                 { for results.hits.iter().map(|hit| item(library.article_at(hit.doc), &results.terms, &query)) }
@@ -73,7 +104,7 @@ fn count_line(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// One result: highlighted title, section, snippet; a link to the reading view.
+/// One result: section, highlighted title, metadata, snippet; a link to the reading view.
 fn item(article: &Article, terms: &BTreeSet<String>, query: &str) -> Html {
     let href = Route::Article {
         id: article.id.clone(),
@@ -88,6 +119,7 @@ fn item(article: &Article, terms: &BTreeSet<String>, query: &str) -> Html {
                     <span class="section">{section.clone()}</span>
                 }
                 <h2>{highlighted(&article.title, &highlight(&article.title, terms))}</h2>
+                {meta_line(article)}
                 <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p>
             </a>
         </li>

@@ -95,4 +95,112 @@ impl Library {
     pub fn search(&self, query: &str, limit: usize) -> Results {
         self.searcher.search(query, limit)
     }
+
+    /// The best `limit` articles for `query` among those `keep` accepts.
+    pub fn search_where(
+        &self,
+        query: &str,
+        limit: usize,
+        keep: impl Fn(&Article) -> bool,
+    ) -> Results {
+        let allowed: Vec<bool> = self.articles.iter().map(keep).collect();
+        self.searcher.search_in(query, limit, Some(&allowed))
+    }
+
+    /// Document numbers, newest first; undated articles after, in collection order.
+    pub fn by_date(&self) -> Vec<u32> {
+        let mut docs: Vec<u32> = (0..self.articles.len() as u32).collect();
+        // Stable: equal dates keep collection order.
+        docs.sort_by(|&a, &b| {
+            let date = |d: u32| self.articles[d as usize].date.as_deref();
+            match (date(a), date(b)) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        docs
+    }
+
+    /// Every source named by an article, with its number of articles, by name.
+    pub fn sources(&self) -> Vec<(String, usize)> {
+        count(self.articles.iter().filter_map(|a| a.source.clone()))
+    }
+
+    /// Every year of an article's date, with its number of articles, newest first.
+    pub fn years(&self) -> Vec<(String, usize)> {
+        let mut years = count(
+            self.articles
+                .iter()
+                .filter_map(|a| a.year().map(str::to_string)),
+        );
+        years.reverse();
+        years
+    }
+}
+
+/// Distinct values with their counts, sorted by value.
+fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
+    let mut counts = std::collections::BTreeMap::new();
+    for value in values {
+        *counts.entry(value).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use super::*;
+
+    fn library() -> Library {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        Library::new(indexer::build_dir(&dir).unwrap().0)
+    }
+
+    #[test]
+    fn the_collection_lists_newest_first_and_undated_last() {
+        let library = library();
+        let dates: Vec<Option<&str>> = library
+            .by_date()
+            .iter()
+            .map(|&d| library.article_at(d).date.as_deref())
+            .collect();
+        assert_eq!(
+            &dates[..3],
+            [Some("2024-02-01"), Some("2023-10-24"), Some("2020-05-03")]
+        );
+        assert!(dates[3..].iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn sources_and_years_are_counted() {
+        let library = library();
+        assert_eq!(
+            library.sources(),
+            [
+                ("Le Courrier du Caucase".to_string(), 1),
+                ("Le Journal".to_string(), 1)
+            ]
+        );
+        assert_eq!(library.years()[0], ("2024".to_string(), 1));
+        assert_eq!(library.years().len(), 3);
+    }
+
+    #[test]
+    fn a_search_can_be_limited_to_a_source_or_a_year() {
+        let library = library();
+        let all = library.search("accord", 10);
+        assert!(all.total >= 2);
+        let journal =
+            library.search_where("accord", 10, |a| a.source.as_deref() == Some("Le Journal"));
+        assert_eq!(journal.total, 1);
+        assert_eq!(library.article_at(journal.hits[0].doc).id, "pages/bakou");
+        let in_2023 = library.search_where("accord", 10, |a| a.year() == Some("2023"));
+        assert!(in_2023
+            .hits
+            .iter()
+            .all(|h| library.article_at(h.doc).year() == Some("2023")));
+    }
 }

@@ -166,6 +166,12 @@ impl Searcher {
     /// The best `limit` articles for `query` (see [`crate::query`] for its
     /// syntax), with the terms to highlight.
     pub fn search(&self, query: &str, limit: usize) -> Results {
+        self.search_in(query, limit, None)
+    }
+
+    /// [`Searcher::search`] among the documents `allowed` says yes to (indexed
+    /// by document number); all of them when `None`.
+    pub fn search_in(&self, query: &str, limit: usize, allowed: Option<&[bool]>) -> Results {
         let plan = self.plan(query);
         let mut results = Results::default();
         for word in &plan.words {
@@ -176,6 +182,9 @@ impl Searcher {
         if !plan.impossible {
             let mut hits = self.score(&plan);
             self.filter(&plan, &mut hits);
+            if let Some(allowed) = allowed {
+                hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
+            }
             results.total = hits.len();
             hits.sort_by(Hit::rank);
             self.rerank_by_proximity(&plan, &mut hits);

@@ -1,0 +1,71 @@
+// A collection of the reader's own articles: every format, with metadata, and
+// an article made to attack the page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
+
+const reader = useReader({ dist: DIST_COLLECTION });
+
+test('the list is newest first, with source, date and author, and a total', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  assert.equal(await r.page.locator('.count').innerText(), '9 articles');
+  const titles = await r.resultTitles();
+  assert.equal(titles[0], 'Bakou et Erevan signent un accord');
+  assert.equal(titles[1], 'Les pourparlers de paix reprennent à Genève');
+  assert.equal(
+    await r.results().first().locator('.meta').innerText(),
+    'Le Journal · 1er février 2024 · Marc Dupont',
+  );
+  await r.screenshot('collection');
+});
+
+test('the reader filters by source and by year, in the list and in results', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  await r.page.getByLabel('Source').selectOption('Le Journal');
+  await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 article');
+  await r.page.getByLabel('Source').selectOption('');
+  await r.page.getByLabel('Année').selectOption('2023');
+  await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 article');
+  assert.deepEqual(await r.resultTitles(), ['Les pourparlers de paix reprennent à Genève']);
+  // A search keeps the filter, and so does coming back from an article.
+  await r.type('accord');
+  await r.page.waitForFunction(() => document.querySelector('.count')?.textContent.endsWith('résultat'));
+  await r.results().first().locator('a').click();
+  await r.reader().waitFor();
+  await r.page.goBack();
+  await r.results().first().waitFor();
+  assert.equal(await r.page.getByLabel('Année').inputValue(), '2023');
+  assert.deepEqual(await r.resultTitles(), ['Les pourparlers de paix reprennent à Genève']);
+});
+
+test('the reading view shows the metadata and links to the original', async () => {
+  const r = await reader.newReader();
+  await r.open('#/article/notes%2Fpaix');
+  await r.reader().waitFor();
+  assert.equal(await r.reader().locator('.meta').innerText(), 'Le Courrier du Caucase · 24 octobre 2023 · Anna Petrossian');
+  assert.equal(await r.page.getByRole('link', { name: 'Lire l’original' }).getAttribute('href'), 'https://example.org/paix');
+});
+
+test('an article written to attack the page shows as text and runs nothing', async () => {
+  const r = await reader.newReader();
+  const dialogs = [];
+  r.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await r.open();
+  await r.type('piégé');
+  await r.results().first().waitFor();
+  await r.results().first().locator('a').click();
+  await r.reader().waitFor();
+  const text = await r.reader().innerText();
+  assert.ok(text.includes("<script>alert('xss')</script>"), 'the markup shows as text');
+  assert.equal(await r.reader().locator('script, img, iframe').count(), 0);
+  assert.equal(await r.page.getByRole('link', { name: 'Lire l’original' }).count(), 0, 'no javascript: link');
+  await r.page.waitForTimeout(300);
+  assert.equal(await r.page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(r.errors, []);
+});
