@@ -56,6 +56,128 @@ pub struct Analyzer {
     pub fold_accents: bool,
     /// Stem words (step 4).
     pub stem: bool,
+    /// Whose stop words and stemmer to use.
+    pub language: Language,
+}
+
+/// The languages liseuse analyses: each has its Snowball stemmer; French and
+/// English also have their stop words.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Language {
+    /// French, the default.
+    #[default]
+    French,
+    /// English.
+    English,
+    /// German.
+    German,
+    /// Spanish.
+    Spanish,
+    /// Italian.
+    Italian,
+    /// Portuguese.
+    Portuguese,
+    /// Dutch.
+    Dutch,
+    /// Danish.
+    Danish,
+    /// Swedish.
+    Swedish,
+    /// Norwegian.
+    Norwegian,
+    /// Finnish.
+    Finnish,
+    /// Hungarian.
+    Hungarian,
+    /// Romanian.
+    Romanian,
+    /// Russian.
+    Russian,
+    /// Turkish.
+    Turkish,
+    /// Greek.
+    Greek,
+    /// Arabic.
+    Arabic,
+}
+
+impl Language {
+    /// Every language, with its ISO 639-1 and ISO 639-3 codes.
+    const CODES: [(Language, &'static str, &'static str); 17] = [
+        (Language::French, "fr", "fra"),
+        (Language::English, "en", "eng"),
+        (Language::German, "de", "deu"),
+        (Language::Spanish, "es", "spa"),
+        (Language::Italian, "it", "ita"),
+        (Language::Portuguese, "pt", "por"),
+        (Language::Dutch, "nl", "nld"),
+        (Language::Danish, "da", "dan"),
+        (Language::Swedish, "sv", "swe"),
+        (Language::Norwegian, "no", "nob"),
+        (Language::Finnish, "fi", "fin"),
+        (Language::Hungarian, "hu", "hun"),
+        (Language::Romanian, "ro", "ron"),
+        (Language::Russian, "ru", "rus"),
+        (Language::Turkish, "tr", "tur"),
+        (Language::Greek, "el", "ell"),
+        (Language::Arabic, "ar", "ara"),
+    ];
+
+    /// The language of an ISO 639-1 (`fr`) or 639-3 (`fra`) code, or of a tag like `fr-FR`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim().to_ascii_lowercase();
+        let code = code.split(['-', '_']).next().unwrap_or_default();
+        Self::CODES
+            .iter()
+            .find(|(_, two, three)| *two == code || *three == code)
+            .map(|&(language, _, _)| language)
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        Self::CODES
+            .iter()
+            .find(|(language, _, _)| *language == self)
+            .map_or("fr", |&(_, two, _)| two)
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Language::French => Algorithm::French,
+            Language::English => Algorithm::English,
+            Language::German => Algorithm::German,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Italian => Algorithm::Italian,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Dutch => Algorithm::Dutch,
+            Language::Danish => Algorithm::Danish,
+            Language::Swedish => Algorithm::Swedish,
+            Language::Norwegian => Algorithm::Norwegian,
+            Language::Finnish => Algorithm::Finnish,
+            Language::Hungarian => Algorithm::Hungarian,
+            Language::Romanian => Algorithm::Romanian,
+            Language::Russian => Algorithm::Russian,
+            Language::Turkish => Algorithm::Turkish,
+            Language::Greek => Algorithm::Greek,
+            Language::Arabic => Algorithm::Arabic,
+        }
+    }
+
+    /// Its stop words, folded and sorted (none for languages without a list yet).
+    fn stop_words(self) -> &'static [&'static str] {
+        match self {
+            Language::French => STOP_WORDS,
+            Language::English => ENGLISH_STOP_WORDS,
+            _ => &[],
+        }
+    }
+
+    /// Whether `folded` (the output of [`fold`]) is one of its stop words.
+    pub fn is_stop_word(self, folded: &str) -> bool {
+        self.stop_words().binary_search(&folded).is_ok()
+    }
 }
 
 impl Default for Analyzer {
@@ -69,12 +191,19 @@ impl Analyzer {
     pub const FRENCH: Analyzer = Analyzer {
         fold_accents: true,
         stem: true,
+        language: Language::French,
     };
     /// Lower case and stop words only: the baseline the relevance benchmark compares with.
     pub const PLAIN: Analyzer = Analyzer {
         fold_accents: false,
         stem: false,
+        language: Language::French,
     };
+
+    /// These settings for another language.
+    pub fn with_language(self, language: Language) -> Analyzer {
+        Analyzer { language, ..self }
+    }
 
     /// Turns `text` into its index terms, in order.
     ///
@@ -82,7 +211,9 @@ impl Analyzer {
     /// one more for the whole (`hautkarabakh`), at the position of its first
     /// part and spanning all of it, after the parts.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
-        let stemmer = self.stem.then(|| Stemmer::create(Algorithm::French));
+        let stemmer = self
+            .stem
+            .then(|| Stemmer::create(self.language.algorithm()));
         let mut tokens = Vec::new();
         // The hyphen-joined run being read: its first word, position and parts so far.
         let mut compound: Option<Compound> = None;
@@ -138,7 +269,10 @@ impl Analyzer {
 
     /// The index term of a normalised word, or `None` for a stop word or an overlong word.
     fn term(&self, normal: &str, stemmer: &Option<Stemmer>) -> Option<String> {
-        if normal.is_empty() || normal.len() > MAX_WORD_BYTES || is_stop_word(&fold(normal)) {
+        if normal.is_empty()
+            || normal.len() > MAX_WORD_BYTES
+            || self.language.is_stop_word(&fold(normal))
+        {
             return None;
         }
         match stemmer {
@@ -210,7 +344,7 @@ pub fn fold(word: &str) -> String {
 
 /// Whether `folded` (the output of [`fold`]) is a French stop word.
 pub fn is_stop_word(folded: &str) -> bool {
-    STOP_WORDS.binary_search(&folded).is_ok()
+    Language::French.is_stop_word(folded)
 }
 
 /// Byte range of one word in a text.
@@ -471,6 +605,141 @@ const STOP_WORDS: &[&str] = &[
     "votre",
     "vous",
     "y",
+];
+
+/// English function words, sorted for binary search (the Snowball English list).
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "ll",
+    "m",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "re",
+    "s",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "ve",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 #[cfg(test)]

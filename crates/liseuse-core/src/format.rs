@@ -13,13 +13,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
 
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Number of indexed fields, in the order of [`Field`].
 pub const FIELD_COUNT: usize = 2;
@@ -58,8 +58,11 @@ pub struct IndexFile {
 /// The inverted index of a collection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
-    /// How text was analysed; queries are analysed the same way.
+    /// How text was analysed; queries are analysed the same way, in each of
+    /// [`SearchIndex::languages`].
     pub analyzer: Analyzer,
+    /// The languages of the documents, each analysed with its own stemmer and stop words.
+    pub languages: Vec<Language>,
     /// Number of documents.
     pub doc_count: u32,
     /// Per field, the number of terms in each document (stop words excluded).

@@ -21,6 +21,9 @@
 //! - **Duplicates** (same title and text, whatever the format): the first, in
 //!   path order, is kept.
 //! - **Unreadable dates** are dropped with a warning; the article is kept.
+//!
+//! Each article's language is its metadata's `lang`, else the one detected in
+//! its text (when the detection is reliable), else French.
 
 mod html;
 mod jsonl;
@@ -31,6 +34,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use crate::analysis::Language;
 use crate::article::{parse_capture, Article};
 
 /// A file of one article larger than this is skipped, as is a JSON line larger than this.
@@ -152,6 +156,7 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
         report.files_read += 1;
         let mut notices = Notices::new(path);
         for (line, mut article) in read_file(path, dir, format, &mut notices) {
+            settle_language(&mut article);
             let key = content_key(&article);
             if let Some(kept) = seen.get(&key) {
                 notices.duplicate(line, format!("same title and text as {kept}: left out"));
@@ -334,6 +339,30 @@ fn file_id(path: &Path, root: &Path) -> String {
         }
     }
     id
+}
+
+/// Sets [`Article::lang`] to a code liseuse analyses: the metadata's when it
+/// names a known language, else the one detected in the text when the detection
+/// is reliable, else none (the index's default language, French, is used).
+fn settle_language(article: &mut Article) {
+    let known = article.lang.as_deref().and_then(Language::from_code);
+    article.lang = known
+        .or_else(|| detect_language(article))
+        .map(|l| l.code().to_string());
+}
+
+/// The language of an article's text, when `whatlang` is sure of it.
+fn detect_language(article: &Article) -> Option<Language> {
+    let mut sample = article.title.clone();
+    for block in &article.blocks {
+        if sample.len() > 2000 {
+            break;
+        }
+        sample.push('\n');
+        sample.push_str(&block.text);
+    }
+    let info = whatlang::detect(&sample).filter(whatlang::Info::is_reliable)?;
+    Language::from_code(info.lang().code())
 }
 
 /// Same title and same text, whatever the spacing and case.

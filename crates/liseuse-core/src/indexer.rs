@@ -8,14 +8,16 @@
 //! positions (for phrases) and spellings (for suggestions) that elasticlunr
 //! does not keep, taken from the same analysis and checked against its counts.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use elasticlunr::pipeline::Pipeline;
-use elasticlunr::{IndexBuilder, Language};
+use elasticlunr::{IndexBuilder, Language as LunrLanguageTrait};
 use serde::Deserialize;
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
 use crate::format::{Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 use crate::import::{read_folder, ImportError, ImportReport};
@@ -33,12 +35,17 @@ pub fn build_index(articles: Vec<Article>) -> IndexFile {
 }
 
 /// [`build_index`] with other analysis settings (the benchmarks compare them).
+///
+/// Each article is analysed in its own language ([`Article::lang`]), the
+/// language of `analyzer` when it has none or one liseuse does not know.
 pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
-    let mut index = IndexBuilder::with_language(Box::new(LunrLanguage(analyzer)))
+    let current = Rc::new(Cell::new(analyzer));
+    let mut index = IndexBuilder::with_language(Box::new(LunrLanguage(current.clone())))
         .save_docs(false)
         .add_fields(Field::ALL.map(Field::name))
         .build();
     for (doc, article) in articles.iter().enumerate() {
+        current.set(document_analyzer(article, analyzer));
         index.add_doc(&doc.to_string(), field_texts(article));
     }
     let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
@@ -47,6 +54,12 @@ pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile
         index: search_index(&parsed, &articles, analyzer),
         articles,
     }
+}
+
+/// The analysis of one article: `base` in the article's language.
+fn document_analyzer(article: &Article, base: Analyzer) -> Analyzer {
+    let language = article.lang.as_deref().and_then(Language::from_code);
+    base.with_language(language.unwrap_or(base.language))
 }
 
 /// The text of each field of an article, in [`Field`] order.
@@ -62,7 +75,10 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     let mut terms: BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>> = BTreeMap::new();
     // term -> spelling -> occurrences
     let mut spellings: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+    let mut languages = std::collections::BTreeSet::new();
     for (doc, article) in articles.iter().enumerate() {
+        let analyzer = document_analyzer(article, analyzer);
+        languages.insert(analyzer.language);
         for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
             for token in analyzer.analyze(&text) {
                 let spelling = text[token.start..token.end].to_lowercase();
@@ -95,6 +111,7 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     }
     let mut index = SearchIndex {
         analyzer,
+        languages: languages.into_iter().collect(),
         doc_count: doc_count as u32,
         field_lengths,
         ..SearchIndex::default()
@@ -146,10 +163,11 @@ fn check_counts(
     }
 }
 
-/// Our analysis as an elasticlunr language: all the work is in the tokenizer.
-struct LunrLanguage(Analyzer);
+/// Our analysis as an elasticlunr language: all the work is in the tokenizer,
+/// which analyses in the language of the article being added.
+struct LunrLanguage(Rc<Cell<Analyzer>>);
 
-impl Language for LunrLanguage {
+impl LunrLanguageTrait for LunrLanguage {
     fn name(&self) -> String {
         "French".into()
     }
@@ -159,7 +177,12 @@ impl Language for LunrLanguage {
     }
 
     fn tokenize(&self, text: &str) -> Vec<String> {
-        self.0.analyze(text).into_iter().map(|t| t.term).collect()
+        self.0
+            .get()
+            .analyze(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
     }
 
     fn make_pipeline(&self) -> Pipeline {

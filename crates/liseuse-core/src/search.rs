@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use std::collections::BTreeMap;
 
-use crate::analysis::words;
+use crate::analysis::{fold, words, Analyzer};
 use crate::format::{Field, Posting, SearchIndex, FIELD_COUNT};
 use crate::query::{parse, PartKind};
 use crate::typo::{allowed_typos, distance_within, MAX_CORRECTIONS, TYPO_WEIGHT};
@@ -127,10 +127,10 @@ type Sequence = Vec<(usize, u32)>;
 struct Plan {
     /// Words to score; an article's share of them weighs on its rank.
     words: Vec<QueryWord>,
-    /// Phrases every result must contain.
-    phrases: Vec<Sequence>,
-    /// Words or phrases no result may contain.
-    excluded: Vec<Sequence>,
+    /// Phrases every result must contain (each in any of its languages' forms).
+    phrases: Vec<Vec<Sequence>>,
+    /// Words or phrases no result may contain (in any of their forms).
+    excluded: Vec<Vec<Sequence>>,
     /// A phrase has a word the index lacks: nothing can match.
     impossible: bool,
     /// Byte ranges of the query's words that matched no term, for suggestions.
@@ -284,13 +284,24 @@ impl Searcher {
     /// Keeps the hits that contain every phrase and no exclusion.
     fn filter(&self, plan: &Plan, hits: &mut Vec<Hit>) {
         for phrase in &plan.phrases {
-            let docs = self.sequence_docs(phrase);
+            let docs = self.any_sequence_docs(phrase);
             hits.retain(|hit| docs.binary_search(&hit.doc).is_ok());
         }
         for excluded in &plan.excluded {
-            let docs = self.sequence_docs(excluded);
+            let docs = self.any_sequence_docs(excluded);
             hits.retain(|hit| docs.binary_search(&hit.doc).is_err());
         }
+    }
+
+    /// Documents (ascending) that contain any of `alternatives`.
+    fn any_sequence_docs(&self, alternatives: &[Sequence]) -> Vec<u32> {
+        let mut docs: Vec<u32> = alternatives
+            .iter()
+            .flat_map(|s| self.sequence_docs(s))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
     }
 
     /// Documents (ascending) where the terms of `sequence` stand at its distances, in one field.
@@ -362,58 +373,112 @@ impl Searcher {
         frequency * (K1 + 1.0) / (K1 + frequency)
     }
 
+    /// The analyses a query is read with: one per language of the index.
+    fn analyzers(&self) -> Vec<Analyzer> {
+        let base = self.index.analyzer;
+        if self.index.languages.is_empty() {
+            return vec![base];
+        }
+        self.index
+            .languages
+            .iter()
+            .map(|&l| base.with_language(l))
+            .collect()
+    }
+
     /// Reads the query into what it asks of the index.
+    ///
+    /// The query is analysed in every language of the index, and each word
+    /// stands for the terms of all of them; a word that is a stop word in any
+    /// of them is no query word ("les" means nothing in a French collection,
+    /// whatever the English stemmer makes of it).
     fn plan(&self, query: &str) -> Plan {
         let mut cut = query.len().min(MAX_QUERY_BYTES);
         while !query.is_char_boundary(cut) {
             cut -= 1;
         }
         let query = &query[..cut];
-        let analyzer = self.index.analyzer;
+        let analyzers = self.analyzers();
         let mut plan = Plan::default();
         let mut seen = BTreeSet::new();
         for part in parse(query) {
-            let tokens = analyzer.analyze(part.text);
             match part.kind {
                 PartKind::Words { typing } => {
                     let last_word_end = words(part.text).last().map(|w| w.end);
-                    for token in tokens {
+                    // The terms of each word, in every language, by the span of the word.
+                    let mut spans: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+                    for analyzer in &analyzers {
+                        for token in analyzer.analyze(part.text) {
+                            spans
+                                .entry((token.start, token.end))
+                                .or_default()
+                                .push(token.term);
+                        }
+                    }
+                    for ((start, end), mut terms) in spans {
                         if plan.words.len() >= MAX_QUERY_WORDS {
                             break;
                         }
-                        if !seen.insert(token.term.clone()) {
+                        let typed = &part.text[start..end];
+                        let folded = fold(typed);
+                        if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
+                            continue;
+                        }
+                        terms.sort();
+                        terms.dedup();
+                        terms.retain(|term| seen.insert(term.clone()));
+                        if terms.is_empty() {
                             continue; // a repeated word adds nothing
                         }
-                        let typed = &part.text[token.start..token.end];
-                        let completing = typing && Some(token.end) == last_word_end;
-                        let word =
-                            self.query_word(&token.term, &analyzer.normalize(typed), completing);
+                        let completing = typing && Some(end) == last_word_end;
+                        let normal = analyzers[0].normalize(typed);
+                        // Corrections only when no language finds the word as typed.
+                        let mut word = QueryWord::default();
+                        for correcting in [false, true] {
+                            for term in &terms {
+                                for candidate in
+                                    self.candidates(term, &normal, completing, correcting)
+                                {
+                                    if !word.candidates.iter().any(|&(t, _)| t == candidate.0) {
+                                        word.candidates.push(candidate);
+                                    }
+                                }
+                            }
+                            if !word.candidates.is_empty() {
+                                break;
+                            }
+                        }
                         if word.candidates.is_empty() && !typed.contains('-') {
-                            let at = part.start + token.start;
+                            let at = part.start + start;
                             plan.unknown.push(at..at + typed.len());
                         }
                         // A word the index lacks still counts in the share of words matched.
                         plan.words.push(word);
                     }
                 }
-                PartKind::Phrase => match self.sequence(&tokens) {
-                    Some(sequence) => {
-                        for &(term, _) in &sequence {
+                PartKind::Phrase => {
+                    let alternatives = self.sequences(&analyzers, part.text);
+                    if alternatives.is_empty() {
+                        plan.impossible = true;
+                        continue;
+                    }
+                    for sequence in &alternatives {
+                        for &(term, _) in sequence {
                             if seen.insert(self.index.terms[term].clone()) {
                                 plan.words.push(QueryWord {
                                     candidates: vec![(term, 1.0)],
                                 });
                             }
                         }
-                        if sequence.len() > 1 {
-                            plan.phrases.push(sequence);
-                        }
                     }
-                    None => plan.impossible = true,
-                },
+                    if alternatives.iter().all(|s| s.len() > 1) {
+                        plan.phrases.push(alternatives);
+                    }
+                }
                 PartKind::Excluded => {
-                    if let Some(sequence) = self.sequence(&tokens) {
-                        plan.excluded.push(sequence);
+                    let alternatives = self.sequences(&analyzers, part.text);
+                    if !alternatives.is_empty() {
+                        plan.excluded.push(alternatives);
                     }
                 }
             }
@@ -421,9 +486,36 @@ impl Searcher {
         plan
     }
 
-    /// The terms a word typed in a query stands for: itself, the words it begins
-    /// while it is being typed, and failing those its corrections.
-    fn query_word(&self, term: &str, typed: &str, completing: bool) -> QueryWord {
+    /// The phrase `text` in each language whose analysis gives one the index has.
+    fn sequences(&self, analyzers: &[Analyzer], text: &str) -> Vec<Sequence> {
+        let mut alternatives: Vec<Sequence> = analyzers
+            .iter()
+            .filter_map(|analyzer| self.sequence(&analyzer.analyze(text)))
+            .filter(|sequence| !sequence.is_empty())
+            .collect();
+        alternatives.sort();
+        alternatives.dedup();
+        alternatives
+    }
+
+    /// The `(term, weight)` pairs a word typed in a query stands for: itself and,
+    /// while it is being typed, the words it begins; or, when `correcting`, the
+    /// terms a typo or two away.
+    fn candidates(
+        &self,
+        term: &str,
+        typed: &str,
+        completing: bool,
+        correcting: bool,
+    ) -> Vec<(usize, f32)> {
+        if correcting {
+            let letters = typed.chars().count();
+            return self
+                .corrections(term, allowed_typos(letters))
+                .into_iter()
+                .map(|(t, edits)| (t, TYPO_WEIGHT.powi(edits as i32)))
+                .collect();
+        }
         let mut candidates = Vec::new();
         if let Some(number) = self.term_number(term) {
             candidates.push((number, 1.0));
@@ -436,15 +528,7 @@ impl Searcher {
                     .map(|t| (t, PREFIX_WEIGHT)),
             );
         }
-        if candidates.is_empty() {
-            let letters = typed.chars().count();
-            candidates = self
-                .corrections(term, allowed_typos(letters))
-                .into_iter()
-                .map(|(t, edits)| (t, TYPO_WEIGHT.powi(edits as i32)))
-                .collect();
-        }
-        QueryWord { candidates }
+        candidates
     }
 
     /// The phrase made of `tokens`, or `None` when the index lacks one of its words.
@@ -511,7 +595,7 @@ impl Searcher {
 
     /// `query` with each unknown word replaced by the spelling of its closest term.
     fn suggest(&self, query: &str, unknown: &[std::ops::Range<usize>]) -> Option<String> {
-        let analyzer = self.index.analyzer;
+        let analyzer = self.analyzers()[0];
         let mut suggestion = String::new();
         let mut at = 0;
         let mut changed = false;

@@ -149,6 +149,38 @@ fn odd_input_gives_no_panic_and_sensible_terms() {
 }
 
 #[test]
-fn stop_word_list_is_sorted_for_binary_search() {
+fn stop_word_lists_are_sorted_for_binary_search() {
     assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    assert!(ENGLISH_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn each_language_has_its_stemmer_and_stop_words() {
+    let english = Analyzer::FRENCH.with_language(Language::English);
+    let terms_en = |text: &str| {
+        english
+            .analyze(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(terms_en("the armies of the refugees"), ["armi", "refuge"]);
+    assert_eq!(terms_en("running runs"), ["run", "run"]);
+    // "les" is a French stop word, not an English one.
+    assert_eq!(terms_en("les"), ["les"]);
+    assert!(terms("les").is_empty());
+    let german = Analyzer::FRENCH.with_language(Language::German);
+    assert_eq!(
+        german.analyze("Häuser")[0].term,
+        german.analyze("Hauser")[0].term
+    );
+}
+
+#[test]
+fn languages_are_named_by_their_codes() {
+    assert_eq!(Language::from_code("fr"), Some(Language::French));
+    assert_eq!(Language::from_code("en-GB"), Some(Language::English));
+    assert_eq!(Language::from_code("deu"), Some(Language::German));
+    assert_eq!(Language::from_code("xx"), None);
+    assert_eq!(Language::English.code(), "en");
 }

@@ -253,3 +253,21 @@ fn dates_are_read_in_the_usual_forms() {
         assert_eq!(normalize_date(text).as_deref(), expected, "{text}");
     }
 }
+
+#[test]
+fn each_article_gets_a_language_from_its_metadata_or_its_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/languages");
+    let (articles, _, _) = read_folder(&dir).unwrap();
+    let lang = |id: &str| article(&articles, id).lang.clone();
+    assert_eq!(lang("refugees").as_deref(), Some("en"), "detected");
+    assert_eq!(
+        lang("refugies").as_deref(),
+        Some("fr"),
+        "from the front matter"
+    );
+    assert_eq!(lang("note").as_deref(), Some("en"), "en-GB is English");
+    // The seeds, without metadata, are detected as French.
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let (seeds, _, _) = read_folder(&seeds).unwrap();
+    assert!(seeds.iter().all(|a| a.lang.as_deref() == Some("fr")));
+}

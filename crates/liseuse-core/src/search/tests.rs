@@ -226,3 +226,28 @@ fn numbers_are_found_however_they_are_grouped() {
     assert!(short(&found(&library, "3\u{202f}000")).contains(&"000"));
     assert_eq!(short(&found(&library, "1250")), ["004"]);
 }
+
+fn languages() -> Library {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/languages");
+    Library::new(build_dir(&dir).expect("fixtures").0)
+}
+
+#[test]
+fn each_language_is_stemmed_its_own_way_and_queries_search_them_all() {
+    let library = languages();
+    let ids = |query: &str| {
+        let mut ids: Vec<String> = found(&library, query);
+        ids.sort();
+        ids
+    };
+    // English stemming: "run" finds "running" and "runs".
+    assert_eq!(ids("run "), ["note", "refugees"]);
+    // French stemming: "réfugié" finds "réfugiés"; English: "refugee" finds "refugees".
+    assert_eq!(ids("réfugié "), ["refugies"]);
+    assert!(ids("refugee ").contains(&"refugees".to_string()));
+    // One query, both languages.
+    assert_eq!(ids("montagnes mountains "), ["refugees", "refugies"]);
+    // Stop words of either language are not query words.
+    assert_eq!(ids("the les montagnes "), ["refugies"]);
+    assert_eq!(ids("\"convoy runs\""), ["note"]);
+}
