@@ -83,6 +83,19 @@ impl Article {
         self.date.as_deref().and_then(|d| d.get(..4))
     }
 
+    /// Completes a parsed article: without a headline, its title is made from
+    /// its text ([`title_from_text`]); with neither, there is no article.
+    pub fn finish(mut self) -> Option<Article> {
+        if self.blocks.is_empty() && self.title.is_empty() {
+            return None;
+        }
+        if self.title.is_empty() {
+            self.title = title_from_text(&self.blocks);
+            self.title_from_text = true;
+        }
+        Some(self)
+    }
+
     /// The article's text blocks, joined by blank lines: what the body field indexes.
     pub fn body_text(&self) -> String {
         let texts: Vec<&str> = self.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -181,15 +194,8 @@ pub fn parse_capture(id: &str, raw: &str) -> Result<Article, ParseError> {
             block.kind = BlockKind::Heading;
         }
     }
-    if blocks.is_empty() && article.title.is_empty() {
-        return Err(ParseError::NoText);
-    }
-    if article.title.is_empty() {
-        article.title = title_from_text(&blocks);
-        article.title_from_text = true;
-    }
     article.blocks = blocks;
-    Ok(article)
+    article.finish().ok_or(ParseError::NoText)
 }
 
 /// Makes a title for an article whose capture has no headline.

@@ -115,6 +115,21 @@ impl Posting<'_> {
 }
 
 impl Postings {
+    /// Every document as `(doc, counts, title positions, body positions)`: for tests.
+    #[cfg(test)]
+    pub(crate) fn unpacked(&self) -> Vec<(u32, Vec<u32>, Vec<u32>, Vec<u32>)> {
+        self.iter()
+            .map(|p| {
+                (
+                    p.doc,
+                    p.counts.to_vec(),
+                    p.positions(Field::Title),
+                    p.positions(Field::Body),
+                )
+            })
+            .collect()
+    }
+
     /// Builds postings from `(document, positions per field)` in ascending document order.
     pub fn from_docs<'a>(
         docs: impl IntoIterator<Item = (u32, &'a [Vec<u32>; FIELD_COUNT])>,

@@ -3,7 +3,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{apply_metadata, MetaValue, Notices};
-use crate::article::{title_from_text, Article, Block, BlockKind};
+use crate::article::{Article, Block, BlockKind};
 
 /// Elements whose content is never article text.
 const NOT_TEXT: &[&str] = &[
@@ -93,14 +93,7 @@ pub(super) fn parse(id: &str, text: &str, notices: &mut Notices) -> Result<Artic
     {
         article.blocks.remove(0);
     }
-    if article.blocks.is_empty() && article.title.is_empty() {
-        return Err("has no article text".into());
-    }
-    if article.title.is_empty() {
-        article.title = title_from_text(&article.blocks);
-        article.title_from_text = true;
-    }
-    Ok(article)
+    article.finish().ok_or_else(|| "has no article text".into())
 }
 
 /// Paragraphs, sub-headings and captions of `root`, in order, outside navigation and scripts.

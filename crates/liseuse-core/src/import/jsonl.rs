@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{apply_metadata, MetaValue, Notices, MAX_ARTICLE_BYTES};
-use crate::article::{title_from_text, Article, Block, BlockKind};
+use crate::article::{Article, Block, BlockKind};
 
 /// Reads every line; a malformed line is skipped with its number, the others are kept.
 pub(super) fn parse(
@@ -83,12 +83,7 @@ fn parse_line(
         };
         apply_metadata(&mut article, key, value, Some(number), notices);
     }
-    if article.blocks.is_empty() && article.title.is_empty() {
-        return Err("has neither a title nor a body".into());
-    }
-    if article.title.is_empty() {
-        article.title = title_from_text(&article.blocks);
-        article.title_from_text = true;
-    }
-    Ok(article)
+    article
+        .finish()
+        .ok_or_else(|| "has neither a title nor a body".into())
 }

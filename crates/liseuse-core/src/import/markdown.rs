@@ -4,7 +4,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::{apply_metadata, MetaValue, Notices};
-use crate::article::{title_from_text, Article, Block, BlockKind};
+use crate::article::{Article, Block, BlockKind};
 
 /// Reads one Markdown article. Malformed front matter is an error naming its line.
 pub(super) fn parse(id: &str, text: &str, notices: &mut Notices) -> Result<Article, String> {
@@ -27,16 +27,9 @@ pub(super) fn parse(id: &str, text: &str, notices: &mut Notices) -> Result<Artic
         }
     }
     article.blocks = blocks.into_iter().map(|(_, block)| block).collect();
-    if article.blocks.is_empty() && article.title.is_empty() {
-        return Err(format!(
-            "has no text (front matter ends on line {body_line})"
-        ));
-    }
-    if article.title.is_empty() {
-        article.title = title_from_text(&article.blocks);
-        article.title_from_text = true;
-    }
-    Ok(article)
+    article
+        .finish()
+        .ok_or_else(|| format!("has no text (front matter ends on line {body_line})"))
 }
 
 /// `(front matter, body, first line of the body)`. A `---` line opens the front

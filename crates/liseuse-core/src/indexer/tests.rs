@@ -33,17 +33,7 @@ fn postings_hold_counts_and_positions_of_each_field() {
     let file = build_index(vec![article]);
     let index = &file.index;
     let paix = index.terms.iter().position(|t| t == "paix").unwrap();
-    let docs: Vec<_> = index.postings[paix]
-        .iter()
-        .map(|p| {
-            (
-                p.doc,
-                p.counts.to_vec(),
-                p.positions(Field::Title),
-                p.positions(Field::Body),
-            )
-        })
-        .collect();
+    let docs: Vec<_> = index.postings[paix].unpacked();
     assert_eq!(docs, [(0, vec![1, 3], vec![4], vec![1, 3, 7])]);
     // Title: "titre", "paix"; body: "paix" x3, "encor", "fin".
     assert_eq!(index.field_lengths, [vec![2], vec![5]]);
