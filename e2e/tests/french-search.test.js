@@ -47,10 +47,13 @@ test('the reader jumps from one match to the next with keys and buttons', async 
   await r.page.keyboard.press('n');
   assert.equal(await position.innerText(), `1 / ${count}`);
   assert.equal(await r.page.locator('mark.current').count(), 1);
+  await r.page.keyboard.press('n');
+  assert.equal(await position.innerText(), `2 / ${count}`, 'each key press moves on');
   await r.page.getByRole('button', { name: 'Occurrence suivante' }).click();
+  assert.equal(await position.innerText(), `3 / ${count}`);
+  await r.page.keyboard.press('p');
   assert.equal(await position.innerText(), `2 / ${count}`);
-  await r.page.keyboard.press('p');
-  await r.page.keyboard.press('p');
+  for (let i = 0; i < 2; i++) await r.page.keyboard.press('p');
   assert.equal(await position.innerText(), `${count} / ${count}`, 'wraps around');
   // The current match is on screen.
   await r.page.waitForTimeout(600);

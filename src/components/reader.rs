@@ -28,15 +28,15 @@ pub struct ReaderProps {
 pub fn Reader(props: &ReaderProps) -> Html {
     let library = &props.library.0;
     let article = library.article(&props.id);
-    let current = use_state(|| None::<usize>);
+    let cursor = use_reducer(MatchCursor::default);
     {
         let title = article.map(|a| a.title.clone());
-        let current = current.clone();
+        let cursor = cursor.dispatcher();
         use_effect_with(props.id.clone(), move |_| {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             let title = title.map_or("liseuse".to_string(), |t| format!("{t} — liseuse"));
             gloo::utils::document().set_title(&title);
-            current.set(None);
+            cursor.dispatch(CursorAction::Reset);
         });
     }
     let back = Route::Search {
@@ -66,18 +66,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .collect();
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
+    // A reducer, not a state: the key listener outlives renders and must move
+    // from the current match, not from the one of the render that made it.
     let go = {
-        let current = current.clone();
+        let cursor = cursor.dispatcher();
         Callback::from(move |step: isize| {
-            if match_count == 0 {
-                return;
-            }
-            let next = match *current {
-                None if step > 0 => 0,
-                None => match_count - 1,
-                Some(at) => (at as isize + step).rem_euclid(match_count as isize) as usize,
-            };
-            current.set(Some(next));
+            cursor.dispatch(CursorAction::Step {
+                step,
+                count: match_count,
+            })
         })
     };
     // Keys n / p, unless the reader is typing somewhere.
@@ -105,7 +102,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
     // Show the current match.
-    use_effect_with(*current, move |current| {
+    use_effect_with(cursor.at, move |current| {
         let marks = gloo::utils::document().query_selector_all("article.reader mark");
         let Ok(marks) = marks else { return };
         for i in 0..marks.length() {
@@ -139,7 +136,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let navigation = (match_count > 0).then(|| {
         let previous = go.reform(|_: MouseEvent| -1);
         let next = go.reform(|_: MouseEvent| 1);
-        let position = match *current {
+        let position = match cursor.at {
             Some(at) => format!("{} / {match_count}", at + 1),
             None => format!("{match_count} occurrence{}", if match_count == 1 { "" } else { "s" }),
         };
@@ -176,4 +173,34 @@ pub fn Reader(props: &ReaderProps) -> Html {
 fn is_web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Which match of the reading view is the current one.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct MatchCursor {
+    at: Option<usize>,
+}
+
+enum CursorAction {
+    /// Move `step` matches (negative: backwards), wrapping around `count`.
+    Step { step: isize, count: usize },
+    /// No current match (another article).
+    Reset,
+}
+
+impl Reducible for MatchCursor {
+    type Action = CursorAction;
+
+    fn reduce(self: std::rc::Rc<Self>, action: CursorAction) -> std::rc::Rc<Self> {
+        let at = match action {
+            CursorAction::Reset => None,
+            CursorAction::Step { count: 0, .. } => None,
+            CursorAction::Step { step, count } => Some(match self.at {
+                None if step > 0 => 0,
+                None => count - 1,
+                Some(at) => (at as isize + step).rem_euclid(count as isize) as usize,
+            }),
+        };
+        MatchCursor { at }.into()
+    }
 }
