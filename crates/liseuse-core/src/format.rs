@@ -89,6 +89,10 @@ pub struct Postings {
     pub positions: Vec<u32>,
 }
 
+/// `(doc, counts, title positions, body positions)`, as tests compare them.
+#[cfg(test)]
+pub(crate) type UnpackedPosting = (u32, Vec<u32>, Vec<u32>, Vec<u32>);
+
 /// One document of a term's postings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting<'a> {
@@ -117,7 +121,7 @@ impl Posting<'_> {
 impl Postings {
     /// Every document as `(doc, counts, title positions, body positions)`: for tests.
     #[cfg(test)]
-    pub(crate) fn unpacked(&self) -> Vec<(u32, Vec<u32>, Vec<u32>, Vec<u32>)> {
+    pub(crate) fn unpacked(&self) -> Vec<UnpackedPosting> {
         self.iter()
             .map(|p| {
                 (

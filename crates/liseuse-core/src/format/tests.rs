@@ -50,7 +50,7 @@ fn postings_store_gaps_and_give_back_documents_and_positions() {
     assert_eq!(postings.doc_gaps, [3, 7, 1]);
     assert_eq!(postings.counts, [1, 0, 0, 2, 2, 1]);
     assert_eq!(postings.positions, [1, 5, 35, 0, 2, 7]);
-    let docs: Vec<(u32, Vec<u32>, Vec<u32>, Vec<u32>)> = postings.unpacked();
+    let docs: Vec<UnpackedPosting> = postings.unpacked();
     assert_eq!(
         docs,
         [
