@@ -48,22 +48,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
     } else {
         "← Résultats"
     };
-    let Some(article) = article else {
-        return html! {
-            <article class="reader missing">
-                <a class="back" href={back}>{back_label}</a>
-                <h1>{"Article introuvable"}</h1>
-                <p>{format!("Aucun article ne porte l’identifiant « {} ».", props.id)}</p>
-            </article>
-        };
+    // What to highlight: the terms the query matches (computed once per query,
+    // not at every move from one match to the next).
+    let terms = {
+        let library = library.clone();
+        use_memo(props.query.clone(), move |query| {
+            library.search(query, 0).terms
+        })
     };
-    let terms = library.search(&props.query, 0).terms;
-    let title_marks = highlight(&article.title, &terms);
-    let block_marks: Vec<Vec<Range<usize>>> = article
-        .blocks
-        .iter()
-        .map(|b| highlight(&b.text, &terms))
-        .collect();
+    let title_marks = article.map_or(Vec::new(), |a| highlight(&a.title, &terms));
+    let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {
+        a.blocks
+            .iter()
+            .map(|b| highlight(&b.text, &terms))
+            .collect()
+    });
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
     // A reducer, not a state: the key listener outlives renders and must move
@@ -121,6 +120,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     });
 
+    // Every hook has run: now the view may depend on the article.
+    let Some(article) = article else {
+        return html! {
+            <article class="reader missing">
+                <a class="back" href={back}>{back_label}</a>
+                <h1>{"Article introuvable"}</h1>
+                <p>{format!("Aucun article ne porte l’identifiant « {} ».", props.id)}</p>
+            </article>
+        };
+    };
     let blocks = article
         .blocks
         .iter()

@@ -46,6 +46,8 @@ pub use snippet::{highlight, snippet, Snippet};
 #[derive(Clone, Debug)]
 pub struct Library {
     articles: Vec<Article>,
+    /// Document number of each article id, for links.
+    by_id: std::collections::HashMap<String, u32>,
     searcher: Searcher,
 }
 
@@ -57,8 +59,12 @@ impl Library {
 
     /// Wraps a decoded index file.
     pub fn new(file: IndexFile) -> Self {
+        let by_id = (file.articles.iter().enumerate())
+            .map(|(doc, article)| (article.id.clone(), doc as u32))
+            .collect();
         Library {
             articles: file.articles,
+            by_id,
             searcher: Searcher::new(file.index),
         }
     }
@@ -88,7 +94,7 @@ impl Library {
 
     /// The article whose id is `id`.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.by_id.get(id).map(|&doc| self.article_at(doc))
     }
 
     /// The best `limit` articles for `query`; see [`Searcher::search`].
