@@ -52,9 +52,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // not at every move from one match to the next).
     let terms = {
         let library = library.clone();
-        use_memo(props.query.clone(), move |query| {
-            library.search(query, 0).terms
-        })
+        use_memo(props.query.clone(), move |query| library.terms(query))
     };
     let title_marks = article.map_or(Vec::new(), |a| highlight(&a.title, &terms));
     let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {

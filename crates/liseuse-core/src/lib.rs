@@ -102,6 +102,11 @@ impl Library {
         self.searcher.search(query, limit)
     }
 
+    /// The index terms `query` matches, to highlight; see [`Searcher::terms`].
+    pub fn terms(&self, query: &str) -> std::collections::BTreeSet<String> {
+        self.searcher.terms(query)
+    }
+
     /// The best `limit` articles for `query` among those `keep` accepts.
     pub fn search_where(
         &self,

@@ -173,12 +173,10 @@ impl Searcher {
     /// by document number); all of them when `None`.
     pub fn search_in(&self, query: &str, limit: usize, allowed: Option<&[bool]>) -> Results {
         let plan = self.plan(query);
-        let mut results = Results::default();
-        for word in &plan.words {
-            for &(term, _) in &word.candidates {
-                results.terms.insert(self.index.terms[term].clone());
-            }
-        }
+        let mut results = Results {
+            terms: self.matched_terms(&plan),
+            ..Results::default()
+        };
         if !plan.impossible {
             let mut hits = self.score(&plan);
             self.filter(&plan, &mut hits);
@@ -195,6 +193,19 @@ impl Searcher {
             results.suggestion = self.suggest(query, &plan.unknown);
         }
         results
+    }
+
+    /// The index terms `query` matches (corrections and completions included):
+    /// what the reading view highlights. Reads the query only; scores nothing.
+    pub fn terms(&self, query: &str) -> BTreeSet<String> {
+        self.matched_terms(&self.plan(query))
+    }
+
+    fn matched_terms(&self, plan: &Plan) -> BTreeSet<String> {
+        let candidates = plan.words.iter().flat_map(|word| &word.candidates);
+        candidates
+            .map(|&(term, _)| self.index.terms[term].clone())
+            .collect()
     }
 
     /// Every matching article with its score, in document order.
