@@ -149,7 +149,7 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
     let mut seen: HashMap<u64, String> = HashMap::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     for path in &files {
-        let Some(format) = format_of(path) else {
+        let Some((format, _)) = format_of(path) else {
             report.files_ignored += 1;
             continue;
         };
@@ -314,29 +314,25 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     }
 }
 
-/// The format of a file, from its extension.
-fn format_of(path: &Path) -> Option<Format> {
+/// The format of a file and its extension, matched without regard to case.
+fn format_of(path: &Path) -> Option<(Format, &'static str)> {
     let name = path.file_name()?.to_str()?.to_lowercase();
     FORMATS
         .iter()
-        .find(|(ext, _)| name.ends_with(&format!(".{ext}")))
-        .map(|&(_, format)| format)
+        .find(|(ext, _)| {
+            name.strip_suffix(ext)
+                .is_some_and(|stem| stem.ends_with('.'))
+        })
+        .map(|&(ext, format)| (format, ext))
 }
 
 /// An article file's id: its path under the folder, without the extension.
 fn file_id(path: &Path, root: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let mut id = relative.to_string_lossy().replace('\\', "/");
-    // Longest extensions first: ".jsonl.gz" before ".gz"-less ones.
-    for (ext, _) in FORMATS.iter().rev() {
-        if let Some(stem) = id
-            .to_lowercase()
-            .strip_suffix(&format!(".{ext}"))
-            .map(str::len)
-        {
-            id.truncate(stem);
-            break;
-        }
+    if let Some((_, ext)) = format_of(path) {
+        // Extensions are ASCII: the same number of bytes in any case.
+        id.truncate(id.len() - ext.len() - 1);
     }
     id
 }

@@ -271,3 +271,27 @@ fn each_article_gets_a_language_from_its_metadata_or_its_text() {
     let (seeds, _, _) = read_folder(&seeds).unwrap();
     assert!(seeds.iter().all(|a| a.lang.as_deref() == Some("fr")));
 }
+
+#[test]
+fn ids_drop_the_extension_whatever_the_case_and_the_letters() {
+    let root = Path::new("/articles");
+    // "İ" lower-cases to three bytes where it has two: the cut must use the original.
+    assert_eq!(
+        file_id(Path::new("/articles/İstanbul.TXT"), root),
+        "İstanbul"
+    );
+    assert_eq!(
+        file_id(Path::new("/articles/a/archive.JSONL.gz"), root),
+        "a/archive"
+    );
+    assert_eq!(
+        file_id(Path::new("/articles/notes.markdown"), root),
+        "notes"
+    );
+    assert_eq!(format_of(Path::new("photo.jpg")), None);
+    assert_eq!(
+        format_of(Path::new("txt")),
+        None,
+        "a bare extension is no file of that format"
+    );
+}
