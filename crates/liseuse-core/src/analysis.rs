@@ -34,6 +34,9 @@ pub const MAX_WORD_BYTES: usize = 40;
 pub struct Token {
     /// The term as stored in the index: folded, stemmed.
     pub term: String,
+    /// The word as written, normalised but not stemmed (`armees` where the term
+    /// is `arme`): an article with the very form a reader typed ranks higher.
+    pub form: String,
     /// Byte offset where the word starts in the analysed text.
     pub start: usize,
     /// Byte offset just past the word's end in the analysed text.
@@ -218,6 +221,7 @@ impl Analyzer {
             if let Some(term) = self.term(&normal, &stemmer) {
                 tokens.push(Token {
                     term,
+                    form: normal.clone(),
                     start: word.start,
                     end: word.end,
                     position,
@@ -269,6 +273,7 @@ impl Analyzer {
         if let Some(term) = self.term(&run.whole, stemmer) {
             tokens.push(Token {
                 term,
+                form: run.whole,
                 start: run.start,
                 end,
                 position: run.position,

@@ -19,7 +19,7 @@ use crate::article::Article;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Number of indexed fields, in the order of [`Field`].
 pub const FIELD_COUNT: usize = 2;
@@ -74,6 +74,57 @@ pub struct SearchIndex {
     /// For each term, its most frequent spelling in the text (lower case, accents
     /// kept), to suggest corrections in words a reader knows.
     pub spellings: Vec<String>,
+    /// Whether each term is mostly written with a capital (a name: `Bakou`,
+    /// `Stoltenberg`), not counting the first word of a sentence or title.
+    pub names: Vec<bool>,
+    /// The word forms (see [`crate::Token::form`]) of the terms written in more
+    /// than one way, sorted by byte order. A term written one way only has no
+    /// forms here: its postings are those of its form, the fold of its spelling.
+    /// Empty when the index is not stemmed (forms are terms then).
+    pub forms: Vec<String>,
+    /// The documents of each form, in the order of [`SearchIndex::forms`].
+    pub form_postings: Vec<Counts>,
+}
+
+/// Where one word form occurs: documents and counts, no positions (the
+/// positions are those of its term).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Document numbers, ascending, each stored as the gap from the previous one.
+    pub doc_gaps: Vec<u32>,
+    /// For each document, its occurrence count in each field ([`FIELD_COUNT`] numbers).
+    pub counts: Vec<u32>,
+}
+
+impl Counts {
+    /// Builds counts from `(document, count per field)` in ascending document order.
+    pub fn from_docs(docs: impl IntoIterator<Item = (u32, [u32; FIELD_COUNT])>) -> Self {
+        let mut out = Counts::default();
+        let mut previous = 0;
+        for (doc, counts) in docs {
+            out.doc_gaps.push(doc - previous);
+            previous = doc;
+            out.counts.extend(counts);
+        }
+        out
+    }
+
+    /// Number of documents the form occurs in.
+    pub fn doc_frequency(&self) -> usize {
+        self.doc_gaps.len()
+    }
+
+    /// Each document with its count per field, in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+        let mut doc = 0;
+        self.doc_gaps
+            .iter()
+            .zip(self.counts.chunks_exact(FIELD_COUNT))
+            .map(move |(gap, counts)| {
+                doc += gap;
+                (doc, counts)
+            })
+    }
 }
 
 /// Where one term occurs.

@@ -9,7 +9,7 @@
 //! does not keep, taken from the same analysis and checked against its counts.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
-use crate::format::{Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
+use crate::format::{Counts, Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 use crate::import::{read_folder, ImportError, ImportReport};
 
 /// Builds the index file of `dir`'s articles ([`read_folder`]), with the files
@@ -75,13 +75,35 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     let mut terms: BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>> = BTreeMap::new();
     // term -> spelling -> occurrences
     let mut spellings: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
-    let mut languages = std::collections::BTreeSet::new();
+    // term -> (occurrences with a capital, occurrences), first words of sentences left out
+    let mut capitals: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    // form -> document -> count per field, and form -> its terms (one per language at most)
+    let mut forms: BTreeMap<String, BTreeMap<u32, [u32; FIELD_COUNT]>> = BTreeMap::new();
+    let mut form_terms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut languages = BTreeSet::new();
     for (doc, article) in articles.iter().enumerate() {
         let analyzer = document_analyzer(article, analyzer);
         languages.insert(analyzer.language);
         for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
             for token in analyzer.analyze(&text) {
-                let spelling = text[token.start..token.end].to_lowercase();
+                let written = &text[token.start..token.end];
+                if !starts_sentence(&text[..token.start]) {
+                    let seen = capitals.entry(token.term.clone()).or_default();
+                    seen.0 += u32::from(written.chars().next().is_some_and(char::is_uppercase));
+                    seen.1 += 1;
+                }
+                if analyzer.stem {
+                    form_terms
+                        .entry(token.form.clone())
+                        .or_default()
+                        .insert(token.term.clone());
+                    forms
+                        .entry(token.form)
+                        .or_default()
+                        .entry(doc as u32)
+                        .or_default()[*field as usize] += 1;
+                }
+                let spelling = written.to_lowercase();
                 *spellings
                     .entry(token.term.clone())
                     .or_default()
@@ -128,9 +150,38 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
         index
             .spellings
             .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
+        let (capital, seen) = capitals.get(&term).copied().unwrap_or_default();
+        index.names.push(capital * 2 > seen);
         index.terms.push(term);
     }
+    // A term written one way only needs no forms: its postings say it all, and
+    // its spelling says which form it is (see `Searcher`). Keep the others.
+    let mut form_count: BTreeMap<&String, usize> = BTreeMap::new();
+    for terms in form_terms.values() {
+        for term in terms {
+            *form_count.entry(term).or_default() += 1;
+        }
+    }
+    for (form, docs) in forms {
+        if form_terms[&form].iter().all(|term| form_count[term] == 1) {
+            continue;
+        }
+        index.forms.push(form);
+        index.form_postings.push(Counts::from_docs(docs));
+    }
     index
+}
+
+/// Whether a word after `before` opens a sentence (or the text), where a
+/// capital says nothing about the word.
+fn starts_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-')
+        })
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
 }
 
 /// Our positions must agree with elasticlunr's counts: both come from the same analysis.

@@ -32,6 +32,7 @@ pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod query;
+pub mod question;
 pub mod search;
 pub mod snippet;
 pub mod typo;

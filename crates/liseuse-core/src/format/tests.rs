@@ -15,6 +15,13 @@ fn sample() -> IndexFile {
                 Postings::from_docs([(1, &[vec![2], vec![]])]),
             ],
             spellings: vec!["armée".into(), "paix".into()],
+            names: vec![false, false],
+            forms: vec!["armee".into(), "armees".into(), "paix".into()],
+            form_postings: vec![
+                Counts::from_docs([(0, [1, 0])]),
+                Counts::from_docs([(0, [0, 2]), (1, [0, 5])]),
+                Counts::from_docs([(1, [1, 0])]),
+            ],
             ..SearchIndex::default()
         },
         articles: vec![Article {
@@ -87,4 +94,13 @@ fn other_files_are_refused_with_a_reason() {
     }
     .to_string()
     .contains("rebuild"));
+}
+
+#[test]
+fn form_counts_give_back_documents_and_counts() {
+    let counts = Counts::from_docs([(3, [0, 2]), (7, [1, 1])]);
+    assert_eq!(counts.doc_gaps, [3, 4]);
+    assert_eq!(counts.doc_frequency(), 2);
+    let docs: Vec<(u32, Vec<u32>)> = counts.iter().map(|(d, c)| (d, c.to_vec())).collect();
+    assert_eq!(docs, [(3, vec![0, 2]), (7, vec![1, 1])]);
 }

@@ -51,11 +51,44 @@ fn spellings_keep_the_most_frequent_form_with_its_accents() {
 }
 
 #[test]
+fn word_forms_are_counted_apart_from_their_terms() {
+    let article = parse_capture("a", "Titre\n\nLes réfugiés, des réfugiés, un réfugié.").unwrap();
+    let index = build_index(vec![article]).index;
+    let count = |form: &str| {
+        let number = index.forms.binary_search(&form.to_string()).unwrap();
+        index.form_postings[number]
+            .iter()
+            .map(|(_, c)| c.to_vec())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(count("refugies"), [vec![0, 2]]);
+    assert_eq!(count("refugie"), [vec![0, 1]]);
+    assert!(!index.forms.contains(&"refug".to_string()));
+}
+
+#[test]
+fn names_are_the_terms_mostly_written_with_a_capital_inside_sentences() {
+    let article = parse_capture(
+        "a",
+        "Titre\n\nHier, Moreau parle. Moreau rit. Le moineau chante. Moineau est un mot.",
+    )
+    .unwrap();
+    let index = build_index(vec![article]).index;
+    let name = |term: &str| index.names[index.terms.iter().position(|t| t == term).unwrap()];
+    // A capital that opens a sentence says nothing: "Moineau est un mot".
+    assert!(name("moreau"));
+    assert!(!name("moineau"));
+    assert!(!name("hi")); // "Hier", first word
+}
+
+#[test]
 fn the_plain_analyzer_keeps_accents_and_endings() {
     let article = parse_capture("a", "Titre\n\nLes réfugiés arrivent.").unwrap();
     let index = build_index_with(vec![article], Analyzer::PLAIN).index;
     assert!(index.terms.contains(&"réfugiés".to_string()));
     assert_eq!(index.analyzer, Analyzer::PLAIN);
+    // Its terms are the forms: none are stored twice.
+    assert!(index.forms.is_empty());
 }
 
 #[test]

@@ -1,3 +1,4 @@
+use super::FormPostings;
 use crate::indexer::build_dir;
 use crate::{snippet, Library};
 use std::path::Path;
@@ -250,4 +251,82 @@ fn each_language_is_stemmed_its_own_way_and_queries_search_them_all() {
     // Stop words of either language are not query words.
     assert_eq!(ids("the les montagnes "), ["refugies"]);
     assert_eq!(ids("\"convoy runs\""), ["note"]);
+}
+
+/// A library of one-paragraph articles `a0`, `a1`, ... with these texts and a
+/// title that matches no query of the tests.
+fn tiny(texts: &[&str]) -> Library {
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(n, text)| crate::Article {
+            id: format!("a{n}"),
+            title: "Sans rapport".into(),
+            blocks: vec![crate::Block {
+                kind: crate::BlockKind::Paragraph,
+                text: text.to_string(),
+            }],
+            ..crate::Article::default()
+        })
+        .collect();
+    Library::new(crate::indexer::build_index(articles))
+}
+
+#[test]
+fn the_very_form_typed_ranks_above_other_forms_of_the_word() {
+    let library = tiny(&[
+        "Les soldats de l'armée quittent la ville.",
+        "Les soldats des armées quittent la ville.",
+        "Les soldats quittent la ville.",
+    ]);
+    assert_eq!(found(&library, "armées "), ["a1", "a0"]);
+    assert_eq!(found(&library, "armée "), ["a0", "a1"]);
+}
+
+#[test]
+fn related_words_the_stemmer_keeps_apart_are_found_below_the_word_itself() {
+    let library = tiny(&[
+        "Le club a disparu en 1990.",
+        "La disparition du club en 1990.",
+        "Le club joue en 1990.",
+    ]);
+    assert_eq!(found(&library, "disparition "), ["a1", "a0"]);
+    assert_eq!(found(&library, "disparu "), ["a0", "a1"]);
+    // Short words have no related words: "club" finds "club" only.
+    assert_eq!(library.terms("club "), ["club".to_string()].into());
+}
+
+#[test]
+fn names_weigh_more_than_common_words() {
+    // "Moreau" is written with a capital, "moineau" is not; both once, at the same place.
+    let library = tiny(&[
+        "Un moineau vole ici. Le chat dort.",
+        "Un Moreau vole ici. Le chien dort.",
+    ]);
+    assert_eq!(found(&library, "moineau Moreau "), ["a1", "a0"]);
+    assert_eq!(found(&library, "moineau moreau "), ["a1", "a0"]);
+}
+
+#[test]
+fn in_a_question_the_words_that_frame_it_weigh_less() {
+    // The same sentence with "nom" or "reporter": alike but for that word.
+    let library = tiny(&["Le nom part vite.", "Le reporter part vite."]);
+    assert_eq!(
+        found(&library, "Quel est le nom du reporter ?"),
+        ["a1", "a0"]
+    );
+    // As keywords, neither word frames anything: the tie goes to collection order.
+    assert_eq!(found(&library, "nom reporter "), ["a0", "a1"]);
+}
+
+#[test]
+fn a_word_written_one_way_only_gets_its_form_from_its_term() {
+    let library = tiny(&["La paix revient.", "Les armées et l'armée."]);
+    let form = |query: &str| library.searcher.plan(query).words[0].form.map(|f| f.0);
+    let term = |t: &str| library.searcher.term_number(t).unwrap();
+    // "paix" is written one way: no form of its own is stored.
+    assert_eq!(form("paix "), Some(FormPostings::Term(term("paix"))));
+    assert!(matches!(form("armées "), Some(FormPostings::Form(_))));
+    // "armés" shares the term of "armées" but is nowhere in the text.
+    assert_eq!(form("armés "), None);
 }
