@@ -18,7 +18,9 @@
 //!    count for word positions, so positions keep the distance between words.
 //!    Words longer than [`MAX_WORD_BYTES`] are dropped the same way.
 //! 4. **Stemming.** The Snowball French stemmer, run on the folded word, so that
-//!    `réfugiés`, `refugies` and `réfugié` give the same term.
+//!    `réfugiés`, `refugies` and `réfugié` give the same term. Ordinals are not
+//!    stemmed but written one way: `XVIIIe`, `18ème`, `dix-huitième` are all
+//!    `18e` (see the `ordinal` module for the rules).
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -218,7 +220,8 @@ impl Analyzer {
                     }
                 }
             }
-            if let Some(term) = self.term(&normal, &stemmer) {
+            let roman = ordinal::roman(&text[word.start..word.end]);
+            if let Some(term) = roman.or_else(|| self.term(&normal, &stemmer)) {
                 tokens.push(Token {
                     term,
                     form: normal.clone(),
@@ -254,6 +257,9 @@ impl Analyzer {
             || self.language.is_stop_word(&fold(normal))
         {
             return None;
+        }
+        if let Some(ordinal) = ordinal::ordinal(&fold(normal)) {
+            return Some(ordinal);
         }
         match stemmer {
             Some(stemmer) if !normal.bytes().any(|b| b.is_ascii_digit()) => {
@@ -722,6 +728,8 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
     "yourself",
     "yourselves",
 ];
+
+mod ordinal;
 
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,11 @@ fn spellings_that_must_match() {
             "3000",
         ),
         ("feminine and masculine plural", "militaires", "militaire"),
+        ("ordinal with ème", "17ème étape", "17e étape"),
+        ("ordinal without accent", "17eme", "17e"),
+        ("first", "1er", "1re"),
+        ("roman ordinal", "XVIIIe siècle", "18e siècle"),
+        ("roman first", "Ier", "1er"),
     ];
     for (rule, a, b) in table {
         assert_eq!(terms(a), terms(b), "{rule}: {a:?} vs {b:?}");
@@ -59,6 +64,17 @@ fn hyphenated_names_are_found_by_their_parts_and_whole() {
         terms("Jean-Pierre-Marie"),
         ["jean", "pierr", "mar", "jeanpierremar"]
     );
+}
+
+#[test]
+fn spelled_ordinals_are_found_by_their_number() {
+    // "dix-huitième": "dix" and "huitième" (8e) as parts, 18e for the whole.
+    assert_eq!(terms("dix-huitième siècle"), ["dix", "8e", "18e", "siecl"]);
+    assert_eq!(terms("le deuxième tour"), ["2e", "tour"]);
+    // "premier" is an adjective first: "premier ministre" stays as it is.
+    assert_eq!(terms("premier ministre"), ["premi", "ministr"]);
+    // Capitals that are no numeral: "Le", "Ce", "Vie".
+    assert_eq!(terms("Vie"), ["vi"]);
 }
 
 #[test]
