@@ -35,6 +35,7 @@ pub mod query;
 pub mod question;
 pub mod search;
 pub mod snippet;
+pub mod synonyms;
 pub mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};

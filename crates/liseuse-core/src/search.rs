@@ -2,25 +2,27 @@
 //!
 //! Each query word is matched against a set of index terms, each with a
 //! weight: its own term (1.0); while it is being typed, every term it begins
-//! ([`PREFIX_WEIGHT`]); when it is not, the terms that begin like it
-//! ([`RELATED_WEIGHT`]); and when it has no term of its own, the terms one or two
-//! typos away ([`TYPO_WEIGHT`] per edit). Names weigh more ([`NAME_WEIGHT`]) and
-//! the words that only frame a question less ([`FRAMING_WEIGHT`]). An article's
-//! score for that word is the best weighted BM25F score among those terms, plus
-//! a share ([`FORM_WEIGHT`]) for the very form typed; the article's score is the
-//! sum over words. Articles with all the words come first, then the others, each by
-//! score. Phrases and exclusions filter the articles, and the best are
-//! re-ranked by how close their query words stand ([`PROXIMITY_WEIGHT`]), using
+//! ([`PREFIX_WEIGHT`]); once it is finished, its synonyms ([`SYNONYM_WEIGHT`])
+//! and the terms that begin like it ([`RELATED_WEIGHT`]); and when it has no
+//! term of its own, the terms one or two typos away ([`TYPO_WEIGHT`] per edit).
+//! Names weigh more ([`NAME_WEIGHT`]) and the words that only frame a question
+//! less ([`FRAMING_WEIGHT`]). An article's score for that word is the best
+//! weighted BM25F score among those terms, plus a share ([`FORM_WEIGHT`]) for
+//! the very form typed; the article's score is the sum over words. Articles
+//! with all the words come first, then the others, each by score. Phrases and
+//! exclusions filter the articles, and the best are re-ranked by how close
+//! their query words stand ([`PROXIMITY_WEIGHT`]), using
 //! the word positions stored in the index.
 
 use std::collections::BTreeSet;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{fold, words, Analyzer};
 use crate::format::{Field, Posting, SearchIndex, FIELD_COUNT};
 use crate::query::{parse, PartKind};
 use crate::question::framing_words;
+use crate::synonyms::GROUPS;
 use crate::typo::{allowed_typos, distance_within, MAX_CORRECTIONS, TYPO_WEIGHT};
 
 /// BM25 term-frequency saturation. At 0.0 a term counts once however often it
@@ -101,6 +103,11 @@ pub const RELATED_WEIGHT: f32 = 0.5;
 /// words have related words. Below 5 unrelated words creep in (MRR@10 on PIAF
 /// −0.004 at 4); above 6 few derivations are found.
 pub const RELATED_PREFIX_CHARS: usize = 6;
+
+/// Weight of the other words of a word's synonym group (see [`crate::synonyms`]):
+/// "décès" finds "mort", below the articles that say "décès".
+/// (MRR@10 on PIAF +0.003.) Range 0.0..=[`RELATED_WEIGHT`].
+pub const SYNONYM_WEIGHT: f32 = 0.4;
 
 /// Suggestions for a query that found nothing look this many edits away at
 /// most (and never as many as the word has letters). Range 1..=3.
@@ -188,6 +195,9 @@ struct Plan {
 pub struct Searcher {
     index: SearchIndex,
     average_lengths: [f32; FIELD_COUNT],
+    /// For the term of each member of a group of [`crate::synonyms::GROUPS`],
+    /// the index terms of the other members.
+    synonyms: HashMap<String, Vec<usize>>,
 }
 
 impl Searcher {
@@ -198,10 +208,37 @@ impl Searcher {
             let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
             (total as f32 / lengths.len().max(1) as f32).max(1.0)
         });
-        Searcher {
+        let mut searcher = Searcher {
             index,
             average_lengths,
+            synonyms: HashMap::new(),
+        };
+        searcher.synonyms = searcher.synonym_terms();
+        searcher
+    }
+
+    /// The synonyms of every member of a group, as index terms (see [`Searcher::synonyms`]).
+    fn synonym_terms(&self) -> HashMap<String, Vec<usize>> {
+        let analyzer = self.index.analyzer;
+        let mut synonyms: HashMap<String, Vec<usize>> = HashMap::new();
+        for group in GROUPS {
+            let terms: BTreeSet<String> = group
+                .iter()
+                .flat_map(|word| analyzer.analyze(word))
+                .map(|token| token.term)
+                .collect();
+            for term in &terms {
+                let others = terms
+                    .iter()
+                    .filter(|&other| other != term)
+                    .filter_map(|other| self.term_number(other));
+                let entry = synonyms.entry(term.clone()).or_default();
+                entry.extend(others);
+                entry.sort_unstable();
+                entry.dedup();
+            }
         }
+        synonyms
     }
 
     /// Number of documents in the index.
@@ -529,9 +566,13 @@ impl Searcher {
                             plan.unknown.push(at..at + typed.len());
                         }
                         if !completing {
-                            for related in self.related(&normal) {
-                                if !word.candidates.iter().any(|&(t, _)| t == related) {
-                                    word.candidates.push((related, RELATED_WEIGHT));
+                            let related = self.related(&normal).into_iter();
+                            let related = related.map(|t| (t, RELATED_WEIGHT));
+                            let synonyms = terms.iter().filter_map(|t| self.synonyms.get(t));
+                            let synonyms = synonyms.flatten().map(|&t| (t, SYNONYM_WEIGHT));
+                            for (term, weight) in synonyms.chain(related) {
+                                if !word.candidates.iter().any(|&(t, _)| t == term) {
+                                    word.candidates.push((term, weight));
                                 }
                             }
                         }

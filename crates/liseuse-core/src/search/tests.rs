@@ -330,3 +330,17 @@ fn a_word_written_one_way_only_gets_its_form_from_its_term() {
     // "armés" shares the term of "armées" but is nowhere in the text.
     assert_eq!(form("armés "), None);
 }
+
+#[test]
+fn synonyms_are_found_below_the_word_itself() {
+    let library = tiny(&[
+        "Le peintre est mort en 1990.",
+        "Le décès du peintre en 1990.",
+        "Le peintre est parti en 1990.",
+    ]);
+    assert_eq!(found(&library, "décès "), ["a1", "a0"]);
+    assert_eq!(found(&library, "mort "), ["a0", "a1"]);
+    // Both are highlighted: what the reader looked for and what was found for it.
+    let terms = library.terms("décès ");
+    assert!(terms.contains("mort") && terms.contains("dec"), "{terms:?}");
+}
