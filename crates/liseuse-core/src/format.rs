@@ -78,52 +78,52 @@ pub struct SearchIndex {
     /// `Stoltenberg`), not counting the first word of a sentence or title.
     pub names: Vec<bool>,
     /// The word forms (see [`crate::Token::form`]) of the terms written in more
-    /// than one way, sorted by byte order. A term written one way only has no
-    /// forms here: its postings are those of its form, the fold of its spelling.
-    /// Empty when the index is not stemmed (forms are terms then).
+    /// than one way, sorted by byte order (a form may stand twice, for terms of
+    /// two languages). A term written one way only has no forms here: its
+    /// postings are those of its form, the fold of its spelling. Empty when the
+    /// index is not stemmed (forms are terms then).
     pub forms: Vec<String>,
-    /// The documents of each form, in the order of [`SearchIndex::forms`].
-    pub form_postings: Vec<Counts>,
+    /// Where each form of [`SearchIndex::forms`] occurs, in its term's postings.
+    pub form_postings: Vec<FormPostings>,
 }
 
-/// Where one word form occurs: documents and counts, no positions (the
-/// positions are those of its term).
+/// The documents of a word form, as a subset of its term's postings: the
+/// counts and positions are the term's. One small number per document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
-    /// Document numbers, ascending, each stored as the gap from the previous one.
-    pub doc_gaps: Vec<u32>,
-    /// For each document, its occurrence count in each field ([`FIELD_COUNT`] numbers).
-    pub counts: Vec<u32>,
+pub struct FormPostings {
+    /// The term the form is written for.
+    pub term: u32,
+    /// Indexes in the term's postings of the documents with the form,
+    /// ascending, each stored as the gap from the previous one.
+    pub index_gaps: Vec<u32>,
 }
 
-impl Counts {
-    /// Builds counts from `(document, count per field)` in ascending document order.
-    pub fn from_docs(docs: impl IntoIterator<Item = (u32, [u32; FIELD_COUNT])>) -> Self {
-        let mut out = Counts::default();
+impl FormPostings {
+    /// The form of `term` found in the documents at `indexes` (ascending) of its postings.
+    pub fn new(term: u32, indexes: impl IntoIterator<Item = u32>) -> Self {
         let mut previous = 0;
-        for (doc, counts) in docs {
-            out.doc_gaps.push(doc - previous);
-            previous = doc;
-            out.counts.extend(counts);
-        }
-        out
+        let index_gaps = indexes
+            .into_iter()
+            .map(|index| {
+                let gap = index - previous;
+                previous = index;
+                gap
+            })
+            .collect();
+        FormPostings { term, index_gaps }
     }
 
     /// Number of documents the form occurs in.
     pub fn doc_frequency(&self) -> usize {
-        self.doc_gaps.len()
+        self.index_gaps.len()
     }
 
-    /// Each document with its count per field, in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
-        let mut doc = 0;
-        self.doc_gaps
-            .iter()
-            .zip(self.counts.chunks_exact(FIELD_COUNT))
-            .map(move |(gap, counts)| {
-                doc += gap;
-                (doc, counts)
-            })
+    /// The indexes in the term's postings of the documents with the form, ascending.
+    pub fn indexes(&self) -> impl Iterator<Item = u32> + '_ {
+        self.index_gaps.iter().scan(0, |at, gap| {
+            *at += gap;
+            Some(*at)
+        })
     }
 }
 

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
-use crate::format::{Counts, Field, IndexFile, Postings, SearchIndex, FIELD_COUNT};
+use crate::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 use crate::import::{read_folder, ImportError, ImportReport};
 
 /// Builds the index file of `dir`'s articles ([`read_folder`]), with the files
@@ -77,9 +77,8 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     let mut spellings: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     // term -> (occurrences with a capital, occurrences), first words of sentences left out
     let mut capitals: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    // form -> document -> count per field, and form -> its terms (one per language at most)
-    let mut forms: BTreeMap<String, BTreeMap<u32, [u32; FIELD_COUNT]>> = BTreeMap::new();
-    let mut form_terms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // (form, term) -> documents
+    let mut forms: BTreeMap<(String, String), BTreeSet<u32>> = BTreeMap::new();
     let mut languages = BTreeSet::new();
     for (doc, article) in articles.iter().enumerate() {
         let analyzer = document_analyzer(article, analyzer);
@@ -93,15 +92,10 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
                     seen.1 += 1;
                 }
                 if analyzer.stem {
-                    form_terms
-                        .entry(token.form.clone())
-                        .or_default()
-                        .insert(token.term.clone());
                     forms
-                        .entry(token.form)
+                        .entry((token.form, token.term.clone()))
                         .or_default()
-                        .entry(doc as u32)
-                        .or_default()[*field as usize] += 1;
+                        .insert(doc as u32);
                 }
                 let spelling = written.to_lowercase();
                 *spellings
@@ -156,18 +150,28 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     }
     // A term written one way only needs no forms: its postings say it all, and
     // its spelling says which form it is (see `Searcher`). Keep the others.
-    let mut form_count: BTreeMap<&String, usize> = BTreeMap::new();
-    for terms in form_terms.values() {
-        for term in terms {
-            *form_count.entry(term).or_default() += 1;
-        }
+    let mut form_count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, term) in forms.keys() {
+        *form_count.entry(term).or_default() += 1;
     }
-    for (form, docs) in forms {
-        if form_terms[&form].iter().all(|term| form_count[term] == 1) {
+    for ((form, term), docs) in &forms {
+        if form_count[term.as_str()] < 2 {
             continue;
         }
-        index.forms.push(form);
-        index.form_postings.push(Counts::from_docs(docs));
+        let number = index
+            .terms
+            .binary_search(term)
+            .expect("a form's term is indexed");
+        let term_docs: Vec<u32> = index.postings[number].iter().map(|p| p.doc).collect();
+        let indexes = docs.iter().map(|doc| {
+            term_docs
+                .binary_search(doc)
+                .expect("a form's document has its term") as u32
+        });
+        index.forms.push(form.clone());
+        index
+            .form_postings
+            .push(FormPostings::new(number as u32, indexes));
     }
     index
 }

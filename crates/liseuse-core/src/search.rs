@@ -156,18 +156,15 @@ struct QueryWord {
     candidates: Vec<(usize, f32)>,
     /// Where the form typed (see [`crate::Token::form`]) occurs, with its
     /// weight, when the index has it.
-    form: Option<(FormPostings, f32)>,
+    form: Option<(FormMatch, f32)>,
 }
 
-/// Documents with their counts per field, in ascending order.
-type DocCounts<'a> = Box<dyn Iterator<Item = (u32, &'a [u32])> + 'a>;
-
-/// The documents of a word form.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum FormPostings {
-    /// Those of a form of [`SearchIndex::forms`].
-    Form(usize),
-    /// Those of a term written in this form only.
+/// Where the form typed of a query word occurs.
+#[derive(Clone, Debug, PartialEq)]
+enum FormMatch {
+    /// In these entries of [`SearchIndex::forms`] (one per language whose term has it).
+    Forms(std::ops::Range<usize>),
+    /// Wherever this term, written in this form only, occurs.
     Term(usize),
 }
 
@@ -309,18 +306,9 @@ impl Searcher {
                     *best = best.max(score);
                 }
             }
-            if let Some((form, weight)) = word.form {
-                let (doc_frequency, docs): (usize, DocCounts<'_>) = match form {
-                    FormPostings::Form(number) => {
-                        let postings = &self.index.form_postings[number];
-                        (postings.doc_frequency(), Box::new(postings.iter()))
-                    }
-                    FormPostings::Term(number) => {
-                        let postings = &self.index.postings[number];
-                        let docs = postings.iter().map(|p| (p.doc, p.counts));
-                        (postings.doc_frequency(), Box::new(docs))
-                    }
-                };
+            if let Some((form, weight)) = word.form.clone() {
+                let docs = self.form_docs(&form);
+                let doc_frequency = docs.len();
                 let idf = idf(doc_count, doc_frequency);
                 for (doc, counts) in docs {
                     word_scores[doc as usize] +=
@@ -587,7 +575,7 @@ impl Searcher {
                         }
                         let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
                         word.form = self
-                            .form_postings(&form, &terms, &analyzers[0])
+                            .form_match(&form, &terms, &analyzers[0])
                             .map(|postings| (postings, strongest * FORM_WEIGHT));
                         // A word the index lacks still counts in the share of words matched.
                         plan.words.push(word);
@@ -707,17 +695,43 @@ impl Searcher {
         found
     }
 
+    /// The documents where `form` occurs, with the counts of its term there.
+    fn form_docs(&self, form: &FormMatch) -> Vec<(u32, &[u32])> {
+        match form {
+            FormMatch::Term(term) => {
+                let postings = self.index.postings[*term].iter();
+                postings.map(|p| (p.doc, p.counts)).collect()
+            }
+            FormMatch::Forms(range) => {
+                let mut docs = Vec::new();
+                for form in &self.index.form_postings[range.clone()] {
+                    let mut indexes = form.indexes().peekable();
+                    let postings = self.index.postings[form.term as usize].iter();
+                    for (index, posting) in (0u32..).zip(postings) {
+                        if indexes.next_if_eq(&index).is_some() {
+                            docs.push((posting.doc, posting.counts));
+                        }
+                    }
+                }
+                docs
+            }
+        }
+    }
+
     /// Where the word form `form` of a query word with `terms` occurs: in the
     /// index's forms, or, for a term written one way only, in that term's
     /// postings when its spelling is that form.
-    fn form_postings(
+    fn form_match(
         &self,
         form: &str,
         terms: &[String],
         analyzer: &Analyzer,
-    ) -> Option<FormPostings> {
-        if let Ok(number) = self.index.forms.binary_search_by(|f| f.as_str().cmp(form)) {
-            return Some(FormPostings::Form(number));
+    ) -> Option<FormMatch> {
+        let forms = &self.index.forms;
+        let start = forms.partition_point(|f| f.as_str() < form);
+        let end = start + forms[start..].partition_point(|f| f.as_str() == form);
+        if start < end {
+            return Some(FormMatch::Forms(start..end));
         }
         terms
             .iter()
@@ -729,7 +743,7 @@ impl Searcher {
                     .filter(|&c| c.is_alphanumeric())
                     .eq(form.chars())
             })
-            .map(FormPostings::Term)
+            .map(FormMatch::Term)
     }
 
     /// Terms that begin with the first [`RELATED_PREFIX_CHARS`] letters of the

@@ -16,12 +16,8 @@ fn sample() -> IndexFile {
             ],
             spellings: vec!["armée".into(), "paix".into()],
             names: vec![false, false],
-            forms: vec!["armee".into(), "armees".into(), "paix".into()],
-            form_postings: vec![
-                Counts::from_docs([(0, [1, 0])]),
-                Counts::from_docs([(0, [0, 2]), (1, [0, 5])]),
-                Counts::from_docs([(1, [1, 0])]),
-            ],
+            forms: vec!["armee".into(), "armees".into()],
+            form_postings: vec![FormPostings::new(0, [0]), FormPostings::new(0, [0, 1])],
             ..SearchIndex::default()
         },
         articles: vec![Article {
@@ -97,10 +93,9 @@ fn other_files_are_refused_with_a_reason() {
 }
 
 #[test]
-fn form_counts_give_back_documents_and_counts() {
-    let counts = Counts::from_docs([(3, [0, 2]), (7, [1, 1])]);
-    assert_eq!(counts.doc_gaps, [3, 4]);
-    assert_eq!(counts.doc_frequency(), 2);
-    let docs: Vec<(u32, Vec<u32>)> = counts.iter().map(|(d, c)| (d, c.to_vec())).collect();
-    assert_eq!(docs, [(3, vec![0, 2]), (7, vec![1, 1])]);
+fn form_postings_store_gaps_between_indexes_of_their_term_postings() {
+    let form = FormPostings::new(4, [3, 7, 8]);
+    assert_eq!(form.index_gaps, [3, 4, 1]);
+    assert_eq!(form.doc_frequency(), 3);
+    assert_eq!(form.indexes().collect::<Vec<_>>(), [3, 7, 8]);
 }
