@@ -9,7 +9,7 @@
 //! does not keep, taken from the same analysis and checked against its counts.
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -17,7 +17,7 @@ use elasticlunr::pipeline::Pipeline;
 use elasticlunr::{IndexBuilder, Language as LunrLanguageTrait};
 use serde::Deserialize;
 
-use crate::analysis::{Analyzer, Language};
+use crate::analysis::{Analyzer, Language, Token};
 use crate::article::Article;
 use crate::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 use crate::import::{read_folder, ImportError, ImportReport};
@@ -67,51 +67,70 @@ fn field_texts(article: &Article) -> [String; FIELD_COUNT] {
     [article.title.clone(), article.body_text()]
 }
 
-/// Our postings: elasticlunr's counts and field lengths, with the positions and
-/// spellings that elasticlunr does not keep, from the same analysis.
+/// What the analysis of the articles says of one term.
+#[derive(Default)]
+struct TermSeen {
+    /// Document -> positions per field, documents in ascending order.
+    docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])>,
+    /// Spelling (lower case) -> occurrences.
+    spellings: HashMap<String, u32>,
+    /// Occurrences with a capital, and all occurrences, first words of sentences left out.
+    capitals: (u32, u32),
+    /// Form -> documents, ascending.
+    forms: HashMap<String, Vec<u32>>,
+}
+
+impl TermSeen {
+    fn add(&mut self, doc: u32, field: Field, text: &str, token: Token) {
+        if self.docs.last().is_none_or(|(last, _)| *last != doc) {
+            self.docs.push((doc, Default::default()));
+        }
+        let docs = self.docs.last_mut().expect("just pushed");
+        docs.1[field as usize].push(token.position);
+        let written = &text[token.start..token.end];
+        if !starts_sentence(&text[..token.start]) {
+            self.capitals.0 += u32::from(written.chars().next().is_some_and(char::is_uppercase));
+            self.capitals.1 += 1;
+        }
+        let spelling = written.to_lowercase();
+        match self.spellings.get_mut(&spelling) {
+            Some(count) => *count += 1,
+            None => {
+                self.spellings.insert(spelling, 1);
+            }
+        }
+        let form_docs = match self.forms.get_mut(&token.form) {
+            Some(docs) => docs,
+            None => self.forms.entry(token.form).or_default(),
+        };
+        if form_docs.last() != Some(&doc) {
+            form_docs.push(doc);
+        }
+    }
+}
+
+/// Our postings: elasticlunr's counts and field lengths, with the positions,
+/// spellings, names and word forms that elasticlunr does not keep, from the
+/// same analysis.
 fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> SearchIndex {
     let doc_count = articles.len();
-    // term -> document -> positions per field
-    let mut terms: BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>> = BTreeMap::new();
-    // term -> spelling -> occurrences
-    let mut spellings: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
-    // term -> (occurrences with a capital, occurrences), first words of sentences left out
-    let mut capitals: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    // (form, term) -> documents
-    let mut forms: BTreeMap<(String, String), BTreeSet<u32>> = BTreeMap::new();
+    let mut terms: HashMap<String, TermSeen> = HashMap::new();
     let mut languages = BTreeSet::new();
     for (doc, article) in articles.iter().enumerate() {
         let analyzer = document_analyzer(article, analyzer);
         languages.insert(analyzer.language);
         for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
             for token in analyzer.analyze(&text) {
-                let written = &text[token.start..token.end];
-                if !starts_sentence(&text[..token.start]) {
-                    let seen = capitals.entry(token.term.clone()).or_default();
-                    seen.0 += u32::from(written.chars().next().is_some_and(char::is_uppercase));
-                    seen.1 += 1;
-                }
-                if analyzer.stem {
-                    forms
-                        .entry((token.form, token.term.clone()))
-                        .or_default()
-                        .insert(doc as u32);
-                }
-                let spelling = written.to_lowercase();
-                *spellings
-                    .entry(token.term.clone())
-                    .or_default()
-                    .entry(spelling)
-                    .or_default() += 1;
-                terms
-                    .entry(token.term)
-                    .or_default()
-                    .entry(doc as u32)
-                    .or_default()[*field as usize]
-                    .push(token.position);
+                let seen = match terms.get_mut(&token.term) {
+                    Some(seen) => seen,
+                    None => terms.entry(token.term.clone()).or_default(),
+                };
+                seen.add(doc as u32, *field, &text, token);
             }
         }
     }
+    let mut terms: Vec<(String, TermSeen)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     check_counts(lunr, &terms);
     let mut field_lengths: [Vec<u32>; FIELD_COUNT] = Default::default();
     for field in Field::ALL {
@@ -132,46 +151,40 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
         field_lengths,
         ..SearchIndex::default()
     };
-    for (term, docs) in terms {
+    // (form, term number, documents) of the terms written in more than one way.
+    let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
+    for (number, (term, seen)) in terms.into_iter().enumerate() {
         index.postings.push(Postings::from_docs(
-            docs.iter().map(|(&doc, fields)| (doc, fields)),
+            seen.docs.iter().map(|(doc, fields)| (*doc, fields)),
         ));
-        let forms = &spellings[&term];
         // The most frequent spelling; ties go to the first in byte order.
-        let best = forms
+        let best = seen
+            .spellings
             .iter()
             .max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
         index
             .spellings
             .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
-        let (capital, seen) = capitals.get(&term).copied().unwrap_or_default();
-        index.names.push(capital * 2 > seen);
+        let (capital, occurrences) = seen.capitals;
+        index.names.push(capital * 2 > occurrences);
         index.terms.push(term);
-    }
-    // A term written one way only needs no forms: its postings say it all, and
-    // its spelling says which form it is (see `Searcher`). Keep the others.
-    let mut form_count: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, term) in forms.keys() {
-        *form_count.entry(term).or_default() += 1;
-    }
-    for ((form, term), docs) in &forms {
-        if form_count[term.as_str()] < 2 {
-            continue;
+        // A term written one way only needs no forms: its postings say it all,
+        // and its spelling says which form it is (see `Searcher`).
+        if analyzer.stem && seen.forms.len() > 1 {
+            let term_docs: Vec<u32> = seen.docs.iter().map(|(doc, _)| *doc).collect();
+            for (form, docs) in seen.forms {
+                let indexes = docs.iter().map(|doc| {
+                    let index = term_docs.binary_search(doc);
+                    index.expect("a form's document has its term") as u32
+                });
+                forms.push((form, number as u32, indexes.collect()));
+            }
         }
-        let number = index
-            .terms
-            .binary_search(term)
-            .expect("a form's term is indexed");
-        let term_docs: Vec<u32> = index.postings[number].iter().map(|p| p.doc).collect();
-        let indexes = docs.iter().map(|doc| {
-            term_docs
-                .binary_search(doc)
-                .expect("a form's document has its term") as u32
-        });
-        index.forms.push(form.clone());
-        index
-            .form_postings
-            .push(FormPostings::new(number as u32, indexes));
+    }
+    forms.sort_unstable();
+    for (form, term, indexes) in forms {
+        index.forms.push(form);
+        index.form_postings.push(FormPostings::new(term, indexes));
     }
     index
 }
@@ -189,10 +202,7 @@ fn starts_sentence(before: &str) -> bool {
 }
 
 /// Our positions must agree with elasticlunr's counts: both come from the same analysis.
-fn check_counts(
-    lunr: &LunrIndex,
-    terms: &BTreeMap<String, BTreeMap<u32, [Vec<u32>; FIELD_COUNT]>>,
-) {
+fn check_counts(lunr: &LunrIndex, terms: &[(String, TermSeen)]) {
     for field in Field::ALL {
         let Some(inverted) = lunr.index.get(field.name()) else {
             continue;
@@ -204,8 +214,13 @@ fn check_counts(
                 let count = (tf.tf * tf.tf).round() as usize;
                 let doc: u32 = doc.parse().expect("document refs are numbers");
                 let ours = terms
-                    .get(term)
-                    .and_then(|docs| docs.get(&doc))
+                    .binary_search_by(|(t, _)| t.as_str().cmp(term))
+                    .ok()
+                    .and_then(|at| {
+                        let docs = &terms[at].1.docs;
+                        let found = docs.binary_search_by_key(&doc, |(d, _)| *d);
+                        found.ok().map(|i| &docs[i].1)
+                    })
                     .map_or(0, |f| f[field as usize].len());
                 assert_eq!(
                     ours,

@@ -721,12 +721,7 @@ impl Searcher {
     /// Where the word form `form` of a query word with `terms` occurs: in the
     /// index's forms, or, for a term written one way only, in that term's
     /// postings when its spelling is that form.
-    fn form_match(
-        &self,
-        form: &str,
-        terms: &[String],
-        analyzer: &Analyzer,
-    ) -> Option<FormMatch> {
+    fn form_match(&self, form: &str, terms: &[String], analyzer: &Analyzer) -> Option<FormMatch> {
         let forms = &self.index.forms;
         let start = forms.partition_point(|f| f.as_str() < form);
         let end = start + forms[start..].partition_point(|f| f.as_str() == form);
