@@ -157,6 +157,11 @@ struct QueryWord {
     /// Where the form typed (see [`crate::Token::form`]) occurs, with its
     /// weight, when the index has it.
     form: Option<(FormMatch, f32)>,
+    /// Candidates from this one on (synonyms, related words) stand for other
+    /// words: an article found only through them does not have this word for
+    /// the all-words tier (MRR@10 on PIAF −0.0002, and "all the words" keeps
+    /// meaning the words typed).
+    loose_from: usize,
 }
 
 /// Where the form typed of a query word occurs.
@@ -294,9 +299,13 @@ impl Searcher {
         let mut totals = vec![0f32; doc_count];
         let mut matched_words = vec![0u32; doc_count];
         let mut word_scores = vec![0f32; doc_count];
+        // Whether the document has the word itself (any form, or a correction).
+        let mut has_word = vec![false; doc_count];
         for word in &plan.words {
             word_scores.iter_mut().for_each(|s| *s = 0.0);
-            for &(term, weight) in &word.candidates {
+            has_word.iter_mut().for_each(|h| *h = false);
+            for (candidate, &(term, weight)) in word.candidates.iter().enumerate() {
+                let strong = candidate < word.loose_from;
                 let postings = &self.index.postings[term];
                 let idf = idf(doc_count, postings.doc_frequency());
                 for posting in postings.iter() {
@@ -304,6 +313,7 @@ impl Searcher {
                         weight * idf * self.saturated_frequency(posting.doc, posting.counts);
                     let best = &mut word_scores[posting.doc as usize];
                     *best = best.max(score);
+                    has_word[posting.doc as usize] |= strong;
                 }
             }
             if let Some((form, weight)) = word.form.clone() {
@@ -318,7 +328,7 @@ impl Searcher {
             for (doc, &score) in word_scores.iter().enumerate() {
                 if score > 0.0 {
                     totals[doc] += score;
-                    matched_words[doc] += 1;
+                    matched_words[doc] += u32::from(has_word[doc]);
                 }
             }
         }
@@ -553,6 +563,7 @@ impl Searcher {
                             let at = part.start + start;
                             plan.unknown.push(at..at + typed.len());
                         }
+                        word.loose_from = word.candidates.len();
                         if !completing {
                             let related = self.related(&normal).into_iter();
                             let related = related.map(|t| (t, RELATED_WEIGHT));
@@ -593,6 +604,7 @@ impl Searcher {
                                 plan.words.push(QueryWord {
                                     candidates: vec![(term, 1.0)],
                                     form: None,
+                                    loose_from: 1,
                                 });
                             }
                         }

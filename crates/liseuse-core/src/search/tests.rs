@@ -349,3 +349,16 @@ fn synonyms_are_found_below_the_word_itself() {
     let terms = library.terms("décès ");
     assert!(terms.contains("mort") && terms.contains("dec"), "{terms:?}");
 }
+
+#[test]
+fn a_synonym_or_related_word_does_not_count_as_the_word_for_the_all_words_tier() {
+    let library = tiny(&[
+        // "mort" stands for "décès", but the article lacks "décès" itself.
+        "Le peintre est mort à Paris. Le peintre est mort à Paris.",
+        "Un décès à Lyon.",
+    ]);
+    let results = library.search("décès peintre ", 10);
+    assert!(results.hits.iter().all(|hit| !hit.all_words));
+    let results = library.search("mort peintre ", 10);
+    assert!(results.hits[0].all_words);
+}
