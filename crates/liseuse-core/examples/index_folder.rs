@@ -4,7 +4,10 @@
 //! cargo run --release -p liseuse-core --features indexer --example index_folder -- FOLDER
 //! ```
 //!
-//! The same work `build.rs` does for `LISEUSE_ARTICLES=FOLDER`, without the app.
+//! The same work `build.rs` does for `LISEUSE_ARTICLES=FOLDER`, without the app;
+//! then the query latency on that index: the titles of one article in 50 as
+//! finished queries, their first three words as typed (the last one a prefix),
+//! and the PIAF questions when `../shared/eval/piaf` is beside the checkout.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,5 +66,53 @@ fn main() -> ExitCode {
         indexed.as_secs_f64(),
         encoded.as_secs_f64()
     );
+    latency(&bytes, &file.articles);
     ExitCode::SUCCESS
+}
+
+fn latency(bytes: &[u8], articles: &[liseuse_core::Article]) {
+    let library = liseuse_core::Library::from_bytes(bytes).expect("index reads back");
+    let titles: Vec<&str> = articles
+        .iter()
+        .step_by(50)
+        .map(|a| a.title.as_str())
+        .collect();
+    let finished: Vec<String> = titles.iter().map(|t| format!("{t} ")).collect();
+    let typed: Vec<String> = titles
+        .iter()
+        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .collect();
+    let piaf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/piaf/piaf_queries.tsv");
+    let questions: Vec<String> = std::fs::read_to_string(piaf)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| Some(format!("{} ", line.split_once('\t')?.1)))
+        .collect();
+    for (name, queries) in [
+        ("titles, finished", &finished),
+        ("titles, first 3 words as typed", &typed),
+        ("PIAF questions", &questions),
+    ] {
+        if queries.is_empty() {
+            continue;
+        }
+        let mut times: Vec<f64> = queries
+            .iter()
+            .map(|query| {
+                let started = Instant::now();
+                std::hint::black_box(library.search(query, 50));
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+        println!(
+            "query latency, native, {name} ({} queries, top 50): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            times.len(),
+            at(0.5),
+            at(0.95),
+            times[times.len() - 1]
+        );
+    }
 }
