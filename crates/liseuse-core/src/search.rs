@@ -109,9 +109,22 @@ pub const RELATED_PREFIX_CHARS: usize = 6;
 /// (MRR@10 on PIAF +0.003.) Range 0.0..=[`RELATED_WEIGHT`].
 pub const SYNONYM_WEIGHT: f32 = 0.4;
 
-/// Suggestions for a query that found nothing look this many edits away at
-/// most (and never as many as the word has letters). Range 1..=3.
+/// Suggestions for a query that found nothing look one edit away for words of
+/// 4 to 6 letters, and this many from 7 letters ("Karabagh" for "Karabakh" is
+/// one edit, "Stltnberg" two); shorter words get none. A suggestion is only
+/// offered, not searched, so it may reach further than the typo tolerance of
+/// searches, but not so far that "siècle" suggests "seul" (two edits).
+/// Range 1..=3.
 pub const SUGGESTION_EDITS: usize = 2;
+
+/// How many edits away suggestions for a word of `letters` letters may be.
+fn suggestion_edits(letters: usize) -> usize {
+    match letters {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => SUGGESTION_EDITS,
+    }
+}
 
 /// One article found by a query.
 #[derive(Clone, Debug, PartialEq)]
@@ -766,8 +779,10 @@ impl Searcher {
     }
 
     /// Terms at most `max` edits from `term` (other than itself), closest then most frequent first.
+    /// Numbers are never corrected: "1991" is no typo for "1990", nor "21e" for "1er".
     fn corrections(&self, term: &str, max: usize) -> Vec<(usize, usize)> {
-        if max == 0 {
+        let is_number = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+        if max == 0 || is_number(term) {
             return Vec::new();
         }
         let mut found: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
@@ -799,7 +814,7 @@ impl Searcher {
             let typed = &query[range.clone()];
             let term = analyzer.analyze(typed).into_iter().next()?.term;
             let letters = analyzer.normalize(typed).chars().count();
-            let max = SUGGESTION_EDITS.min(letters.saturating_sub(1));
+            let max = suggestion_edits(letters);
             if let Some(&(number, _)) = self.corrections(&term, max).first() {
                 suggestion.push_str(&query[at..range.start]);
                 suggestion.push_str(&self.index.spellings[number]);

@@ -196,6 +196,11 @@ fn when_nothing_matches_the_closest_words_are_suggested() {
         None,
         "nothing close: no suggestion"
     );
+    // Two edits are too many for a short word: "siècle" is not "seul".
+    assert_eq!(library.search("siècle", 10).suggestion, None);
+    // Numbers and ordinals are never corrected.
+    assert_eq!(library.search("XXIe", 10).suggestion, None);
+    assert!(library.search("21e", 10).hits.is_empty());
 }
 
 #[test]
