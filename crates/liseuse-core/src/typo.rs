@@ -41,11 +41,35 @@ pub fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    // Three rows of the dynamic programme: two back (for swaps), one back, current.
+    // Three rows of the dynamic programme: two back (for swaps), one back,
+    // current; on the stack for words of index size, as a whole dictionary may
+    // be compared with a typed word.
+    const ON_STACK: usize = 64;
     let width = b.len() + 1;
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    if width <= ON_STACK {
+        let [mut before, mut previous, mut current] = [[0; ON_STACK]; 3];
+        osa(
+            a,
+            b,
+            max,
+            [
+                &mut before[..width],
+                &mut previous[..width],
+                &mut current[..width],
+            ],
+        )
+    } else {
+        let [mut before, mut previous, mut current] = [(); 3].map(|_| vec![0; width]);
+        osa(a, b, max, [&mut before, &mut previous, &mut current])
+    }
+}
+
+/// [`distance_within`] on bytes, with its three rows of `b.len() + 1` numbers.
+fn osa(a: &[u8], b: &[u8], max: usize, rows: [&mut [usize]; 3]) -> Option<usize> {
+    let [mut before, mut previous, mut current] = rows;
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = i;
@@ -85,6 +109,8 @@ mod tests {
             ("abc", "xyz", None),
             ("", "ab", Some(2)),
             ("stoltenberg", "stolt", None),
+            // Longer than the rows kept on the stack.
+            (&"a".repeat(70), &"a".repeat(69), Some(1)),
         ];
         for (a, b, expected) in table {
             assert_eq!(distance_within(a, b, 2), expected, "{a} / {b}");
