@@ -183,6 +183,15 @@ struct QueryWord {
     loose_from: usize,
 }
 
+impl QueryWord {
+    /// Adds a candidate term, unless the word already stands for it.
+    fn add(&mut self, term: usize, weight: f32) {
+        if !self.candidates.iter().any(|&(t, _)| t == term) {
+            self.candidates.push((term, weight));
+        }
+    }
+}
+
 /// Where the form typed of a query word occurs.
 #[derive(Clone, Debug, PartialEq)]
 enum FormMatch {
@@ -580,12 +589,10 @@ impl Searcher {
                         let mut word = QueryWord::default();
                         for correcting in [false, true] {
                             for term in &terms {
-                                for candidate in
+                                for (candidate, weight) in
                                     self.candidates(term, &normal, completing, correcting)
                                 {
-                                    if !word.candidates.iter().any(|&(t, _)| t == candidate.0) {
-                                        word.candidates.push(candidate);
-                                    }
+                                    word.add(candidate, weight);
                                 }
                             }
                             if !word.candidates.is_empty() {
@@ -603,9 +610,7 @@ impl Searcher {
                             let synonyms = terms.iter().filter_map(|t| self.synonyms.get(t));
                             let synonyms = synonyms.flatten().map(|&t| (t, SYNONYM_WEIGHT));
                             for (term, weight) in synonyms.chain(related) {
-                                if !word.candidates.iter().any(|&(t, _)| t == term) {
-                                    word.candidates.push((term, weight));
-                                }
+                                word.add(term, weight);
                             }
                         }
                         let framed = framing.binary_search(&(part.start + start)).is_ok();
@@ -809,6 +814,7 @@ impl Searcher {
         }
         // Only terms whose length is within `max` bytes can be `max` edits away.
         let lengths = term.len().saturating_sub(max)..=term.len() + max;
+        let term_letters = letters(term);
         let candidates = lengths
             .filter_map(|length| self.by_length.get(length))
             .flatten();
@@ -816,7 +822,7 @@ impl Searcher {
             .filter_map(|&number| {
                 let number = number as usize;
                 // An edit changes at most two of the letters a word has.
-                let changed = (letters(term) ^ self.letters[number]).count_ones();
+                let changed = (term_letters ^ self.letters[number]).count_ones();
                 if changed as usize > 2 * max {
                     return None;
                 }
