@@ -585,9 +585,19 @@ impl Searcher {
                         }
                         let completing = typing && Some(end) == last_word_end;
                         let normal = analyzers[0].normalize(typed);
-                        // Corrections only when no language finds the word as typed.
+                        // Corrections only when no language finds the word as typed,
+                        // and it is no word of the synonym table ("décès" is no typo).
+                        let synonyms: Vec<usize> = terms
+                            .iter()
+                            .filter_map(|t| self.synonyms.get(t))
+                            .flatten()
+                            .copied()
+                            .collect();
                         let mut word = QueryWord::default();
                         for correcting in [false, true] {
+                            if correcting && !synonyms.is_empty() {
+                                break;
+                            }
                             for term in &terms {
                                 for (candidate, weight) in
                                     self.candidates(term, &normal, completing, correcting)
@@ -599,19 +609,18 @@ impl Searcher {
                                 break;
                             }
                         }
-                        if word.candidates.is_empty() && !typed.contains('-') {
-                            let at = part.start + start;
-                            plan.unknown.push(at..at + typed.len());
-                        }
                         word.loose_from = word.candidates.len();
                         if !completing {
                             let related = self.related(&normal).into_iter();
                             let related = related.map(|t| (t, RELATED_WEIGHT));
-                            let synonyms = terms.iter().filter_map(|t| self.synonyms.get(t));
-                            let synonyms = synonyms.flatten().map(|&t| (t, SYNONYM_WEIGHT));
+                            let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
                             for (term, weight) in synonyms.chain(related) {
                                 word.add(term, weight);
                             }
+                        }
+                        if word.candidates.is_empty() && !typed.contains('-') {
+                            let at = part.start + start;
+                            plan.unknown.push(at..at + typed.len());
                         }
                         let framed = framing.binary_search(&(part.start + start)).is_ok();
                         for (term, weight) in &mut word.candidates {

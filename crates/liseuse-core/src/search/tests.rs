@@ -356,6 +356,15 @@ fn synonyms_are_found_below_the_word_itself() {
 }
 
 #[test]
+fn a_word_of_the_synonym_table_is_no_typo() {
+    // "décès" (term "dec") is absent, one edit from "dev" ("devait"): its
+    // synonym is searched, not a correction.
+    let library = tiny(&["Il devait partir.", "Le peintre est mort."]);
+    assert_eq!(found(&library, "décès "), ["a1"]);
+    assert!(!library.terms("décès ").contains("dev"));
+}
+
+#[test]
 fn a_synonym_or_related_word_does_not_count_as_the_word_for_the_all_words_tier() {
     let library = tiny(&[
         // "mort" stands for "décès", but the article lacks "décès" itself.
