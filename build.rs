@@ -2,10 +2,17 @@
 //!
 //! The articles come from `seeds/`, or from the folder named by the
 //! `LISEUSE_ARTICLES` environment variable. All the work is in the core crate.
+//!
+//! A large index (above [`SPLIT_ABOVE_BYTES`]) is split: `index.bin` keeps the
+//! terms, titles and metadata, and the pieces go to `OUT_DIR/pieces/`, which
+//! `scripts/precache` (a Trunk hook) copies into the site. `LISEUSE_PIECES=always`
+//! or `never` overrides the size rule; `LISEUSE_PIECE_BYTES` the size of the
+//! pieces (tests use it to split a small collection in many pieces).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use liseuse_core::format::{SPLIT_ABOVE_BYTES, TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
 use liseuse_core::indexer::build_dir;
 
 fn main() -> ExitCode {
@@ -20,13 +27,36 @@ fn main() -> ExitCode {
 
 fn try_main() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed=LISEUSE_ARTICLES");
+    println!("cargo:rerun-if-env-changed=LISEUSE_PIECES");
+    println!("cargo:rerun-if-env-changed=LISEUSE_PIECE_BYTES");
     println!("cargo:rerun-if-changed=build.rs");
     let dir = articles_dir();
     let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
     // Any change in the folder (a file added, edited or removed) rebuilds the index.
     watch(&dir, &inputs);
-    let bytes = file.to_bytes();
-    write_index(&bytes)?;
+    let mut bytes = file.to_bytes();
+    let split = match std::env::var("LISEUSE_PIECES").as_deref() {
+        Ok("always") => true,
+        Ok("never") => false,
+        Ok("") | Ok("auto") | Err(_) => bytes.len() > SPLIT_ABOVE_BYTES,
+        Ok(other) => return Err(format!("LISEUSE_PIECES={other}: say always, never or auto")),
+    };
+    let mut pieces = Vec::new();
+    if split {
+        let sizes = match std::env::var("LISEUSE_PIECE_BYTES") {
+            Ok(bytes) => {
+                let bytes: usize = (bytes.parse().ok().filter(|&b| b > 0)).ok_or(format!(
+                    "LISEUSE_PIECE_BYTES={bytes}: say a number of bytes"
+                ))?;
+                (bytes, bytes)
+            }
+            Err(_) => (TERM_PIECE_BYTES, TEXT_PIECE_BYTES),
+        };
+        let (head, files) = file.split(sizes.0, sizes.1);
+        bytes = head.to_bytes();
+        pieces = files;
+    }
+    write_index(&bytes, &pieces)?;
     // Nothing is left out silently: every file or line that gave no article,
     // every duplicate and every fix is named, then one summary line.
     for (what, notices) in [
@@ -38,8 +68,14 @@ fn try_main() -> Result<(), String> {
             println!("cargo:warning=liseuse: {what}: {notice}");
         }
     }
+    let pieces_line = if pieces.is_empty() {
+        String::new()
+    } else {
+        let total: usize = pieces.iter().map(|(_, b)| b.len()).sum();
+        format!(", split: {} pieces of {total} bytes", pieces.len())
+    };
     println!(
-        "cargo:warning=liseuse: {report} (from {dir}; index {bytes} bytes)",
+        "cargo:warning=liseuse: {report} (from {dir}; index {bytes} bytes{pieces_line})",
         dir = dir.display(),
         bytes = bytes.len()
     );
@@ -65,8 +101,20 @@ fn watch(dir: &Path, inputs: &[PathBuf]) {
     }
 }
 
-fn write_index(bytes: &[u8]) -> Result<(), String> {
+/// Writes `index.bin` and the pieces (`pieces/`, emptied first: only this build's are there).
+fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
-    let path = Path::new(&out_dir).join("index.bin");
-    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let dir = Path::new(&out_dir).join("pieces");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, piece) in pieces {
+        write(&dir.join(name), piece)?;
+    }
+    write(&Path::new(&out_dir).join("index.bin"), bytes)
 }

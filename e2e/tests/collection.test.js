@@ -1,7 +1,10 @@
 // A collection of the reader's own articles: every format, with metadata, and
-// an article made to attack the page.
+// an article made to attack the page. scripts/test builds it split in small
+// pieces (LISEUSE_PIECES=always), as a large collection is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
 
 const reader = useReader({ dist: DIST_COLLECTION });
@@ -59,7 +62,7 @@ test('an article written to attack the page shows as text and runs nothing', asy
   await r.type('piégé');
   await r.results().first().waitFor();
   await r.results().first().locator('a').click();
-  await r.reader().waitFor();
+  await r.reader().locator('.text > *').first().waitFor();
   const text = await r.reader().innerText();
   assert.ok(text.includes("<script>alert('xss')</script>"), 'the markup shows as text');
   assert.equal(await r.reader().locator('script, img, iframe').count(), 0);
@@ -68,4 +71,51 @@ test('an article written to attack the page shows as text and runs nothing', asy
   assert.equal(await r.page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(r.errors, []);
+});
+
+test('a split index: a search downloads only the pieces it needs, and all work offline after', async () => {
+  const pieces = readdirSync(join(DIST_COLLECTION, 'pieces'));
+  const termPieces = pieces.filter((f) => f.startsWith('terms-'));
+  assert.ok(termPieces.length >= 3, `the build is split in small pieces: ${pieces}`);
+  const r = await reader.newReader();
+  const asked = [];
+  r.page.on('request', (request) => {
+    const name = request.url().split('/pieces/')[1];
+    if (name) asked.push(name);
+  });
+  await r.open();
+  await r.results().first().locator('.snippet').filter({ hasText: /\S/ }).waitFor();
+  assert.equal(asked.filter((f) => f.startsWith('terms-')).length, 0, 'the list of articles needs no term piece');
+  await r.type('accord');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
+  const forSearch = asked.filter((f) => f.startsWith('terms-'));
+  assert.ok(forSearch.length >= 1 && forSearch.length < termPieces.length, `asked ${forSearch}`);
+  assert.equal(new Set(asked).size, asked.length, 'no piece is downloaded twice');
+
+  await r.waitForOffline();
+  await r.page.context().setOffline(true);
+  await r.page.reload();
+  await r.type('pourparlers Genève');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
+  assert.equal(await r.resultTitles().then((t) => t[0]), 'Les pourparlers de paix reprennent à Genève');
+  await r.results().first().locator('a').click();
+  await r.reader().locator('.text mark').first().waitFor();
+  assert.deepEqual(r.errors, []);
+});
+
+test('a piece that cannot be downloaded is named, and the rest still works', async () => {
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  await r.page.route('**/pieces/terms-*', (route) => route.abort());
+  await r.open();
+  await r.type('accord');
+  const alert = r.page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /n’a pas pu être chargée \(terms-\d{4}-[0-9a-f]{16}\.bin : /);
+  // Titles and metadata need no piece: the list of articles is still there.
+  await r.page.unroute('**/pieces/terms-*');
+  await r.type('');
+  await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '9 articles');
+  // And once the network is back, the same search works.
+  await r.type('accord');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
 });

@@ -2,14 +2,28 @@ use yew::prelude::*;
 
 use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary};
 use crate::hooks::use_route;
+use crate::pieces::{Arrivals, Loader};
 use crate::route::Route;
 
 /// The whole app: decodes the index once, then shows the view of the current route.
+/// Views download the pieces of a split index through the [`Loader`] it provides.
 #[function_component]
 pub fn App() -> Html {
     let library = use_memo((), |_| crate::load_library());
+    let arrivals = use_reducer(Arrivals::default);
+    let loader = Loader {
+        arrivals: arrivals.0,
+        notify: {
+            let arrivals = arrivals.dispatcher();
+            Callback::from(move |()| arrivals.dispatch(()))
+        },
+    };
     match &*library {
-        Ok(library) => html! { <Shell library={SharedLibrary(library.clone())} /> },
+        Ok(library) => html! {
+            <ContextProvider<Loader> context={loader}>
+                <Shell library={SharedLibrary(library.clone())} />
+            </ContextProvider<Loader>>
+        },
         Err(error) => html! {
             <div class="fatal" role="alert">
                 <h1>{"liseuse"}</h1>

@@ -9,6 +9,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, SharedLibrary};
+use crate::pieces::{failure, use_pieces};
 use crate::route::Route;
 
 /// Props of [`Reader`].
@@ -28,6 +29,10 @@ pub struct ReaderProps {
 pub fn Reader(props: &ReaderProps) -> Html {
     let library = &props.library.0;
     let article = library.article(&props.id);
+    // A split index: the text comes in its piece.
+    let text_files = library.missing_texts(library.doc_of(&props.id));
+    let failed = failure(&text_files);
+    let has_text = use_pieces(library, text_files);
     let cursor = use_reducer(MatchCursor::default);
     {
         let title = article.map(|a| a.title.clone());
@@ -165,6 +170,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             {meta_line(article)}
             if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
                 <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
+            }
+            if let Some(failed) = failed {
+                <p class="loading" role="alert">{format!("Le texte de l’article n’a pas pu être chargé ({failed}). Vérifiez la connexion, puis rechargez la page.")}</p>
+            } else if !has_text {
+                <p class="loading" aria-busy="true">{"Chargement de l’article…"}</p>
             }
             <div class="text">{ for blocks }</div>
             if !article.credits.is_empty() {

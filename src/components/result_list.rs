@@ -4,6 +4,7 @@ use liseuse_core::{highlight, snippet, Article};
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
+use crate::pieces::{failure, use_pieces};
 use crate::route::Route;
 
 /// Results shown at once; the rest are counted.
@@ -27,12 +28,18 @@ pub struct ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     let library = &props.library.0;
     let query = props.query.to_string();
+    // A split index: the pieces of the query's terms first, then the text of the results.
+    let needed = library.missing_for_query(&query);
+    let failed = failure(&needed);
+    let ready = use_pieces(library, needed);
     let results = {
         let library = library.clone();
         use_memo(
-            (query.clone(), props.filters.clone()),
-            move |(query, filters)| {
-                if filters.is_active() {
+            (query.clone(), props.filters.clone(), ready),
+            move |(query, filters, ready)| {
+                if !ready {
+                    liseuse_core::Results::default()
+                } else if filters.is_active() {
                     library.search_where(query, RESULTS_SHOWN, |a| filters.keep(a))
                 } else {
                     library.search(query, RESULTS_SHOWN)
@@ -41,6 +48,16 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         )
     };
     let newest_first = use_memo(props.library.clone(), |l| l.0.by_date());
+    let shown: Vec<u32> = if query.trim().is_empty() {
+        let kept = newest_first.iter().copied();
+        let kept = kept.filter(|&doc| props.filters.keep(library.article_at(doc)));
+        kept.take(RESULTS_SHOWN).collect()
+    } else {
+        results.hits.iter().map(|hit| hit.doc).collect()
+    };
+    let texts = library.missing_texts(shown);
+    let failed = failed.or_else(|| failure(&texts));
+    use_pieces(library, texts);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
     let filter_bar = html! {
         <FilterBar
@@ -50,6 +67,16 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         />
     };
 
+    if let Some(failed) = failed {
+        return html! {
+            <section class="results empty">
+                {filter_bar}
+                <p class="count" role="alert">
+                    {format!("Une partie de l’index n’a pas pu être chargée ({failed}). Vérifiez la connexion, puis relancez la recherche.")}
+                </p>
+            </section>
+        };
+    }
     if query.trim().is_empty() {
         let kept: Vec<&Article> = newest_first
             .iter()
@@ -66,6 +93,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 if more > 0 {
                     <p class="more">{format!("… et {more} autres : cherchez pour les trouver.")}</p>
                 }
+            </section>
+        };
+    }
+    if !ready {
+        return html! {
+            <section class="results" aria-busy="true">
+                {filter_bar}
+                <p class="count">{"Recherche…"}</p>
             </section>
         };
     }

@@ -67,7 +67,84 @@ fn main() -> ExitCode {
         encoded.as_secs_f64()
     );
     latency(&bytes, &file.articles);
+    pieces(file);
     ExitCode::SUCCESS
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gzip.write_all(bytes).expect("in memory");
+    gzip.finish().expect("in memory").len()
+}
+
+/// The index split as `build.rs` splits large ones, and what a first search downloads.
+fn pieces(file: liseuse_core::IndexFile) {
+    use liseuse_core::format::{TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
+    let whole = liseuse_core::Library::new(file.clone());
+    let (head, pieces) = file.split(TERM_PIECE_BYTES, TEXT_PIECE_BYTES);
+    let head = head.to_bytes();
+    let head_gzip = gzip_len(&head);
+    let sizes: std::collections::HashMap<&str, (usize, usize)> = pieces
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), (bytes.len(), gzip_len(bytes))))
+        .collect();
+    for kind in ["terms-", "text-"] {
+        let of_kind: Vec<&(usize, usize)> = (sizes.iter())
+            .filter(|(name, _)| name.starts_with(kind))
+            .map(|(_, size)| size)
+            .collect();
+        let raw: usize = of_kind.iter().map(|s| s.0).sum();
+        let gzip: usize = of_kind.iter().map(|s| s.1).sum();
+        println!(
+            "split: {} {kind}* pieces, {raw} bytes ({gzip} gzip)",
+            of_kind.len()
+        );
+    }
+    println!(
+        "split: first file (terms, titles, metadata) {} bytes ({head_gzip} gzip)",
+        head.len()
+    );
+    let fresh = liseuse_core::Library::from_bytes(&head).expect("head reads back");
+    let articles = whole.articles();
+    let titles: Vec<String> = (articles.iter().step_by(50))
+        .map(|a| format!("{} ", a.title))
+        .collect();
+    let piaf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/piaf/piaf_queries.tsv");
+    let questions: Vec<String> = std::fs::read_to_string(piaf)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| Some(format!("{} ", line.split_once('\t')?.1)))
+        .collect();
+    for (name, queries) in [("titles", &titles), ("PIAF questions", &questions)] {
+        if queries.is_empty() {
+            continue;
+        }
+        // Bytes (gzip) of the pieces a first search needs: its terms' pieces,
+        // then the text pieces of its ten first results (for their snippets).
+        let mut downloads: Vec<(usize, usize)> = queries
+            .iter()
+            .map(|query| {
+                let mut files = fresh.missing_for_query(query);
+                let hits = whole.search(query, 10).hits;
+                files.extend(fresh.missing_texts(hits.iter().map(|h| h.doc)));
+                let gzip = files.iter().map(|f| sizes[f.as_str()].1).sum();
+                (gzip, files.len())
+            })
+            .collect();
+        downloads.sort();
+        let at =
+            |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
+        let kb = |b: usize| b as f64 / 1000.0;
+        println!(
+            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file",
+            downloads.len(),
+            kb(at(0.5).0),
+            at(0.5).1,
+            kb(at(0.95).0),
+            at(0.95).1
+        );
+    }
 }
 
 fn latency(bytes: &[u8], articles: &[liseuse_core::Article]) {

@@ -6,10 +6,15 @@
 //! below, stored as gaps between document numbers and small term counts, take
 //! one byte per number in the common case.
 //!
-//! The file has two parts that are meant to be split apart as collections grow:
-//! the [`SearchIndex`] (what a query needs) and the articles (what the reader
-//! shows). Both are addressed by document number, the article's position in
-//! [`IndexFile::articles`].
+//! The file has two parts: the [`SearchIndex`] (what a query needs) and the
+//! articles (what the reader shows). Both are addressed by document number, the
+//! article's position in [`IndexFile::articles`].
+//!
+//! A large collection is [split](IndexFile::split) so that a reader downloads
+//! only what a search or an article needs: the file keeps every term, the
+//! titles and metadata; the postings go to *term pieces* (runs of consecutive
+//! terms) and the text to *text pieces* (runs of consecutive articles), each a
+//! file named after its content, fetched when a query or an article needs it.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +24,20 @@ use crate::article::Article;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
+
+/// Index files larger than this are [split](IndexFile::split) by `build.rs`:
+/// below it, one file inside the app is the fastest start (one download, no
+/// waiting at the first search); above it, a reader would wait for the
+/// whole collection before searching. Range: 1 to 16 MiB.
+pub const SPLIT_ABOVE_BYTES: usize = 4 << 20;
+/// Aimed size of a term piece. Smaller pieces mean fewer wasted bytes at a
+/// first search (a query needs a handful of terms), but more files and
+/// requests; 16 to 64 KiB. A frequent term's postings may exceed it alone.
+pub const TERM_PIECE_BYTES: usize = 32 << 10;
+/// Aimed size of a text piece: the ten results of a search are in up to ten
+/// pieces, so small pieces keep the first result list light; 16 to 64 KiB.
+pub const TEXT_PIECE_BYTES: usize = 32 << 10;
 
 /// Number of indexed fields, in the order of [`Field`].
 pub const FIELD_COUNT: usize = 2;
@@ -51,7 +69,57 @@ impl Field {
 pub struct IndexFile {
     /// What a query needs.
     pub index: SearchIndex,
-    /// The articles, by document number.
+    /// The articles, by document number. In a split file, without their
+    /// text blocks: those are in [`Pieces::texts`].
+    pub articles: Vec<Article>,
+    /// Where the rest is, when the file is split; empty when it is whole.
+    pub pieces: Pieces,
+}
+
+/// The pieces of a split index file (see [`IndexFile::split`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pieces {
+    /// The number of documents of each term, whose postings are in a piece:
+    /// what ranking and corrections need before any piece is loaded.
+    pub doc_frequencies: Vec<u32>,
+    /// The term pieces, by first term number: each holds the postings of the
+    /// terms up to the next one's first (see [`TermPiece`]).
+    pub terms: Vec<PieceRef>,
+    /// The text pieces, by first document number (see [`TextPiece`]).
+    pub texts: Vec<PieceRef>,
+}
+
+impl Pieces {
+    /// Whether the file is whole (nothing to load).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.texts.is_empty()
+    }
+}
+
+/// A piece of a split index, as the file that holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceRef {
+    /// Its first term or document number.
+    pub first: u32,
+    /// Its file name, beside the site's `index.html` under `pieces/`; it ends
+    /// with a hash of the content, so a changed piece is a new file.
+    pub file: String,
+}
+
+/// The postings of a run of terms, and where their word forms occur.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermPiece {
+    /// The postings of each term of the run, in term order.
+    pub postings: Vec<Postings>,
+    /// `(form number, index gaps)` for the forms (see [`SearchIndex::forms`])
+    /// of the run's terms, by form number; [`FormPostings::index_gaps`].
+    pub forms: Vec<(u32, Vec<u32>)>,
+}
+
+/// A run of consecutive articles, text included.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextPiece {
+    /// The articles, by document number from the piece's first.
     pub articles: Vec<Article>,
 }
 
@@ -262,34 +330,150 @@ impl std::fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// [`MAGIC`], [`FORMAT_VERSION`], then `value` in postcard: the layout of
+/// index files and pieces alike. The same value always gives the same bytes.
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Encoding into a Vec cannot fail for these plain types.
+    let body = postcard::to_allocvec(value).expect("index encodes");
+    bytes.extend_from_slice(&body);
+    bytes
+}
+
+/// Decodes what [`encode`] wrote.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FormatError> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::NotAnIndex)?;
+    let (version, body) = rest.split_at_checked(4).ok_or(FormatError::Corrupt {
+        reason: "no version number".into(),
+    })?;
+    let got = u32::from_le_bytes(version.try_into().expect("4 bytes"));
+    if got != FORMAT_VERSION {
+        return Err(FormatError::Version {
+            expected: FORMAT_VERSION,
+            got,
+        });
+    }
+    postcard::from_bytes(body).map_err(|e| FormatError::Corrupt {
+        reason: e.to_string(),
+    })
+}
+
 impl IndexFile {
     /// Encodes the file; the same value always gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        // Encoding into a Vec cannot fail for these plain types.
-        let body = postcard::to_allocvec(self).expect("index encodes");
-        bytes.extend_from_slice(&body);
-        bytes
+        encode(self)
     }
 
     /// Decodes a file written by [`IndexFile::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::NotAnIndex)?;
-        let (version, body) = rest.split_at_checked(4).ok_or(FormatError::Corrupt {
-            reason: "no version number".into(),
-        })?;
-        let got = u32::from_le_bytes(version.try_into().expect("4 bytes"));
-        if got != FORMAT_VERSION {
-            return Err(FormatError::Version {
-                expected: FORMAT_VERSION,
-                got,
-            });
-        }
-        postcard::from_bytes(body).map_err(|e| FormatError::Corrupt {
-            reason: e.to_string(),
-        })
+        decode(bytes)
     }
+
+    /// Whether the file is split in pieces (see [`IndexFile::split`]).
+    pub fn is_split(&self) -> bool {
+        !self.pieces.is_empty()
+    }
+
+    /// Splits a whole file: returns the file a reader loads first (every term
+    /// with its spelling and number of documents, titles and metadata) and
+    /// the pieces, as `(file name, bytes)`. Term pieces hold runs of terms of
+    /// about `term_bytes` encoded bytes (a term larger than that is a piece of
+    /// its own); text pieces, runs of articles of about `text_bytes`.
+    /// The same file always gives the same pieces.
+    pub fn split(
+        mut self,
+        term_bytes: usize,
+        text_bytes: usize,
+    ) -> (IndexFile, Vec<(String, Vec<u8>)>) {
+        assert!(!self.is_split(), "the file is split already");
+        let mut files = Vec::new();
+        let index = &mut self.index;
+        self.pieces.doc_frequencies = index
+            .postings
+            .iter()
+            .map(|p| p.doc_frequency() as u32)
+            .collect();
+        // The forms of each term, by form number; their gaps move to the term's piece.
+        let mut forms_of: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); index.terms.len()];
+        for (number, form) in index.form_postings.iter_mut().enumerate() {
+            let gaps = std::mem::take(&mut form.index_gaps);
+            forms_of[form.term as usize].push((number as u32, gaps));
+        }
+        let mut piece = TermPiece::default();
+        let (mut first, mut size) = (0u32, 0usize);
+        let postings = std::mem::take(&mut index.postings);
+        for (term, (postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
+            size += postcard::to_allocvec(&postings).map_or(0, |b| b.len());
+            size += forms.iter().map(|(_, gaps)| gaps.len() + 2).sum::<usize>();
+            piece.postings.push(postings);
+            piece.forms.extend(forms);
+            if size >= term_bytes {
+                piece.forms.sort_by_key(|(form, _)| *form);
+                let number = self.pieces.terms.len();
+                let (name, bytes) = named("terms", number, &std::mem::take(&mut piece));
+                self.pieces.terms.push(PieceRef {
+                    first,
+                    file: name.clone(),
+                });
+                files.push((name, bytes));
+                (first, size) = (term as u32 + 1, 0);
+            }
+        }
+        if !piece.postings.is_empty() {
+            piece.forms.sort_by_key(|(form, _)| *form);
+            let (name, bytes) = named("terms", self.pieces.terms.len(), &piece);
+            self.pieces.terms.push(PieceRef {
+                first,
+                file: name.clone(),
+            });
+            files.push((name, bytes));
+        }
+        let mut piece = TextPiece::default();
+        let (mut first, mut size) = (0u32, 0usize);
+        for (doc, article) in self.articles.iter_mut().enumerate() {
+            let text = article.clone();
+            article.blocks = Vec::new();
+            size += postcard::to_allocvec(&text).map_or(0, |b| b.len());
+            piece.articles.push(text);
+            if size >= text_bytes {
+                let (name, bytes) =
+                    named("text", self.pieces.texts.len(), &std::mem::take(&mut piece));
+                self.pieces.texts.push(PieceRef {
+                    first,
+                    file: name.clone(),
+                });
+                files.push((name, bytes));
+                (first, size) = (doc as u32 + 1, 0);
+            }
+        }
+        if !piece.articles.is_empty() {
+            let (name, bytes) = named("text", self.pieces.texts.len(), &piece);
+            self.pieces.texts.push(PieceRef {
+                first,
+                file: name.clone(),
+            });
+            files.push((name, bytes));
+        }
+        (self, files)
+    }
+}
+
+/// A piece encoded, and its file name: `{kind}-{number}-{hash of the bytes}.bin`.
+fn named<T: Serialize>(kind: &str, number: usize, piece: &T) -> (String, Vec<u8>) {
+    let bytes = encode(piece);
+    (
+        format!("{kind}-{number:04}-{:016x}.bin", fnv1a(&bytes)),
+        bytes,
+    )
+}
+
+/// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell
+/// two versions of a piece apart.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]

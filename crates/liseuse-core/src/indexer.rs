@@ -53,6 +53,7 @@ pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile
     IndexFile {
         index: search_index(&parsed, &articles, analyzer),
         articles,
+        pieces: Default::default(),
     }
 }
 

@@ -40,17 +40,29 @@ pub mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
-pub use format::{FormatError, IndexFile};
+pub use format::{FormatError, IndexFile, TermPiece, TextPiece};
 pub use search::{Hit, Results, Searcher};
 pub use snippet::{highlight, snippet, Snippet};
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A collection ready to read and search: the articles and their index.
+///
+/// From a split index file (see [`IndexFile::split`]), it starts with the
+/// titles and metadata only; [`Library::missing_for_query`] and
+/// [`Library::missing_texts`] name the piece files a query or an article
+/// needs, and [`Library::add_piece`] takes them in as they arrive.
 #[derive(Clone, Debug)]
 pub struct Library {
     articles: Vec<Article>,
     /// Document number of each article id, for links.
-    by_id: std::collections::HashMap<String, u32>,
+    by_id: HashMap<String, u32>,
     searcher: Searcher,
+    /// The file names of the term pieces, by number.
+    term_files: Vec<String>,
+    /// The text pieces: first document number, file name, and the articles once loaded.
+    texts: Vec<(u32, String, OnceLock<Vec<Article>>)>,
 }
 
 impl Library {
@@ -59,15 +71,113 @@ impl Library {
         Ok(Self::new(IndexFile::from_bytes(bytes)?))
     }
 
-    /// Wraps a decoded index file.
+    /// Wraps a decoded index file, whole or split.
     pub fn new(file: IndexFile) -> Self {
         let by_id = (file.articles.iter().enumerate())
             .map(|(doc, article)| (article.id.clone(), doc as u32))
             .collect();
+        let pieces = file.pieces;
+        let searcher = if pieces.is_empty() {
+            Searcher::new(file.index)
+        } else {
+            let firsts: Vec<u32> = pieces.terms.iter().map(|p| p.first).collect();
+            Searcher::split(file.index, pieces.doc_frequencies, &firsts)
+        };
         Library {
             articles: file.articles,
             by_id,
-            searcher: Searcher::new(file.index),
+            searcher,
+            term_files: pieces.terms.into_iter().map(|p| p.file).collect(),
+            texts: (pieces.texts.into_iter())
+                .map(|p| (p.first, p.file, OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    /// The piece files a search for `query` needs and that are not loaded yet.
+    pub fn missing_for_query(&self, query: &str) -> Vec<String> {
+        if self.term_files.is_empty() {
+            return Vec::new(); // a whole index: nothing to read the query for
+        }
+        let pieces = self.searcher.missing_pieces(query).into_iter();
+        pieces.map(|n| self.term_files[n].clone()).collect()
+    }
+
+    /// The piece files holding the text of `docs` that are not loaded yet.
+    pub fn missing_texts(&self, docs: impl IntoIterator<Item = u32>) -> Vec<String> {
+        if self.texts.is_empty() {
+            return Vec::new();
+        }
+        let mut files: Vec<String> = docs
+            .into_iter()
+            .filter_map(|doc| self.texts.get(self.text_piece_of(doc)?))
+            .filter(|(_, _, loaded)| loaded.get().is_none())
+            .map(|(_, file, _)| file.clone())
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    /// Every piece file not loaded yet (to load the whole collection at once).
+    pub fn missing_pieces(&self) -> Vec<String> {
+        let terms = self.searcher.unloaded_pieces().into_iter();
+        let terms = terms.map(|n| self.term_files[n].clone());
+        let texts = self
+            .texts
+            .iter()
+            .filter(|(_, _, loaded)| loaded.get().is_none());
+        terms
+            .chain(texts.map(|(_, file, _)| file.clone()))
+            .collect()
+    }
+
+    /// Takes in the piece file `file`, downloaded: its postings or articles
+    /// are used from now on. A file this library does not name is an error,
+    /// and so is one whose content does not fit its place.
+    pub fn add_piece(&self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        let corrupt = |reason: String| FormatError::Corrupt { reason };
+        if let Some(number) = self.term_files.iter().position(|f| f == file) {
+            let piece: TermPiece = format::decode(bytes)?;
+            self.searcher.add_piece(number, piece);
+            return Ok(());
+        }
+        let Some(number) = self.texts.iter().position(|(_, f, _)| f == file) else {
+            return Err(corrupt(format!("{file} is no piece of this index")));
+        };
+        let piece: TextPiece = format::decode(bytes)?;
+        let first = self.texts[number].0 as usize;
+        let end = self
+            .texts
+            .get(number + 1)
+            .map_or(self.articles.len(), |t| t.0 as usize);
+        let ids = self
+            .articles
+            .get(first..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|a| &a.id);
+        if !ids.eq(piece.articles.iter().map(|a| &a.id)) {
+            return Err(corrupt(format!(
+                "{file} holds other articles than expected"
+            )));
+        }
+        let _ = self.texts[number].2.set(piece.articles);
+        Ok(())
+    }
+
+    /// The number of the text piece of `doc`, when the index is split.
+    fn text_piece_of(&self, doc: u32) -> Option<usize> {
+        let after = self.texts.partition_point(|(first, _, _)| *first <= doc);
+        after.checked_sub(1)
+    }
+
+    /// Whether the text of `doc` is here (always, unless the index is split
+    /// and its piece is not loaded yet).
+    pub fn has_text(&self, doc: u32) -> bool {
+        match self.text_piece_of(doc) {
+            Some(piece) => self.texts[piece].2.get().is_some(),
+            None => true,
         }
     }
 
@@ -81,17 +191,30 @@ impl Library {
         self.articles.is_empty()
     }
 
-    /// Every article, in document order.
+    /// Every article, in document order; without their text when the index
+    /// is split (see [`Library::article_at`]).
     pub fn articles(&self) -> &[Article] {
         &self.articles
     }
 
-    /// The article with document number `doc`.
+    /// The article with document number `doc`: with its text, unless the
+    /// index is split and its piece is not loaded yet (see [`Library::has_text`]).
     ///
     /// # Panics
     /// When `doc` is not a document number of this library (hits always are).
     pub fn article_at(&self, doc: u32) -> &Article {
+        if let Some(piece) = self.text_piece_of(doc) {
+            let (first, _, loaded) = &self.texts[piece];
+            if let Some(article) = loaded.get().and_then(|a| a.get((doc - first) as usize)) {
+                return article;
+            }
+        }
         &self.articles[doc as usize]
+    }
+
+    /// The document number of the article whose id is `id`.
+    pub fn doc_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
     }
 
     /// The article whose id is `id`.
@@ -215,5 +338,106 @@ mod tests {
             .hits
             .iter()
             .all(|h| library.article_at(h.doc).year() == Some("2023")));
+    }
+
+    /// The fixture collection split into many small pieces, with the pieces by name.
+    fn split_library() -> (Library, HashMap<String, Vec<u8>>) {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let file = indexer::build_dir(&dir).unwrap().0;
+        let (head, pieces) = file.split(40, 200);
+        let head = Library::from_bytes(&head.to_bytes()).unwrap();
+        (head, pieces.into_iter().collect())
+    }
+
+    #[test]
+    fn a_split_index_searches_as_the_whole_once_the_named_pieces_are_in() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        assert!(pieces.len() > 4, "{} pieces", pieces.len());
+        assert!(split.search("accord", 10).hits.is_empty());
+        for query in [
+            "accord",
+            "Bakou paix",
+            "\"la paix\"",
+            "accord -bakou",
+            "karabagh",
+            "arm",
+        ] {
+            let missing = split.missing_for_query(query);
+            for file in &missing {
+                split.add_piece(file, &pieces[file]).unwrap();
+            }
+            assert!(split.missing_for_query(query).is_empty());
+            assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
+        }
+        // Only what the queries needed was loaded.
+        assert!(!split.missing_pieces().is_empty());
+    }
+
+    #[test]
+    fn a_split_index_has_titles_first_and_text_once_its_piece_is_in() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        assert_eq!(split.len(), whole.len());
+        assert_eq!(split.by_date(), whole.by_date());
+        let doc = split.doc_of("pages/bakou").unwrap();
+        assert_eq!(split.article_at(doc).title, whole.article_at(doc).title);
+        assert!(split.article_at(doc).blocks.is_empty());
+        assert!(!split.has_text(doc));
+        let missing = split.missing_texts([doc]);
+        assert_eq!(missing.len(), 1);
+        split.add_piece(&missing[0], &pieces[&missing[0]]).unwrap();
+        assert!(split.has_text(doc));
+        assert_eq!(split.article_at(doc), whole.article_at(doc));
+        assert!(split.missing_texts([doc]).is_empty());
+    }
+
+    #[test]
+    fn every_piece_loaded_gives_the_whole_collection() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        for file in split.missing_pieces() {
+            split.add_piece(&file, &pieces[&file]).unwrap();
+        }
+        assert!(split.missing_pieces().is_empty());
+        for doc in 0..whole.len() as u32 {
+            assert_eq!(split.article_at(doc), whole.article_at(doc));
+        }
+    }
+
+    #[test]
+    fn a_wrong_or_damaged_piece_is_refused_and_changes_nothing() {
+        let (split, pieces) = split_library();
+        let text = split.missing_texts([0]).remove(0);
+        assert!(split
+            .add_piece("terms-9999-0000000000000000.bin", b"x")
+            .is_err());
+        assert!(split.add_piece(&text, b"LISEUSE\0garbage").is_err());
+        // A piece under another piece's name.
+        let other = pieces
+            .keys()
+            .find(|f| f.starts_with("text-") && **f != text)
+            .unwrap();
+        assert!(split.add_piece(&text, &pieces[other]).is_err());
+        assert!(!split.has_text(0));
+        split.add_piece(&text, &pieces[&text]).unwrap();
+        assert!(split.has_text(0));
+    }
+
+    #[test]
+    fn pieces_are_named_after_their_content_and_the_same_every_time() {
+        let (_, first) = split_library();
+        let (_, second) = split_library();
+        assert_eq!(first, second);
+        for name in first.keys() {
+            let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
+            assert!(
+                stem.starts_with("terms-") || stem.starts_with("text-"),
+                "{name}"
+            );
+            assert_eq!(hash.len(), 16, "{name}");
+            assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
+        }
     }
 }

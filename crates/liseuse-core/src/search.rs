@@ -15,11 +15,12 @@
 //! the word positions stored in the index.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{fold, words, Analyzer};
-use crate::format::{Field, Posting, SearchIndex, FIELD_COUNT};
+use crate::format::{Field, FormPostings, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT};
 use crate::query::{parse, PartKind};
 use crate::question::framing_words;
 use crate::synonyms::GROUPS;
@@ -233,11 +234,67 @@ pub struct Searcher {
     by_length: Vec<Vec<u32>>,
     /// The [`letters`] of each term: a quicker test than counting edits.
     letters: Vec<u32>,
+    /// The number of documents of each term.
+    doc_frequencies: Vec<u32>,
+    /// The postings, in runs of terms: one run holding them all for a whole
+    /// index, runs loaded when a query needs them for a split one (see
+    /// [`crate::format::IndexFile::split`]).
+    term_pieces: Vec<TermSlot>,
 }
 
+/// A run of terms' postings, loaded or not.
+#[derive(Clone, Debug, Default)]
+struct TermSlot {
+    /// Its first term number.
+    first: u32,
+    piece: OnceLock<TermPiece>,
+}
+
+/// The postings of a term whose piece is not loaded.
+static NO_POSTINGS: Postings = Postings {
+    doc_gaps: Vec::new(),
+    counts: Vec::new(),
+    positions: Vec::new(),
+};
+
 impl Searcher {
-    /// Prepares `index` for searching.
-    pub fn new(index: SearchIndex) -> Self {
+    /// Prepares a whole `index` for searching.
+    pub fn new(mut index: SearchIndex) -> Self {
+        let doc_frequencies = index
+            .postings
+            .iter()
+            .map(|p| p.doc_frequency() as u32)
+            .collect();
+        let piece = TermPiece {
+            postings: std::mem::take(&mut index.postings),
+            forms: Vec::new(),
+        };
+        let slot = TermSlot {
+            first: 0,
+            piece: OnceLock::from(piece),
+        };
+        Self::with_pieces(index, doc_frequencies, vec![slot])
+    }
+
+    /// Prepares the index of a split file for searching: its postings are in
+    /// pieces starting at the term numbers `firsts`, loaded with
+    /// [`Searcher::add_piece`] after [`Searcher::missing_pieces`] named them.
+    pub fn split(index: SearchIndex, doc_frequencies: Vec<u32>, firsts: &[u32]) -> Self {
+        let slots = firsts
+            .iter()
+            .map(|&first| TermSlot {
+                first,
+                piece: OnceLock::new(),
+            })
+            .collect();
+        Self::with_pieces(index, doc_frequencies, slots)
+    }
+
+    fn with_pieces(
+        index: SearchIndex,
+        doc_frequencies: Vec<u32>,
+        term_pieces: Vec<TermSlot>,
+    ) -> Self {
         let average_lengths = Field::ALL.map(|field| {
             let lengths = &index.field_lengths[field as usize];
             let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
@@ -249,6 +306,8 @@ impl Searcher {
             synonyms: HashMap::new(),
             by_length: Vec::new(),
             letters: Vec::new(),
+            doc_frequencies,
+            term_pieces,
         };
         searcher.letters = searcher.index.terms.iter().map(|t| letters(t)).collect();
         for (number, term) in searcher.index.terms.iter().enumerate() {
@@ -283,6 +342,107 @@ impl Searcher {
             }
         }
         synonyms
+    }
+
+    /// The number of the term piece that holds `term`'s postings.
+    fn piece_of(&self, term: usize) -> usize {
+        let after = self
+            .term_pieces
+            .partition_point(|slot| slot.first as usize <= term);
+        after.saturating_sub(1)
+    }
+
+    /// The postings of `term`; none when its piece is not loaded.
+    fn postings(&self, term: usize) -> &Postings {
+        let Some(slot) = self.term_pieces.get(self.piece_of(term)) else {
+            return &NO_POSTINGS;
+        };
+        slot.piece
+            .get()
+            .and_then(|piece| piece.postings.get(term - slot.first as usize))
+            .unwrap_or(&NO_POSTINGS)
+    }
+
+    /// The number of documents `term` occurs in.
+    fn doc_frequency(&self, term: usize) -> usize {
+        self.doc_frequencies.get(term).map_or(0, |&df| df as usize)
+    }
+
+    /// The indexes, in its term's postings, of the documents of form number `form`.
+    fn form_indexes(&self, form: usize) -> Option<(usize, Vec<u32>)> {
+        let FormPostings { term, index_gaps } = self.index.form_postings.get(form)?;
+        let term = *term as usize;
+        let gaps = if index_gaps.is_empty() {
+            // A split index: the gaps are in the term's piece.
+            let piece = self.term_pieces.get(self.piece_of(term))?.piece.get()?;
+            let at = piece
+                .forms
+                .binary_search_by_key(&(form as u32), |(f, _)| *f)
+                .ok()?;
+            &piece.forms[at].1
+        } else {
+            index_gaps
+        };
+        let indexes = gaps
+            .iter()
+            .scan(0, |at, gap| {
+                *at += gap;
+                Some(*at)
+            })
+            .collect();
+        Some((term, indexes))
+    }
+
+    /// The term pieces `query` needs that are not loaded yet, by number.
+    pub fn missing_pieces(&self, query: &str) -> Vec<usize> {
+        let plan = self.plan(query);
+        let mut terms: Vec<usize> = Vec::new();
+        for word in &plan.words {
+            terms.extend(word.candidates.iter().map(|&(term, _)| term));
+            match &word.form {
+                Some((FormMatch::Term(term), _)) => terms.push(*term),
+                Some((FormMatch::Forms(range), _)) => terms.extend(
+                    range
+                        .clone()
+                        .filter_map(|f| self.index.form_postings.get(f))
+                        .map(|f| f.term as usize),
+                ),
+                None => {}
+            }
+        }
+        let sequences = plan
+            .phrases
+            .iter()
+            .chain(&plan.excluded)
+            .flatten()
+            .flatten();
+        terms.extend(sequences.map(|&(term, _)| term));
+        let mut pieces: Vec<usize> = terms
+            .into_iter()
+            .map(|term| self.piece_of(term))
+            .filter(|&piece| {
+                self.term_pieces
+                    .get(piece)
+                    .is_some_and(|s| s.piece.get().is_none())
+            })
+            .collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        pieces
+    }
+
+    /// Term pieces not loaded yet, by number.
+    pub fn unloaded_pieces(&self) -> Vec<usize> {
+        (0..self.term_pieces.len())
+            .filter(|&n| self.term_pieces[n].piece.get().is_none())
+            .collect()
+    }
+
+    /// Loads term piece number `number` (once; later calls change nothing).
+    pub fn add_piece(&self, number: usize, piece: TermPiece) {
+        if let Some(slot) = self.term_pieces.get(number) {
+            let _ = slot.piece.set(piece);
+        }
     }
 
     /// Number of documents in the index.
@@ -348,8 +508,8 @@ impl Searcher {
             has_word.iter_mut().for_each(|h| *h = false);
             for (candidate, &(term, weight)) in word.candidates.iter().enumerate() {
                 let strong = candidate < word.loose_from;
-                let postings = &self.index.postings[term];
-                let idf = idf(doc_count, postings.doc_frequency());
+                let postings = self.postings(term);
+                let idf = idf(doc_count, self.doc_frequency(term));
                 for posting in postings.iter() {
                     let score =
                         weight * idf * self.saturated_frequency(posting.doc, posting.counts);
@@ -402,8 +562,8 @@ impl Searcher {
                 let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
                 let mut word_idf = 0f32;
                 for &(term, _) in &word.candidates {
-                    let postings = &self.index.postings[term];
-                    word_idf = word_idf.max(idf(self.doc_count(), postings.doc_frequency()));
+                    let postings = self.postings(term);
+                    word_idf = word_idf.max(idf(self.doc_count(), self.doc_frequency(term)));
                     for posting in postings.iter().filter(|p| docs.contains(&p.doc)) {
                         positions
                             .entry(posting.doc)
@@ -460,7 +620,7 @@ impl Searcher {
     fn sequence_docs(&self, sequence: &[(usize, u32)]) -> Vec<u32> {
         let Some(&(rarest, rarest_at)) = sequence
             .iter()
-            .min_by_key(|(term, _)| self.index.postings[*term].doc_frequency())
+            .min_by_key(|(term, _)| self.doc_frequency(*term))
         else {
             return Vec::new();
         };
@@ -468,18 +628,10 @@ impl Searcher {
         let others: Vec<(BTreeMap<u32, Posting<'_>>, u32)> = sequence
             .iter()
             .filter(|&&(term, at)| (term, at) != (rarest, rarest_at))
-            .map(|&(term, at)| {
-                (
-                    self.index.postings[term]
-                        .iter()
-                        .map(|p| (p.doc, p))
-                        .collect(),
-                    at,
-                )
-            })
+            .map(|&(term, at)| (self.postings(term).iter().map(|p| (p.doc, p)).collect(), at))
             .collect();
         let mut docs = Vec::new();
-        'docs: for posting in self.index.postings[rarest].iter() {
+        'docs: for posting in self.postings(rarest).iter() {
             let mut found = Vec::with_capacity(others.len());
             for (by_doc, at) in &others {
                 match by_doc.get(&posting.doc) {
@@ -749,7 +901,7 @@ impl Searcher {
         let start = terms.partition_point(|t| t.as_str() < prefix);
         let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
         let mut found: Vec<usize> = (start..end).collect();
-        found.sort_by_key(|&t| std::cmp::Reverse(self.index.postings[t].doc_frequency()));
+        found.sort_by_key(|&t| std::cmp::Reverse(self.doc_frequency(t)));
         found.truncate(MAX_PREFIX_TERMS);
         found
     }
@@ -758,14 +910,17 @@ impl Searcher {
     fn form_docs(&self, form: &FormMatch) -> Vec<(u32, &[u32])> {
         match form {
             FormMatch::Term(term) => {
-                let postings = self.index.postings[*term].iter();
+                let postings = self.postings(*term).iter();
                 postings.map(|p| (p.doc, p.counts)).collect()
             }
             FormMatch::Forms(range) => {
                 let mut docs = Vec::new();
-                for form in &self.index.form_postings[range.clone()] {
-                    let mut indexes = form.indexes().peekable();
-                    let postings = self.index.postings[form.term as usize].iter();
+                for form in range.clone() {
+                    let Some((term, indexes)) = self.form_indexes(form) else {
+                        continue;
+                    };
+                    let mut indexes = indexes.into_iter().peekable();
+                    let postings = self.postings(term).iter();
                     for (index, posting) in (0u32..).zip(postings) {
                         if indexes.next_if_eq(&index).is_some() {
                             docs.push((posting.doc, posting.counts));
@@ -836,7 +991,7 @@ impl Searcher {
                     return None;
                 }
                 let edits = distance_within(term, &self.index.terms[number], max)?;
-                let df = self.index.postings[number].doc_frequency();
+                let df = self.doc_frequency(number);
                 (edits > 0).then_some((edits, std::cmp::Reverse(df), number))
             })
             .collect();

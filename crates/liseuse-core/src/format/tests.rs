@@ -29,6 +29,7 @@ fn sample() -> IndexFile {
             }],
             ..Article::default()
         }],
+        pieces: Pieces::default(),
     }
 }
 
@@ -98,4 +99,30 @@ fn form_postings_store_gaps_between_indexes_of_their_term_postings() {
     assert_eq!(form.index_gaps, [3, 4, 1]);
     assert_eq!(form.doc_frequency(), 3);
     assert_eq!(form.indexes().collect::<Vec<_>>(), [3, 7, 8]);
+}
+
+#[test]
+fn a_split_file_keeps_terms_and_titles_and_moves_postings_and_text_to_pieces() {
+    let whole = sample();
+    let (head, pieces) = whole.clone().split(1, 1);
+    assert!(head.is_split());
+    assert_eq!(head.index.terms, whole.index.terms);
+    assert!(head.index.postings.is_empty());
+    assert_eq!(head.pieces.doc_frequencies, [2, 1]);
+    assert_eq!(head.articles[0].title, "Titre");
+    assert!(head.articles[0].blocks.is_empty());
+    // One term per piece at this size, and the form gaps moved with their term.
+    assert_eq!(head.pieces.terms.len(), 2);
+    assert_eq!(head.pieces.texts.len(), 1);
+    assert!(head
+        .index
+        .form_postings
+        .iter()
+        .all(|f| f.index_gaps.is_empty()));
+    let piece: TermPiece = decode(&pieces[0].1).unwrap();
+    assert_eq!(piece.postings, whole.index.postings[..1]);
+    assert_eq!(piece.forms, [(0, vec![0]), (1, vec![0, 1])]);
+    let text: TextPiece = decode(&pieces[2].1).unwrap();
+    assert_eq!(text.articles, whole.articles);
+    assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
 }
