@@ -1,6 +1,9 @@
-// Prints what a first visit costs: the bytes of dist/ (raw and gzip) and the
-// time from navigation start to the first highlighted result in headless Chromium.
-// Usage: node bench/first-result.js [runs]   (after trunk build --release)
+// Prints what a first visit costs: the bytes of dist/ (raw and gzip), the bytes
+// a first search downloads (service worker blocked: its background precache is
+// not part of it), and the time from navigation start to the first result with
+// a highlighted snippet in headless Chromium.
+// Usage: node bench/first-result.js [runs] [query]   (after trunk build --release;
+// DIST=folder for another build, e.g. a large collection split in pieces)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +12,7 @@ import { launch } from '../lib/browser.js';
 import { DIST } from '../lib/fixture.js';
 
 const runs = Number(process.argv[2] ?? 15);
+const query = process.argv[3] ?? 'Stoltenberg';
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 let total = 0;
@@ -23,17 +27,31 @@ for (const name of readdirSync(DIST).sort()) {
   totalGzip += gz;
   console.log(`  ${name.padEnd(44)} ${String(bytes.length).padStart(9)} B  gzip ${String(gz).padStart(8)} B`);
 }
+const pieces = join(DIST, 'pieces');
+if (statSync(pieces, { throwIfNoEntry: false })?.isDirectory()) {
+  const names = readdirSync(pieces);
+  const bytes = names.reduce((sum, n) => sum + statSync(join(pieces, n)).size, 0);
+  console.log(`  ${'pieces/'.padEnd(44)} ${String(bytes).padStart(9)} B  in ${names.length} files`);
+}
 console.log(`  ${'total'.padEnd(44)} ${String(total).padStart(9)} B  gzip ${String(totalGzip).padStart(8)} B  (${kb(total)} / ${kb(totalGzip)})`);
 
 const server = await serveStatic(DIST);
 const browser = await launch();
 const times = [];
+const hash = `#/?q=${encodeURIComponent(query)}`;
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(server.url + '#/?q=Stoltenberg');
-  await page.waitForSelector('.result mark');
+  server.log.length = 0;
+  await page.goto(server.url + hash);
+  await page.waitForSelector('.result .snippet mark');
   times.push(await page.evaluate(() => performance.now()));
+  if (i === 0) {
+    const served = server.log.filter((e) => e.bytes);
+    const raw = served.reduce((sum, e) => sum + e.bytes, 0);
+    const gzip = served.reduce((sum, e) => sum + gzipSync(readFileSync(join(DIST, e.path.endsWith('/') ? `${e.path}index.html` : e.path)), { level: 9 }).length, 0);
+    console.log(`first search (${hash}): ${served.length} files, ${raw} B (${gzip} B gzip)`);
+  }
   await context.close();
 }
 await browser.close();
@@ -41,6 +59,6 @@ await server.close();
 times.sort((a, b) => a - b);
 const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
 console.log(
-  `page load to first result (deep link #/?q=Stoltenberg, ${runs} cold loads, fresh profile each): ` +
+  `page load to first result (deep link ${hash}, ${runs} cold loads, fresh profile each): ` +
     `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, min ${times[0].toFixed(0)} ms`,
 );

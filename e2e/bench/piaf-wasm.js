@@ -43,8 +43,9 @@ const page = await browser.newPage();
 await page.goto(server.url);
 await page.waitForFunction(() => window.wasmBindings?.search_timings);
 // One warm-up pass (JIT, caches), then the measured one.
-await page.evaluate((q) => window.wasmBindings.search_timings(q), queries);
-const times = Array.from(await page.evaluate((q) => Array.from(window.wasmBindings.search_timings(q)), queries));
+// search_timings is async: a split index is downloaded whole before timing.
+await page.evaluate(async (q) => { await window.wasmBindings.search_timings(q); }, queries);
+const times = await page.evaluate(async (q) => Array.from(await window.wasmBindings.search_timings(q)), queries);
 await browser.close();
 await server.close();
 times.sort((a, b) => a - b);
