@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use liseuse_core::import::read_folder;
 use liseuse_core::indexer::build_index;
+use liseuse_core::Library;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -47,9 +48,7 @@ fn main() -> ExitCode {
     }
     .to_bytes()
     .len();
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gzip.write_all(&bytes).expect("in memory");
-    let gzipped = gzip.finish().expect("in memory").len();
+    let gzipped = gzip_len(&bytes, flate2::Compression::best());
     println!("{report}");
     println!("text of the articles: {text_bytes} bytes");
     println!(
@@ -66,27 +65,30 @@ fn main() -> ExitCode {
         indexed.as_secs_f64(),
         encoded.as_secs_f64()
     );
-    latency(&bytes, &file.articles);
-    pieces(file);
+    let whole = Library::from_bytes(&bytes).expect("index reads back");
+    latency(&whole);
+    pieces(file, &whole);
     ExitCode::SUCCESS
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+fn gzip_len(bytes: &[u8], level: flate2::Compression) -> usize {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), level);
     gzip.write_all(bytes).expect("in memory");
     gzip.finish().expect("in memory").len()
 }
 
 /// The index split as `build.rs` splits large ones, and what a first search downloads.
-fn pieces(file: liseuse_core::IndexFile) {
+fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     use liseuse_core::format::{TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
-    let whole = liseuse_core::Library::new(file.clone());
     let (head, pieces) = file.split(TERM_PIECE_BYTES, TEXT_PIECE_BYTES);
     let head = head.to_bytes();
-    let head_gzip = gzip_len(&head);
+    let head_gzip = gzip_len(&head, flate2::Compression::default());
     let sizes: std::collections::HashMap<&str, (usize, usize)> = pieces
         .iter()
-        .map(|(name, bytes)| (name.as_str(), (bytes.len(), gzip_len(bytes))))
+        .map(|(name, bytes)| {
+            let gzip = gzip_len(bytes, flate2::Compression::default());
+            (name.as_str(), (bytes.len(), gzip))
+        })
         .collect();
     for kind in ["terms-", "text-"] {
         let of_kind: Vec<&(usize, usize)> = (sizes.iter())
@@ -104,18 +106,9 @@ fn pieces(file: liseuse_core::IndexFile) {
         "split: first file (terms, titles, metadata) {} bytes ({head_gzip} gzip)",
         head.len()
     );
-    let fresh = liseuse_core::Library::from_bytes(&head).expect("head reads back");
-    let articles = whole.articles();
-    let titles: Vec<String> = (articles.iter().step_by(50))
-        .map(|a| format!("{} ", a.title))
-        .collect();
-    let piaf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/piaf/piaf_queries.tsv");
-    let questions: Vec<String> = std::fs::read_to_string(piaf)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|line| Some(format!("{} ", line.split_once('\t')?.1)))
-        .collect();
+    let fresh = Library::from_bytes(&head).expect("head reads back");
+    let titles: Vec<String> = titles(whole).map(|t| format!("{t} ")).collect();
+    let questions = piaf_questions();
     for (name, queries) in [("titles", &titles), ("PIAF questions", &questions)] {
         if queries.is_empty() {
             continue;
@@ -147,25 +140,32 @@ fn pieces(file: liseuse_core::IndexFile) {
     }
 }
 
-fn latency(bytes: &[u8], articles: &[liseuse_core::Article]) {
-    let library = liseuse_core::Library::from_bytes(bytes).expect("index reads back");
-    let titles: Vec<&str> = articles
+/// The titles of one article in 50, as queries.
+fn titles(library: &Library) -> impl Iterator<Item = &str> {
+    library
+        .articles()
         .iter()
         .step_by(50)
         .map(|a| a.title.as_str())
-        .collect();
-    let finished: Vec<String> = titles.iter().map(|t| format!("{t} ")).collect();
-    let typed: Vec<String> = titles
-        .iter()
-        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .collect();
+}
+
+/// The PIAF questions as finished queries; none when `../shared` is not beside the checkout.
+fn piaf_questions() -> Vec<String> {
     let piaf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/eval/piaf/piaf_queries.tsv");
-    let questions: Vec<String> = std::fs::read_to_string(piaf)
+    std::fs::read_to_string(piaf)
         .unwrap_or_default()
         .lines()
         .filter_map(|line| Some(format!("{} ", line.split_once('\t')?.1)))
+        .collect()
+}
+
+fn latency(library: &Library) {
+    let finished: Vec<String> = titles(library).map(|t| format!("{t} ")).collect();
+    let typed: Vec<String> = titles(library)
+        .map(|t| t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .collect();
+    let questions = piaf_questions();
     for (name, queries) in [
         ("titles, finished", &finished),
         ("titles, first 3 words as typed", &typed),

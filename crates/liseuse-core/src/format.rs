@@ -188,10 +188,7 @@ impl FormPostings {
 
     /// The indexes in the term's postings of the documents with the form, ascending.
     pub fn indexes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.index_gaps.iter().scan(0, |at, gap| {
-            *at += gap;
-            Some(*at)
-        })
+        from_gaps(&self.index_gaps)
     }
 }
 
@@ -206,6 +203,14 @@ pub struct Postings {
     /// ascending, each stored as the gap from the previous one (the first from 0).
     /// The counts say how many belong to each document and field.
     pub positions: Vec<u32>,
+}
+
+/// The ascending numbers stored as `gaps`, each the gap from the previous one (the first from 0).
+pub fn from_gaps(gaps: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    gaps.iter().scan(0, |at, gap| {
+        *at += gap;
+        Some(*at)
+    })
 }
 
 /// `(doc, counts, title positions, body positions)`, as tests compare them.
@@ -228,12 +233,7 @@ impl Posting<'_> {
     pub fn positions(&self, field: Field) -> Vec<u32> {
         let skip: u32 = self.counts[..field as usize].iter().sum();
         let gaps = &self.gaps[skip as usize..(skip + self.counts[field as usize]) as usize];
-        gaps.iter()
-            .scan(0, |at, gap| {
-                *at += gap;
-                Some(*at)
-            })
-            .collect()
+        from_gaps(gaps).collect()
     }
 }
 
@@ -403,69 +403,57 @@ impl IndexFile {
         let mut piece = TermPiece::default();
         let (mut first, mut size) = (0u32, 0usize);
         let postings = std::mem::take(&mut index.postings);
+        let count = postings.len();
         for (term, (postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
             size += postcard::to_allocvec(&postings).map_or(0, |b| b.len());
             size += forms.iter().map(|(_, gaps)| gaps.len() + 2).sum::<usize>();
             piece.postings.push(postings);
             piece.forms.extend(forms);
-            if size >= term_bytes {
+            if size >= term_bytes || term + 1 == count {
                 piece.forms.sort_by_key(|(form, _)| *form);
-                let number = self.pieces.terms.len();
-                let (name, bytes) = named("terms", number, &std::mem::take(&mut piece));
-                self.pieces.terms.push(PieceRef {
-                    first,
-                    file: name.clone(),
-                });
-                files.push((name, bytes));
+                let piece = std::mem::take(&mut piece);
+                add_piece("terms", &mut self.pieces.terms, &mut files, first, &piece);
                 (first, size) = (term as u32 + 1, 0);
             }
         }
-        if !piece.postings.is_empty() {
-            piece.forms.sort_by_key(|(form, _)| *form);
-            let (name, bytes) = named("terms", self.pieces.terms.len(), &piece);
-            self.pieces.terms.push(PieceRef {
-                first,
-                file: name.clone(),
-            });
-            files.push((name, bytes));
-        }
         let mut piece = TextPiece::default();
         let (mut first, mut size) = (0u32, 0usize);
+        let count = self.articles.len();
         for (doc, article) in self.articles.iter_mut().enumerate() {
-            let text = article.clone();
-            article.blocks = Vec::new();
+            // The text goes to the piece; the file keeps the rest.
+            let blocks = std::mem::take(&mut article.blocks);
+            let text = Article {
+                blocks,
+                ..article.clone()
+            };
             size += postcard::to_allocvec(&text).map_or(0, |b| b.len());
             piece.articles.push(text);
-            if size >= text_bytes {
-                let (name, bytes) =
-                    named("text", self.pieces.texts.len(), &std::mem::take(&mut piece));
-                self.pieces.texts.push(PieceRef {
-                    first,
-                    file: name.clone(),
-                });
-                files.push((name, bytes));
+            if size >= text_bytes || doc + 1 == count {
+                let piece = std::mem::take(&mut piece);
+                add_piece("text", &mut self.pieces.texts, &mut files, first, &piece);
                 (first, size) = (doc as u32 + 1, 0);
             }
-        }
-        if !piece.articles.is_empty() {
-            let (name, bytes) = named("text", self.pieces.texts.len(), &piece);
-            self.pieces.texts.push(PieceRef {
-                first,
-                file: name.clone(),
-            });
-            files.push((name, bytes));
         }
         (self, files)
     }
 }
 
-/// A piece encoded, and its file name: `{kind}-{number}-{hash of the bytes}.bin`.
-fn named<T: Serialize>(kind: &str, number: usize, piece: &T) -> (String, Vec<u8>) {
+/// Encodes `piece`, starting at term or document `first`, as the next of
+/// `refs`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
+fn add_piece<T: Serialize>(
+    kind: &str,
+    refs: &mut Vec<PieceRef>,
+    files: &mut Vec<(String, Vec<u8>)>,
+    first: u32,
+    piece: &T,
+) {
     let bytes = encode(piece);
-    (
-        format!("{kind}-{number:04}-{:016x}.bin", fnv1a(&bytes)),
-        bytes,
-    )
+    let file = format!("{kind}-{:04}-{:016x}.bin", refs.len(), fnv1a(&bytes));
+    refs.push(PieceRef {
+        first,
+        file: file.clone(),
+    });
+    files.push((file, bytes));
 }
 
 /// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell

@@ -20,7 +20,9 @@ use std::sync::OnceLock;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{fold, words, Analyzer};
-use crate::format::{Field, FormPostings, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT};
+use crate::format::{
+    from_gaps, Field, FormPostings, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT,
+};
 use crate::query::{parse, PartKind};
 use crate::question::framing_words;
 use crate::synonyms::GROUPS;
@@ -369,7 +371,7 @@ impl Searcher {
     }
 
     /// The indexes, in its term's postings, of the documents of form number `form`.
-    fn form_indexes(&self, form: usize) -> Option<(usize, Vec<u32>)> {
+    fn form_indexes(&self, form: usize) -> Option<(usize, impl Iterator<Item = u32> + '_)> {
         let FormPostings { term, index_gaps } = self.index.form_postings.get(form)?;
         let term = *term as usize;
         let gaps = if index_gaps.is_empty() {
@@ -383,14 +385,7 @@ impl Searcher {
         } else {
             index_gaps
         };
-        let indexes = gaps
-            .iter()
-            .scan(0, |at, gap| {
-                *at += gap;
-                Some(*at)
-            })
-            .collect();
-        Some((term, indexes))
+        Some((term, from_gaps(gaps)))
     }
 
     /// The term pieces `query` needs that are not loaded yet, by number.
@@ -919,7 +914,7 @@ impl Searcher {
                     let Some((term, indexes)) = self.form_indexes(form) else {
                         continue;
                     };
-                    let mut indexes = indexes.into_iter().peekable();
+                    let mut indexes = indexes.peekable();
                     let postings = self.postings(term).iter();
                     for (index, posting) in (0u32..).zip(postings) {
                         if indexes.next_if_eq(&index).is_some() {
