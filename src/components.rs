@@ -13,7 +13,7 @@ pub use filters::{FilterBar, Filters};
 pub use highlighted::highlighted;
 pub use meta_line::meta_line;
 pub use reader::Reader;
-pub use result_list::{ResultList, RESULTS_SHOWN};
+pub use result_list::{ResultList, RESULTS_PAGE};
 pub use search_box::SearchBox;
 
 use std::rc::Rc;

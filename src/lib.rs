@@ -65,7 +65,7 @@ pub async fn search_timings(queries: Vec<String>) -> Vec<f64> {
         .iter()
         .map(|query| {
             let started = performance.now();
-            let results = library.search(query, components::RESULTS_SHOWN);
+            let results = library.search(query, components::RESULTS_PAGE);
             std::hint::black_box(results);
             performance.now() - started
         })

@@ -5,6 +5,9 @@ mod common;
 
 use common::Mounted;
 use liseuse::components::highlighted;
+use std::ops::Range;
+
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -85,7 +88,8 @@ async fn an_unknown_article_says_so_instead_of_a_blank_page() {
 #[function_component]
 fn Sample() -> Html {
     let text = "<script>alert(1)</script> paix";
-    html! { <p>{highlighted(text, &[26..30])}</p> }
+    let marks = vec![Range { start: 26, end: 30 }];
+    html! { <p>{highlighted(text, &marks)}</p> }
 }
 
 #[wasm_bindgen_test]
@@ -110,4 +114,92 @@ async fn highlights_are_nodes_and_markup_in_text_stays_text() {
     );
     handle.destroy();
     root.remove();
+}
+
+/// 25 articles, each with the word "paix" in its title and text.
+fn twenty_five() -> liseuse::components::SharedLibrary {
+    use liseuse_core::format::{Postings, SearchIndex};
+    use liseuse_core::{Article, Block, BlockKind, IndexFile, Library};
+    let count = 25u32;
+    let positions = [vec![1], vec![0]];
+    let file = IndexFile {
+        index: SearchIndex {
+            doc_count: count,
+            field_lengths: [vec![2; 25], vec![1; 25]],
+            terms: vec!["paix".into()],
+            postings: vec![Postings::from_docs((0..count).map(|d| (d, &positions)))],
+            spellings: vec!["paix".into()],
+            names: vec![false],
+            ..SearchIndex::default()
+        },
+        articles: (0..count)
+            .map(|n| Article {
+                id: format!("a{n:02}"),
+                title: format!("Article {n} paix"),
+                date: Some(format!("2020-01-{:02}", 25 - n)),
+                blocks: vec![Block {
+                    kind: BlockKind::Paragraph,
+                    text: "paix".into(),
+                }],
+                ..Article::default()
+            })
+            .collect(),
+        pieces: Default::default(),
+    };
+    liseuse::components::SharedLibrary(std::rc::Rc::new(Library::new(file)))
+}
+
+#[derive(Properties, PartialEq)]
+struct ListProps {
+    query: AttrValue,
+}
+
+#[function_component]
+fn List(props: &ListProps) -> Html {
+    use liseuse::components::{Filters, ResultList};
+    html! {
+        <ResultList library={twenty_five()} query={props.query.clone()}
+            filters={Filters::default()} on_filters={Callback::noop()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn long_lists_show_a_page_and_the_next_one_on_demand() {
+    for (query, label) in [("", "Plus d’articles"), ("paix ", "Plus de résultats")] {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<List>::with_root_and_props(
+            root.clone(),
+            ListProps {
+                query: query.into(),
+            },
+        )
+        .render();
+        common::settle().await;
+        let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+        let more = || {
+            let button = root.query_selector(".more button").unwrap();
+            button.map(|b| b.text_content().unwrap())
+        };
+        assert_eq!(count(".result"), 10, "{query:?}");
+        assert_eq!(more(), Some(format!("{label} (15)")));
+        for (shown, left) in [(20, Some(format!("{label} (5)"))), (25, None)] {
+            let button: web_sys::HtmlElement = root
+                .query_selector(".more button")
+                .unwrap()
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            button.click();
+            common::settle().await;
+            assert_eq!(count(".result"), shown, "{query:?}");
+            assert_eq!(more(), left);
+        }
+        // Newest first, and every one once.
+        let first = root.query_selector(".result h2").unwrap().unwrap();
+        assert_eq!(first.text_content().unwrap(), "Article 0 paix");
+        handle.destroy();
+        root.remove();
+    }
 }

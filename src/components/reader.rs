@@ -35,15 +35,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let has_text = use_pieces(library, text_files);
     let cursor = use_reducer(MatchCursor::default);
     {
-        let title = article.map(|a| a.title.clone());
         let cursor = cursor.dispatcher();
         use_effect_with(props.id.clone(), move |_| {
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            let title = title.map_or("liseuse".to_string(), |t| format!("{t} — liseuse"));
-            gloo::utils::document().set_title(&title);
             cursor.dispatch(CursorAction::Reset);
         });
     }
+    // The title may come later than the page, with its piece of a split index.
+    let title = article.map(|a| a.title.clone()).filter(|t| !t.is_empty());
+    use_effect_with(title, |title| {
+        let title = title
+            .as_ref()
+            .map_or("liseuse".to_string(), |t| format!("{t} — liseuse"));
+        gloo::utils::document().set_title(&title);
+    });
     let back = Route::Search {
         query: props.query.to_string(),
     }
@@ -166,7 +171,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if let Some(section) = &article.section {
                 <p class="section">{section.clone()}</p>
             }
-            <h1>{highlighted(&article.title, &title_marks)}</h1>
+            if !article.title.is_empty() {
+                <h1>{highlighted(&article.title, &title_marks)}</h1>
+            }
             {meta_line(article)}
             if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
                 <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>

@@ -1,14 +1,16 @@
 use std::collections::BTreeSet;
 
-use liseuse_core::{highlight, snippet, Article};
+use liseuse_core::{highlight, snippet, Library};
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
 use crate::pieces::{failure, use_pieces};
 use crate::route::Route;
 
-/// Results shown at once; the rest are counted.
-pub const RESULTS_SHOWN: usize = 50;
+/// Results (or articles) shown at first, and added by each press on "more":
+/// with a split index, each shown result may need a text piece (its title,
+/// metadata and snippet), so a page is what a reader looks at first. 5 to 50.
+pub const RESULTS_PAGE: usize = 10;
 
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]
@@ -32,30 +34,49 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let needed = library.missing_for_query(&query);
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
+    // How many are shown: a page, and one more at each press on "more";
+    // back to one page for another query or other filters.
+    let paging = use_state(|| (query.clone(), props.filters.clone(), RESULTS_PAGE));
+    let limit = if paging.0 == query && paging.1 == props.filters {
+        paging.2
+    } else {
+        RESULTS_PAGE
+    };
+    let on_more = {
+        let (paging, query, filters) = (paging.clone(), query.clone(), props.filters.clone());
+        Callback::from(move |_: MouseEvent| {
+            paging.set((query.clone(), filters.clone(), limit + RESULTS_PAGE))
+        })
+    };
     let results = {
         let library = library.clone();
         use_memo(
-            (query.clone(), props.filters.clone(), ready),
-            move |(query, filters, ready)| {
+            (query.clone(), props.filters.clone(), ready, limit),
+            move |(query, filters, ready, limit)| {
                 if !ready {
                     liseuse_core::Results::default()
                 } else if filters.is_active() {
-                    library.search_where(query, RESULTS_SHOWN, |a| filters.keep(a))
+                    library.search_where(query, *limit, |a| filters.keep(a))
                 } else {
-                    library.search(query, RESULTS_SHOWN)
+                    library.search(query, *limit)
                 }
             },
         )
     };
     let newest_first = use_memo(props.library.clone(), |l| l.0.by_date());
-    let shown: Vec<u32> = if query.trim().is_empty() {
+    let kept: Vec<u32> = if query.trim().is_empty() {
         let kept = newest_first.iter().copied();
-        let kept = kept.filter(|&doc| props.filters.keep(library.article_at(doc)));
-        kept.take(RESULTS_SHOWN).collect()
+        kept.filter(|&doc| props.filters.keep(library.article_at(doc)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let shown: Vec<u32> = if query.trim().is_empty() {
+        kept.iter().copied().take(limit).collect()
     } else {
         results.hits.iter().map(|hit| hit.doc).collect()
     };
-    let texts = library.missing_texts(shown);
+    let texts = library.missing_texts(shown.iter().copied());
     let failed = failed.or_else(|| failure(&texts));
     use_pieces(library, texts);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
@@ -78,20 +99,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         };
     }
     if query.trim().is_empty() {
-        let kept: Vec<&Article> = newest_first
-            .iter()
-            .map(|&doc| library.article_at(doc))
-            .filter(|a| props.filters.keep(a))
-            .collect();
         let no_terms = BTreeSet::new();
-        let more = kept.len().saturating_sub(RESULTS_SHOWN);
         return html! {
             <section class="results" aria-label="Articles">
                 {filter_bar}
                 <p class="count">{count_line(kept.len(), "article", "articles")}</p>
-                <ol>{ for kept.iter().take(RESULTS_SHOWN).map(|article| item(article, &no_terms, "")) }</ol>
-                if more > 0 {
-                    <p class="more">{format!("… et {more} autres : cherchez pour les trouver.")}</p>
+                <ol>{ for shown.iter().map(|&doc| item(library, doc, &no_terms, "")) }</ol>
+                if kept.len() > shown.len() {
+                    {more_button(kept.len() - shown.len(), "Plus d’articles", on_more)}
                 }
             </section>
         };
@@ -129,8 +144,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             {filter_bar}
             <p class="count">{count_line(results.total, "résultat", "résultats")}</p>
             <ol>
-                { for results.hits.iter().map(|hit| item(library.article_at(hit.doc), &results.terms, &query)) }
+                { for shown.iter().map(|&doc| item(library, doc, &results.terms, &query)) }
             </ol>
+            if results.total > shown.len() {
+                {more_button(results.total - shown.len(), "Plus de résultats", on_more)}
+            }
         </section>
     }
 }
@@ -139,13 +157,36 @@ fn count_line(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// One result: section, highlighted title, metadata, snippet; a link to the reading view.
-fn item(article: &Article, terms: &BTreeSet<String>, query: &str) -> Html {
+/// The button that shows the next page, saying how many are left.
+fn more_button(left: usize, label: &str, on_more: Callback<MouseEvent>) -> Html {
+    html! {
+        <p class="more">
+            <button type="button" onclick={on_more}>
+                {format!("{label} ({left})")}
+            </button>
+        </p>
+    }
+}
+
+/// One result: section, highlighted title, metadata, snippet; a link to the
+/// reading view. Until its piece of a split index is in: its date and source.
+fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> Html {
+    let article = library.article_at(doc);
     let href = Route::Article {
         id: article.id.clone(),
         query: query.to_string(),
     }
     .to_hash();
+    if !library.has_text(doc) {
+        return html! {
+            <li class="result loading" key={article.id.clone()} aria-busy="true">
+                <a {href}>
+                    <h2>{"Chargement…"}</h2>
+                    {meta_line(article)}
+                </a>
+            </li>
+        };
+    }
     let snippet = snippet(article, terms);
     html! {
         <li class="result" key={article.id.clone()}>

@@ -57,6 +57,16 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+/// Order of two articles' dates (`YYYY-MM-DD`, so they sort as text) newest first; none last.
+pub fn newest_first(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 /// One block of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {

@@ -11,10 +11,12 @@
 //! article's position in [`IndexFile::articles`].
 //!
 //! A large collection is [split](IndexFile::split) so that a reader downloads
-//! only what a search or an article needs: the file keeps every term, the
-//! titles and metadata; the postings go to *term pieces* (runs of consecutive
-//! terms) and the text to *text pieces* (runs of consecutive articles), each a
-//! file named after its content, fetched when a query or an article needs it.
+//! only what a search or an article needs: the file keeps every term and, of
+//! each article, what lists and filters need (id, date, source, language);
+//! the postings go to *term pieces* (runs of consecutive terms) and the
+//! articles themselves (title, byline, text...) to *text pieces* (runs of
+//! consecutive articles, numbered newest first), each a file named after its
+//! content, fetched when a query or an article needs it.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +26,7 @@ use crate::article::Article;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -69,8 +71,9 @@ impl Field {
 pub struct IndexFile {
     /// What a query needs.
     pub index: SearchIndex,
-    /// The articles, by document number. In a split file, without their
-    /// text blocks: those are in [`Pieces::texts`].
+    /// The articles, by document number. In a split file, only their id,
+    /// date, source, language and [`Article::title_from_text`]: the rest
+    /// (title included) is in [`Pieces::texts`].
     pub articles: Vec<Article>,
     /// Where the rest is, when the file is split; empty when it is whole.
     pub pieces: Pieces,
@@ -116,7 +119,7 @@ pub struct TermPiece {
     pub forms: Vec<(u32, Vec<u32>)>,
 }
 
-/// A run of consecutive articles, text included.
+/// A run of consecutive articles, whole: title, metadata and text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TextPiece {
     /// The articles, by document number from the piece's first.
@@ -420,12 +423,17 @@ impl IndexFile {
         let (mut first, mut size) = (0u32, 0usize);
         let count = self.articles.len();
         for (doc, article) in self.articles.iter_mut().enumerate() {
-            // The text goes to the piece; the file keeps the rest.
-            let blocks = std::mem::take(&mut article.blocks);
-            let text = Article {
-                blocks,
-                ..article.clone()
+            // The piece takes the whole article; the file keeps what lists,
+            // filters and links need before it comes (see [`Pieces::texts`]).
+            let kept = Article {
+                id: article.id.clone(),
+                title_from_text: article.title_from_text,
+                date: article.date.clone(),
+                source: article.source.clone(),
+                lang: article.lang.clone(),
+                ..Article::default()
             };
+            let text = std::mem::replace(article, kept);
             size += postcard::to_allocvec(&text).map_or(0, |b| b.len());
             piece.articles.push(text);
             if size >= text_bytes || doc + 1 == count {

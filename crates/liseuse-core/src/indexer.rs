@@ -38,7 +38,12 @@ pub fn build_index(articles: Vec<Article>) -> IndexFile {
 ///
 /// Each article is analysed in its own language ([`Article::lang`]), the
 /// language of `analyzer` when it has none or one liseuse does not know.
-pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
+///
+/// Articles are numbered newest first (undated ones last, otherwise in the
+/// order given): the list a reader sees first then sits in the first text
+/// pieces of a split index, and of two equal scores the newer ranks first.
+pub fn build_index_with(mut articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
+    articles.sort_by(|a, b| crate::article::newest_first(a.date.as_deref(), b.date.as_deref()));
     let current = Rc::new(Cell::new(analyzer));
     let mut index = IndexBuilder::with_language(Box::new(LunrLanguage(current.clone())))
         .save_docs(false)

@@ -23,6 +23,10 @@ fn sample() -> IndexFile {
         articles: vec![Article {
             id: "a".into(),
             title: "Titre".into(),
+            byline: Some("Par Untel".into()),
+            date: Some("2020-10-12".into()),
+            source: Some("Le Journal".into()),
+            lang: Some("fr".into()),
             blocks: vec![Block {
                 kind: BlockKind::Paragraph,
                 text: "Texte.".into(),
@@ -102,15 +106,21 @@ fn form_postings_store_gaps_between_indexes_of_their_term_postings() {
 }
 
 #[test]
-fn a_split_file_keeps_terms_and_titles_and_moves_postings_and_text_to_pieces() {
+fn a_split_file_keeps_terms_and_list_metadata_and_moves_postings_and_articles_to_pieces() {
     let whole = sample();
     let (head, pieces) = whole.clone().split(1, 1);
     assert!(head.is_split());
     assert_eq!(head.index.terms, whole.index.terms);
     assert!(head.index.postings.is_empty());
     assert_eq!(head.pieces.doc_frequencies, [2, 1]);
-    assert_eq!(head.articles[0].title, "Titre");
-    assert!(head.articles[0].blocks.is_empty());
+    // Of each article, what lists, filters and links need; the rest is in its piece.
+    let kept = &head.articles[0];
+    assert_eq!(kept.id, whole.articles[0].id);
+    assert_eq!(kept.date, whole.articles[0].date);
+    assert_eq!(kept.source, whole.articles[0].source);
+    assert_eq!(kept.lang, whole.articles[0].lang);
+    assert_eq!(kept.title, "");
+    assert!(kept.byline.is_none() && kept.blocks.is_empty());
     // One term per piece at this size, and the form gaps moved with their term.
     assert_eq!(head.pieces.terms.len(), 2);
     assert_eq!(head.pieces.texts.len(), 1);

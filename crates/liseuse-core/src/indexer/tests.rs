@@ -101,3 +101,24 @@ fn a_missing_folder_is_an_error_naming_it() {
     let err = build_dir(Path::new("/nonexistent/articles")).unwrap_err();
     assert!(err.to_string().contains("/nonexistent/articles"));
 }
+
+#[test]
+fn articles_are_numbered_newest_first_and_undated_last() {
+    let article = |id: &str, date: Option<&str>| Article {
+        id: id.into(),
+        title: format!("Titre {id}"),
+        date: date.map(String::from),
+        ..Article::default()
+    };
+    let file = build_index(vec![
+        article("old", Some("2019-03-01")),
+        article("undated", None),
+        article("new", Some("2021-11-30")),
+        article("old-too", Some("2019-03-01")),
+    ]);
+    let ids: Vec<&str> = file.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["new", "old", "old-too", "undated"]);
+    let library = crate::Library::new(file);
+    assert_eq!(library.by_date(), [0, 1, 2, 3]);
+    assert_eq!(library.search("titre undated", 1).hits[0].doc, 3);
+}
