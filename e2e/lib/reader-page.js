@@ -36,7 +36,10 @@ export class ReaderPage {
     return this.page.locator('.result');
   }
 
+  // The titles shown, once every article's piece of a split index is in
+  // (until then an item says "Chargement…").
   async resultTitles() {
+    await this.page.waitForFunction(() => !document.querySelector('.result.loading'));
     return this.results().locator('h2').allInnerTexts();
   }
 

@@ -111,7 +111,7 @@ test('a piece that cannot be downloaded is named, and the rest still works', asy
   const alert = r.page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /n’a pas pu être chargée \(terms-\d{4}-[0-9a-f]{16}\.bin : /);
-  // Titles and metadata need no piece: the list of articles is still there.
+  // The list of articles needs no term piece: it is still there.
   await r.page.unroute('**/pieces/terms-*');
   await r.type('');
   await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '9 articles');
