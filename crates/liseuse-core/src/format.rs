@@ -11,7 +11,8 @@
 //! article's position in [`IndexFile::articles`].
 //!
 //! A large collection is [split](IndexFile::split) so that a reader downloads
-//! only what a search or an article needs: the file keeps every term and, of
+//! only what a search or an article needs: the file keeps every term (its
+//! spelling and word forms go with its postings) and, of
 //! each article, what lists and filters need (id, date, source, language);
 //! the postings go to *term pieces* (runs of consecutive terms) and the
 //! articles themselves (title, byline, text...) to *text pieces* (runs of
@@ -114,9 +115,23 @@ pub struct PieceRef {
 pub struct TermPiece {
     /// The postings of each term of the run, in term order.
     pub postings: Vec<Postings>,
-    /// `(form number, index gaps)` for the forms (see [`SearchIndex::forms`])
-    /// of the run's terms, by form number; [`FormPostings::index_gaps`].
-    pub forms: Vec<(u32, Vec<u32>)>,
+    /// The word forms (see [`SearchIndex::forms`]) of the run's terms, by
+    /// term then form ([`SearchIndex::forms`], which a split file leaves empty).
+    pub forms: Vec<PieceForm>,
+    /// The spelling of each term of the run, in term order
+    /// ([`SearchIndex::spellings`], which a split file leaves empty).
+    pub spellings: Vec<String>,
+}
+
+/// A word form of a term, in the term's piece.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceForm {
+    /// The term number.
+    pub term: u32,
+    /// The form, as [`SearchIndex::forms`] has it.
+    pub form: String,
+    /// Where it occurs in the term's postings: [`FormPostings::index_gaps`].
+    pub index_gaps: Vec<u32>,
 }
 
 /// A run of consecutive articles, whole: title, metadata and text.
@@ -397,23 +412,38 @@ impl IndexFile {
             .iter()
             .map(|p| p.doc_frequency() as u32)
             .collect();
-        // The forms of each term, by form number; their gaps move to the term's piece.
-        let mut forms_of: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); index.terms.len()];
-        for (number, form) in index.form_postings.iter_mut().enumerate() {
-            let gaps = std::mem::take(&mut form.index_gaps);
-            forms_of[form.term as usize].push((number as u32, gaps));
+        // The forms of each term move to the term's piece.
+        let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); index.terms.len()];
+        let forms = std::mem::take(&mut index.forms);
+        for (form, postings) in forms
+            .into_iter()
+            .zip(std::mem::take(&mut index.form_postings))
+        {
+            forms_of[postings.term as usize].push(PieceForm {
+                term: postings.term,
+                form,
+                index_gaps: postings.index_gaps,
+            });
         }
         let mut piece = TermPiece::default();
         let (mut first, mut size) = (0u32, 0usize);
         let postings = std::mem::take(&mut index.postings);
+        let mut spellings = std::mem::take(&mut index.spellings).into_iter();
         let count = postings.len();
         for (term, (postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
             size += postcard::to_allocvec(&postings).map_or(0, |b| b.len());
-            size += forms.iter().map(|(_, gaps)| gaps.len() + 2).sum::<usize>();
+            size += (forms.iter())
+                .map(|f| f.form.len() + f.index_gaps.len() + 4)
+                .sum::<usize>();
             piece.postings.push(postings);
             piece.forms.extend(forms);
+            // Only shown in suggestions and compared with a typed form, the
+            // spellings can wait for their term's piece.
+            piece.spellings.extend(spellings.next());
             if size >= term_bytes || term + 1 == count {
-                piece.forms.sort_by_key(|(form, _)| *form);
+                piece
+                    .forms
+                    .sort_by(|a, b| (a.term, &a.form).cmp(&(b.term, &b.form)));
                 let piece = std::mem::take(&mut piece);
                 add_piece("terms", &mut self.pieces.terms, &mut files, first, &piece);
                 (first, size) = (term as u32 + 1, 0);

@@ -357,6 +357,8 @@ mod tests {
             "accord -bakou",
             "karabagh",
             "arm",
+            "Bakou",
+            "paic",
         ] {
             let missing = split.missing_for_query(query);
             for file in &missing {
@@ -365,8 +367,31 @@ mod tests {
             assert!(split.missing_for_query(query).is_empty());
             assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
         }
+        // A suggestion shows a spelling, which comes with its term's piece.
+        assert_eq!(split.search("paic", 10).suggestion.as_deref(), Some("paix"));
         // Only what the queries needed was loaded.
         assert!(!split.missing_pieces().is_empty());
+    }
+
+    #[test]
+    fn a_split_index_ranks_every_word_and_title_as_the_whole_does() {
+        // Word forms weigh in ranking (an article with the very form typed
+        // first); with a split index they come with their term's piece.
+        let whole = library();
+        let (split, pieces) = split_library();
+        let mut queries = Vec::new();
+        for article in whole.articles() {
+            queries.push(format!("{} ", article.title));
+            let text = article.blocks.iter().map(|b| b.text.as_str());
+            let words = text.flat_map(str::split_whitespace).take(40);
+            queries.extend(words.map(|w| format!("{w} ")));
+        }
+        for query in &queries {
+            for file in split.missing_for_query(query) {
+                split.add_piece(&file, &pieces[&file]).unwrap();
+            }
+            assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{fold, words, Analyzer};
 use crate::format::{
-    from_gaps, Field, FormPostings, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT,
+    from_gaps, Field, PieceForm, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT,
 };
 use crate::query::{parse, PartKind};
 use crate::question::framing_words;
@@ -200,6 +200,8 @@ impl QueryWord {
 enum FormMatch {
     /// In these entries of [`SearchIndex::forms`] (one per language whose term has it).
     Forms(std::ops::Range<usize>),
+    /// In a split index, in these `(term, entry)` of its terms' pieces' [`TermPiece::forms`].
+    InPieces(Vec<(usize, usize)>),
     /// Wherever this term, written in this form only, occurs.
     Term(usize),
 }
@@ -269,7 +271,7 @@ impl Searcher {
             .collect();
         let piece = TermPiece {
             postings: std::mem::take(&mut index.postings),
-            forms: Vec::new(),
+            ..TermPiece::default()
         };
         let slot = TermSlot {
             first: 0,
@@ -365,27 +367,28 @@ impl Searcher {
             .unwrap_or(&NO_POSTINGS)
     }
 
+    /// How `term` is written (the most frequent form, accents included):
+    /// in the index when it is whole, in the term's piece when split.
+    fn spelling(&self, term: usize) -> Option<&str> {
+        if let Some(spelling) = self.index.spellings.get(term) {
+            return Some(spelling);
+        }
+        let slot = self.term_pieces.get(self.piece_of(term))?;
+        let piece = slot.piece.get()?;
+        let spelling = piece.spellings.get(term - slot.first as usize)?;
+        Some(spelling)
+    }
+
     /// The number of documents `term` occurs in.
     fn doc_frequency(&self, term: usize) -> usize {
         self.doc_frequencies.get(term).map_or(0, |&df| df as usize)
     }
 
-    /// The indexes, in its term's postings, of the documents of form number `form`.
-    fn form_indexes(&self, form: usize) -> Option<(usize, impl Iterator<Item = u32> + '_)> {
-        let FormPostings { term, index_gaps } = self.index.form_postings.get(form)?;
-        let term = *term as usize;
-        let gaps = if index_gaps.is_empty() {
-            // A split index: the gaps are in the term's piece.
-            let piece = self.term_pieces.get(self.piece_of(term))?.piece.get()?;
-            let at = piece
-                .forms
-                .binary_search_by_key(&(form as u32), |(f, _)| *f)
-                .ok()?;
-            &piece.forms[at].1
-        } else {
-            index_gaps
-        };
-        Some((term, from_gaps(gaps)))
+    /// The forms of the terms in `term`'s piece, if it is loaded (a split index).
+    fn piece_forms(&self, term: usize) -> &[PieceForm] {
+        let slot = self.term_pieces.get(self.piece_of(term));
+        slot.and_then(|s| s.piece.get())
+            .map_or(&[], |piece| &piece.forms)
     }
 
     /// The term pieces `query` needs that are not loaded yet, by number.
@@ -402,6 +405,9 @@ impl Searcher {
                         .filter_map(|f| self.index.form_postings.get(f))
                         .map(|f| f.term as usize),
                 ),
+                Some((FormMatch::InPieces(entries), _)) => {
+                    terms.extend(entries.iter().map(|&(term, _)| term))
+                }
                 None => {}
             }
         }
@@ -412,6 +418,9 @@ impl Searcher {
             .flatten()
             .flatten();
         terms.extend(sequences.map(|&(term, _)| term));
+        // The spellings a suggestion would show, should nothing match.
+        let suggested = self.suggestions(query, &plan.unknown);
+        terms.extend(suggested.into_iter().map(|(_, term)| term));
         let mut pieces: Vec<usize> = terms
             .into_iter()
             .map(|term| self.piece_of(term))
@@ -909,22 +918,38 @@ impl Searcher {
                 postings.map(|p| (p.doc, p.counts)).collect()
             }
             FormMatch::Forms(range) => {
-                let mut docs = Vec::new();
-                for form in range.clone() {
-                    let Some((term, indexes)) = self.form_indexes(form) else {
-                        continue;
-                    };
-                    let mut indexes = indexes.peekable();
-                    let postings = self.postings(term).iter();
-                    for (index, posting) in (0u32..).zip(postings) {
-                        if indexes.next_if_eq(&index).is_some() {
-                            docs.push((posting.doc, posting.counts));
-                        }
-                    }
-                }
-                docs
+                let forms = range
+                    .clone()
+                    .filter_map(|f| self.index.form_postings.get(f));
+                let forms = forms.map(|f| (f.term as usize, f.index_gaps.as_slice()));
+                self.docs_at(forms)
+            }
+            FormMatch::InPieces(entries) => {
+                let forms = entries.iter().filter_map(|&(term, entry)| {
+                    let form = self.piece_forms(term).get(entry)?;
+                    Some((term, form.index_gaps.as_slice()))
+                });
+                self.docs_at(forms)
             }
         }
+    }
+
+    /// The documents at `(term, index gaps in its postings)`, with the term's counts there.
+    fn docs_at<'a>(
+        &'a self,
+        forms: impl Iterator<Item = (usize, &'a [u32])>,
+    ) -> Vec<(u32, &'a [u32])> {
+        let mut docs = Vec::new();
+        for (term, gaps) in forms {
+            let mut indexes = from_gaps(gaps).peekable();
+            let postings = self.postings(term).iter();
+            for (index, posting) in (0u32..).zip(postings) {
+                if indexes.next_if_eq(&index).is_some() {
+                    docs.push((posting.doc, posting.counts));
+                }
+            }
+        }
+        docs
     }
 
     /// Where the word form `form` of a query word with `terms` occurs: in the
@@ -937,11 +962,31 @@ impl Searcher {
         if start < end {
             return Some(FormMatch::Forms(start..end));
         }
-        terms
-            .iter()
-            .filter_map(|term| self.term_number(term))
+        let mut numbers = terms.iter().filter_map(|term| self.term_number(term));
+        // A split index: the forms of the word's terms are in their pieces.
+        let in_pieces: Vec<(usize, usize)> = numbers
+            .clone()
+            .flat_map(|number| {
+                let forms = self.piece_forms(number);
+                let start =
+                    forms.partition_point(|f| (f.term as usize, f.form.as_str()) < (number, form));
+                let end = start
+                    + forms[start..]
+                        .partition_point(|f| f.term as usize == number && f.form == form);
+                (start..end).map(move |entry| (number, entry))
+            })
+            .collect();
+        if !in_pieces.is_empty() {
+            return Some(FormMatch::InPieces(in_pieces));
+        }
+        numbers
             .find(|&number| {
-                let spelling = analyzer.normalize(&self.index.spellings[number]);
+                let Some(spelling) = self.spelling(number) else {
+                    // A split index before the term's piece is in: its
+                    // postings are not either, so there is nothing to weigh.
+                    return false;
+                };
+                let spelling = analyzer.normalize(spelling);
                 spelling
                     .chars()
                     .filter(|&c| c.is_alphanumeric())
@@ -1000,24 +1045,42 @@ impl Searcher {
 
     /// `query` with each unknown word replaced by the spelling of its closest term.
     fn suggest(&self, query: &str, unknown: &[std::ops::Range<usize>]) -> Option<String> {
-        let analyzer = self.analyzers()[0];
+        let suggestions = self.suggestions(query, unknown);
+        if suggestions.is_empty() {
+            return None;
+        }
         let mut suggestion = String::new();
         let mut at = 0;
-        let mut changed = false;
-        for range in unknown {
-            let typed = &query[range.clone()];
-            let term = analyzer.analyze(typed).into_iter().next()?.term;
-            let letters = analyzer.normalize(typed).chars().count();
-            let max = suggestion_edits(letters);
-            if let Some(&(number, _)) = self.corrections(&term, max).first() {
-                suggestion.push_str(&query[at..range.start]);
-                suggestion.push_str(&self.index.spellings[number]);
-                at = range.end;
-                changed = true;
-            }
+        for (range, number) in suggestions {
+            suggestion.push_str(&query[at..range.start]);
+            let term = &self.index.terms[number];
+            suggestion.push_str(self.spelling(number).unwrap_or(term));
+            at = range.end;
         }
         suggestion.push_str(&query[at..]);
-        changed.then(|| suggestion.trim().to_string())
+        Some(suggestion.trim().to_string())
+    }
+
+    /// The closest term of each unknown word of `query` that has one, with the word's place.
+    fn suggestions(
+        &self,
+        query: &str,
+        unknown: &[std::ops::Range<usize>],
+    ) -> Vec<(std::ops::Range<usize>, usize)> {
+        let analyzer = self.analyzers()[0];
+        let mut found = Vec::new();
+        for range in unknown {
+            let typed = &query[range.clone()];
+            let Some(token) = analyzer.analyze(typed).into_iter().next() else {
+                return Vec::new();
+            };
+            let letters = analyzer.normalize(typed).chars().count();
+            let max = suggestion_edits(letters);
+            if let Some(&(number, _)) = self.corrections(&token.term, max).first() {
+                found.push((range.clone(), number));
+            }
+        }
+        found
     }
 }
 

@@ -121,17 +121,21 @@ fn a_split_file_keeps_terms_and_list_metadata_and_moves_postings_and_articles_to
     assert_eq!(kept.lang, whole.articles[0].lang);
     assert_eq!(kept.title, "");
     assert!(kept.byline.is_none() && kept.blocks.is_empty());
-    // One term per piece at this size, and the form gaps moved with their term.
+    // One term per piece at this size; spellings and word forms go with
+    // their term's postings.
     assert_eq!(head.pieces.terms.len(), 2);
     assert_eq!(head.pieces.texts.len(), 1);
-    assert!(head
-        .index
-        .form_postings
-        .iter()
-        .all(|f| f.index_gaps.is_empty()));
+    assert!(head.index.spellings.is_empty());
+    assert!(head.index.forms.is_empty() && head.index.form_postings.is_empty());
     let piece: TermPiece = decode(&pieces[0].1).unwrap();
     assert_eq!(piece.postings, whole.index.postings[..1]);
-    assert_eq!(piece.forms, [(0, vec![0]), (1, vec![0, 1])]);
+    assert_eq!(piece.spellings, ["armée"]);
+    let form = |form: &str, index_gaps: Vec<u32>| PieceForm {
+        term: 0,
+        form: form.into(),
+        index_gaps,
+    };
+    assert_eq!(piece.forms, [form("armee", vec![0]), form("armees", vec![0, 1])]);
     let text: TextPiece = decode(&pieces[2].1).unwrap();
     assert_eq!(text.articles, whole.articles);
     assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
