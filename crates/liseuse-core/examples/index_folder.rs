@@ -81,6 +81,20 @@ fn gzip_len(bytes: &[u8], level: flate2::Compression) -> usize {
 fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     use liseuse_core::format::{TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
     let (head, pieces) = file.split(TERM_PIECE_BYTES, TEXT_PIECE_BYTES);
+    let part = |bytes: Vec<u8>| {
+        let gzip = gzip_len(&bytes, flate2::Compression::default());
+        format!("{} bytes ({gzip} gzip)", bytes.len())
+    };
+    let terms = liseuse_core::format::SearchIndex {
+        terms: head.index.terms.clone(),
+        ..Default::default()
+    };
+    let articles = liseuse_core::IndexFile {
+        articles: head.articles.clone(),
+        ..Default::default()
+    };
+    let terms = part(liseuse_core::format::encode(&terms));
+    let articles = part(articles.to_bytes());
     let head = head.to_bytes();
     let head_gzip = gzip_len(&head, flate2::Compression::default());
     let sizes: std::collections::HashMap<&str, (usize, usize)> = pieces
@@ -103,7 +117,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         );
     }
     println!(
-        "split: first file (terms, titles, metadata) {} bytes ({head_gzip} gzip)",
+        "split: first file {} bytes ({head_gzip} gzip): terms {terms}, articles' ids, dates, sources {articles}",
         head.len()
     );
     let fresh = Library::from_bytes(&head).expect("head reads back");

@@ -154,6 +154,7 @@ pub struct SearchIndex {
     /// Per field, the number of terms in each document (stop words excluded).
     pub field_lengths: [Vec<u32>; FIELD_COUNT],
     /// Every term, sorted by byte order, so that a prefix is a contiguous range.
+    #[serde(with = "front_coded")]
     pub terms: Vec<String>,
     /// The postings of each term, in the order of [`SearchIndex::terms`].
     pub postings: Vec<Postings>,
@@ -168,6 +169,7 @@ pub struct SearchIndex {
     /// two languages). A term written one way only has no forms here: its
     /// postings are those of its form, the fold of its spelling. Empty when the
     /// index is not stemmed (forms are terms then).
+    #[serde(with = "front_coded")]
     pub forms: Vec<String>,
     /// Where each form of [`SearchIndex::forms`] occurs, in its term's postings.
     pub form_postings: Vec<FormPostings>,
@@ -221,6 +223,49 @@ pub struct Postings {
     /// ascending, each stored as the gap from the previous one (the first from 0).
     /// The counts say how many belong to each document and field.
     pub positions: Vec<u32>,
+}
+
+/// Sorted strings stored each as the number of bytes it shares with the one
+/// before and the rest: the terms of a large collection (104,000 for
+/// OrangeSum) take 0.87 MB as they are and 0.5 MB front-coded.
+mod front_coded {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(strings: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut previous = "";
+        let coded: Vec<(u32, &str)> = strings
+            .iter()
+            .map(|string| {
+                let mut shared = previous
+                    .bytes()
+                    .zip(string.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                while !string.is_char_boundary(shared) {
+                    shared -= 1;
+                }
+                previous = string;
+                (shared as u32, &string[shared..])
+            })
+            .collect();
+        coded.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<String>, D::Error> {
+        let coded: Vec<(u32, &str)> = Vec::deserialize(deserializer)?;
+        let mut strings: Vec<String> = Vec::with_capacity(coded.len());
+        for (shared, rest) in coded {
+            let previous = strings.last().map_or("", String::as_str);
+            let shared = previous.get(..shared as usize).ok_or_else(|| {
+                D::Error::custom("a front-coded string shares more than the one before")
+            })?;
+            strings.push([shared, rest].concat());
+        }
+        Ok(strings)
+    }
 }
 
 /// The ascending numbers stored as `gaps`, each the gap from the previous one (the first from 0).

@@ -135,8 +135,44 @@ fn a_split_file_keeps_terms_and_list_metadata_and_moves_postings_and_articles_to
         form: form.into(),
         index_gaps,
     };
-    assert_eq!(piece.forms, [form("armee", vec![0]), form("armees", vec![0, 1])]);
+    assert_eq!(
+        piece.forms,
+        [form("armee", vec![0]), form("armees", vec![0, 1])]
+    );
     let text: TextPiece = decode(&pieces[2].1).unwrap();
     assert_eq!(text.articles, whole.articles);
     assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
 }
+
+#[test]
+fn terms_are_front_coded_and_read_back_whole() {
+    let mut file = sample();
+    file.index.terms = ["ete", "etes", "étè", "été", "étés", "œuvre"]
+        .map(String::from)
+        .to_vec();
+    let bytes = file.to_bytes();
+    assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);
+    // Shorter than the terms written whole.
+    let whole: usize = file.index.terms.iter().map(|t| t.len() + 1).sum();
+    let coded = postcard::to_allocvec(&file.index).unwrap().len();
+    let plain = {
+        let mut index = file.index.clone();
+        index.terms.clear();
+        postcard::to_allocvec(&index).unwrap().len() + whole
+    };
+    assert!(coded < plain, "{coded} < {plain}");
+}
+
+#[test]
+fn a_front_coded_term_sharing_more_than_the_one_before_is_an_error() {
+    // Two terms: "a", then 5 bytes shared with it and "b".
+    let mut bytes = postcard::to_allocvec(&vec![(0u32, "a"), (5u32, "b")]).unwrap();
+    let decoded: Result<Wrapper, _> = postcard::from_bytes(&bytes);
+    assert!(decoded.is_err());
+    bytes[4] = 1; // count 2, (0, "a"), then (1, "b"): "ab"
+    let decoded: Wrapper = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(decoded.0, ["a", "ab"]);
+}
+
+#[derive(serde::Deserialize)]
+struct Wrapper(#[serde(with = "super::front_coded")] Vec<String>);
