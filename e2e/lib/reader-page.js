@@ -39,7 +39,7 @@ export class ReaderPage {
   // The titles shown, once every article's piece of a split index is in
   // (until then an item says "Chargement…").
   async resultTitles() {
-    await this.page.waitForFunction(() => !document.querySelector('.result.loading'));
+    await this.page.waitForFunction(() => !document.querySelector('.result.pending'));
     return this.results().locator('h2').allInnerTexts();
   }
 

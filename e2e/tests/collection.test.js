@@ -103,6 +103,25 @@ test('a split index: a search downloads only the pieces it needs, and all work o
   assert.deepEqual(r.errors, []);
 });
 
+test('until its piece is in, a result shows its source and date, then its title', async () => {
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  await r.page.route('**/pieces/text-*', async (route) => {
+    await new Promise((done) => setTimeout(done, 700));
+    await route.continue();
+  });
+  await r.open('#/?q=signent%20accord');
+  const pending = r.page.locator('.result.pending').first();
+  await pending.waitFor();
+  assert.equal(await pending.locator('h2').innerText(), 'Chargement…');
+  assert.equal(await pending.locator('.meta').innerText(), 'Le Journal · 1er février 2024');
+  assert.equal((await r.resultTitles())[0], 'Bakou et Erevan signent un accord');
+  assert.equal(
+    await r.results().first().locator('.meta').innerText(),
+    'Le Journal · 1er février 2024 · Marc Dupont',
+  );
+  assert.deepEqual(r.errors, []);
+});
+
 test('a piece that cannot be downloaded is named, and the rest still works', async () => {
   const r = await reader.newReader({ serviceWorkers: 'block' });
   await r.page.route('**/pieces/terms-*', (route) => route.abort());

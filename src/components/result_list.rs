@@ -179,7 +179,7 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
     .to_hash();
     if !library.has_text(doc) {
         return html! {
-            <li class="result loading" key={article.id.clone()} aria-busy="true">
+            <li class="result pending" key={article.id.clone()} aria-busy="true">
                 <a {href}>
                     <h2>{"Chargement…"}</h2>
                     {meta_line(article)}
