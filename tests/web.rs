@@ -156,10 +156,16 @@ struct ListProps {
 
 #[function_component]
 fn List(props: &ListProps) -> Html {
-    use liseuse::components::{Filters, ResultList};
+    use liseuse::components::{Filters, ResultList, RESULTS_PAGE};
+    let limit = use_state(|| RESULTS_PAGE);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |next| limit.set(next))
+    };
     html! {
         <ResultList library={twenty_five()} query={props.query.clone()}
-            filters={Filters::default()} on_filters={Callback::noop()} />
+            filters={Filters::default()} on_filters={Callback::noop()}
+            limit={*limit} {on_more} />
     }
 }
 

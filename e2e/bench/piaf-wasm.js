@@ -51,6 +51,6 @@ await server.close();
 times.sort((a, b) => a - b);
 const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
 console.log(
-  `query latency, wasm in headless Chromium, ${times.length} PIAF questions, top 50: ` +
+  `query latency, wasm in headless Chromium, ${times.length} PIAF questions, top 10 (a page of results): ` +
     `p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, max ${times.at(-1).toFixed(3)} ms`,
 );

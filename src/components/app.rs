@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary};
+use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary, RESULTS_PAGE};
 use crate::hooks::use_route;
 use crate::pieces::{Arrivals, Loader};
 use crate::route::Route;
@@ -48,6 +48,19 @@ fn Shell(props: &ShellProps) -> Html {
         let filters = filters.clone();
         Callback::from(move |next: Filters| filters.set(next))
     };
+    // So does the number of results shown, for the same query and filters;
+    // another query or other filters show one page again.
+    let paging = use_state(|| (String::new(), Filters::default(), RESULTS_PAGE));
+    let query = route.query().to_string();
+    let limit = if paging.0 == query && paging.1 == *filters {
+        paging.2
+    } else {
+        RESULTS_PAGE
+    };
+    let on_more = {
+        let (paging, query, filters) = (paging.clone(), query.clone(), filters.clone());
+        Callback::from(move |limit| paging.set((query.clone(), (*filters).clone(), limit)))
+    };
     let on_query = {
         let navigator = navigator.clone();
         let reading = matches!(route, Route::Article { .. });
@@ -69,6 +82,8 @@ fn Shell(props: &ShellProps) -> Html {
                 query={AttrValue::from(query.clone())}
                 filters={(*filters).clone()}
                 {on_filters}
+                {limit}
+                {on_more}
             />
         },
         Route::Article { id, query } => html! {

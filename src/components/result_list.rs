@@ -23,6 +23,11 @@ pub struct ResultListProps {
     pub filters: Filters,
     /// Called when the reader changes the filters.
     pub on_filters: Callback<Filters>,
+    /// How many results (or articles) to show: [`RESULTS_PAGE`], and a page
+    /// more at each press on "more".
+    pub limit: usize,
+    /// Called with the next limit when the reader asks for more.
+    pub on_more: Callback<usize>,
 }
 
 /// Ranked results for the query, or the collection, newest first, when there is no query.
@@ -34,20 +39,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let needed = library.missing_for_query(&query);
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
-    // How many are shown: a page, and one more at each press on "more";
-    // back to one page for another query or other filters.
-    let paging = use_state(|| (query.clone(), props.filters.clone(), RESULTS_PAGE));
-    let limit = if paging.0 == query && paging.1 == props.filters {
-        paging.2
-    } else {
-        RESULTS_PAGE
-    };
-    let on_more = {
-        let (paging, query, filters) = (paging.clone(), query.clone(), props.filters.clone());
-        Callback::from(move |_: MouseEvent| {
-            paging.set((query.clone(), filters.clone(), limit + RESULTS_PAGE))
-        })
-    };
+    let limit = props.limit.max(1);
+    let on_more = props
+        .on_more
+        .reform(move |_: MouseEvent| limit + RESULTS_PAGE);
     let results = {
         let library = library.clone();
         use_memo(

@@ -159,7 +159,8 @@ pub struct SearchIndex {
     /// The postings of each term, in the order of [`SearchIndex::terms`].
     pub postings: Vec<Postings>,
     /// For each term, its most frequent spelling in the text (lower case, accents
-    /// kept), to suggest corrections in words a reader knows.
+    /// kept), to suggest corrections in words a reader knows. Empty in a split
+    /// file: each term's spelling is in its piece ([`TermPiece::spellings`]).
     pub spellings: Vec<String>,
     /// Whether each term is mostly written with a capital (a name: `Bakou`,
     /// `Stoltenberg`), not counting the first word of a sentence or title.
@@ -168,7 +169,8 @@ pub struct SearchIndex {
     /// than one way, sorted by byte order (a form may stand twice, for terms of
     /// two languages). A term written one way only has no forms here: its
     /// postings are those of its form, the fold of its spelling. Empty when the
-    /// index is not stemmed (forms are terms then).
+    /// index is not stemmed (forms are terms then), and in a split file (each
+    /// term's forms are in its piece, [`TermPiece::forms`]).
     #[serde(with = "front_coded")]
     pub forms: Vec<String>,
     /// Where each form of [`SearchIndex::forms`] occurs, in its term's postings.

@@ -3,11 +3,11 @@
 //! - [`article`]: raw page captures become clean [`Article`]s.
 //! - [`analysis`]: the one function, [`analyze`], that turns French text into
 //!   index terms, for articles and queries alike.
-//! - [`format`]: the index file, defined once and read by the app.
+//! - [`format`](mod@format): the index file, defined once and read by the app.
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
-//! - [`snippet`]: the passage that shows why an article was found, and highlights.
+//! - [`snippet`](mod@snippet): the passage that shows why an article was found, and highlights.
 //! - `import` and `indexer` (feature `indexer`): read a folder of articles in
 //!   any supported format, and build an index file with elasticlunr-rs; used by
 //!   `build.rs`.
@@ -66,7 +66,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// Reads an index file (see [`format`]).
+    /// Reads an index file (see [`format`](mod@format)).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
         Ok(Self::new(IndexFile::from_bytes(bytes)?))
     }

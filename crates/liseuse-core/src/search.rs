@@ -1,4 +1,4 @@
-//! The query engine: reads a query with [`analyze`] and ranks articles with BM25F.
+//! The query engine: reads a query with [`analyze`](crate::analyze) and ranks articles with BM25F.
 //!
 //! Each query word is matched against a set of index terms, each with a
 //! weight: its own term (1.0); while it is being typed, every term it begins
