@@ -19,9 +19,22 @@ test('a misspelt name still finds its article, with the right spelling highlight
 test('a quoted phrase finds only the words in that order', async () => {
   const r = await reader.newReader();
   await r.open();
-  await r.type('"crise de réfugiés"');
+  // While the quote is open, its last word is being typed: results all along.
+  await r.type('"crise de réfu');
+  await r.results().first().waitFor();
+  assert.ok((await r.resultTitles()).length >= 1);
+  await r.searchBox().pressSequentially('giés"');
   await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 résultat');
   assert.equal(await r.results().count(), 1);
+});
+
+test('a query of common words only asks for another word', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  await r.type('Il y a ');
+  const count = r.page.locator('.count');
+  await r.page.waitForFunction(() => document.querySelector('.results.empty'));
+  assert.match(await count.innerText(), /trop courants .* Ajoutez un mot/);
 });
 
 test('a query that finds nothing offers the closest words', async () => {

@@ -129,7 +129,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         return html! {
             <section class="results empty" aria-live="polite">
                 {filter_bar}
-                <p class="count">{format!("Aucun article ne correspond à « {} ».", query.trim())}</p>
+                <p class="count">{empty_line(&results, &query)}</p>
                 {suggestion}
             </section>
         };
@@ -145,6 +145,18 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 {more_button(results.total - shown.len(), "Plus de résultats", on_more)}
             }
         </section>
+    }
+}
+
+/// What to say when a search found nothing.
+fn empty_line(results: &liseuse_core::Results, query: &str) -> String {
+    let query = query.trim();
+    if results.common_words_only {
+        format!(
+            "« {query} » : ces mots sont trop courants pour être cherchés seuls. Ajoutez un mot."
+        )
+    } else {
+        format!("Aucun article ne correspond à « {query} ».")
     }
 }
 

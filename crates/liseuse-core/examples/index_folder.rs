@@ -7,7 +7,8 @@
 //! The same work `build.rs` does for `LISEUSE_ARTICLES=FOLDER`, without the app;
 //! then the query latency on that index: the titles of one article in 50 as
 //! finished queries, their first three words as typed (the last one a prefix),
-//! and the PIAF questions when `../shared/eval/piaf` is beside the checkout.
+//! and the PIAF questions when `../shared/eval/piaf` is beside the checkout;
+//! and how well a reader finds an article they remember (see [`known_items`]).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -67,6 +68,7 @@ fn main() -> ExitCode {
     );
     let whole = Library::from_bytes(&bytes).expect("index reads back");
     latency(&whole);
+    known_items(&whole);
     pieces(file, &whole);
     ExitCode::SUCCESS
 }
@@ -204,6 +206,137 @@ fn latency(library: &Library) {
             at(0.5),
             at(0.95),
             times[times.len() - 1]
+        );
+    }
+}
+
+/// Queries, each with the document number of the article it looks for.
+type Queries = Vec<(u32, String)>;
+
+/// How well a reader finds an article they remember, for one article in 50:
+/// by its title; by the first three words of its title, as typed; and by four
+/// words they remember from one of its sentences (the first four words of five
+/// letters or more of its middle sentence that are not stop words), as written,
+/// typed without accents or capitals, and so with one typo (two neighbouring
+/// letters swapped in the longest word). Prints MRR@10, Recall@1 and
+/// Recall@10 of the article; for titles, an article with the same title counts.
+fn known_items(library: &Library) {
+    use liseuse_core::analysis::{fold, is_stop_word, words};
+    let articles = library.articles();
+    let sampled: Vec<u32> = (0..articles.len() as u32).step_by(50).collect();
+    let remembered: Vec<(u32, Vec<String>)> = sampled
+        .iter()
+        .filter_map(|&doc| {
+            let body = articles[doc as usize].body_text();
+            let sentences: Vec<Vec<String>> = body
+                .split(['.', '!', '?', '\n'])
+                .map(|sentence| {
+                    let mut kept: Vec<String> = Vec::new();
+                    for word in words(sentence) {
+                        let word = &sentence[word.start..word.end];
+                        let folded = fold(word);
+                        let new = !kept.iter().any(|k| fold(k) == folded);
+                        if word.chars().count() >= 5 && !is_stop_word(&folded) && new {
+                            kept.push(word.to_string());
+                        }
+                    }
+                    kept.truncate(4);
+                    kept
+                })
+                .filter(|kept| kept.len() == 4)
+                .collect();
+            let middle = sentences.get(sentences.len() / 2)?;
+            Some((doc, middle.clone()))
+        })
+        .collect();
+    let as_typed = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+    let with_typo = |words: &[String]| {
+        let mut words = as_typed(words);
+        if let Some(longest) = words.iter_mut().max_by_key(|w| w.chars().count()) {
+            let mut letters: Vec<char> = longest.chars().collect();
+            let middle = letters.len() / 2;
+            if letters.len() >= 5 && letters[middle - 1] != letters[middle] {
+                letters.swap(middle - 1, middle);
+                *longest = letters.into_iter().collect();
+            }
+        }
+        words
+    };
+    let same_title = |target: u32| {
+        let title = fold(&articles[target as usize].title);
+        move |doc: u32| doc == target || fold(&articles[doc as usize].title) == title
+    };
+    let title_queries: Queries = sampled
+        .iter()
+        .map(|&doc| (doc, format!("{} ", articles[doc as usize].title)))
+        .collect();
+    let typed_titles: Queries = sampled
+        .iter()
+        .map(|&doc| {
+            let title = &articles[doc as usize].title;
+            (
+                doc,
+                title
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect();
+    let words_query = |make: &dyn Fn(&[String]) -> Vec<String>| -> Queries {
+        remembered
+            .iter()
+            .map(|(doc, words)| (*doc, format!("{} ", make(words).join(" "))))
+            .collect()
+    };
+    // (name, (article, query) pairs, whether an article with the same title counts)
+    let kinds: [(&str, Queries, bool); 5] = [
+        ("title", title_queries, true),
+        ("first 3 words of the title, as typed", typed_titles, true),
+        (
+            "4 remembered words, as written",
+            words_query(&|w| w.to_vec()),
+            false,
+        ),
+        (
+            "4 remembered words, no accents/capitals",
+            words_query(&as_typed),
+            false,
+        ),
+        ("the same with one typo", words_query(&with_typo), false),
+    ];
+    println!("known items (one article in 50):");
+    for (name, queries, titles_count) in kinds {
+        let (mut reciprocal, mut at1, mut at10, mut none) = (0.0, 0, 0, 0);
+        for (target, query) in &queries {
+            let hits = library.search(query, 10).hits;
+            none += usize::from(hits.is_empty());
+            if hits.is_empty() && std::env::var_os("SHOW_NOTHING_FOUND").is_some() {
+                println!("  nothing found for {query:?}");
+            }
+            let found = same_title(*target);
+            let rank = hits.iter().position(|h| {
+                if titles_count {
+                    found(h.doc)
+                } else {
+                    h.doc == *target
+                }
+            });
+            if let Some(rank) = rank {
+                reciprocal += 1.0 / (rank + 1) as f64;
+                at1 += usize::from(rank == 0);
+                at10 += 1;
+            }
+        }
+        let n = queries.len().max(1) as f64;
+        println!(
+            "  {name:<40} {:>4} queries: MRR@10 {:.3}, R@1 {:.3}, R@10 {:.3}, nothing found {}",
+            queries.len(),
+            reciprocal / n,
+            at1 as f64 / n,
+            at10 as f64 / n,
+            none
         );
     }
 }

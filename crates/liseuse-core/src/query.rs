@@ -2,7 +2,8 @@
 //!
 //! - `crise réfugiés`: articles with these words, those with all of them first.
 //! - `"crise de réfugiés"`: the words in this order, next to each other
-//!   (« guillemets » and “curly quotes” work too; an unclosed quote runs to the end).
+//!   (« guillemets » and “curly quotes” work too; an unclosed quote runs to the
+//!   end, and while it is open its last word may be unfinished).
 //! - `-Moscou`, `-"Haut-Karabakh"`: no article with this word or phrase.
 //! - The last word, when the query does not end with a space or a quote, may
 //!   still be being typed: it also matches the words it begins.
@@ -28,8 +29,12 @@ pub enum PartKind {
         /// The last word may still be being typed.
         typing: bool,
     },
-    /// Words in this order, next to each other.
-    Phrase,
+    /// Words in this order, next to each other; `typing` when the quote is
+    /// still open at the end of the query and its last word may be unfinished.
+    Phrase {
+        /// The last word may still be being typed.
+        typing: bool,
+    },
     /// Articles with this word, or these words as a phrase, are left out.
     Excluded,
 }
@@ -53,17 +58,19 @@ pub fn parse(query: &str) -> Vec<Part<'_>> {
             // A phrase, to its closing quote or to the end.
             let inner_at = body_at + open.len_utf8();
             let inner = &query[inner_at..];
-            let (text_len, after) = match inner.find(is_close_quote) {
+            let (text_len, after, open_at_end) = match inner.find(is_close_quote) {
                 Some(close) => {
                     let quote_len = inner[close..].chars().next().map_or(1, char::len_utf8);
-                    (close, inner_at + close + quote_len)
+                    (close, inner_at + close + quote_len, false)
                 }
-                None => (inner.len(), len),
+                None => (inner.len(), len, true),
             };
             let kind = if negated {
                 PartKind::Excluded
             } else {
-                PartKind::Phrase
+                let typing =
+                    open_at_end && inner.chars().last().is_some_and(|c| !c.is_whitespace());
+                PartKind::Phrase { typing }
             };
             parts.push(Part {
                 kind,

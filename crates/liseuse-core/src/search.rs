@@ -23,7 +23,7 @@ use crate::analysis::{fold, words, Analyzer};
 use crate::format::{
     from_gaps, Field, PieceForm, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT,
 };
-use crate::query::{parse, PartKind};
+use crate::query::{parse, Part, PartKind};
 use crate::question::framing_words;
 use crate::synonyms::GROUPS;
 use crate::typo::{allowed_typos, distance_within, MAX_CORRECTIONS, TYPO_WEIGHT};
@@ -169,6 +169,9 @@ pub struct Results {
     /// When nothing matched: the query with its unknown words replaced by the
     /// closest words of the collection, if there are any.
     pub suggestion: Option<String>,
+    /// The query has words, but only words too common to search ("il y a",
+    /// "qui sont les"): nothing was searched, and a reader should add a word.
+    pub common_words_only: bool,
 }
 
 /// A query word and the index terms it stands for.
@@ -464,8 +467,10 @@ impl Searcher {
     /// by document number); all of them when `None`.
     pub fn search_in(&self, query: &str, limit: usize, allowed: Option<&[bool]>) -> Results {
         let plan = self.plan(query);
+        let nothing_asked = plan.words.is_empty() && plan.excluded.is_empty();
         let mut results = Results {
             terms: self.matched_terms(&plan),
+            common_words_only: nothing_asked && !plan.impossible && words(query).next().is_some(),
             ..Results::default()
         };
         if !plan.impossible {
@@ -713,90 +718,28 @@ impl Searcher {
         for part in parse(query) {
             match part.kind {
                 PartKind::Words { typing } => {
-                    let last_word_end = words(part.text).last().map(|w| w.end);
-                    // The terms of each word, in every language, by the span of the word.
-                    let mut spans: BTreeMap<(usize, usize), (Vec<String>, String)> =
-                        BTreeMap::new();
-                    for analyzer in &analyzers {
-                        for token in analyzer.analyze(part.text) {
-                            let span = spans.entry((token.start, token.end)).or_default();
-                            span.0.push(token.term);
-                            span.1 = token.form;
-                        }
-                    }
-                    for ((start, end), (mut terms, form)) in spans {
-                        if plan.words.len() >= MAX_QUERY_WORDS {
-                            break;
-                        }
-                        let typed = &part.text[start..end];
-                        let folded = fold(typed);
-                        if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
-                            continue;
-                        }
-                        terms.sort();
-                        terms.dedup();
-                        terms.retain(|term| seen.insert(term.clone()));
-                        if terms.is_empty() {
-                            continue; // a repeated word adds nothing
-                        }
-                        let completing = typing && Some(end) == last_word_end;
-                        let normal = analyzers[0].normalize(typed);
-                        // Corrections only when no language finds the word as typed,
-                        // and it is no word of the synonym table ("décès" is no typo).
-                        let synonyms: Vec<usize> = terms
-                            .iter()
-                            .filter_map(|t| self.synonyms.get(t))
-                            .flatten()
-                            .copied()
-                            .collect();
-                        let mut word = QueryWord::default();
-                        for correcting in [false, true] {
-                            if correcting && !synonyms.is_empty() {
-                                break;
-                            }
-                            for term in &terms {
-                                for (candidate, weight) in
-                                    self.candidates(term, &normal, completing, correcting)
-                                {
-                                    word.add(candidate, weight);
-                                }
-                            }
-                            if !word.candidates.is_empty() {
-                                break;
-                            }
-                        }
-                        word.loose_from = word.candidates.len();
-                        if !completing {
-                            let related = self.related(&normal).into_iter();
-                            let related = related.map(|t| (t, RELATED_WEIGHT));
-                            let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
-                            for (term, weight) in synonyms.chain(related) {
-                                word.add(term, weight);
-                            }
-                        }
-                        if word.candidates.is_empty() && !typed.contains('-') {
-                            let at = part.start + start;
-                            plan.unknown.push(at..at + typed.len());
-                        }
-                        let framed = framing.binary_search(&(part.start + start)).is_ok();
-                        for (term, weight) in &mut word.candidates {
-                            if framed {
-                                *weight *= FRAMING_WEIGHT;
-                            }
-                            if self.index.names.get(*term) == Some(&true) {
-                                *weight *= NAME_WEIGHT;
-                            }
-                        }
-                        let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
-                        word.form = self
-                            .form_match(&form, &terms, &analyzers[0])
-                            .map(|postings| (postings, strongest * FORM_WEIGHT));
-                        // A word the index lacks still counts in the share of words matched.
-                        plan.words.push(word);
-                    }
+                    self.add_words(&mut plan, &mut seen, &analyzers, &framing, part, typing);
                 }
-                PartKind::Phrase => {
-                    let alternatives = self.sequences(&analyzers, part.text);
+                PartKind::Phrase { typing } => {
+                    // While its quote is open, the phrase's last word may be
+                    // unfinished: it is searched as a word being typed, and the
+                    // words before it as the phrase.
+                    let mut text = part.text;
+                    if let Some(last) = words(text).last().filter(|_| typing) {
+                        let unfinished = Part {
+                            text: &text[last.start..],
+                            start: part.start + last.start,
+                            ..part
+                        };
+                        self.add_words(
+                            &mut plan, &mut seen, &analyzers, &framing, unfinished, true,
+                        );
+                        text = &text[..last.start];
+                    }
+                    if analyzers.iter().all(|a| a.analyze(text).is_empty()) {
+                        continue; // only stop words or punctuation: nothing to match
+                    }
+                    let alternatives = self.sequences(&analyzers, text);
                     if alternatives.is_empty() {
                         plan.impossible = true;
                         continue;
@@ -825,6 +768,101 @@ impl Searcher {
             }
         }
         plan
+    }
+
+    /// Adds the words of `part` to `plan`, each standing for its terms (see
+    /// [`Searcher::search`]); the last one, when `typing`, for those it begins too.
+    /// `seen` holds the terms the query already searches: a word adds only new ones.
+    fn add_words(
+        &self,
+        plan: &mut Plan,
+        seen: &mut BTreeSet<String>,
+        analyzers: &[Analyzer],
+        framing: &[usize],
+        part: Part<'_>,
+        typing: bool,
+    ) {
+        let (text, at) = (part.text, part.start);
+        let last_word_end = words(text).last().map(|w| w.end);
+        // The terms of each word, in every language, by the span of the word.
+        let mut spans: BTreeMap<(usize, usize), (Vec<String>, String)> = BTreeMap::new();
+        for analyzer in analyzers {
+            for token in analyzer.analyze(text) {
+                let span = spans.entry((token.start, token.end)).or_default();
+                span.0.push(token.term);
+                span.1 = token.form;
+            }
+        }
+        for ((start, end), (mut terms, form)) in spans {
+            if plan.words.len() >= MAX_QUERY_WORDS {
+                break;
+            }
+            let typed = &text[start..end];
+            let folded = fold(typed);
+            if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
+                continue;
+            }
+            terms.sort();
+            terms.dedup();
+            terms.retain(|term| seen.insert(term.clone()));
+            if terms.is_empty() {
+                continue; // a repeated word adds nothing
+            }
+            let completing = typing && Some(end) == last_word_end;
+            let normal = analyzers[0].normalize(typed);
+            // Corrections only when no language finds the word as typed,
+            // and it is no word of the synonym table ("décès" is no typo).
+            let synonyms: Vec<usize> = terms
+                .iter()
+                .filter_map(|t| self.synonyms.get(t))
+                .flatten()
+                .copied()
+                .collect();
+            let mut word = QueryWord::default();
+            for correcting in [false, true] {
+                if correcting && !synonyms.is_empty() {
+                    break;
+                }
+                for term in &terms {
+                    for (candidate, weight) in
+                        self.candidates(term, &normal, completing, correcting)
+                    {
+                        word.add(candidate, weight);
+                    }
+                }
+                if !word.candidates.is_empty() {
+                    break;
+                }
+            }
+            word.loose_from = word.candidates.len();
+            if !completing {
+                let related = self.related(&normal).into_iter();
+                let related = related.map(|t| (t, RELATED_WEIGHT));
+                let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
+                for (term, weight) in synonyms.chain(related) {
+                    word.add(term, weight);
+                }
+            }
+            if word.candidates.is_empty() && !typed.contains('-') {
+                let at = at + start;
+                plan.unknown.push(at..at + typed.len());
+            }
+            let framed = framing.binary_search(&(at + start)).is_ok();
+            for (term, weight) in &mut word.candidates {
+                if framed {
+                    *weight *= FRAMING_WEIGHT;
+                }
+                if self.index.names.get(*term) == Some(&true) {
+                    *weight *= NAME_WEIGHT;
+                }
+            }
+            let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
+            word.form = self
+                .form_match(&form, &terms, &analyzers[0])
+                .map(|postings| (postings, strongest * FORM_WEIGHT));
+            // A word the index lacks still counts in the share of words matched.
+            plan.words.push(word);
+        }
     }
 
     /// The phrase `text` in each language whose analysis gives one the index has.

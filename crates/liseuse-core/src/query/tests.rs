@@ -6,6 +6,8 @@ fn parts(query: &str) -> Vec<(PartKind, &str)> {
 
 const TYPING: PartKind = PartKind::Words { typing: true };
 const DONE: PartKind = PartKind::Words { typing: false };
+const PHRASE: PartKind = PartKind::Phrase { typing: false };
+const TYPING_PHRASE: PartKind = PartKind::Phrase { typing: true };
 
 #[test]
 fn plain_words_are_one_part_and_the_last_may_be_unfinished() {
@@ -23,14 +25,14 @@ fn quotes_make_phrases_in_any_french_style() {
     ] {
         let found = parts(query);
         assert_eq!(found.len(), 1, "{query}");
-        assert_eq!(found[0].0, PartKind::Phrase);
+        assert_eq!(found[0].0, PHRASE);
         assert_eq!(found[0].1.trim(), "crise de réfugiés");
     }
     assert_eq!(
         parts("Arménie \"crise de réfugiés\" Bakou"),
         [
             (DONE, "Arménie"),
-            (PartKind::Phrase, "crise de réfugiés"),
+            (PHRASE, "crise de réfugiés"),
             (TYPING, "Bakou")
         ]
     );
@@ -40,9 +42,11 @@ fn quotes_make_phrases_in_any_french_style() {
 fn an_unclosed_quote_runs_to_the_end() {
     assert_eq!(
         parts("Bakou \"crise de"),
-        [(DONE, "Bakou"), (PartKind::Phrase, "crise de")]
+        [(DONE, "Bakou"), (TYPING_PHRASE, "crise de")]
     );
-    assert_eq!(parts("\""), [(PartKind::Phrase, "")]);
+    // A space after its last word: that word is finished.
+    assert_eq!(parts("\"crise de "), [(PHRASE, "crise de ")]);
+    assert_eq!(parts("\""), [(PHRASE, "")]);
 }
 
 #[test]

@@ -88,10 +88,21 @@ fn articles_with_all_the_words_come_first() {
 #[test]
 fn queries_with_nothing_to_look_up_find_nothing() {
     let library = seeds();
-    for query in ["", "   ", "le la les", "?!", "zzzzzz"] {
+    for query in [
+        "",
+        "   ",
+        "le la les",
+        "?!",
+        "zzzzzz",
+        "Il y a",
+        "\"qu'il y a\"",
+    ] {
         let results = library.search(query, 10);
         assert!(results.hits.is_empty(), "{query:?}");
         assert_eq!(results.total, 0);
+        // Only common words: the reader is told to add one, not that nothing matched.
+        let common = ["le la les", "Il y a", "\"qu'il y a\""].contains(&query);
+        assert_eq!(results.common_words_only, common, "{query:?}");
     }
 }
 
@@ -146,6 +157,46 @@ fn a_quoted_phrase_matches_the_words_in_order_only() {
     assert!(found(&library, "crise réfugiés").len() > 1);
     // A phrase across a hyphenated name, and with guillemets.
     assert_eq!(short(&found(&library, "« corridor de Lachin »")), ["003"]);
+}
+
+#[test]
+fn a_phrase_finds_its_article_at_every_keystroke() {
+    let library = seeds();
+    // Typed letter by letter, quote still open: the words before the last one
+    // are the phrase, the last one is being typed; never "nothing found".
+    let query = "\"crise de réfugiés\"";
+    let mut typed = String::new();
+    for c in query.chars() {
+        typed.push(c);
+        if typed.chars().count() < 4 || typed.ends_with("de") {
+            continue; // "cr" and "de": too short, or a stop word, to search alone
+        }
+        assert!(
+            short(&found(&library, &typed)).contains(&"000"),
+            "{typed:?}"
+        );
+    }
+    // Once the last word is finished, the phrase holds it too.
+    assert_eq!(short(&found(&library, "\"crise de réfugiés ")), ["000"]);
+}
+
+#[test]
+fn a_quoted_run_of_common_words_asks_nothing_of_the_rest() {
+    let library = seeds();
+    // Titles quote people: `Arménie "Il y a` must still find Arménie.
+    for query in [
+        "Arménie \"il y a",
+        "Arménie \"Il n'y a\"",
+        "Arménie « de la »",
+    ] {
+        assert_eq!(
+            found(&library, query),
+            found(&library, "Arménie "),
+            "{query}"
+        );
+    }
+    // A phrase with a word no article has still finds nothing.
+    assert!(found(&library, "Arménie \"la zzzzzz\"").is_empty());
 }
 
 #[test]
