@@ -59,6 +59,9 @@
         });
       };
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      // A large collection's index pieces are cached in the background, a
+      // visit after another until all are in (see sw.js).
+      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'FILL' }));
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));
       // Once the reader accepted, the new version controls the page: reload onto it.

@@ -1,14 +1,32 @@
-// liseuse's service worker: the whole site, precached, so that after one visit
-// it opens, searches and shows every article with no network.
+// liseuse's service worker: the site, cached, so that after one visit it opens,
+// searches and shows every article with no network.
 //
 // Written by scripts/precache at every build (a Trunk post_build hook): VERSION
 // is a hash of every file of the build, PRECACHE their list. A new build is a
-// new VERSION, hence a new cache, filled completely before it is used: old and
-// new files never mix. URLs are relative to this file, so the site works at any
-// path.
+// new VERSION, hence a new cache for the app's files, filled completely before
+// it is used: old and new files never mix. URLs are relative to this file, so
+// the site works at any path.
+//
+// A large collection's index comes in pieces (pieces/*.bin, thousands of them,
+// tens of MB): waiting for all of them before anything works offline would
+// lose everything to a closed tab. So the install caches the app's files only;
+// the pieces go to a cache of their own, one by one, in the background after
+// activation and again at each visit until all are in: what is in stays in, a
+// search offline works as soon as its pieces are, and a piece the reader
+// fetched is kept too. Piece names carry their content's hash, so that cache
+// outlives versions: a rebuild downloads only the pieces that changed.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `liseuse-${VERSION}`;
+const IS_PIECE = (url) => url.startsWith('./pieces/');
+const SHELL = PRECACHE.filter((url) => !IS_PIECE(url));
+const PIECES = PRECACHE.filter(IS_PIECE);
+// Caches are named for this site's scope too: two sites on one origin (two
+// GitHub Pages projects of one user) keep their own.
+const SCOPE = self.registration.scope;
+const CACHE = `liseuse-${VERSION} ${SCOPE}`;
+const PIECE_CACHE = `liseuse-pieces ${SCOPE}`;
+// Pieces downloaded at the same time by the background fill.
+const FILL_CONCURRENCY = 4;
 
 // Files whose name carries a content hash never change: the browser's HTTP cache
 // may give them (no second download on a first visit). Any other file
@@ -16,28 +34,90 @@ const CACHE = `liseuse-${VERSION}`;
 // new version never precaches a stale index.html that still names old files.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 const fresh = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
+const absolute = (url) => new URL(url, SCOPE).href;
 
 self.addEventListener('install', (event) => {
   // A failed download fails the install: the previous version stays in charge.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(fresh))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map(fresh))));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(
-        names.filter((name) => name.startsWith('liseuse-') && name !== CACHE).map((name) => caches.delete(name)),
+      // Ours, of earlier versions; and those named before caches had a scope.
+      const old = names.filter(
+        (name) => name.startsWith('liseuse-') && (name.endsWith(` ${SCOPE}`) || !name.includes(' ')),
       );
+      await Promise.all(old.filter((name) => name !== CACHE && name !== PIECE_CACHE).map((name) => caches.delete(name)));
+      // Pieces of earlier versions that this one does not use (all, for a whole index).
+      if (PIECES.length) {
+        const pieces = await caches.open(PIECE_CACHE);
+        const wanted = new Set(PIECES.map(absolute));
+        const stale = (await pieces.keys()).filter((request) => !wanted.has(request.url));
+        await Promise.all(stale.map((request) => pieces.delete(request)));
+      } else {
+        await caches.delete(PIECE_CACHE);
+      }
       await self.clients.claim();
     })(),
   );
+  // Not awaited: fetches wait for the activation to end. The page asks again
+  // (FILL) at each visit, which keeps the worker alive until it is done.
+  fill();
 });
 
-// The page asks for the waiting version to take over when the reader accepts it.
+/** The pieces not in the cache yet, as absolute URLs. */
+async function missingPieces() {
+  if (!PIECES.length) return [];
+  const cache = await caches.open(PIECE_CACHE);
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  return PIECES.map(absolute).filter((url) => !cached.has(url));
+}
+
+let filling = null;
+
+/** Downloads every missing piece into the cache; once at a time. A piece that
+ * fails is left for the next fill (the next visit, or the page's next ask). */
+function fill() {
+  filling ??= (async () => {
+    const queue = await missingPieces();
+    if (!queue.length) return;
+    const cache = await caches.open(PIECE_CACHE);
+    const worker = async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        try {
+          const response = await fetch(fresh(url));
+          if (response.ok) await cache.put(url, response);
+        } catch {
+          // Offline, or the server failed: the next fill tries again.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker));
+  })().finally(() => {
+    filling = null;
+  });
+  return filling;
+}
+
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
-  if (event.data?.type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
+  const type = event.data?.type;
+  // The page asks for the waiting version to take over when the reader accepts it.
+  if (type === 'SKIP_WAITING') self.skipWaiting();
+  if (type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
+  // The page, at each visit: go on filling the cache with the pieces.
+  if (type === 'FILL') event.waitUntil(fill());
+  // How much of the index is available offline, and whether the fill is running.
+  if (type === 'OFFLINE') {
+    event.waitUntil(
+      missingPieces().then((missing) => {
+        const total = PIECES.length;
+        const status = { type: 'OFFLINE', cached: total - missing.length, total, filling: filling !== null };
+        event.source?.postMessage(status);
+      }),
+    );
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -45,6 +125,16 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     (async () => {
+      const url = new URL(request.url);
+      url.search = '';
+      if (PIECES.length && url.href.startsWith(absolute('./pieces/'))) {
+        const pieces = await caches.open(PIECE_CACHE);
+        const cached = await pieces.match(url.href);
+        if (cached) return cached;
+        const response = await fetch(request);
+        if (response.ok) await pieces.put(url.href, response.clone());
+        return response;
+      }
       const cache = await caches.open(CACHE);
       // Every page of the app is index.html: the route is in the fragment.
       if (request.mode === 'navigate') {

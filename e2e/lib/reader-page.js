@@ -13,13 +13,30 @@ export class ReaderPage {
     await this.searchBox().waitFor();
   }
 
-  /** Waits until the service worker controls the page (everything is precached then). */
+  /** Waits until the service worker controls the page and has every file of
+   * the site cached (a split index's pieces are cached in the background). */
   async waitForOffline() {
-    await this.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-      }
+    for (;;) {
+      const { cached, total } = await this.offlineStatus();
+      if (cached === total) return;
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** What the service worker says of the index pieces it holds: { cached, total, filling }. */
+  async offlineStatus() {
+    return this.page.evaluate(async () => {
+      const sw = navigator.serviceWorker;
+      await sw.ready;
+      if (!sw.controller) await new Promise((ok) => sw.addEventListener('controllerchange', ok, { once: true }));
+      return new Promise((ok) => {
+        sw.addEventListener('message', function answer(event) {
+          if (event.data?.type !== 'OFFLINE') return;
+          sw.removeEventListener('message', answer);
+          ok(event.data);
+        });
+        sw.controller.postMessage({ type: 'OFFLINE' });
+      });
     });
   }
 

@@ -3,9 +3,11 @@
 // pieces (LISEUSE_PIECES=always), as a large collection is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { serveStatic } from '../lib/server.js';
 
 const reader = useReader({ dist: DIST_COLLECTION });
 
@@ -102,6 +104,44 @@ test('a split index: a search downloads only the pieces it needs, and all work o
   await r.results().first().locator('a').click();
   await r.reader().locator('.text mark').first().waitFor();
   assert.deepEqual(r.errors, []);
+});
+
+test('the pieces are cached in the background, and the next visit finishes what a failure left', async () => {
+  // A server that lacks one term piece (the list of articles needs none).
+  const site = mkdtempSync(join(tmpdir(), 'liseuse-site-'));
+  cpSync(DIST_COLLECTION, site, { recursive: true });
+  const lost = readdirSync(join(site, 'pieces')).find((f) => f.startsWith('terms-'));
+  rmSync(join(site, 'pieces', lost));
+  const server = await serveStatic(site);
+  try {
+    const r = await reader.newReader();
+    r.baseUrl = server.url;
+    await r.open();
+    await r.results().first().locator('.snippet').filter({ hasText: /\S/ }).waitFor();
+    // The app works at once; the pieces arrive behind it, all but the lost one.
+    let status = await r.offlineStatus();
+    while (status.filling || status.cached < status.total - 1) {
+      await r.page.waitForTimeout(100);
+      status = await r.offlineStatus();
+    }
+    assert.equal(status.cached, status.total - 1, JSON.stringify(status));
+    // The server has it again: the next visit fetches only what is missing.
+    server.setRoot(DIST_COLLECTION);
+    const before = server.log.length;
+    await r.page.reload();
+    await r.waitForOffline();
+    const fetched = server.log.slice(before).filter((entry) => entry.path.includes('/pieces/'));
+    assert.deepEqual(fetched.map((entry) => entry.path.split('/pieces/')[1]), [lost]);
+    // And everything works offline.
+    await r.page.context().setOffline(true);
+    await r.page.reload();
+    await r.type('pourparlers Genève');
+    await r.page.waitForFunction(() => document.querySelector('.result mark'));
+    assert.deepEqual(r.errors.filter((e) => !e.includes('404')), []);
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 });
 
 test('until its piece is in, a result shows its source and date, then its title', async () => {

@@ -323,6 +323,11 @@ fn known_items(library: &Library) {
                     h.doc == *target
                 }
             });
+            if rank != Some(0) && std::env::var_os("SHOW_MISSES").is_some() && !titles_count {
+                let title = |doc: u32| articles[doc as usize].title.as_str();
+                let first = hits.first().map_or("-", |h| title(h.doc));
+                println!("  miss {rank:?} {query:?}: {:?}, first {first:?}", title(*target));
+            }
             if let Some(rank) = rank {
                 reciprocal += 1.0 / (rank + 1) as f64;
                 at1 += usize::from(rank == 0);
