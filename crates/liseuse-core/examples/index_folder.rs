@@ -220,6 +220,8 @@ type Queries = Vec<(u32, String)>;
 /// typed without accents or capitals, and so with one typo (two neighbouring
 /// letters swapped in the longest word). Prints MRR@10, Recall@1 and
 /// Recall@10 of the article; for titles, an article with the same title counts.
+/// `SHOW_NOTHING_FOUND=1` lists the queries that found nothing, `SHOW_MISSES=1`
+/// those (of remembered words) whose article is not first.
 fn known_items(library: &Library) {
     use liseuse_core::analysis::{fold, is_stop_word, words};
     let articles = library.articles();
@@ -326,7 +328,10 @@ fn known_items(library: &Library) {
             if rank != Some(0) && std::env::var_os("SHOW_MISSES").is_some() && !titles_count {
                 let title = |doc: u32| articles[doc as usize].title.as_str();
                 let first = hits.first().map_or("-", |h| title(h.doc));
-                println!("  miss {rank:?} {query:?}: {:?}, first {first:?}", title(*target));
+                println!(
+                    "  miss {rank:?} {query:?}: {:?}, first {first:?}",
+                    title(*target)
+                );
             }
             if let Some(rank) = rank {
                 reciprocal += 1.0 / (rank + 1) as f64;
