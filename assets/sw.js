@@ -25,7 +25,9 @@ const PIECES = PRECACHE.filter(IS_PIECE);
 const SCOPE = self.registration.scope;
 const CACHE = `liseuse-${VERSION} ${SCOPE}`;
 const PIECE_CACHE = `liseuse-pieces ${SCOPE}`;
-// Pieces downloaded at the same time by the background fill.
+// Pieces downloaded at the same time by the background fill: a browser opens 6
+// connections to a host over HTTP/1.1, so 4 leave room for the reader's own
+// searches. (OrangeSum's 3,114 pieces, 117 MB, from loopback: 13.6 s.)
 const FILL_CONCURRENCY = 4;
 
 // Files whose name carries a content hash never change: the browser's HTTP cache
