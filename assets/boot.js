@@ -50,6 +50,35 @@
     document.body.append(bar);
   }
 
+  /** While a split index is being cached for offline reading, says how far it
+   * is ("Lecture hors ligne : 42 % de l’index enregistré"), then that it is
+   * done, and goes. Nothing for a whole index: it is cached with the app. */
+  function watchOffline() {
+    const sw = navigator.serviceWorker;
+    let line = null;
+    const ask = () => sw.controller?.postMessage({ type: 'OFFLINE' });
+    sw.addEventListener('message', (event) => {
+      const { type, cached, total } = event.data ?? {};
+      if (type !== 'OFFLINE' || !total) return;
+      if (cached < total) {
+        if (!line) {
+          line = document.createElement('p');
+          line.className = 'offline-status';
+          line.setAttribute('role', 'status');
+          document.body.append(line);
+        }
+        line.textContent = `Lecture hors ligne : ${Math.floor((100 * cached) / total)} % de l’index enregistré`;
+        setTimeout(ask, 1000);
+      } else if (line && !line.dataset.done) {
+        line.dataset.done = 'true';
+        line.textContent = 'Toute la collection est disponible hors ligne.';
+        setTimeout(() => line.remove(), 4000);
+      }
+    });
+    if (sw.controller) ask();
+    else sw.addEventListener('controllerchange', ask, { once: true });
+  }
+
   addEventListener('load', async () => {
     try {
       const registration = await navigator.serviceWorker.register('sw.js');
@@ -60,8 +89,9 @@
       };
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
       // A large collection's index pieces are cached in the background, a
-      // visit after another until all are in (see sw.js).
+      // visit after another until all are in (see sw.js); the reader sees how far.
       navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'FILL' }));
+      watchOffline();
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));
       // Once the reader accepted, the new version controls the page: reload onto it.

@@ -125,11 +125,15 @@ test('the pieces are cached in the background, and the next visit finishes what 
       status = await r.offlineStatus();
     }
     assert.equal(status.cached, status.total - 1, JSON.stringify(status));
+    // The reader is told how far it is.
+    await r.page.waitForFunction(() => /% de l’index enregistré/.test(document.querySelector('.offline-status')?.textContent));
     // The server has it again: the next visit fetches only what is missing.
     server.setRoot(DIST_COLLECTION);
     const before = server.log.length;
     await r.page.reload();
     await r.waitForOffline();
+    // No progress line is left behind (it says it is done, then goes).
+    await r.page.waitForFunction(() => !/%/.test(document.querySelector('.offline-status')?.textContent ?? ''));
     const fetched = server.log.slice(before).filter((entry) => entry.path.includes('/pieces/'));
     assert.deepEqual(fetched.map((entry) => entry.path.split('/pieces/')[1]), [lost]);
     // And everything works offline.
