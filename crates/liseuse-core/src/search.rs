@@ -717,8 +717,8 @@ impl Searcher {
         let mut seen = BTreeSet::new();
         for part in parse(query) {
             match part.kind {
-                PartKind::Words { typing } => {
-                    self.add_words(&mut plan, &mut seen, &analyzers, &framing, part, typing);
+                PartKind::Words { .. } => {
+                    self.add_words(&mut plan, &mut seen, &analyzers, &framing, part);
                 }
                 PartKind::Phrase { typing } => {
                     // While its quote is open, the phrase's last word may be
@@ -727,13 +727,11 @@ impl Searcher {
                     let mut text = part.text;
                     if let Some(last) = words(text).last().filter(|_| typing) {
                         let unfinished = Part {
+                            kind: PartKind::Words { typing: true },
                             text: &text[last.start..],
                             start: part.start + last.start,
-                            ..part
                         };
-                        self.add_words(
-                            &mut plan, &mut seen, &analyzers, &framing, unfinished, true,
-                        );
+                        self.add_words(&mut plan, &mut seen, &analyzers, &framing, unfinished);
                         text = &text[..last.start];
                     }
                     if analyzers.iter().all(|a| a.analyze(text).is_empty()) {
@@ -770,9 +768,10 @@ impl Searcher {
         plan
     }
 
-    /// Adds the words of `part` to `plan`, each standing for its terms (see
-    /// [`Searcher::search`]); the last one, when `typing`, for those it begins too.
-    /// `seen` holds the terms the query already searches: a word adds only new ones.
+    /// Adds the words of a [`PartKind::Words`] part to `plan`, each standing for
+    /// its terms (see [`Searcher::search`]); the last one, while it is being
+    /// typed, for those it begins too. `seen` holds the terms the query already
+    /// searches: a word adds only new ones.
     fn add_words(
         &self,
         plan: &mut Plan,
@@ -780,9 +779,9 @@ impl Searcher {
         analyzers: &[Analyzer],
         framing: &[usize],
         part: Part<'_>,
-        typing: bool,
     ) {
         let (text, at) = (part.text, part.start);
+        let typing = matches!(part.kind, PartKind::Words { typing: true });
         let last_word_end = words(text).last().map(|w| w.end);
         // The terms of each word, in every language, by the span of the word.
         let mut spans: BTreeMap<(usize, usize), (Vec<String>, String)> = BTreeMap::new();
