@@ -734,10 +734,9 @@ impl Searcher {
                         self.add_words(&mut plan, &mut seen, &analyzers, &framing, unfinished);
                         text = &text[..last.start];
                     }
-                    if analyzers.iter().all(|a| a.analyze(text).is_empty()) {
+                    let Some(alternatives) = self.sequences(&analyzers, text) else {
                         continue; // only stop words or punctuation: nothing to match
-                    }
-                    let alternatives = self.sequences(&analyzers, text);
+                    };
                     if alternatives.is_empty() {
                         plan.impossible = true;
                         continue;
@@ -759,7 +758,7 @@ impl Searcher {
                 }
                 PartKind::Excluded => {
                     let alternatives = self.sequences(&analyzers, part.text);
-                    if !alternatives.is_empty() {
+                    if let Some(alternatives) = alternatives.filter(|a| !a.is_empty()) {
                         plan.excluded.push(alternatives);
                     }
                 }
@@ -864,16 +863,26 @@ impl Searcher {
         }
     }
 
-    /// The phrase `text` in each language whose analysis gives one the index has.
-    fn sequences(&self, analyzers: &[Analyzer], text: &str) -> Vec<Sequence> {
-        let mut alternatives: Vec<Sequence> = analyzers
+    /// The phrase `text` in each language whose analysis gives one the index
+    /// has (none when the index lacks one of its words in every language); or
+    /// `None` when no language finds a word to match in it (only stop words or
+    /// punctuation).
+    fn sequences(&self, analyzers: &[Analyzer], text: &str) -> Option<Vec<Sequence>> {
+        let analyses: Vec<Vec<crate::analysis::Token>> = analyzers
             .iter()
-            .filter_map(|analyzer| self.sequence(&analyzer.analyze(text)))
-            .filter(|sequence| !sequence.is_empty())
+            .map(|analyzer| analyzer.analyze(text))
+            .filter(|tokens| !tokens.is_empty())
+            .collect();
+        if analyses.is_empty() {
+            return None;
+        }
+        let mut alternatives: Vec<Sequence> = analyses
+            .iter()
+            .filter_map(|tokens| self.sequence(tokens))
             .collect();
         alternatives.sort();
         alternatives.dedup();
-        alternatives
+        Some(alternatives)
     }
 
     /// The `(term, weight)` pairs a word typed in a query stands for: itself and,
