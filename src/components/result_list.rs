@@ -59,17 +59,16 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         )
     };
     let newest_first = use_memo(props.library.clone(), |l| l.0.by_date());
-    let kept: Vec<u32> = if query.trim().is_empty() {
-        let kept = newest_first.iter().copied();
-        kept.filter(|&doc| props.filters.keep(library.article_at(doc)))
-            .collect()
+    let browsing = query.trim().is_empty();
+    // Browsing: the articles the filters keep, and the first of them shown.
+    let (kept, shown): (Vec<u32>, Vec<u32>) = if browsing {
+        let kept: Vec<u32> = (newest_first.iter().copied())
+            .filter(|&doc| props.filters.keep(library.article_at(doc)))
+            .collect();
+        let shown = kept[..kept.len().min(limit)].to_vec();
+        (kept, shown)
     } else {
-        Vec::new()
-    };
-    let shown: Vec<u32> = if query.trim().is_empty() {
-        kept.iter().copied().take(limit).collect()
-    } else {
-        results.hits.iter().map(|hit| hit.doc).collect()
+        (Vec::new(), results.hits.iter().map(|hit| hit.doc).collect())
     };
     let texts = library.missing_texts(shown.iter().copied());
     let failed = failed.or_else(|| failure(&texts));
@@ -93,7 +92,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             </section>
         };
     }
-    if query.trim().is_empty() {
+    if browsing {
         let no_terms = BTreeSet::new();
         return html! {
             <section class="results" aria-label="Articles">
