@@ -3,8 +3,8 @@
 //! The articles come from `seeds/`, or from the folder named by the
 //! `LISEUSE_ARTICLES` environment variable. All the work is in the core crate.
 //!
-//! A large index (above [`SPLIT_ABOVE_BYTES`]) is split: `index.bin` keeps the
-//! terms, titles and metadata, and the pieces go to `OUT_DIR/pieces/`, which
+//! A large index (above [`SPLIT_ABOVE_BYTES`]) is split: `index.bin` keeps
+//! what lists of articles need, and the pieces go to `OUT_DIR/pieces/`, which
 //! `scripts/precache` (a Trunk hook) copies into the site. `LISEUSE_PIECES=always`
 //! or `never` overrides the size rule; `LISEUSE_PIECE_BYTES` the size of the
 //! pieces (tests use it to split a small collection in many pieces).
@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use liseuse_core::format::{SPLIT_ABOVE_BYTES, TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
+use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
 use liseuse_core::indexer::build_dir;
 
 fn main() -> ExitCode {
@@ -48,11 +48,11 @@ fn try_main() -> Result<(), String> {
                 let bytes: usize = (bytes.parse().ok().filter(|&b| b > 0)).ok_or(format!(
                     "LISEUSE_PIECE_BYTES={bytes}: say a number of bytes"
                 ))?;
-                (bytes, bytes)
+                PieceSizes::about(bytes)
             }
-            Err(_) => (TERM_PIECE_BYTES, TEXT_PIECE_BYTES),
+            Err(_) => PieceSizes::default(),
         };
-        let (head, files) = file.split(sizes.0, sizes.1);
+        let (head, files) = file.split(sizes);
         bytes = head.to_bytes();
         pieces = files;
     }

@@ -93,6 +93,16 @@ test('a split index: a search downloads only the pieces it needs, and all work o
   await r.page.waitForFunction(() => document.querySelector('.result mark'));
   const forSearch = asked.filter((f) => f.startsWith('terms-'));
   assert.ok(forSearch.length >= 1 && forSearch.length < termPieces.length, `asked ${forSearch}`);
+  // The word, and the prefixes typed on the way, were looked up in the
+  // dictionary pieces where they would be, not in all of them.
+  const dictionary = pieces.filter((f) => f.startsWith('dictionary-'));
+  assert.ok(dictionary.length >= 3, `the dictionary is split too: ${pieces}`);
+  const lookedUp = asked.filter((f) => f.startsWith('dictionary-')).length;
+  assert.ok(lookedUp >= 1 && lookedUp < dictionary.length, `asked ${asked}`);
+  // A typo needs the whole dictionary to be corrected: it comes, and the word is found.
+  await r.type('pourpalers');
+  await r.page.waitForFunction(() => /pourparlers/i.test(document.querySelector('.result mark')?.textContent ?? ''));
+  assert.equal(asked.filter((f) => f.startsWith('dictionary-')).length, dictionary.length);
   assert.equal(new Set(asked).size, asked.length, 'no piece is downloaded twice');
 
   await r.waitForOffline();

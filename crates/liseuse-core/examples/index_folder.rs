@@ -81,24 +81,23 @@ fn gzip_len(bytes: &[u8], level: flate2::Compression) -> usize {
 
 /// The index split as `build.rs` splits large ones, and what a first search downloads.
 fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
-    use liseuse_core::format::{TERM_PIECE_BYTES, TEXT_PIECE_BYTES};
-    let (head, pieces) = file.split(TERM_PIECE_BYTES, TEXT_PIECE_BYTES);
+    let (head, pieces) = file.split(liseuse_core::format::PieceSizes::default());
     let part = |bytes: Vec<u8>| {
         let gzip = gzip_len(&bytes, flate2::Compression::default());
         format!("{} bytes ({gzip} gzip)", bytes.len())
-    };
-    let terms = liseuse_core::format::SearchIndex {
-        terms: head.index.terms.clone(),
-        ..Default::default()
     };
     let articles = liseuse_core::IndexFile {
         articles: head.articles.clone(),
         ..Default::default()
     };
-    let terms = part(liseuse_core::format::encode(&terms));
     let articles = part(articles.to_bytes());
+    let lengths = part(liseuse_core::format::encode(&head.index.field_lengths));
+    let refs = part(liseuse_core::format::encode(&head.pieces));
     let head = head.to_bytes();
     let head_gzip = gzip_len(&head, flate2::Compression::default());
+    let pieces_by_name: std::collections::HashMap<&str, &[u8]> = (pieces.iter())
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
     let sizes: std::collections::HashMap<&str, (usize, usize)> = pieces
         .iter()
         .map(|(name, bytes)| {
@@ -106,7 +105,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
             (name.as_str(), (bytes.len(), gzip))
         })
         .collect();
-    for kind in ["terms-", "text-"] {
+    for kind in ["dictionary-", "terms-", "text-"] {
         let of_kind: Vec<&(usize, usize)> = (sizes.iter())
             .filter(|(name, _)| name.starts_with(kind))
             .map(|(_, size)| size)
@@ -119,7 +118,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         );
     }
     println!(
-        "split: first file {} bytes ({head_gzip} gzip): terms {terms}, articles' ids, dates, sources {articles}",
+        "split: first file {} bytes ({head_gzip} gzip): articles' ids, dates, sources {articles}; field lengths {lengths}; piece names {refs}",
         head.len()
     );
     let fresh = Library::from_bytes(&head).expect("head reads back");
@@ -129,29 +128,50 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         if queries.is_empty() {
             continue;
         }
-        // Bytes (gzip) of the pieces a first search needs: its terms' pieces,
-        // then the text pieces of its ten first results (for their snippets).
+        // Bytes (gzip) of the pieces a first search needs: the dictionary
+        // pieces of its words, their terms' pieces, then the text pieces of
+        // its ten first results (for their snippets); and in how many rounds.
+        let mut rounds_needed = Vec::new();
         let mut downloads: Vec<(usize, usize)> = queries
             .iter()
             .map(|query| {
-                let mut files = fresh.missing_for_query(query);
-                let hits = whole.search(query, 10).hits;
-                files.extend(fresh.missing_texts(hits.iter().map(|h| h.doc)));
+                let reader = fresh.clone();
+                let mut files = Vec::new();
+                let mut rounds = 0;
+                loop {
+                    let missing = reader.missing_for_query(query);
+                    if missing.is_empty() {
+                        break;
+                    }
+                    for file in &missing {
+                        reader
+                            .add_piece(file, pieces_by_name[file.as_str()])
+                            .unwrap();
+                    }
+                    files.extend(missing);
+                    rounds += 1;
+                }
+                let hits = reader.search(query, 10).hits;
+                files.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
+                rounds_needed.push(rounds + 1);
                 let gzip = files.iter().map(|f| sizes[f.as_str()].1).sum();
                 (gzip, files.len())
             })
             .collect();
         downloads.sort();
+        rounds_needed.sort();
         let at =
             |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
         let kb = |b: usize| b as f64 / 1000.0;
         println!(
-            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file",
+            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}",
             downloads.len(),
             kb(at(0.5).0),
             at(0.5).1,
             kb(at(0.95).0),
-            at(0.95).1
+            at(0.95).1,
+            rounds_needed[rounds_needed.len() / 2],
+            rounds_needed[rounds_needed.len() - 1]
         );
     }
 }

@@ -11,12 +11,13 @@
 //! article's position in [`IndexFile::articles`].
 //!
 //! A large collection is [split](IndexFile::split) so that a reader downloads
-//! only what a search or an article needs: the file keeps every term (its
-//! spelling and word forms go with its postings) and, of
-//! each article, what lists and filters need (id, date, source, language);
-//! the postings go to *term pieces* (runs of consecutive terms) and the
-//! articles themselves (title, byline, text...) to *text pieces* (runs of
-//! consecutive articles, numbered newest first), each a file named after its
+//! only what a search or an article needs: the file keeps, of each article,
+//! what lists and filters need (id, date, source, language), and the first
+//! term of each *dictionary piece*; the terms themselves (with their number
+//! of documents) go to dictionary pieces (runs of consecutive terms), their
+//! postings (with their spellings and word forms) to *term pieces*, and the
+//! articles (title, byline, text...) to *text pieces* (runs of consecutive
+//! articles, numbered newest first). Each piece is a file named after its
 //! content, fetched when a query or an article needs it.
 
 use serde::{Deserialize, Serialize};
@@ -27,7 +28,7 @@ use crate::article::Article;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -38,9 +39,46 @@ pub const SPLIT_ABOVE_BYTES: usize = 4 << 20;
 /// first search (a query needs a handful of terms), but more files and
 /// requests; 16 to 64 KiB. A frequent term's postings may exceed it alone.
 pub const TERM_PIECE_BYTES: usize = 32 << 10;
+/// Number of terms in a dictionary piece. A word is looked up in one piece
+/// and a prefix in a few, so small pieces keep a first search light; but
+/// correcting a typo reads them all, in as many requests. 512 to 8192.
+pub const DICTIONARY_PIECE_TERMS: usize = 2048;
 /// Aimed size of a text piece: the ten results of a search are in up to ten
 /// pieces, so small pieces keep the first result list light; 16 to 64 KiB.
 pub const TEXT_PIECE_BYTES: usize = 32 << 10;
+
+/// How large the pieces of a [split](IndexFile::split) file are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PieceSizes {
+    /// Terms per dictionary piece ([`DICTIONARY_PIECE_TERMS`]).
+    pub dictionary_terms: usize,
+    /// Aimed bytes of a term piece ([`TERM_PIECE_BYTES`]).
+    pub term_bytes: usize,
+    /// Aimed bytes of a text piece ([`TEXT_PIECE_BYTES`]).
+    pub text_bytes: usize,
+}
+
+impl Default for PieceSizes {
+    fn default() -> Self {
+        PieceSizes {
+            dictionary_terms: DICTIONARY_PIECE_TERMS,
+            term_bytes: TERM_PIECE_BYTES,
+            text_bytes: TEXT_PIECE_BYTES,
+        }
+    }
+}
+
+impl PieceSizes {
+    /// Pieces of about `bytes` bytes each, dictionary pieces included (a
+    /// term takes about 8 bytes there); tests split small collections so.
+    pub fn about(bytes: usize) -> Self {
+        PieceSizes {
+            dictionary_terms: (bytes / 8).max(1),
+            term_bytes: bytes,
+            text_bytes: bytes,
+        }
+    }
+}
 
 /// Number of indexed fields, in the order of [`Field`].
 pub const FIELD_COUNT: usize = 2;
@@ -83,9 +121,9 @@ pub struct IndexFile {
 /// The pieces of a split index file (see [`IndexFile::split`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pieces {
-    /// The number of documents of each term, whose postings are in a piece:
-    /// what ranking and corrections need before any piece is loaded.
-    pub doc_frequencies: Vec<u32>,
+    /// The dictionary pieces, by first term number, with their first term:
+    /// which piece a word would be in (see [`DictionaryPiece`]).
+    pub dictionary: Vec<(PieceRef, String)>,
     /// The term pieces, by first term number: each holds the postings of the
     /// terms up to the next one's first (see [`TermPiece`]).
     pub terms: Vec<PieceRef>,
@@ -96,7 +134,7 @@ pub struct Pieces {
 impl Pieces {
     /// Whether the file is whole (nothing to load).
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.texts.is_empty()
+        self.dictionary.is_empty() && self.terms.is_empty() && self.texts.is_empty()
     }
 }
 
@@ -108,6 +146,20 @@ pub struct PieceRef {
     /// Its file name, beside the site's `index.html` under `pieces/`; it ends
     /// with a hash of the content, so a changed piece is a new file.
     pub file: String,
+}
+
+/// A run of consecutive terms of a split index: what [`SearchIndex::terms`]
+/// and [`SearchIndex::names`] hold for them in a whole one, and their number
+/// of documents (which their postings, elsewhere, would tell).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DictionaryPiece {
+    /// The terms, sorted.
+    #[serde(with = "front_coded")]
+    pub terms: Vec<String>,
+    /// Whether each term is a name.
+    pub names: Vec<bool>,
+    /// The number of documents of each term.
+    pub doc_frequencies: Vec<u32>,
 }
 
 /// The postings of a run of terms, and where their word forms occur.
@@ -153,7 +205,8 @@ pub struct SearchIndex {
     pub doc_count: u32,
     /// Per field, the number of terms in each document (stop words excluded).
     pub field_lengths: [Vec<u32>; FIELD_COUNT],
-    /// Every term, sorted by byte order, so that a prefix is a contiguous range.
+    /// Every term, sorted by byte order, so that a prefix is a contiguous
+    /// range. Empty in a split file: the terms are in its dictionary pieces.
     #[serde(with = "front_coded")]
     pub terms: Vec<String>,
     /// The postings of each term, in the order of [`SearchIndex::terms`].
@@ -164,6 +217,7 @@ pub struct SearchIndex {
     pub spellings: Vec<String>,
     /// Whether each term is mostly written with a capital (a name: `Bakou`,
     /// `Stoltenberg`), not counting the first word of a sentence or title.
+    /// Empty in a split file (see [`DictionaryPiece::names`]).
     pub names: Vec<bool>,
     /// The word forms (see [`crate::Token::form`]) of the terms written in more
     /// than one way, sorted by byte order (a form may stand twice, for terms of
@@ -440,27 +494,37 @@ impl IndexFile {
         !self.pieces.is_empty()
     }
 
-    /// Splits a whole file: returns the file a reader loads first (every term
-    /// with its spelling and number of documents, titles and metadata) and
-    /// the pieces, as `(file name, bytes)`. Term pieces hold runs of terms of
-    /// about `term_bytes` encoded bytes (a term larger than that is a piece of
-    /// its own); text pieces, runs of articles of about `text_bytes`.
+    /// Splits a whole file: returns the file a reader loads first (what lists
+    /// of articles need, and the first term of each dictionary piece) and the
+    /// pieces, as `(file name, bytes)`. Dictionary pieces hold runs of
+    /// `sizes.dictionary_terms` terms; term pieces, the postings of runs of terms of
+    /// about `sizes.term_bytes` encoded bytes (a term larger than that is a piece of
+    /// its own); text pieces, runs of articles of about `sizes.text_bytes`.
     /// The same file always gives the same pieces.
-    pub fn split(
-        mut self,
-        term_bytes: usize,
-        text_bytes: usize,
-    ) -> (IndexFile, Vec<(String, Vec<u8>)>) {
+    pub fn split(mut self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
+        let PieceSizes {
+            dictionary_terms,
+            term_bytes,
+            text_bytes,
+        } = sizes;
         assert!(!self.is_split(), "the file is split already");
         let mut files = Vec::new();
         let index = &mut self.index;
-        self.pieces.doc_frequencies = index
-            .postings
-            .iter()
-            .map(|p| p.doc_frequency() as u32)
-            .collect();
+        let terms = std::mem::take(&mut index.terms);
+        let mut names = std::mem::take(&mut index.names).into_iter();
+        let mut doc_frequencies = index.postings.iter().map(|p| p.doc_frequency() as u32);
+        for (number, run) in terms.chunks(dictionary_terms.max(1)).enumerate() {
+            let piece = DictionaryPiece {
+                terms: run.to_vec(),
+                names: names.by_ref().take(run.len()).collect(),
+                doc_frequencies: doc_frequencies.by_ref().take(run.len()).collect(),
+            };
+            let first = (number * dictionary_terms.max(1)) as u32;
+            let piece_ref = add_piece("dictionary", number, first, &piece, &mut files);
+            self.pieces.dictionary.push((piece_ref, run[0].clone()));
+        }
         // The forms of each term move to the term's piece.
-        let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); index.terms.len()];
+        let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); terms.len()];
         let forms = std::mem::take(&mut index.forms);
         for (form, postings) in forms
             .into_iter()
@@ -492,7 +556,9 @@ impl IndexFile {
                     .forms
                     .sort_by(|a, b| (a.term, &a.form).cmp(&(b.term, &b.form)));
                 let piece = std::mem::take(&mut piece);
-                add_piece("terms", &mut self.pieces.terms, &mut files, first, &piece);
+                let number = self.pieces.terms.len();
+                let piece_ref = add_piece("terms", number, first, &piece, &mut files);
+                self.pieces.terms.push(piece_ref);
                 (first, size) = (term as u32 + 1, 0);
             }
         }
@@ -515,7 +581,9 @@ impl IndexFile {
             piece.articles.push(text);
             if size >= text_bytes || doc + 1 == count {
                 let piece = std::mem::take(&mut piece);
-                add_piece("text", &mut self.pieces.texts, &mut files, first, &piece);
+                let number = self.pieces.texts.len();
+                let piece_ref = add_piece("text", number, first, &piece, &mut files);
+                self.pieces.texts.push(piece_ref);
                 (first, size) = (doc as u32 + 1, 0);
             }
         }
@@ -523,22 +591,19 @@ impl IndexFile {
     }
 }
 
-/// Encodes `piece`, starting at term or document `first`, as the next of
-/// `refs`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
+/// Encodes `piece`, piece `number` of its `kind`, starting at term or
+/// document `first`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
 fn add_piece<T: Serialize>(
     kind: &str,
-    refs: &mut Vec<PieceRef>,
-    files: &mut Vec<(String, Vec<u8>)>,
+    number: usize,
     first: u32,
     piece: &T,
-) {
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> PieceRef {
     let bytes = encode(piece);
-    let file = format!("{kind}-{:04}-{:016x}.bin", refs.len(), fnv1a(&bytes));
-    refs.push(PieceRef {
-        first,
-        file: file.clone(),
-    });
-    files.push((file, bytes));
+    let file = format!("{kind}-{number:04}-{:016x}.bin", fnv1a(&bytes));
+    files.push((file.clone(), bytes));
+    PieceRef { first, file }
 }
 
 /// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell

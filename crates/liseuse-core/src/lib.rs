@@ -40,8 +40,8 @@ pub mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
-pub use format::{FormatError, IndexFile, TermPiece, TextPiece};
-pub use search::{Hit, Results, Searcher};
+pub use format::{DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
+pub use search::{Hit, Needed, Results, Searcher};
 pub use snippet::{highlight, snippet, Snippet};
 
 use std::collections::HashMap;
@@ -50,15 +50,19 @@ use std::sync::OnceLock;
 /// A collection ready to read and search: the articles and their index.
 ///
 /// From a split index file (see [`IndexFile::split`]), it starts with the
-/// titles and metadata only; [`Library::missing_for_query`] and
+/// articles' metadata only; [`Library::missing_for_query`] and
 /// [`Library::missing_texts`] name the piece files a query or an article
-/// needs, and [`Library::add_piece`] takes them in as they arrive.
+/// needs, and [`Library::add_piece`] takes them in as they arrive. A query
+/// may need pieces in two rounds: the dictionary pieces where its words
+/// are, then the postings of the terms found there.
 #[derive(Clone, Debug)]
 pub struct Library {
     articles: Vec<Article>,
     /// Document number of each article id, for links.
     by_id: HashMap<String, u32>,
     searcher: Searcher,
+    /// The file names of the dictionary pieces, by number.
+    dictionary_files: Vec<String>,
     /// The file names of the term pieces, by number.
     term_files: Vec<String>,
     /// The text pieces: first document number, file name, and the articles once loaded.
@@ -81,12 +85,18 @@ impl Library {
             Searcher::new(file.index)
         } else {
             let firsts: Vec<u32> = pieces.terms.iter().map(|p| p.first).collect();
-            Searcher::split(file.index, pieces.doc_frequencies, &firsts)
+            let runs = (pieces.dictionary.iter())
+                .map(|(piece, first_term)| (piece.first, first_term.clone()))
+                .collect();
+            Searcher::split(file.index, runs, &firsts)
         };
         Library {
             articles: file.articles,
             by_id,
             searcher,
+            dictionary_files: (pieces.dictionary.into_iter())
+                .map(|(piece, _)| piece.file)
+                .collect(),
             term_files: pieces.terms.into_iter().map(|p| p.file).collect(),
             texts: (pieces.texts.into_iter())
                 .map(|p| (p.first, p.file, OnceLock::new()))
@@ -94,13 +104,22 @@ impl Library {
         }
     }
 
-    /// The piece files a search for `query` needs and that are not loaded yet.
+    /// The piece files a search for `query` needs and that are not loaded
+    /// yet. Once they are in, ask again: the dictionary pieces tell what the
+    /// query's words stand for, whose postings it needs next.
     pub fn missing_for_query(&self, query: &str) -> Vec<String> {
         if self.term_files.is_empty() {
             return Vec::new(); // a whole index: nothing to read the query for
         }
-        let pieces = self.searcher.missing_pieces(query).into_iter();
-        pieces.map(|n| self.term_files[n].clone()).collect()
+        self.files(self.searcher.missing_pieces(query))
+    }
+
+    /// The file names of `pieces`.
+    fn files(&self, pieces: Needed) -> Vec<String> {
+        let dictionary = pieces.dictionary.into_iter();
+        let dictionary = dictionary.map(|n| self.dictionary_files[n].clone());
+        let terms = pieces.terms.into_iter().map(|n| self.term_files[n].clone());
+        dictionary.chain(terms).collect()
     }
 
     /// The piece files holding the text of `docs` that are not loaded yet.
@@ -121,8 +140,7 @@ impl Library {
 
     /// Every piece file not loaded yet (to load the whole collection at once).
     pub fn missing_pieces(&self) -> Vec<String> {
-        let terms = self.searcher.unloaded_pieces().into_iter();
-        let terms = terms.map(|n| self.term_files[n].clone());
+        let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
         let texts = self
             .texts
             .iter()
@@ -137,9 +155,14 @@ impl Library {
     /// and so is one whose content does not fit its place.
     pub fn add_piece(&self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
         let corrupt = |reason: String| FormatError::Corrupt { reason };
+        if let Some(number) = self.dictionary_files.iter().position(|f| f == file) {
+            let piece: DictionaryPiece = format::decode(bytes)?;
+            let added = self.searcher.add_dictionary_piece(number, piece);
+            return added.map_err(|reason| corrupt(format!("{file}: {reason}")));
+        }
         if let Some(number) = self.term_files.iter().position(|f| f == file) {
             let piece: TermPiece = format::decode(bytes)?;
-            self.searcher.add_piece(number, piece);
+            self.searcher.add_term_piece(number, piece);
             return Ok(());
         }
         let Some(number) = self.texts.iter().position(|(_, f, _)| f == file) else {
@@ -339,9 +362,32 @@ mod tests {
         let dir =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
         let file = indexer::build_dir(&dir).unwrap().0;
-        let (head, pieces) = file.split(40, 200);
+        let sizes = format::PieceSizes {
+            dictionary_terms: 20,
+            term_bytes: 40,
+            text_bytes: 200,
+        };
+        let (head, pieces) = file.split(sizes);
         let head = Library::from_bytes(&head.to_bytes()).unwrap();
         (head, pieces.into_iter().collect())
+    }
+
+    /// Loads what `query` needs into `split`, round after round as a reader
+    /// would (the dictionary pieces, then what they say the query needs);
+    /// returns the number of rounds.
+    fn load_for(split: &Library, pieces: &HashMap<String, Vec<u8>>, query: &str) -> usize {
+        let mut rounds = 0;
+        loop {
+            let missing = split.missing_for_query(query);
+            if missing.is_empty() {
+                return rounds;
+            }
+            for file in &missing {
+                split.add_piece(file, &pieces[file]).unwrap();
+            }
+            rounds += 1;
+            assert!(rounds <= 3, "{query}: still missing {missing:?}");
+        }
     }
 
     #[test]
@@ -349,6 +395,8 @@ mod tests {
         let whole = library();
         let (split, pieces) = split_library();
         assert!(pieces.len() > 4, "{} pieces", pieces.len());
+        let dictionary = pieces.keys().filter(|f| f.starts_with("dictionary-"));
+        assert!(dictionary.count() > 2);
         assert!(split.search("accord", 10).hits.is_empty());
         for query in [
             "accord",
@@ -360,17 +408,51 @@ mod tests {
             "Bakou",
             "paic",
         ] {
-            let missing = split.missing_for_query(query);
-            for file in &missing {
-                split.add_piece(file, &pieces[file]).unwrap();
-            }
-            assert!(split.missing_for_query(query).is_empty());
+            load_for(&split, &pieces, query);
             assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
         }
         // A suggestion shows a spelling, which comes with its term's piece.
         assert_eq!(split.search("paic", 10).suggestion.as_deref(), Some("paix"));
         // Only what the queries needed was loaded.
         assert!(!split.missing_pieces().is_empty());
+    }
+
+    #[test]
+    fn a_word_is_looked_up_in_one_dictionary_piece_and_only_a_typo_reads_them_all() {
+        let (split, pieces) = split_library();
+        let dictionary = |files: &[String]| -> Vec<String> {
+            let files = files.iter().filter(|f| f.starts_with("dictionary-"));
+            files.cloned().collect()
+        };
+        let all = dictionary(&split.missing_pieces()).len();
+        let add = |files: &[String]| {
+            for file in files {
+                split.add_piece(file, &pieces[file]).unwrap();
+            }
+        };
+        // A known word: the piece where it would be, then its postings.
+        let first = split.missing_for_query("accord ");
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!(dictionary(&first).len(), 1);
+        add(&first);
+        let second = split.missing_for_query("accord ");
+        assert!(!second.is_empty() && dictionary(&second).is_empty(), "{second:?}");
+        add(&second);
+        assert!(split.missing_for_query("accord ").is_empty());
+        // A word with a typo: its piece says it is not there; correcting it
+        // needs every term, then the postings of its corrections.
+        let first = split.missing_for_query("pourpalers ");
+        assert_eq!(dictionary(&first).len(), 1, "{first:?}");
+        add(&first);
+        let second = dictionary(&split.missing_for_query("pourpalers "));
+        assert_eq!(second.len() + 2, all, "every dictionary piece but the two loaded");
+        add(&second);
+        let third = split.missing_for_query("pourpalers ");
+        assert!(!third.is_empty() && dictionary(&third).is_empty(), "{third:?}");
+        add(&third);
+        let found = split.search("pourpalers ", 10);
+        assert_eq!(found, library().search("pourpalers ", 10));
+        assert!(found.terms.contains("pourparler"), "{found:?}");
     }
 
     #[test]
@@ -387,9 +469,7 @@ mod tests {
             queries.extend(words.map(|w| format!("{w} ")));
         }
         for query in &queries {
-            for file in split.missing_for_query(query) {
-                split.add_piece(&file, &pieces[&file]).unwrap();
-            }
+            load_for(&split, &pieces, query);
             assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
         }
     }
@@ -444,6 +524,14 @@ mod tests {
         assert!(!split.has_text(0));
         split.add_piece(&text, &pieces[&text]).unwrap();
         assert!(split.has_text(0));
+        // A dictionary piece under another one's name: its words stay unknown.
+        let mut dictionary: Vec<&String> = (pieces.keys())
+            .filter(|f| f.starts_with("dictionary-"))
+            .collect();
+        dictionary.sort();
+        let error = split.add_piece(dictionary[1], &pieces[dictionary[2]]);
+        assert!(error.unwrap_err().to_string().contains("other terms"));
+        assert!(split.missing_pieces().contains(dictionary[1]));
     }
 
     #[test]
@@ -454,7 +542,9 @@ mod tests {
         for name in first.keys() {
             let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
             assert!(
-                stem.starts_with("terms-") || stem.starts_with("text-"),
+                ["dictionary-", "terms-", "text-"]
+                    .iter()
+                    .any(|kind| stem.starts_with(kind)),
                 "{name}"
             );
             assert_eq!(hash.len(), 16, "{name}");

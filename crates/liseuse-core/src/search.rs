@@ -21,7 +21,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{fold, words, Analyzer};
 use crate::format::{
-    from_gaps, Field, PieceForm, Posting, Postings, SearchIndex, TermPiece, FIELD_COUNT,
+    from_gaps, DictionaryPiece, Field, PieceForm, Posting, Postings, SearchIndex, TermPiece,
+    FIELD_COUNT,
 };
 use crate::query::{parse, Part, PartKind};
 use crate::question::framing_words;
@@ -226,23 +227,45 @@ struct Plan {
     impossible: bool,
     /// Byte ranges of the query's words that matched no term, for suggestions.
     unknown: Vec<std::ops::Range<usize>>,
+    /// The dictionary pieces the query looked a word up in and that are not
+    /// loaded: until they are, the plan lacks that word's terms.
+    missing: Missing,
+}
+
+/// Dictionary pieces (by number) a reading of the query needed and lacked.
+type Missing = BTreeSet<usize>;
+
+/// The pieces a query needs that are not loaded yet, by number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Needed {
+    /// Dictionary pieces: once they are in, the query may need more pieces.
+    pub dictionary: Vec<usize>,
+    /// Term pieces (postings).
+    pub terms: Vec<usize>,
+}
+
+impl Needed {
+    /// Whether nothing is needed.
+    pub fn is_empty(&self) -> bool {
+        self.dictionary.is_empty() && self.terms.is_empty()
+    }
 }
 
 /// The inverted index, ready to answer queries.
 #[derive(Clone, Debug)]
 pub struct Searcher {
+    /// The index, without its terms, names and postings: they are in the
+    /// slots below.
     index: SearchIndex,
     average_lengths: [f32; FIELD_COUNT],
     /// For the term of each member of a group of [`crate::synonyms::GROUPS`],
-    /// the index terms of the other members.
-    synonyms: HashMap<String, Vec<usize>>,
-    /// Term numbers by the byte length of the term: corrections only compare
-    /// a word with the terms of about its length.
-    by_length: Vec<Vec<u32>>,
-    /// The [`letters`] of each term: a quicker test than counting edits.
-    letters: Vec<u32>,
-    /// The number of documents of each term.
-    doc_frequencies: Vec<u32>,
+    /// the terms of the other members.
+    synonyms: HashMap<String, Vec<String>>,
+    /// The terms, in runs: one run holding them all for a whole index, runs
+    /// loaded when a query looks a word up in them for a split one.
+    dictionary: Vec<DictionarySlot>,
+    /// What corrections scan, built once every run of terms is in.
+    typos: OnceLock<TypoIndex>,
     /// The postings, in runs of terms: one run holding them all for a whole
     /// index, runs loaded when a query needs them for a split one (see
     /// [`crate::format::IndexFile::split`]).
@@ -257,6 +280,26 @@ struct TermSlot {
     piece: OnceLock<TermPiece>,
 }
 
+/// A run of terms, loaded or not.
+#[derive(Clone, Debug, Default)]
+struct DictionarySlot {
+    /// Its first term number.
+    first: u32,
+    /// Its first term: the run holds the terms from it to the next run's first.
+    first_term: String,
+    piece: OnceLock<DictionaryPiece>,
+}
+
+/// The terms arranged for corrections.
+#[derive(Clone, Debug, Default)]
+struct TypoIndex {
+    /// Term numbers by the byte length of the term: corrections only compare
+    /// a word with the terms of about its length.
+    by_length: Vec<Vec<u32>>,
+    /// The [`letters`] of each term: a quicker test than counting edits.
+    letters: Vec<u32>,
+}
+
 /// The postings of a term whose piece is not loaded.
 static NO_POSTINGS: Postings = Postings {
     doc_gaps: Vec::new(),
@@ -267,11 +310,18 @@ static NO_POSTINGS: Postings = Postings {
 impl Searcher {
     /// Prepares a whole `index` for searching.
     pub fn new(mut index: SearchIndex) -> Self {
-        let doc_frequencies = index
-            .postings
-            .iter()
-            .map(|p| p.doc_frequency() as u32)
-            .collect();
+        let dictionary = DictionaryPiece {
+            doc_frequencies: (index.postings.iter())
+                .map(|p| p.doc_frequency() as u32)
+                .collect(),
+            terms: std::mem::take(&mut index.terms),
+            names: std::mem::take(&mut index.names),
+        };
+        let words = DictionarySlot {
+            first: 0,
+            first_term: String::new(),
+            piece: OnceLock::from(dictionary),
+        };
         let piece = TermPiece {
             postings: std::mem::take(&mut index.postings),
             ..TermPiece::default()
@@ -280,13 +330,22 @@ impl Searcher {
             first: 0,
             piece: OnceLock::from(piece),
         };
-        Self::with_pieces(index, doc_frequencies, vec![slot])
+        Self::with_pieces(index, vec![words], vec![slot])
     }
 
-    /// Prepares the index of a split file for searching: its postings are in
-    /// pieces starting at the term numbers `firsts`, loaded with
-    /// [`Searcher::add_piece`] after [`Searcher::missing_pieces`] named them.
-    pub fn split(index: SearchIndex, doc_frequencies: Vec<u32>, firsts: &[u32]) -> Self {
+    /// Prepares the index of a split file for searching: its terms are in
+    /// dictionary pieces starting at `dictionary` (term number, first term),
+    /// their postings in term pieces starting at the term numbers `firsts`;
+    /// both are loaded with [`Searcher::add_dictionary_piece`] and
+    /// [`Searcher::add_term_piece`] after [`Searcher::missing_pieces`] named them.
+    pub fn split(index: SearchIndex, dictionary: Vec<(u32, String)>, firsts: &[u32]) -> Self {
+        let words = (dictionary.into_iter())
+            .map(|(first, first_term)| DictionarySlot {
+                first,
+                first_term,
+                piece: OnceLock::new(),
+            })
+            .collect();
         let slots = firsts
             .iter()
             .map(|&first| TermSlot {
@@ -294,12 +353,12 @@ impl Searcher {
                 piece: OnceLock::new(),
             })
             .collect();
-        Self::with_pieces(index, doc_frequencies, slots)
+        Self::with_pieces(index, words, slots)
     }
 
     fn with_pieces(
         index: SearchIndex,
-        doc_frequencies: Vec<u32>,
+        dictionary: Vec<DictionarySlot>,
         term_pieces: Vec<TermSlot>,
     ) -> Self {
         let average_lengths = Field::ALL.map(|field| {
@@ -307,48 +366,125 @@ impl Searcher {
             let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
             (total as f32 / lengths.len().max(1) as f32).max(1.0)
         });
-        let mut searcher = Searcher {
+        let synonyms = synonym_terms(&index.analyzer);
+        Searcher {
             index,
             average_lengths,
-            synonyms: HashMap::new(),
-            by_length: Vec::new(),
-            letters: Vec::new(),
-            doc_frequencies,
+            synonyms,
+            dictionary,
+            typos: OnceLock::new(),
             term_pieces,
-        };
-        searcher.letters = searcher.index.terms.iter().map(|t| letters(t)).collect();
-        for (number, term) in searcher.index.terms.iter().enumerate() {
-            if searcher.by_length.len() <= term.len() {
-                searcher.by_length.resize(term.len() + 1, Vec::new());
-            }
-            searcher.by_length[term.len()].push(number as u32);
         }
-        searcher.synonyms = searcher.synonym_terms();
-        searcher
     }
 
-    /// The synonyms of every member of a group, as index terms (see [`Searcher::synonyms`]).
-    fn synonym_terms(&self) -> HashMap<String, Vec<usize>> {
-        let analyzer = self.index.analyzer;
-        let mut synonyms: HashMap<String, Vec<usize>> = HashMap::new();
-        for group in GROUPS {
-            let terms: BTreeSet<String> = group
-                .iter()
-                .flat_map(|word| analyzer.analyze(word))
-                .map(|token| token.term)
-                .collect();
-            for term in &terms {
-                let others = terms
+    /// The dictionary run of term number `number` and its place in it, if loaded.
+    fn entry(&self, number: usize) -> Option<(&DictionaryPiece, usize)> {
+        let after = (self.dictionary).partition_point(|slot| slot.first as usize <= number);
+        let slot = self.dictionary.get(after.checked_sub(1)?)?;
+        Some((slot.piece.get()?, number - slot.first as usize))
+    }
+
+    /// Term number `number` (empty when its run is not loaded).
+    fn term(&self, number: usize) -> &str {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.terms.get(at))
+            .map_or("", String::as_str)
+    }
+
+    /// Whether term number `number` is a name.
+    fn is_name(&self, number: usize) -> bool {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.names.get(at).copied())
+            .unwrap_or(false)
+    }
+
+    /// The number of documents term number `number` occurs in.
+    fn doc_frequency(&self, number: usize) -> usize {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.doc_frequencies.get(at))
+            .map_or(0, |&df| df as usize)
+    }
+
+    /// The number of the dictionary run where `term` is, if anywhere.
+    fn run_of(&self, term: &str) -> usize {
+        let after = (self.dictionary).partition_point(|slot| slot.first_term.as_str() <= term);
+        after.saturating_sub(1)
+    }
+
+    /// The number of `term` in the dictionary; `None` when it has no such
+    /// term, or when the run that would hold it is not loaded (then noted in
+    /// `missing`).
+    fn term_number(&self, term: &str, missing: &mut Missing) -> Option<usize> {
+        let run = self.run_of(term);
+        let slot = self.dictionary.get(run)?;
+        let Some(piece) = slot.piece.get() else {
+            missing.insert(run);
+            return None;
+        };
+        let at = piece
+            .terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()?;
+        Some(slot.first as usize + at)
+    }
+
+    /// The numbers of the terms that begin with `prefix` (a range of them);
+    /// none when one of the runs that may hold them is not loaded (then
+    /// noted in `missing`).
+    fn prefixed(&self, prefix: &str, missing: &mut Missing) -> Vec<usize> {
+        let first = self.run_of(prefix);
+        let runs = first
+            ..first
+                + 1
+                + self.dictionary[(first + 1).min(self.dictionary.len())..]
                     .iter()
-                    .filter(|&other| other != term)
-                    .filter_map(|other| self.term_number(other));
-                let entry = synonyms.entry(term.clone()).or_default();
-                entry.extend(others);
-                entry.sort_unstable();
-                entry.dedup();
-            }
+                    .take_while(|slot| slot.first_term.starts_with(prefix))
+                    .count();
+        let mut numbers = Vec::new();
+        let mut complete = true;
+        for run in runs {
+            let slot = &self.dictionary[run];
+            let Some(piece) = slot.piece.get() else {
+                missing.insert(run);
+                complete = false;
+                continue;
+            };
+            let terms = &piece.terms;
+            let start = terms.partition_point(|t| t.as_str() < prefix);
+            let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
+            numbers.extend((start..end).map(|at| slot.first as usize + at));
         }
-        synonyms
+        if !complete {
+            numbers.clear();
+        }
+        numbers
+    }
+
+    /// The terms arranged for corrections; `None` until every run of the
+    /// dictionary is loaded (those that are not are noted in `missing`).
+    fn typo_index(&self, missing: &mut Missing) -> Option<&TypoIndex> {
+        if let Some(typos) = self.typos.get() {
+            return Some(typos);
+        }
+        let unloaded: Vec<usize> = (0..self.dictionary.len())
+            .filter(|&run| self.dictionary[run].piece.get().is_none())
+            .collect();
+        if !unloaded.is_empty() {
+            missing.extend(unloaded);
+            return None;
+        }
+        Some(self.typos.get_or_init(|| {
+            let mut typos = TypoIndex::default();
+            let terms = self.dictionary.iter().filter_map(|slot| slot.piece.get());
+            for (number, term) in terms.flat_map(|piece| &piece.terms).enumerate() {
+                typos.letters.push(letters(term));
+                if typos.by_length.len() <= term.len() {
+                    typos.by_length.resize(term.len() + 1, Vec::new());
+                }
+                typos.by_length[term.len()].push(number as u32);
+            }
+            typos
+        }))
     }
 
     /// The number of the term piece that holds `term`'s postings.
@@ -382,11 +518,6 @@ impl Searcher {
         Some(spelling)
     }
 
-    /// The number of documents `term` occurs in.
-    fn doc_frequency(&self, term: usize) -> usize {
-        self.doc_frequencies.get(term).map_or(0, |&df| df as usize)
-    }
-
     /// The forms of the terms in `term`'s piece, if it is loaded (a split index).
     fn piece_forms(&self, term: usize) -> &[PieceForm] {
         let slot = self.term_pieces.get(self.piece_of(term));
@@ -394,9 +525,11 @@ impl Searcher {
             .map_or(&[], |piece| &piece.forms)
     }
 
-    /// The term pieces `query` needs that are not loaded yet, by number.
-    pub fn missing_pieces(&self, query: &str) -> Vec<usize> {
-        let plan = self.plan(query);
+    /// The pieces `query` needs that are not loaded yet, by number. Once the
+    /// dictionary pieces named are in, the query may name more: what the
+    /// words it looked up stand for.
+    pub fn missing_pieces(&self, query: &str) -> Needed {
+        let mut plan = self.plan(query);
         let mut terms: Vec<usize> = Vec::new();
         for word in &plan.words {
             terms.extend(word.candidates.iter().map(|&(term, _)| term));
@@ -422,7 +555,7 @@ impl Searcher {
             .flatten();
         terms.extend(sequences.map(|&(term, _)| term));
         // The spellings a suggestion would show, should nothing match.
-        let suggested = self.suggestions(query, &plan.unknown);
+        let suggested = self.suggestions(query, &plan.unknown, &mut plan.missing);
         terms.extend(suggested.into_iter().map(|(_, term)| term));
         let mut pieces: Vec<usize> = terms
             .into_iter()
@@ -435,21 +568,57 @@ impl Searcher {
             .collect();
         pieces.sort_unstable();
         pieces.dedup();
-        pieces
+        Needed {
+            dictionary: plan.missing.into_iter().collect(),
+            terms: pieces,
+        }
     }
 
-    /// Term pieces not loaded yet, by number.
-    pub fn unloaded_pieces(&self) -> Vec<usize> {
-        (0..self.term_pieces.len())
-            .filter(|&n| self.term_pieces[n].piece.get().is_none())
-            .collect()
+    /// The pieces not loaded yet, by number.
+    pub fn unloaded_pieces(&self) -> Needed {
+        Needed {
+            dictionary: (0..self.dictionary.len())
+                .filter(|&n| self.dictionary[n].piece.get().is_none())
+                .collect(),
+            terms: (0..self.term_pieces.len())
+                .filter(|&n| self.term_pieces[n].piece.get().is_none())
+                .collect(),
+        }
     }
 
     /// Loads term piece number `number` (once; later calls change nothing).
-    pub fn add_piece(&self, number: usize, piece: TermPiece) {
+    pub fn add_term_piece(&self, number: usize, piece: TermPiece) {
         if let Some(slot) = self.term_pieces.get(number) {
             let _ = slot.piece.set(piece);
         }
+    }
+
+    /// Loads dictionary piece number `number` (once; later calls change
+    /// nothing). A piece whose terms are not the run expected (another
+    /// piece's, or out of order) is refused.
+    pub fn add_dictionary_piece(
+        &self,
+        number: usize,
+        piece: DictionaryPiece,
+    ) -> Result<(), String> {
+        let Some(slot) = self.dictionary.get(number) else {
+            return Err(format!("no dictionary piece {number}"));
+        };
+        let end = self.dictionary.get(number + 1);
+        let expected = end.map(|next| (next.first - slot.first) as usize);
+        let fits = piece.terms.first() == Some(&slot.first_term)
+            && expected.is_none_or(|count| piece.terms.len() == count)
+            && piece.names.len() == piece.terms.len()
+            && piece.doc_frequencies.len() == piece.terms.len()
+            && piece.terms.windows(2).all(|w| w[0] < w[1])
+            && end.is_none_or(|next| piece.terms.last() < Some(&next.first_term));
+        if !fits {
+            return Err(format!(
+                "dictionary piece {number} holds other terms than expected"
+            ));
+        }
+        let _ = slot.piece.set(piece);
+        Ok(())
     }
 
     /// Number of documents in the index.
@@ -500,7 +669,7 @@ impl Searcher {
     fn matched_terms(&self, plan: &Plan) -> BTreeSet<String> {
         let candidates = plan.words.iter().flat_map(|word| &word.candidates);
         candidates
-            .map(|&(term, _)| self.index.terms[term].clone())
+            .map(|&(term, _)| self.term(term).to_string())
             .collect()
     }
 
@@ -734,7 +903,8 @@ impl Searcher {
                         self.add_words(&mut plan, &mut seen, &analyzers, &framing, unfinished);
                         text = &text[..last.start];
                     }
-                    let Some(alternatives) = self.sequences(&analyzers, text) else {
+                    let sequences = self.sequences(&analyzers, text, &mut plan.missing);
+                    let Some(alternatives) = sequences else {
                         continue; // only stop words or punctuation: nothing to match
                     };
                     if alternatives.is_empty() {
@@ -743,7 +913,7 @@ impl Searcher {
                     }
                     for sequence in &alternatives {
                         for &(term, _) in sequence {
-                            if seen.insert(self.index.terms[term].clone()) {
+                            if seen.insert(self.term(term).to_string()) {
                                 plan.words.push(QueryWord {
                                     candidates: vec![(term, 1.0)],
                                     form: None,
@@ -757,7 +927,7 @@ impl Searcher {
                     }
                 }
                 PartKind::Excluded => {
-                    let alternatives = self.sequences(&analyzers, part.text);
+                    let alternatives = self.sequences(&analyzers, part.text, &mut plan.missing);
                     if let Some(alternatives) = alternatives.filter(|a| !a.is_empty()) {
                         plan.excluded.push(alternatives);
                     }
@@ -814,17 +984,23 @@ impl Searcher {
                 .iter()
                 .filter_map(|t| self.synonyms.get(t))
                 .flatten()
-                .copied()
+                .filter_map(|other| self.term_number(other, &mut plan.missing))
                 .collect();
+            // A word of the synonym table, even if the index has none of
+            // its synonyms.
+            let in_table = terms.iter().any(|t| self.synonyms.contains_key(t));
             let mut word = QueryWord::default();
+            // Dictionary pieces this word was to be looked up in and that
+            // are not in: until they are, it is not known to be a typo.
+            let mut lacking = Missing::new();
             for correcting in [false, true] {
-                if correcting && !synonyms.is_empty() {
+                if correcting && (in_table || !lacking.is_empty()) {
                     break;
                 }
                 for term in &terms {
-                    for (candidate, weight) in
-                        self.candidates(term, &normal, completing, correcting)
-                    {
+                    let candidates =
+                        self.candidates(term, &normal, completing, correcting, &mut lacking);
+                    for (candidate, weight) in candidates {
                         word.add(candidate, weight);
                     }
                 }
@@ -832,16 +1008,18 @@ impl Searcher {
                     break;
                 }
             }
+            let unknown = word.candidates.is_empty() && lacking.is_empty();
+            plan.missing.append(&mut lacking);
             word.loose_from = word.candidates.len();
             if !completing {
-                let related = self.related(&normal).into_iter();
+                let related = self.related(&normal, &mut plan.missing).into_iter();
                 let related = related.map(|t| (t, RELATED_WEIGHT));
                 let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
                 for (term, weight) in synonyms.chain(related) {
                     word.add(term, weight);
                 }
             }
-            if word.candidates.is_empty() && !typed.contains('-') {
+            if unknown && !typed.contains('-') {
                 let at = at + start;
                 plan.unknown.push(at..at + typed.len());
             }
@@ -850,13 +1028,13 @@ impl Searcher {
                 if framed {
                     *weight *= FRAMING_WEIGHT;
                 }
-                if self.index.names.get(*term) == Some(&true) {
+                if self.is_name(*term) {
                     *weight *= NAME_WEIGHT;
                 }
             }
             let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
             word.form = self
-                .form_match(&form, &terms, &analyzers[0])
+                .form_match(&form, &terms, &analyzers[0], &mut plan.missing)
                 .map(|postings| (postings, strongest * FORM_WEIGHT));
             // A word the index lacks still counts in the share of words matched.
             plan.words.push(word);
@@ -867,7 +1045,12 @@ impl Searcher {
     /// has (none when the index lacks one of its words in every language); or
     /// `None` when no language finds a word to match in it (only stop words or
     /// punctuation).
-    fn sequences(&self, analyzers: &[Analyzer], text: &str) -> Option<Vec<Sequence>> {
+    fn sequences(
+        &self,
+        analyzers: &[Analyzer],
+        text: &str,
+        missing: &mut Missing,
+    ) -> Option<Vec<Sequence>> {
         let analyses: Vec<Vec<crate::analysis::Token>> = analyzers
             .iter()
             .map(|analyzer| analyzer.analyze(text))
@@ -878,7 +1061,7 @@ impl Searcher {
         }
         let mut alternatives: Vec<Sequence> = analyses
             .iter()
-            .filter_map(|tokens| self.sequence(tokens))
+            .filter_map(|tokens| self.sequence(tokens, missing))
             .collect();
         alternatives.sort();
         alternatives.dedup();
@@ -894,24 +1077,25 @@ impl Searcher {
         typed: &str,
         completing: bool,
         correcting: bool,
+        missing: &mut Missing,
     ) -> Vec<(usize, f32)> {
         if correcting {
             let letters = typed.chars().count();
             return self
-                .corrections(term, allowed_typos(letters))
+                .corrections(term, allowed_typos(letters), missing)
                 .into_iter()
                 .map(|(t, edits)| (t, TYPO_WEIGHT.powi(edits as i32)))
                 .collect();
         }
         let mut candidates = Vec::new();
-        if let Some(number) = self.term_number(term) {
+        if let Some(number) = self.term_number(term, missing) {
             candidates.push((number, 1.0));
         }
         if completing {
             candidates.extend(
-                self.completions(typed)
+                self.completions(typed, missing)
                     .into_iter()
-                    .filter(|&t| self.index.terms[t] != term)
+                    .filter(|&t| self.term(t) != term)
                     .map(|t| (t, PREFIX_WEIGHT)),
             );
         }
@@ -920,7 +1104,11 @@ impl Searcher {
 
     /// The phrase made of `tokens`, or `None` when the index lacks one of its words.
     /// A hyphenated word's whole-word term is left out: its parts say the same.
-    fn sequence(&self, tokens: &[crate::analysis::Token]) -> Option<Sequence> {
+    fn sequence(
+        &self,
+        tokens: &[crate::analysis::Token],
+        missing: &mut Missing,
+    ) -> Option<Sequence> {
         let first = tokens.first()?.position;
         let mut sequence = Sequence::new();
         let mut last_position = None;
@@ -929,28 +1117,20 @@ impl Searcher {
                 continue;
             }
             last_position = Some(token.position);
-            sequence.push((self.term_number(&token.term)?, token.position - first));
+            sequence.push((
+                self.term_number(&token.term, missing)?,
+                token.position - first,
+            ));
         }
         Some(sequence)
     }
 
-    /// The number of `term` in the dictionary.
-    fn term_number(&self, term: &str) -> Option<usize> {
-        self.index
-            .terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .ok()
-    }
-
     /// Terms starting with `prefix`, the most frequent first, at most [`MAX_PREFIX_TERMS`].
-    fn completions(&self, prefix: &str) -> Vec<usize> {
+    fn completions(&self, prefix: &str, missing: &mut Missing) -> Vec<usize> {
         if prefix.chars().count() < MIN_PREFIX_CHARS {
             return Vec::new();
         }
-        let terms = &self.index.terms;
-        let start = terms.partition_point(|t| t.as_str() < prefix);
-        let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
-        let mut found: Vec<usize> = (start..end).collect();
+        let mut found = self.prefixed(prefix, missing);
         found.sort_by_key(|&t| std::cmp::Reverse(self.doc_frequency(t)));
         found.truncate(MAX_PREFIX_TERMS);
         found
@@ -1001,14 +1181,23 @@ impl Searcher {
     /// Where the word form `form` of a query word with `terms` occurs: in the
     /// index's forms, or, for a term written one way only, in that term's
     /// postings when its spelling is that form.
-    fn form_match(&self, form: &str, terms: &[String], analyzer: &Analyzer) -> Option<FormMatch> {
+    fn form_match(
+        &self,
+        form: &str,
+        terms: &[String],
+        analyzer: &Analyzer,
+        missing: &mut Missing,
+    ) -> Option<FormMatch> {
         let forms = &self.index.forms;
         let start = forms.partition_point(|f| f.as_str() < form);
         let end = start + forms[start..].partition_point(|f| f.as_str() == form);
         if start < end {
             return Some(FormMatch::Forms(start..end));
         }
-        let mut numbers = terms.iter().filter_map(|term| self.term_number(term));
+        let numbers: Vec<usize> = (terms.iter())
+            .filter_map(|term| self.term_number(term, missing))
+            .collect();
+        let mut numbers = numbers.into_iter();
         // A split index: the forms of the word's terms are in their pieces.
         let in_pieces: Vec<(usize, usize)> = numbers
             .clone()
@@ -1043,40 +1232,45 @@ impl Searcher {
 
     /// Terms that begin with the first [`RELATED_PREFIX_CHARS`] letters of the
     /// normalised word `normal`, when it is longer than that and not a number.
-    fn related(&self, normal: &str) -> Vec<usize> {
+    fn related(&self, normal: &str, missing: &mut Missing) -> Vec<usize> {
         if normal.chars().count() <= RELATED_PREFIX_CHARS
             || normal.chars().any(|c| c.is_ascii_digit())
         {
             return Vec::new();
         }
         let prefix: String = normal.chars().take(RELATED_PREFIX_CHARS).collect();
-        let mut related = self.completions(&prefix);
+        let mut related = self.completions(&prefix, missing);
         related.truncate(MAX_RELATED_TERMS);
         related
     }
 
     /// Terms at most `max` edits from `term` (other than itself), closest then most frequent first.
     /// Numbers are never corrected: "1991" is no typo for "1990", nor "21e" for "1er".
-    fn corrections(&self, term: &str, max: usize) -> Vec<(usize, usize)> {
+    /// Needs the whole dictionary: until it is loaded, finds nothing and notes
+    /// the pieces it lacks in `missing`.
+    fn corrections(&self, term: &str, max: usize, missing: &mut Missing) -> Vec<(usize, usize)> {
         let is_number = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
         if max == 0 || is_number(term) {
             return Vec::new();
         }
+        let Some(typos) = self.typo_index(missing) else {
+            return Vec::new();
+        };
         // Only terms whose length is within `max` bytes can be `max` edits away.
         let lengths = term.len().saturating_sub(max)..=term.len() + max;
         let term_letters = letters(term);
         let candidates = lengths
-            .filter_map(|length| self.by_length.get(length))
+            .filter_map(|length| typos.by_length.get(length))
             .flatten();
         let mut found: Vec<(usize, std::cmp::Reverse<usize>, usize)> = candidates
             .filter_map(|&number| {
                 let number = number as usize;
                 // An edit changes at most two of the letters a word has.
-                let changed = (term_letters ^ self.letters[number]).count_ones();
+                let changed = (term_letters ^ typos.letters[number]).count_ones();
                 if changed as usize > 2 * max {
                     return None;
                 }
-                let edits = distance_within(term, &self.index.terms[number], max)?;
+                let edits = distance_within(term, self.term(number), max)?;
                 let df = self.doc_frequency(number);
                 (edits > 0).then_some((edits, std::cmp::Reverse(df), number))
             })
@@ -1091,7 +1285,7 @@ impl Searcher {
 
     /// `query` with each unknown word replaced by the spelling of its closest term.
     fn suggest(&self, query: &str, unknown: &[std::ops::Range<usize>]) -> Option<String> {
-        let suggestions = self.suggestions(query, unknown);
+        let suggestions = self.suggestions(query, unknown, &mut Missing::new());
         if suggestions.is_empty() {
             return None;
         }
@@ -1099,7 +1293,7 @@ impl Searcher {
         let mut at = 0;
         for (range, number) in suggestions {
             suggestion.push_str(&query[at..range.start]);
-            let term = &self.index.terms[number];
+            let term = self.term(number);
             suggestion.push_str(self.spelling(number).unwrap_or(term));
             at = range.end;
         }
@@ -1112,6 +1306,7 @@ impl Searcher {
         &self,
         query: &str,
         unknown: &[std::ops::Range<usize>],
+        missing: &mut Missing,
     ) -> Vec<(std::ops::Range<usize>, usize)> {
         let analyzer = self.analyzers()[0];
         let mut found = Vec::new();
@@ -1122,12 +1317,33 @@ impl Searcher {
             };
             let letters = analyzer.normalize(typed).chars().count();
             let max = suggestion_edits(letters);
-            if let Some(&(number, _)) = self.corrections(&token.term, max).first() {
+            if let Some(&(number, _)) = self.corrections(&token.term, max, missing).first() {
                 found.push((range.clone(), number));
             }
         }
         found
     }
+}
+
+/// For the term of each member of a synonym group, as `analyzer` reads it,
+/// the terms of the other members (see [`Searcher::synonyms`]).
+fn synonym_terms(analyzer: &Analyzer) -> HashMap<String, Vec<String>> {
+    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+    for group in GROUPS {
+        let terms: BTreeSet<String> = group
+            .iter()
+            .flat_map(|word| analyzer.analyze(word))
+            .map(|token| token.term)
+            .collect();
+        for term in &terms {
+            let others = terms.iter().filter(|&other| other != term).cloned();
+            let entry = synonyms.entry(term.clone()).or_default();
+            entry.extend(others);
+            entry.sort_unstable();
+            entry.dedup();
+        }
+    }
+    synonyms
 }
 
 /// Which letters `word` has, one bit each for `a` to `z`, one for any digit

@@ -106,13 +106,24 @@ fn form_postings_store_gaps_between_indexes_of_their_term_postings() {
 }
 
 #[test]
-fn a_split_file_keeps_terms_and_list_metadata_and_moves_postings_and_articles_to_pieces() {
+fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pieces() {
     let whole = sample();
-    let (head, pieces) = whole.clone().split(1, 1);
+    let (head, pieces) = whole.clone().split(PieceSizes::about(1));
     assert!(head.is_split());
-    assert_eq!(head.index.terms, whole.index.terms);
+    assert!(head.index.terms.is_empty() && head.index.names.is_empty());
     assert!(head.index.postings.is_empty());
-    assert_eq!(head.pieces.doc_frequencies, [2, 1]);
+    // The terms, with their number of documents, in dictionary pieces (one
+    // term each at this size), each known by its first term.
+    let firsts: Vec<&str> = (head.pieces.dictionary.iter())
+        .map(|(_, first)| first.as_str())
+        .collect();
+    assert_eq!(firsts, whole.index.terms);
+    let dictionary: DictionaryPiece = decode(&pieces[0].1).unwrap();
+    assert!(pieces[0].0.starts_with("dictionary-0000-"));
+    assert_eq!(dictionary.terms, whole.index.terms[..1]);
+    assert_eq!(dictionary.names, whole.index.names[..1]);
+    assert_eq!(dictionary.doc_frequencies, [2]);
+    let pieces = &pieces[2..];
     // Of each article, what lists, filters and links need; the rest is in its piece.
     let kept = &head.articles[0];
     assert_eq!(kept.id, whole.articles[0].id);

@@ -1,4 +1,4 @@
-use super::FormMatch;
+use super::{FormMatch, Missing};
 use crate::indexer::build_dir;
 use crate::{snippet, Library};
 use std::path::Path;
@@ -384,7 +384,12 @@ fn a_word_written_one_way_only_gets_its_form_from_its_term() {
             .clone()
             .map(|f| f.0)
     };
-    let term = |t: &str| library.searcher.term_number(t).unwrap();
+    let term = |t: &str| {
+        library
+            .searcher
+            .term_number(t, &mut Missing::new())
+            .unwrap()
+    };
     // "paix" is written one way: no form of its own is stored.
     assert_eq!(form("paix "), Some(FormMatch::Term(term("paix"))));
     assert!(matches!(form("armées "), Some(FormMatch::Forms(_))));
