@@ -54,6 +54,17 @@ test('the reading view shows the metadata and links to the original', async () =
   assert.equal(await r.page.getByRole('link', { name: 'Lire l’original' }).getAttribute('href'), 'https://example.org/paix');
 });
 
+test('an article opened from a link with its query highlights the matches, typos included', async () => {
+  // A fresh reader of a split index: the words of the query are looked up
+  // in the dictionary pieces the link needs (all of them, for a typo).
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  await r.open('#/article/notes%2Fpaix?q=d%C3%A9l%C3%A9gation%20m%C3%A9daiteurs');
+  await r.page.waitForFunction(() => document.querySelectorAll('.text mark').length >= 2);
+  const marks = await r.reader().locator('.text mark').allInnerTexts();
+  assert.ok(marks.includes('délégations') && marks.includes('médiateurs'), marks.join());
+  assert.deepEqual(r.errors, []);
+});
+
 test('an article written to attack the page shows as text and runs nothing', async () => {
   const r = await reader.newReader();
   const dialogs = [];

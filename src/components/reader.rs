@@ -59,10 +59,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         "← Résultats"
     };
     // What to highlight: the terms the query matches (computed once per query,
-    // not at every move from one match to the next).
+    // not at every move from one match to the next). A split index knows them
+    // once the dictionary pieces of the query's words are in.
+    let term_files = library.missing_for_terms(&props.query);
+    let terms_known = use_pieces(library, term_files);
     let terms = {
         let library = library.clone();
-        use_memo(props.query.clone(), move |query| library.terms(query))
+        use_memo((props.query.clone(), terms_known), move |(query, _)| {
+            library.terms(query)
+        })
     };
     let title_marks = article.map_or(Vec::new(), |a| highlight(&a.title, &terms));
     let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {

@@ -114,6 +114,20 @@ impl Library {
         self.files(self.searcher.missing_pieces(query))
     }
 
+    /// The piece files [`Library::terms`] needs for `query` and that are not
+    /// loaded yet: the dictionary pieces of its words (not their postings).
+    /// Once they are in, ask again (a typo needs them all).
+    pub fn missing_for_terms(&self, query: &str) -> Vec<String> {
+        if self.dictionary_files.is_empty() {
+            return Vec::new();
+        }
+        let dictionary = self.searcher.missing_pieces(query).dictionary;
+        self.files(Needed {
+            dictionary,
+            terms: Vec::new(),
+        })
+    }
+
     /// The file names of `pieces`.
     fn files(&self, pieces: Needed) -> Vec<String> {
         let dictionary = pieces.dictionary.into_iter();
@@ -436,7 +450,10 @@ mod tests {
         assert_eq!(dictionary(&first).len(), 1);
         add(&first);
         let second = split.missing_for_query("accord ");
-        assert!(!second.is_empty() && dictionary(&second).is_empty(), "{second:?}");
+        assert!(
+            !second.is_empty() && dictionary(&second).is_empty(),
+            "{second:?}"
+        );
         add(&second);
         assert!(split.missing_for_query("accord ").is_empty());
         // A word with a typo: its piece says it is not there; correcting it
@@ -445,10 +462,17 @@ mod tests {
         assert_eq!(dictionary(&first).len(), 1, "{first:?}");
         add(&first);
         let second = dictionary(&split.missing_for_query("pourpalers "));
-        assert_eq!(second.len() + 2, all, "every dictionary piece but the two loaded");
+        assert_eq!(
+            second.len() + 2,
+            all,
+            "every dictionary piece but the two loaded"
+        );
         add(&second);
         let third = split.missing_for_query("pourpalers ");
-        assert!(!third.is_empty() && dictionary(&third).is_empty(), "{third:?}");
+        assert!(
+            !third.is_empty() && dictionary(&third).is_empty(),
+            "{third:?}"
+        );
         add(&third);
         let found = split.search("pourpalers ", 10);
         assert_eq!(found, library().search("pourpalers ", 10));
