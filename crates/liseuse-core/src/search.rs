@@ -1112,17 +1112,20 @@ impl Searcher {
         let first = tokens.first()?.position;
         let mut sequence = Sequence::new();
         let mut last_position = None;
+        let mut complete = true;
         for token in tokens {
             if last_position.is_some_and(|p| token.position <= p) {
                 continue;
             }
             last_position = Some(token.position);
-            sequence.push((
-                self.term_number(&token.term, missing)?,
-                token.position - first,
-            ));
+            // Every word is looked up, so that a split index names all the
+            // pieces the phrase needs at once.
+            match self.term_number(&token.term, missing) {
+                Some(term) => sequence.push((term, token.position - first)),
+                None => complete = false,
+            }
         }
-        Some(sequence)
+        complete.then_some(sequence)
     }
 
     /// Terms starting with `prefix`, the most frequent first, at most [`MAX_PREFIX_TERMS`].
