@@ -439,7 +439,6 @@ mod tests {
             let files = files.iter().filter(|f| f.starts_with("dictionary-"));
             files.cloned().collect()
         };
-        let all = dictionary(&split.missing_pieces()).len();
         let add = |files: &[String]| {
             for file in files {
                 split.add_piece(file, &pieces[file]).unwrap();
