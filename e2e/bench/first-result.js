@@ -3,7 +3,9 @@
 // not part of it), and the time from navigation start to the first result with
 // a highlighted snippet in headless Chromium.
 // Usage: node bench/first-result.js [runs] [query]   (after trunk build --release;
-// DIST=folder for another build, e.g. a large collection split in pieces)
+// DIST=folder for another build, e.g. a large collection split in pieces;
+// NETWORK=4g or 3g to emulate a mobile network, the server then gzipping as
+// GitHub Pages does)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,13 +37,27 @@ if (statSync(pieces, { throwIfNoEntry: false })?.isDirectory()) {
 }
 console.log(`  ${'total'.padEnd(44)} ${String(total).padStart(9)} B  gzip ${String(totalGzip).padStart(8)} B  (${kb(total)} / ${kb(totalGzip)})`);
 
-const server = await serveStatic(DIST);
+// Chrome DevTools' presets: round-trip time, and bytes per second down and up.
+const NETWORKS = {
+  '4g': { latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (1.5 * 1024 * 1024) / 8 },
+  '3g': { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+const network = process.env.NETWORK ? NETWORKS[process.env.NETWORK] : null;
+if (process.env.NETWORK && !network) throw new Error(`NETWORK=${process.env.NETWORK}: say 4g or 3g`);
+if (network) console.log(`network: ${process.env.NETWORK} (${JSON.stringify(network)}), gzip`);
+
+const server = await serveStatic(DIST, { gzip: Boolean(network) });
 const browser = await launch();
 const times = [];
 const hash = `#/?q=${encodeURIComponent(query)}`;
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
   server.log.length = 0;
   await page.goto(server.url + hash);
   await page.waitForSelector('.result .snippet mark');

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,9 +20,10 @@ const TYPES = {
 /**
  * Serves `root` on a free loopback port, under `prefix` (e.g. '/liseuse/');
  * resolves to { url, close, log, setRoot }. `setRoot` swaps the folder, as a
- * redeploy would.
+ * redeploy would. With `gzip`, bodies go gzipped to browsers that accept it,
+ * as GitHub Pages sends them (benchmarks of a throttled network need it).
  */
-export async function serveStatic(root, { prefix = '/' } = {}) {
+export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
   let base = resolve(root);
   const log = [];
   const server = createServer(async (req, res) => {
@@ -39,13 +41,18 @@ export async function serveStatic(root, { prefix = '/' } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
       log.push({ path: full, bytes: body.length });
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         // What GitHub Pages sends: browsers may reuse a file for 10 minutes.
         'cache-control': 'max-age=600',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 6 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       log.push({ path: full, status: 404 });

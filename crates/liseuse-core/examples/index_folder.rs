@@ -132,6 +132,8 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         // pieces of its words, their terms' pieces, then the text pieces of
         // its ten first results (for their snippets); and in how many rounds.
         let mut rounds_needed = Vec::new();
+        let kinds = ["dictionary-", "terms-", "text-"];
+        let mut by_kind: [Vec<usize>; 3] = Default::default();
         let mut downloads: Vec<(usize, usize)> = queries
             .iter()
             .map(|query| {
@@ -154,6 +156,10 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
                 let hits = reader.search(query, 10).hits;
                 files.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
                 rounds_needed.push(rounds + 1);
+                for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
+                    let of_kind = files.iter().filter(|f| f.starts_with(kind));
+                    bytes.push(of_kind.map(|f| sizes[f.as_str()].1).sum());
+                }
                 let gzip = files.iter().map(|f| sizes[f.as_str()].1).sum();
                 (gzip, files.len())
             })
@@ -172,6 +178,14 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
             at(0.95).1,
             rounds_needed[rounds_needed.len() / 2],
             rounds_needed[rounds_needed.len() - 1]
+        );
+        let medians = kinds.iter().zip(&mut by_kind).map(|(kind, bytes)| {
+            bytes.sort();
+            format!("{kind}* {:.0} kB", kb(bytes[bytes.len() / 2]))
+        });
+        println!(
+            "  of which, at p50 per kind: {}",
+            medians.collect::<Vec<_>>().join(", ")
         );
     }
 }

@@ -94,12 +94,15 @@ impl Library {
             articles: file.articles,
             by_id,
             searcher,
-            dictionary_files: (pieces.dictionary.into_iter())
-                .map(|(piece, _)| piece.file)
+            dictionary_files: (pieces.dictionary.iter().enumerate())
+                .map(|(n, (piece, _))| piece.file("dictionary", n))
                 .collect(),
-            term_files: pieces.terms.into_iter().map(|p| p.file).collect(),
+            term_files: (pieces.terms.iter().enumerate())
+                .map(|(n, piece)| piece.file("terms", n))
+                .collect(),
             texts: (pieces.texts.into_iter())
-                .map(|p| (p.first, p.file, OnceLock::new()))
+                .enumerate()
+                .map(|(n, p)| (p.first, p.file("text", n), OnceLock::new()))
                 .collect(),
         }
     }
@@ -537,9 +540,7 @@ mod tests {
     fn a_wrong_or_damaged_piece_is_refused_and_changes_nothing() {
         let (split, pieces) = split_library();
         let text = split.missing_texts([0]).remove(0);
-        assert!(split
-            .add_piece("terms-9999-0000000000000000.bin", b"x")
-            .is_err());
+        assert!(split.add_piece("terms-9999-00000000.bin", b"x").is_err());
         assert!(split.add_piece(&text, b"LISEUSE\0garbage").is_err());
         // A piece under another piece's name.
         let other = pieces
@@ -573,7 +574,7 @@ mod tests {
                     .any(|kind| stem.starts_with(kind)),
                 "{name}"
             );
-            assert_eq!(hash.len(), 16, "{name}");
+            assert_eq!(hash.len(), 8, "{name}");
             assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
         }
     }
