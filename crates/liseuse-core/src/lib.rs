@@ -485,6 +485,24 @@ mod tests {
     }
 
     #[test]
+    fn a_split_index_without_terms_answers_any_query_with_nothing() {
+        // Articles of stop words only: text pieces, but no dictionary piece.
+        let article = Article {
+            id: "vide".into(),
+            title: "Le la les".into(),
+            ..Article::default()
+        };
+        let file = indexer::build_index_with(vec![article], Analyzer::FRENCH);
+        let (head, _) = file.split(format::PieceSizes::about(100));
+        assert!(head.is_split() && head.pieces.dictionary.is_empty());
+        let split = Library::from_bytes(&head.to_bytes()).unwrap();
+        for query in ["ab", "abc ", "\"un mot\"", "-mot", "motz "] {
+            assert!(split.missing_for_query(query).is_empty(), "{query}");
+            assert_eq!(split.search(query, 10).total, 0, "{query}");
+        }
+    }
+
+    #[test]
     fn a_split_index_ranks_every_word_and_title_as_the_whole_does() {
         // Word forms weigh in ranking (an article with the very form typed
         // first); with a split index they come with their term's piece.

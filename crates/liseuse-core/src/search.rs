@@ -433,17 +433,19 @@ impl Searcher {
     /// noted in `missing`).
     fn prefixed(&self, prefix: &str, missing: &mut Missing) -> Vec<usize> {
         let first = self.run_of(prefix);
-        let runs = first
-            ..first
-                + 1
-                + self.dictionary[(first + 1).min(self.dictionary.len())..]
-                    .iter()
-                    .take_while(|slot| slot.first_term.starts_with(prefix))
-                    .count();
+        // The runs after the first hold some of them if they begin with one.
+        let more = (self.dictionary.iter().skip(first + 1))
+            .take_while(|slot| slot.first_term.starts_with(prefix))
+            .count();
         let mut numbers = Vec::new();
         let mut complete = true;
-        for run in runs {
-            let slot = &self.dictionary[run];
+        for (run, slot) in self
+            .dictionary
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(1 + more)
+        {
             let Some(piece) = slot.piece.get() else {
                 missing.insert(run);
                 complete = false;
