@@ -979,7 +979,11 @@ impl Searcher {
                 continue; // a repeated word adds nothing
             }
             let completing = typing && Some(end) == last_word_end;
-            let normal = analyzers[0].normalize(typed);
+            // As the index has it: a hyphenated word's whole is its parts
+            // joined ("haut-kara" begins "hautkarabakh").
+            let normal: String = (analyzers[0].normalize(typed).chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect();
             // Corrections only when no language finds the word as typed,
             // and it is no word of the synonym table ("décès" is no typo).
             let synonyms: Vec<usize> = terms

@@ -432,3 +432,11 @@ fn a_synonym_or_related_word_does_not_count_as_the_word_for_the_all_words_tier()
     let results = library.search("mort peintre ", 10);
     assert!(results.hits[0].all_words);
 }
+
+#[test]
+fn a_hyphenated_word_being_typed_completes_as_a_whole() {
+    let library = seeds();
+    let terms = library.terms("haut-kara");
+    assert!(terms.contains("hautkarabakh"), "{terms:?}");
+    assert!(terms.contains("karabakh"), "{terms:?}");
+}
