@@ -188,6 +188,46 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
             medians.collect::<Vec<_>>().join(", ")
         );
     }
+    // Typing the first three words of a title letter by letter, as a reader
+    // does: what the searches of all the keystrokes download together, and
+    // how often a keystroke needs the whole dictionary (a typo, or what
+    // looks like one) before the words are complete.
+    let dictionary_files = sizes
+        .keys()
+        .filter(|f| f.starts_with("dictionary-"))
+        .count();
+    let mut typed_bytes = Vec::new();
+    let mut whole_dictionary = 0;
+    for title in &titles {
+        let words: Vec<&str> = title.split_whitespace().take(3).collect();
+        let query = words.join(" ");
+        let reader = fresh.clone();
+        let mut loaded = Vec::new();
+        for end in query.char_indices().map(|(at, c)| at + c.len_utf8()) {
+            loop {
+                let missing = reader.missing_for_query(&query[..end]);
+                if missing.is_empty() {
+                    break;
+                }
+                for file in &missing {
+                    reader
+                        .add_piece(file, pieces_by_name[file.as_str()])
+                        .unwrap();
+                }
+                loaded.extend(missing);
+            }
+        }
+        let dictionary = loaded.iter().filter(|f| f.starts_with("dictionary-"));
+        whole_dictionary += usize::from(dictionary.count() == dictionary_files);
+        typed_bytes.push(loaded.iter().map(|f| sizes[f.as_str()].1).sum::<usize>());
+    }
+    typed_bytes.sort();
+    println!(
+        "typing the first 3 words of a title ({} titles), every keystroke searched: term and dictionary pieces p50 {:.0} kB gzip, p95 {:.0} kB; the whole dictionary for {whole_dictionary}",
+        typed_bytes.len(),
+        typed_bytes[typed_bytes.len() / 2] as f64 / 1000.0,
+        typed_bytes[typed_bytes.len() * 95 / 100] as f64 / 1000.0,
+    );
 }
 
 /// The titles of one article in 50, as queries.
