@@ -195,7 +195,7 @@ test('a piece that cannot be downloaded is named, and the rest still works', asy
   await r.type('accord');
   const alert = r.page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /n’a pas pu être chargée \(terms-\d{4}-[0-9a-f]{16}\.bin : /);
+  assert.match(await alert.innerText(), /n’a pas pu être chargée \(terms-\d{4}-[0-9a-f]{8}\.bin : /);
   // The list of articles needs no term piece: it is still there.
   await r.page.unroute('**/pieces/terms-*');
   await r.type('');
