@@ -1,6 +1,8 @@
 //! Downloads the pieces of a split index (see `liseuse_core::format`) when a
-//! view needs them: the term pieces of a query, the text pieces of the
-//! articles shown. A whole index has none, and nothing here runs.
+//! view needs them: the dictionary and term pieces of a query (in rounds: a
+//! view asks again at each arrival, and the dictionary pieces tell which term
+//! pieces come next), the text pieces of the articles shown. A whole index
+//! has none, and nothing here runs.
 //!
 //! Views read the [`Loader`] from the context: it changes whenever a piece
 //! arrives or fails, which renders them again with what is now loaded.

@@ -35,7 +35,8 @@ pub struct ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     let library = &props.library.0;
     let query = props.query.to_string();
-    // A split index: the pieces of the query's terms first, then the text of the results.
+    // A split index: the dictionary pieces of the query's words, then the
+    // pieces of their terms, then the text of the results.
     let needed = library.missing_for_query(&query);
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
