@@ -121,9 +121,11 @@ pub struct IndexFile {
 /// The pieces of a split index file (see [`IndexFile::split`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pieces {
-    /// The dictionary pieces, by first term number, with their first term:
-    /// which piece a word would be in (see [`DictionaryPiece`]).
-    pub dictionary: Vec<(PieceRef, String)>,
+    /// The dictionary pieces, by first term number (see [`DictionaryPiece`]).
+    pub dictionary: Vec<PieceRef>,
+    /// The first term of each dictionary piece: which piece a word would be in.
+    #[serde(with = "front_coded")]
+    pub first_terms: Vec<String>,
     /// The term pieces, by first term number: each holds the postings of the
     /// terms up to the next one's first (see [`TermPiece`]).
     pub terms: Vec<PieceRef>,
@@ -151,9 +153,39 @@ pub struct PieceRef {
 
 impl PieceRef {
     /// Its file name, beside the site's `index.html` under `pieces/`, as
-    /// piece `number` of its `kind` (`dictionary`, `terms` or `text`).
-    pub fn file(&self, kind: &str, number: usize) -> String {
-        format!("{kind}-{number:04}-{:08x}.bin", self.hash)
+    /// piece `number` of its `kind`.
+    pub fn file(&self, kind: PieceKind, number: usize) -> String {
+        format!("{}-{number:04}-{:08x}.bin", kind.name(), self.hash)
+    }
+}
+
+/// What a piece holds, which begins its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    /// A [`DictionaryPiece`].
+    Dictionary,
+    /// A [`TermPiece`].
+    Terms,
+    /// A [`TextPiece`].
+    Text,
+}
+
+impl PieceKind {
+    /// The beginning of the file names of pieces of this kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            PieceKind::Dictionary => "dictionary",
+            PieceKind::Terms => "terms",
+            PieceKind::Text => "text",
+        }
+    }
+
+    /// The file names of `pieces`, all of this kind, in order.
+    pub fn files(self, pieces: &[PieceRef]) -> Vec<String> {
+        let numbered = pieces.iter().enumerate();
+        numbered
+            .map(|(number, piece)| piece.file(self, number))
+            .collect()
     }
 }
 
@@ -529,8 +561,9 @@ impl IndexFile {
                 doc_frequencies: doc_frequencies.by_ref().take(run.len()).collect(),
             };
             let first = (number * dictionary_terms.max(1)) as u32;
-            let piece_ref = add_piece("dictionary", number, first, &piece, &mut files);
-            self.pieces.dictionary.push((piece_ref, run[0].clone()));
+            let refs = &mut self.pieces.dictionary;
+            add_piece(PieceKind::Dictionary, refs, &mut files, first, &piece);
+            self.pieces.first_terms.push(run[0].clone());
         }
         // The forms of each term move to the term's piece.
         let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); terms.len()];
@@ -565,9 +598,8 @@ impl IndexFile {
                     .forms
                     .sort_by(|a, b| (a.term, &a.form).cmp(&(b.term, &b.form)));
                 let piece = std::mem::take(&mut piece);
-                let number = self.pieces.terms.len();
-                let piece_ref = add_piece("terms", number, first, &piece, &mut files);
-                self.pieces.terms.push(piece_ref);
+                let refs = &mut self.pieces.terms;
+                add_piece(PieceKind::Terms, refs, &mut files, first, &piece);
                 (first, size) = (term as u32 + 1, 0);
             }
         }
@@ -590,9 +622,8 @@ impl IndexFile {
             piece.articles.push(text);
             if size >= text_bytes || doc + 1 == count {
                 let piece = std::mem::take(&mut piece);
-                let number = self.pieces.texts.len();
-                let piece_ref = add_piece("text", number, first, &piece, &mut files);
-                self.pieces.texts.push(piece_ref);
+                let refs = &mut self.pieces.texts;
+                add_piece(PieceKind::Text, refs, &mut files, first, &piece);
                 (first, size) = (doc as u32 + 1, 0);
             }
         }
@@ -600,23 +631,23 @@ impl IndexFile {
     }
 }
 
-/// Encodes `piece`, piece `number` of its `kind`, starting at term or
-/// document `first`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
+/// Encodes `piece`, starting at term or document `first`, as the next of
+/// `refs`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
 fn add_piece<T: Serialize>(
-    kind: &str,
-    number: usize,
+    kind: PieceKind,
+    refs: &mut Vec<PieceRef>,
+    files: &mut Vec<(String, Vec<u8>)>,
     first: u32,
     piece: &T,
-    files: &mut Vec<(String, Vec<u8>)>,
-) -> PieceRef {
+) {
     let bytes = encode(piece);
     let hash = fnv1a(&bytes);
     let piece = PieceRef {
         first,
         hash: (hash ^ hash >> 32) as u32,
     };
-    files.push((piece.file(kind, number), bytes));
-    piece
+    files.push((piece.file(kind, refs.len()), bytes));
+    refs.push(piece);
 }
 
 /// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell

@@ -47,6 +47,8 @@ pub use snippet::{highlight, snippet, Snippet};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use format::PieceKind;
+
 /// A collection ready to read and search: the articles and their index.
 ///
 /// From a split index file (see [`IndexFile::split`]), it starts with the
@@ -85,24 +87,19 @@ impl Library {
             Searcher::new(file.index)
         } else {
             let firsts: Vec<u32> = pieces.terms.iter().map(|p| p.first).collect();
-            let runs = (pieces.dictionary.iter())
-                .map(|(piece, first_term)| (piece.first, first_term.clone()))
-                .collect();
+            let run_firsts = pieces.dictionary.iter().map(|p| p.first);
+            let runs = run_firsts.zip(pieces.first_terms).collect();
             Searcher::split(file.index, runs, &firsts)
         };
         Library {
             articles: file.articles,
             by_id,
             searcher,
-            dictionary_files: (pieces.dictionary.iter().enumerate())
-                .map(|(n, (piece, _))| piece.file("dictionary", n))
-                .collect(),
-            term_files: (pieces.terms.iter().enumerate())
-                .map(|(n, piece)| piece.file("terms", n))
-                .collect(),
-            texts: (pieces.texts.into_iter())
-                .enumerate()
-                .map(|(n, p)| (p.first, p.file("text", n), OnceLock::new()))
+            dictionary_files: PieceKind::Dictionary.files(&pieces.dictionary),
+            term_files: PieceKind::Terms.files(&pieces.terms),
+            texts: (pieces.texts.iter().map(|p| p.first))
+                .zip(PieceKind::Text.files(&pieces.texts))
+                .map(|(first, file)| (first, file, OnceLock::new()))
                 .collect(),
         }
     }
