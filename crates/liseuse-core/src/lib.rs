@@ -121,7 +121,7 @@ impl Library {
         if self.dictionary_files.is_empty() {
             return Vec::new();
         }
-        let dictionary = self.searcher.missing_pieces(query).dictionary;
+        let dictionary = self.searcher.missing_dictionary(query);
         self.files(Needed {
             dictionary,
             terms: Vec::new(),

@@ -244,13 +244,6 @@ pub struct Needed {
     pub terms: Vec<usize>,
 }
 
-impl Needed {
-    /// Whether nothing is needed.
-    pub fn is_empty(&self) -> bool {
-        self.dictionary.is_empty() && self.terms.is_empty()
-    }
-}
-
 /// The inverted index, ready to answer queries.
 #[derive(Clone, Debug)]
 pub struct Searcher {
@@ -574,6 +567,13 @@ impl Searcher {
             dictionary: plan.missing.into_iter().collect(),
             terms: pieces,
         }
+    }
+
+    /// The dictionary pieces [`Searcher::terms`] needs for `query` that are
+    /// not loaded yet, by number: those its words are looked up in (all of
+    /// them for a word to correct), not their postings.
+    pub fn missing_dictionary(&self, query: &str) -> Vec<usize> {
+        self.plan(query).missing.into_iter().collect()
     }
 
     /// The pieces not loaded yet, by number.
