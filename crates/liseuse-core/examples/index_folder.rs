@@ -10,6 +10,7 @@
 //! and the PIAF questions when `../shared/eval/piaf` is beside the checkout;
 //! and how well a reader finds an article they remember (see [`known_items`]).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,10 +96,10 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let refs = part(liseuse_core::format::encode(&head.pieces));
     let head = head.to_bytes();
     let head_gzip = gzip_len(&head, flate2::Compression::default());
-    let pieces_by_name: std::collections::HashMap<&str, &[u8]> = (pieces.iter())
+    let pieces_by_name: HashMap<&str, &[u8]> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
         .collect();
-    let sizes: std::collections::HashMap<&str, (usize, usize)> = pieces
+    let sizes: HashMap<&str, (usize, usize)> = pieces
         .iter()
         .map(|(name, bytes)| {
             let gzip = gzip_len(bytes, flate2::Compression::default());
@@ -138,21 +139,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
             .iter()
             .map(|query| {
                 let reader = fresh.clone();
-                let mut files = Vec::new();
-                let mut rounds = 0;
-                loop {
-                    let missing = reader.missing_for_query(query);
-                    if missing.is_empty() {
-                        break;
-                    }
-                    for file in &missing {
-                        reader
-                            .add_piece(file, pieces_by_name[file.as_str()])
-                            .unwrap();
-                    }
-                    files.extend(missing);
-                    rounds += 1;
-                }
+                let (mut files, rounds) = load_for(&reader, &pieces_by_name, query);
                 let hits = reader.search(query, 10).hits;
                 files.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
                 rounds_needed.push(rounds + 1);
@@ -204,18 +191,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         let reader = fresh.clone();
         let mut loaded = Vec::new();
         for end in query.char_indices().map(|(at, c)| at + c.len_utf8()) {
-            loop {
-                let missing = reader.missing_for_query(&query[..end]);
-                if missing.is_empty() {
-                    break;
-                }
-                for file in &missing {
-                    reader
-                        .add_piece(file, pieces_by_name[file.as_str()])
-                        .unwrap();
-                }
-                loaded.extend(missing);
-            }
+            loaded.extend(load_for(&reader, &pieces_by_name, &query[..end]).0);
         }
         let dictionary = loaded.iter().filter(|f| f.starts_with("dictionary-"));
         whole_dictionary += usize::from(dictionary.count() == dictionary_files);
@@ -228,6 +204,25 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         typed_bytes[typed_bytes.len() / 2] as f64 / 1000.0,
         typed_bytes[typed_bytes.len() * 95 / 100] as f64 / 1000.0,
     );
+}
+
+/// Loads into `reader` what a search for `query` needs, round after round as
+/// the app does (the dictionary pieces, then what they say it needs next):
+/// the files, and the number of rounds.
+fn load_for(reader: &Library, pieces: &HashMap<&str, &[u8]>, query: &str) -> (Vec<String>, usize) {
+    let mut files = Vec::new();
+    let mut rounds = 0;
+    loop {
+        let missing = reader.missing_for_query(query);
+        if missing.is_empty() {
+            return (files, rounds);
+        }
+        for file in &missing {
+            reader.add_piece(file, pieces[file.as_str()]).unwrap();
+        }
+        files.extend(missing);
+        rounds += 1;
+    }
 }
 
 /// The titles of one article in 50, as queries.
