@@ -58,7 +58,6 @@ self.addEventListener('activate', (event) => {
         const wanted = new Set(PIECES.map(absolute));
         const stale = (await pieces.keys()).filter((request) => !wanted.has(request.url));
         await Promise.all(stale.map((request) => pieces.delete(request)));
-        cachedUrls = null;
       } else {
         await caches.delete(PIECE_CACHE);
       }
