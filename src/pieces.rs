@@ -18,7 +18,31 @@ thread_local! {
     /// Files being downloaded: asked once, however many views need them.
     static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
     /// Files that could not be loaded, with the reason.
-    static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    static FAILED: RefCell<BTreeMap<String, Failure>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Why a piece could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The network or the server failed: try again later.
+    Network(String),
+    /// The bytes arrived but are not the piece (cut short, another page, a
+    /// damaged file): the published site is at fault, not the connection.
+    Damaged(String),
+}
+
+impl Failure {
+    /// What a reader is told of piece `file` failing so, in French.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            Failure::Network(reason) => format!(
+                "Une partie de l’index n’a pas pu être chargée ({file} : {reason}). Vérifiez la connexion, puis relancez la recherche."
+            ),
+            Failure::Damaged(reason) => format!(
+                "Une partie de l’index est endommagée ({file} : {reason}). Rechargez la page ; si le problème persiste, le site publié est incomplet."
+            ),
+        }
+    }
 }
 
 /// Where the pieces are, relative to the page (as the app's own files).
@@ -68,35 +92,43 @@ impl Loader {
     }
 }
 
-/// Why one of `files` could not be loaded, if one could not: `"file: reason"`.
+/// What to tell of the first of `files` that could not be loaded, if one could not.
 pub fn failure(files: &[String]) -> Option<String> {
     FAILED.with(|failed| {
         let failed = failed.borrow();
         files
             .iter()
-            .find_map(|f| failed.get(f).map(|reason| format!("{f} : {reason}")))
+            .find_map(|f| failed.get(f).map(|why| why.message(f)))
     })
 }
 
+/// Whether `file` could not be loaded (last time it was asked).
+pub fn has_failed(file: &str) -> bool {
+    FAILED.with(|failed| failed.borrow().contains_key(file))
+}
+
 /// Downloads piece `file` into `library`.
-pub async fn download(library: &Library, file: &str) -> Result<(), String> {
+pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
     let url = format!("{PIECES_PATH}{file}");
+    let network = |e: gloo_net::Error| Failure::Network(e.to_string());
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(network)?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(Failure::Network(format!("HTTP {}", response.status())));
     }
-    let bytes = response.binary().await.map_err(|e| e.to_string())?;
-    library.add_piece(file, &bytes).map_err(|e| e.to_string())
+    let bytes = response.binary().await.map_err(network)?;
+    (library.add_piece(file, &bytes)).map_err(|e| Failure::Damaged(e.to_string()))
 }
 
-/// Asks for `files` once per distinct list (an effect), and says whether they are all in.
+/// Asks for `files` once per distinct list (an effect), and says whether
+/// each is in or failed: a view then shows what it can without the failed
+/// ones, and says which failed.
 #[hook]
 pub fn use_pieces(library: &Rc<Library>, files: Vec<String>) -> bool {
     let loader = use_context::<Loader>();
-    let ready = files.is_empty();
+    let ready = files.iter().all(|file| has_failed(file));
     {
         let library = library.clone();
         use_effect_with(files, move |files| {

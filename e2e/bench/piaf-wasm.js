@@ -31,7 +31,7 @@ const queries = readFileSync(join(piaf, 'piaf_queries.tsv'), 'utf8')
   .map((l) => l.split('\t')[1] + ' ');
 
 console.log(`building the app with ${articles} ...`);
-execFileSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
+execFileSync('trunk', ['build', '--release', '--offline', '--features', 'bench', '--dist', dist], {
   cwd: root,
   env: { ...process.env, LISEUSE_ARTICLES: articles },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use gloo::events::EventListener;
-use liseuse_core::{highlight, BlockKind};
+use liseuse_core::BlockKind;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
@@ -69,13 +69,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
             library.terms(query)
         })
     };
-    let title_marks = article.map_or(Vec::new(), |a| highlight(&a.title, &terms));
-    let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {
-        a.blocks
-            .iter()
-            .map(|b| highlight(&b.text, &terms))
-            .collect()
-    });
+    // Read in the article's language; one range is one mark shown.
+    let doc = library.doc_of(&props.id);
+    let marks = |text: &str| doc.map_or(Vec::new(), |doc| library.highlight(doc, text, &terms));
+    let title_marks = article.map_or(Vec::new(), |a| marks(&a.title));
+    let block_marks: Vec<Vec<Range<usize>>> =
+        article.map_or(Vec::new(), |a| a.blocks.iter().map(|b| marks(&b.text)).collect());
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
     // A reducer, not a state: the key listener outlives renders and must move
@@ -184,7 +183,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
             }
             if let Some(failed) = failed {
-                <p class="loading" role="alert">{format!("Le texte de l’article n’a pas pu être chargé ({failed}). Vérifiez la connexion, puis rechargez la page.")}</p>
+                <p class="loading" role="alert">{failed}</p>
             } else if !has_text {
                 <p class="loading" aria-busy="true">{"Chargement de l’article…"}</p>
             }

@@ -1,10 +1,10 @@
 use std::collections::BTreeSet;
 
-use liseuse_core::{highlight, snippet, Library};
+use liseuse_core::Library;
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
-use crate::pieces::{failure, use_pieces};
+use crate::pieces::{failure, has_failed, use_pieces};
 use crate::route::Route;
 
 /// Results (or articles) shown at first, and added by each press on "more":
@@ -83,21 +83,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         />
     };
 
-    if let Some(failed) = failed {
-        return html! {
-            <section class="results empty">
-                {filter_bar}
-                <p class="count" role="alert">
-                    {format!("Une partie de l’index n’a pas pu être chargée ({failed}). Vérifiez la connexion, puis relancez la recherche.")}
-                </p>
-            </section>
-        };
-    }
+    // A piece that failed is named; what does not need it still shows.
+    let alert = failed.map(|message| html! { <p class="alert" role="alert">{message}</p> });
     if browsing {
         let no_terms = BTreeSet::new();
         return html! {
             <section class="results" aria-label="Articles">
                 {filter_bar}
+                {alert}
                 <p class="count">{count_line(kept.len(), "article", "articles")}</p>
                 <ol>{ for shown.iter().map(|&doc| item(library, doc, &no_terms, "")) }</ol>
                 if kept.len() > shown.len() {
@@ -110,6 +103,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         return html! {
             <section class="results" aria-busy="true">
                 {filter_bar}
+                {alert}
                 <p class="count">{"Recherche…"}</p>
             </section>
         };
@@ -129,6 +123,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         return html! {
             <section class="results empty" aria-live="polite">
                 {filter_bar}
+                {alert}
                 <p class="count">{empty_line(&results, &query)}</p>
                 {suggestion}
             </section>
@@ -137,6 +132,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <section class="results" aria-label="Résultats" aria-live="polite">
             {filter_bar}
+            {alert}
             <p class="count">{count_line(results.total, "résultat", "résultats")}</p>
             <ol>
                 { for shown.iter().map(|&doc| item(library, doc, &results.terms, &query)) }
@@ -185,6 +181,16 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
     }
     .to_hash();
     if !library.has_text(doc) {
+        if library.missing_texts([doc]).iter().any(|f| has_failed(f)) {
+            return html! {
+                <li class="result unavailable" key={article.id.clone()}>
+                    <a {href}>
+                        <h2>{"Article indisponible"}</h2>
+                        {meta_line(article)}
+                    </a>
+                </li>
+            };
+        }
         return html! {
             <li class="result pending" key={article.id.clone()} aria-busy="true">
                 <a {href}>
@@ -194,14 +200,14 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
             </li>
         };
     }
-    let snippet = snippet(article, terms);
+    let snippet = library.snippet(doc, terms);
     html! {
         <li class="result" key={article.id.clone()}>
             <a {href}>
                 if let Some(section) = &article.section {
                     <span class="section">{section.clone()}</span>
                 }
-                <h2>{highlighted(&article.title, &highlight(&article.title, terms))}</h2>
+                <h2>{highlighted(&article.title, &library.highlight(doc, &article.title, terms))}</h2>
                 {meta_line(article)}
                 <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p>
             </a>

@@ -45,6 +45,9 @@ pub struct Token {
     pub end: usize,
     /// Word number in the text, stop words included (0 for the first word).
     pub position: u32,
+    /// The token is the whole of a hyphen-joined run (`hautkarabakh` for
+    /// `Haut-Karabakh`), after the tokens of its parts and spanning them.
+    pub joined: bool,
 }
 
 /// Turns `text` into its index terms, in order, with the French settings
@@ -186,6 +189,15 @@ impl Analyzer {
         Analyzer { language, ..self }
     }
 
+    /// These settings for a text whose language code is `lang` (an
+    /// article's [`crate::Article::lang`]): its language when liseuse knows
+    /// it, else this one's. The index and the highlights of an article both
+    /// read it so.
+    pub fn for_lang(self, lang: Option<&str>) -> Analyzer {
+        let language = lang.and_then(Language::from_code);
+        self.with_language(language.unwrap_or(self.language))
+    }
+
     /// Turns `text` into its index terms, in order.
     ///
     /// Words joined by hyphens (`Haut-Karabakh`) give a term for each part and
@@ -228,6 +240,7 @@ impl Analyzer {
                     start: word.start,
                     end: word.end,
                     position,
+                    joined: false,
                 });
             }
             previous = Some((word, normal));
@@ -244,7 +257,7 @@ impl Analyzer {
             fold(word)
         } else {
             word.chars()
-                .filter(|&c| !is_thousands_separator(c))
+                .filter(|&c| !is_thousands_separator(c) && !is_invisible(c))
                 .flat_map(char::to_lowercase)
                 .collect()
         }
@@ -283,6 +296,7 @@ impl Analyzer {
                 start: run.start,
                 end,
                 position: run.position,
+                joined: true,
             });
         }
     }
@@ -300,7 +314,8 @@ struct Compound {
 
 /// Whether the text between two words is a single hyphen, as in `Haut-Karabakh`.
 fn is_hyphen_between(between: &str) -> bool {
-    matches!(between, "-" | "\u{2010}" | "\u{2011}")
+    let mut chars = between.chars();
+    chars.next().is_some_and(is_hyphen) && chars.next().is_none()
 }
 
 /// Lower-cases a word, drops its accents and spells out ligatures, without stemming.
@@ -310,7 +325,7 @@ fn is_hyphen_between(between: &str) -> bool {
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        if is_thousands_separator(c) {
+        if is_thousands_separator(c) || is_invisible(c) {
             continue;
         }
         for lower in c.to_lowercase() {
@@ -344,6 +359,22 @@ pub struct Word {
 }
 
 /// Splits `text` into words (step 1 of [`analyze`]), keeping digit groups together.
+///
+/// This is the one rule of where words begin and end: the index, the query
+/// plan, suggestions, snippets, highlights and the reader's list of matches
+/// all read words through it (and through [`analyze`], which uses it), so
+/// they agree on every input.
+///
+/// - A word is a run of letters, digits and combining marks ([`is_word_char`]),
+///   of any script, right-to-left ones included.
+/// - Every other character separates words: spaces of every width (U+00A0,
+///   U+202F, U+2009, the zero-width space U+200B), apostrophes (`'`, U+2019,
+///   U+02BC, U+2018, U+FF07), punctuation and every dash. The hyphens among
+///   the dashes ([`is_hyphen`]) also join their two words into a whole.
+/// - Invisible format characters ([`is_invisible`]: the soft hyphen U+00AD,
+///   the joiners U+200D and U+2060, U+200C, U+FEFF, direction marks) inside a
+///   word belong to it and are dropped by [`fold`]: `Kara\u{ad}bakh` is
+///   `karabakh`. Elsewhere they separate, like spaces.
 pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -365,6 +396,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
                 first_group += usize::from(!grouped);
                 end = i + c.len_utf8();
                 chars.next();
+            } else if is_invisible(c) && continues_word(&text[i..]) {
+                // Inside the word: part of it (its next character follows).
+                chars.next();
             } else if all_digits
                 && is_thousands_separator(c)
                 && first_group <= 3
@@ -381,8 +415,50 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
-fn is_word_char(c: char) -> bool {
+/// Whether `c` can be part of a word: a letter, a digit or a combining mark.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The hyphens that join two words into a whole (`Haut-Karabakh`,
+/// `Haut‐Karabakh`): hyphen-minus, hyphen U+2010, non-breaking hyphen U+2011,
+/// hyphen bullet U+2043, minus sign U+2212, small and full-width hyphen-minus
+/// U+FE63 and U+FF0D. The other dashes (figure, en and em dashes, U+2012 to
+/// U+2015) only separate: `Erevan–Bakou` is two places, not one name.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2043}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}'
+    )
+}
+
+/// Invisible format characters that may stand inside a word without ending
+/// it: the soft hyphen U+00AD (a hyphenation hint), the zero-width non-joiner
+/// and joiner U+200C and U+200D, the word joiner U+2060, the byte order mark
+/// U+FEFF, and the direction marks and controls (U+200E, U+200F, U+061C,
+/// U+202A to U+202E, U+2066 to U+2069). See [`words`].
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2060}'
+            | '\u{feff}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Whether `rest`, starting at an invisible character, goes on with a word
+/// character after its invisible characters.
+fn continues_word(rest: &str) -> bool {
+    rest.chars()
+        .find(|&c| !is_invisible(c))
+        .is_some_and(is_word_char)
 }
 
 /// Space, no-break space, narrow no-break space, thin space and full stop, as

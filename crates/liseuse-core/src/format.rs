@@ -216,6 +216,42 @@ pub struct TermPiece {
     pub spellings: Vec<String>,
 }
 
+impl DictionaryPiece {
+    /// Checks that it has a name flag and a document count per term, its
+    /// terms in order.
+    pub fn validate(&self) -> Result<(), String> {
+        let count = self.terms.len();
+        if count == 0 || self.names.len() != count || self.doc_frequencies.len() != count {
+            return Err("a dictionary piece without one name and count per term".into());
+        }
+        if !self.terms.windows(2).all(|w| w[0] < w[1]) {
+            return Err("a dictionary piece with terms out of order".into());
+        }
+        Ok(())
+    }
+}
+
+impl TermPiece {
+    /// Checks it as the piece of the terms from `first` on, in an index of
+    /// `doc_count` documents: valid postings, one spelling per term, forms
+    /// of its own terms, in order.
+    pub fn validate(&self, first: u32, doc_count: u32) -> Result<(), String> {
+        let count = self.postings.len();
+        if count == 0 || self.spellings.len() != count {
+            return Err("a term piece without one spelling per term".into());
+        }
+        for postings in &self.postings {
+            postings.validate(doc_count)?;
+        }
+        let terms = u64::from(first)..u64::from(first) + count as u64;
+        let in_order = (self.forms.windows(2)).all(|w| (w[0].term, &w[0].form) <= (w[1].term, &w[1].form));
+        if !in_order || self.forms.iter().any(|f| !terms.contains(&u64::from(f.term))) {
+            return Err("a term piece with forms of other terms".into());
+        }
+        Ok(())
+    }
+}
+
 /// A word form of a term, in the term's piece.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PieceForm {
@@ -439,6 +475,34 @@ impl Postings {
         self.doc_gaps.len()
     }
 
+    /// Checks that the postings are within `doc_count` documents, ascending,
+    /// with a count per field and as many positions as counted, each within
+    /// `u32`: what [`Postings::iter`] and [`Posting::positions`] rely on.
+    pub fn validate(&self, doc_count: u32) -> Result<(), String> {
+        if self.counts.len() != self.doc_gaps.len() * FIELD_COUNT {
+            return Err("postings without a count per field".into());
+        }
+        let mut doc = 0u64;
+        for (i, &gap) in self.doc_gaps.iter().enumerate() {
+            doc += u64::from(gap);
+            if (i > 0 && gap == 0) || doc >= u64::from(doc_count) {
+                return Err(format!("postings of document {doc} of {doc_count}"));
+            }
+        }
+        let counted: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
+        if counted != self.positions.len() as u64 {
+            return Err("postings with other positions than counted".into());
+        }
+        let mut positions = self.positions.iter();
+        for &count in &self.counts {
+            let last: u64 = positions.by_ref().take(count as usize).map(|&g| u64::from(g)).sum();
+            if last > u64::from(u32::MAX) {
+                return Err("a word position out of range".into());
+            }
+        }
+        Ok(())
+    }
+
     /// The documents of the term, in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = Posting<'_>> + '_ {
         let mut doc = 0;
@@ -473,6 +537,13 @@ pub enum FormatError {
         /// What the decoder said.
         reason: String,
     },
+    /// A downloaded piece whose bytes do not hash to the hash in its name: a
+    /// truncated download, or another page (a captive portal's) served in its
+    /// place. Download it again.
+    Mismatch {
+        /// The piece's file name.
+        file: String,
+    },
 }
 
 impl std::fmt::Display for FormatError {
@@ -484,6 +555,10 @@ impl std::fmt::Display for FormatError {
                 "index format version {got}, this reader needs {expected}: rebuild the site"
             ),
             FormatError::Corrupt { reason } => write!(f, "damaged index file: {reason}"),
+            FormatError::Mismatch { file } => write!(
+                f,
+                "damaged piece {file}: its content does not match its name (cut short, or another page served in its place)"
+            ),
         }
     }
 }
@@ -525,9 +600,58 @@ impl IndexFile {
         encode(self)
     }
 
-    /// Decodes a file written by [`IndexFile::to_bytes`].
+    /// Decodes a file written by [`IndexFile::to_bytes`], and checks that
+    /// its parts agree (see [`IndexFile::validate`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        decode(bytes)
+        let file: IndexFile = decode(bytes)?;
+        file.validate().map_err(|reason| FormatError::Corrupt { reason })?;
+        Ok(file)
+    }
+
+    /// Checks what search and the reader rely on without checking again:
+    /// one field length and one article per document, postings within the
+    /// documents and their positions, one name and spelling per term, forms
+    /// of existing terms, pieces in order.
+    pub fn validate(&self) -> Result<(), String> {
+        let index = &self.index;
+        let docs = index.doc_count as usize;
+        if self.articles.len() != docs {
+            return Err(format!("{} articles for {docs} documents", self.articles.len()));
+        }
+        if index.field_lengths.iter().any(|lengths| lengths.len() != docs) {
+            return Err("field lengths do not match the documents".into());
+        }
+        let terms = index.postings.len();
+        let whole_terms = index.terms.len() == terms || (self.is_split() && index.terms.is_empty());
+        let whole_names = index.names.len() == terms || index.names.is_empty();
+        let whole_spellings = index.spellings.len() == terms || index.spellings.is_empty();
+        if !whole_terms || !whole_names || !whole_spellings {
+            return Err("terms, names, spellings and postings do not match".into());
+        }
+        if !index.terms.windows(2).all(|w| w[0] < w[1]) {
+            return Err("terms out of order".into());
+        }
+        for postings in &index.postings {
+            postings.validate(index.doc_count)?;
+        }
+        if index.forms.len() != index.form_postings.len()
+            || (index.form_postings.iter()).any(|f| f.term as usize >= terms)
+        {
+            return Err("word forms of unknown terms".into());
+        }
+        let pieces = &self.pieces;
+        let ascending = |refs: &[PieceRef]| refs.windows(2).all(|w| w[0].first < w[1].first);
+        if pieces.first_terms.len() != pieces.dictionary.len()
+            || !ascending(&pieces.dictionary)
+            || !pieces.first_terms.windows(2).all(|w| w[0] < w[1])
+            || !ascending(&pieces.terms)
+            || !ascending(&pieces.texts)
+            || pieces.texts.first().is_some_and(|p| p.first != 0)
+            || pieces.texts.last().is_some_and(|p| p.first as usize >= docs)
+        {
+            return Err("pieces out of order".into());
+        }
+        Ok(())
     }
 
     /// Whether the file is split in pieces (see [`IndexFile::split`]).
@@ -641,13 +765,20 @@ fn add_piece<T: Serialize>(
     piece: &T,
 ) {
     let bytes = encode(piece);
-    let hash = fnv1a(&bytes);
     let piece = PieceRef {
         first,
-        hash: (hash ^ hash >> 32) as u32,
+        hash: content_hash(&bytes),
     };
     files.push((piece.file(kind, refs.len()), bytes));
     refs.push(piece);
+}
+
+/// The hash of a piece's bytes that ends its file name: the 64-bit FNV-1a
+/// hash folded to 32 bits (its two halves xor-ed). `assets/sw.js` computes the
+/// same to check a download before it keeps it.
+pub fn content_hash(bytes: &[u8]) -> u32 {
+    let hash = fnv1a(bytes);
+    (hash ^ hash >> 32) as u32
 }
 
 /// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell

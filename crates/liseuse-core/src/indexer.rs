@@ -17,7 +17,7 @@ use elasticlunr::pipeline::Pipeline;
 use elasticlunr::{IndexBuilder, Language as LunrLanguageTrait};
 use serde::Deserialize;
 
-use crate::analysis::{Analyzer, Language, Token};
+use crate::analysis::{Analyzer, Token};
 use crate::article::Article;
 use crate::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
 use crate::import::{read_folder, ImportError, ImportReport};
@@ -64,8 +64,7 @@ pub fn build_index_with(mut articles: Vec<Article>, analyzer: Analyzer) -> Index
 
 /// The analysis of one article: `base` in the article's language.
 fn document_analyzer(article: &Article, base: Analyzer) -> Analyzer {
-    let language = article.lang.as_deref().and_then(Language::from_code);
-    base.with_language(language.unwrap_or(base.language))
+    base.for_lang(article.lang.as_deref())
 }
 
 /// The text of each field of an article, in [`Field`] order.

@@ -42,7 +42,7 @@ pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
 pub use format::{DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
 pub use search::{Hit, Needed, Results, Searcher};
-pub use snippet::{highlight, snippet, Snippet};
+pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Snippet};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -167,20 +167,36 @@ impl Library {
     /// Takes in the piece file `file`, downloaded: its postings or articles
     /// are used from now on. A file this library does not name is an error,
     /// and so is one whose content does not fit its place.
+    ///
+    /// Downloaded bytes are untrusted: they must hash to the hash in the
+    /// file's name ([`format::content_hash`]), then decode and
+    /// [validate](TermPiece::validate) as the piece expected there, before
+    /// anything of them is used.
     pub fn add_piece(&self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
-        let corrupt = |reason: String| FormatError::Corrupt { reason };
-        if let Some(number) = self.dictionary_files.iter().position(|f| f == file) {
+        let corrupt = |reason: String| FormatError::Corrupt {
+            reason: format!("{file}: {reason}"),
+        };
+        let known = |files: &[String]| files.iter().position(|f| f == file);
+        let dictionary = known(&self.dictionary_files);
+        let terms = known(&self.term_files);
+        let text = self.texts.iter().position(|(_, f, _)| f == file);
+        if dictionary.is_none() && terms.is_none() && text.is_none() {
+            return Err(corrupt("no piece of this index".into()));
+        }
+        if !file.ends_with(&format!("-{:08x}.bin", format::content_hash(bytes))) {
+            return Err(FormatError::Mismatch { file: file.into() });
+        }
+        if let Some(number) = dictionary {
             let piece: DictionaryPiece = format::decode(bytes)?;
-            let added = self.searcher.add_dictionary_piece(number, piece);
-            return added.map_err(|reason| corrupt(format!("{file}: {reason}")));
+            piece.validate().map_err(corrupt)?;
+            return self.searcher.add_dictionary_piece(number, piece).map_err(corrupt);
         }
-        if let Some(number) = self.term_files.iter().position(|f| f == file) {
+        if let Some(number) = terms {
             let piece: TermPiece = format::decode(bytes)?;
-            self.searcher.add_term_piece(number, piece);
-            return Ok(());
+            return self.searcher.add_term_piece(number, piece).map_err(corrupt);
         }
-        let Some(number) = self.texts.iter().position(|(_, f, _)| f == file) else {
-            return Err(corrupt(format!("{file} is no piece of this index")));
+        let Some(number) = text else {
+            return Err(corrupt("no piece of this index".into()));
         };
         let piece: TextPiece = format::decode(bytes)?;
         let first = self.texts[number].0 as usize;
@@ -257,6 +273,29 @@ impl Library {
     /// The article whose id is `id`.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.by_id.get(id).map(|&doc| self.article_at(doc))
+    }
+
+    /// How the words of article `doc` are read: the collection's analysis,
+    /// in the article's language (as its index terms were made).
+    pub fn analyzer_of(&self, doc: u32) -> Analyzer {
+        let lang = self.articles.get(doc as usize).and_then(|a| a.lang.as_deref());
+        self.searcher.analyzer().for_lang(lang)
+    }
+
+    /// The passage of article `doc` that best shows its `terms` (see [`snippet::snippet_with`]).
+    pub fn snippet(&self, doc: u32, terms: &std::collections::BTreeSet<String>) -> Snippet {
+        snippet::snippet_with(self.analyzer_of(doc), self.article_at(doc), terms)
+    }
+
+    /// The ranges of `text`, a field of article `doc`, that match `terms`,
+    /// read in the article's language (see [`snippet::highlight_with`]).
+    pub fn highlight(
+        &self,
+        doc: u32,
+        text: &str,
+        terms: &std::collections::BTreeSet<String>,
+    ) -> Vec<std::ops::Range<usize>> {
+        snippet::highlight_with(self.analyzer_of(doc), text, terms)
     }
 
     /// The best `limit` articles for `query`; see [`Searcher::search`].

@@ -589,10 +589,20 @@ impl Searcher {
     }
 
     /// Loads term piece number `number` (once; later calls change nothing).
-    pub fn add_term_piece(&self, number: usize, piece: TermPiece) {
-        if let Some(slot) = self.term_pieces.get(number) {
-            let _ = slot.piece.set(piece);
+    /// A piece that is not valid for its place (see [`TermPiece::validate`])
+    /// is refused.
+    pub fn add_term_piece(&self, number: usize, piece: TermPiece) -> Result<(), String> {
+        let Some(slot) = self.term_pieces.get(number) else {
+            return Err(format!("no term piece {number}"));
+        };
+        piece.validate(slot.first, self.index.doc_count)?;
+        if let Some(next) = self.term_pieces.get(number + 1) {
+            if (next.first - slot.first) as usize != piece.postings.len() {
+                return Err(format!("term piece {number} holds other terms than expected"));
+            }
         }
+        let _ = slot.piece.set(piece);
+        Ok(())
     }
 
     /// Loads dictionary piece number `number` (once; later calls change
@@ -621,6 +631,11 @@ impl Searcher {
         }
         let _ = slot.piece.set(piece);
         Ok(())
+    }
+
+    /// How the index was analysed (in its first language).
+    pub fn analyzer(&self) -> Analyzer {
+        self.index.analyzer
     }
 
     /// Number of documents in the index.
@@ -955,15 +970,16 @@ impl Searcher {
         let typing = matches!(part.kind, PartKind::Words { typing: true });
         let last_word_end = words(text).last().map(|w| w.end);
         // The terms of each word, in every language, by the span of the word.
-        let mut spans: BTreeMap<(usize, usize), (Vec<String>, String)> = BTreeMap::new();
+        let mut spans: BTreeMap<(usize, usize), (Vec<String>, String, bool)> = BTreeMap::new();
         for analyzer in analyzers {
             for token in analyzer.analyze(text) {
                 let span = spans.entry((token.start, token.end)).or_default();
                 span.0.push(token.term);
                 span.1 = token.form;
+                span.2 |= token.joined;
             }
         }
-        for ((start, end), (mut terms, form)) in spans {
+        for ((start, end), (mut terms, form, joined)) in spans {
             if plan.words.len() >= MAX_QUERY_WORDS {
                 break;
             }
@@ -1025,7 +1041,9 @@ impl Searcher {
                     word.add(term, weight);
                 }
             }
-            if unknown && !typed.contains('-') {
+            // The whole of a hyphenated word is no word of its own to
+            // suggest for: its parts are (the analysis says which it is).
+            if unknown && !joined {
                 let at = at + start;
                 plan.unknown.push(at..at + typed.len());
             }
@@ -1301,12 +1319,17 @@ impl Searcher {
         let mut suggestion = String::new();
         let mut at = 0;
         for (range, number) in suggestions {
-            suggestion.push_str(&query[at..range.start]);
+            // Ranges are the query's words, ascending and disjoint; one that
+            // is not (it cannot happen) is left as typed rather than sliced.
+            let Some(before) = query.get(at..range.start) else {
+                continue;
+            };
+            suggestion.push_str(before);
             let term = self.term(number);
             suggestion.push_str(self.spelling(number).unwrap_or(term));
             at = range.end;
         }
-        suggestion.push_str(&query[at..]);
+        suggestion.push_str(query.get(at..).unwrap_or_default());
         Some(suggestion.trim().to_string())
     }
 
@@ -1320,7 +1343,9 @@ impl Searcher {
         let analyzer = self.analyzers()[0];
         let mut found = Vec::new();
         for range in unknown {
-            let typed = &query[range.clone()];
+            let Some(typed) = query.get(range.clone()) else {
+                continue;
+            };
             let Some(token) = analyzer.analyze(typed).into_iter().next() else {
                 return Vec::new();
             };

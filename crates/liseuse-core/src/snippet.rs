@@ -1,10 +1,16 @@
 //! Snippets and highlights: which words of a text a query matched, and the
 //! passage of an article that best shows why it was found.
+//!
+//! Words are read with the analysis of the article's language (the one its
+//! index terms were made with), so an English article found by `Yerevan`
+//! shows its matches too. Highlight ranges are always sorted, disjoint and on
+//! character boundaries, and [`segments`] turns them into the text and marks
+//! a view shows: the reader counts exactly the marks it shows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use crate::analysis::{analyze, words};
+use crate::analysis::{words, Analyzer};
 use crate::article::{Article, BlockKind};
 
 /// A snippet is at most this many words long: about two lines of a result list.
@@ -22,62 +28,129 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// Byte ranges of the words of `text` whose index term is one of `terms`.
+/// Byte ranges of the words of `text` whose index term is one of `terms`,
+/// read with French analysis; see [`highlight_with`].
 pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<Range<usize>> {
+    highlight_with(Analyzer::FRENCH, text, terms)
+}
+
+/// Byte ranges of the words of `text` whose index term, as `analyzer` reads
+/// it, is one of `terms`: ascending, disjoint, on character boundaries.
+/// Overlapping matches are one range: `Haut-Karabakh` matched by its parts
+/// and by its whole is one mark.
+pub fn highlight_with(
+    analyzer: Analyzer,
+    text: &str,
+    terms: &BTreeSet<String>,
+) -> Vec<Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
     }
-    analyze(text)
+    let mut ranges: Vec<Range<usize>> = analyzer
+        .analyze(text)
         .into_iter()
         .filter(|t| terms.contains(&t.term))
         .map(|t| t.start..t.end)
-        .collect()
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
-/// The passage of `article` densest in `terms`, cut at word boundaries.
+/// `text` cut into the parts a view shows, each with whether it is marked:
+/// one marked part per range of `ranges` that lies in `text` (ascending and
+/// disjoint, as [`highlight_with`] gives them; others are left unmarked).
+pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for range in ranges {
+        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        if marked.is_empty() {
+            continue;
+        }
+        if !before.is_empty() {
+            parts.push((before, false));
+        }
+        parts.push((marked, true));
+        at = range.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+        parts.push((rest, false));
+    }
+    parts
+}
+
+/// The passage of `article` densest in `terms`, cut at word boundaries, read
+/// with French analysis in the article's language; see [`snippet_with`].
+pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
+    snippet_with(Analyzer::FRENCH, article, terms)
+}
+
+/// The passage of `article` densest in `terms`, cut at word boundaries, its
+/// words read with `analyzer` in the article's language.
 ///
 /// Candidate passages start a few words before each match; the one covering the
 /// most distinct terms wins, then the one with the most matches, then the
 /// earliest. An article matched only by its title gets its opening words.
-pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
+/// The cost is linear in the length of the text: a window slides over the
+/// matches instead of counting again for each.
+pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &BTreeSet<String>) -> Snippet {
+    let analyzer = analyzer.for_lang(article.lang.as_deref());
     let mut best: Option<(usize, usize, usize, usize)> = None; // (distinct, count, block, first word)
     for (b, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading && article.blocks.len() > 1 {
             continue;
         }
-        let spans: Vec<Range<usize>> = words(&block.text).map(|w| w.start..w.end).collect();
-        let matches = highlight(&block.text, terms);
+        let matches = highlight_with(analyzer, &block.text, terms);
         if matches.is_empty() {
             continue;
         }
-        // Word number of each match.
-        let matched_words: Vec<(usize, &str)> = matches
-            .iter()
-            .filter_map(|m| {
-                let w = spans.iter().position(|s| s.start == m.start)?;
-                Some((w, &block.text[m.clone()]))
-            })
-            .collect();
+        // Word number and lower-cased text of each match: both lists ascend,
+        // so one walk pairs them.
+        let mut matched_words: Vec<(usize, String)> = Vec::with_capacity(matches.len());
+        let mut pending = matches.iter().peekable();
+        for (w, word) in words(&block.text).enumerate() {
+            while pending.next_if(|m| m.start < word.start).is_some() {}
+            if let Some(m) = pending.next_if(|m| m.start == word.start) {
+                matched_words.push((w, block.text[m.clone()].to_lowercase()));
+            }
+        }
+        // Windows of SNIPPET_WORDS words from a few words before each match.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let (mut from, mut to) = (0, 0); // matches inside the window
         for &(anchor, _) in &matched_words {
             let first = anchor.saturating_sub(SNIPPET_LEAD_WORDS);
-            let window = first..first + SNIPPET_WORDS;
-            let inside: Vec<&str> = matched_words
-                .iter()
-                .filter(|(w, _)| window.contains(w))
-                .map(|&(_, text)| text)
-                .collect();
-            let distinct = inside
-                .iter()
-                .map(|t| t.to_lowercase())
-                .collect::<BTreeSet<_>>()
-                .len();
-            let candidate = (distinct, inside.len(), b, first);
+            let end = first + SNIPPET_WORDS;
+            while to < matched_words.len() && matched_words[to].0 < end {
+                *counts.entry(matched_words[to].1.as_str()).or_insert(0) += 1;
+                to += 1;
+            }
+            while from < to && matched_words[from].0 < first {
+                let key = matched_words[from].1.as_str();
+                if let Some(count) = counts.get_mut(key) {
+                    *count -= 1;
+                    if *count == 0 {
+                        counts.remove(key);
+                    }
+                }
+                from += 1;
+            }
+            let (distinct, inside) = (counts.len(), to - from);
             let better = match best {
                 None => true,
-                Some((d, c, _, _)) => (distinct, inside.len()) > (d, c),
+                Some((d, c, _, _)) => (distinct, inside) > (d, c),
             };
             if better {
-                best = Some(candidate);
+                best = Some((distinct, inside, b, first));
             }
         }
     }
@@ -96,11 +169,11 @@ pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
     else {
         return Snippet::default();
     };
-    cut(&block.text, first_word, terms)
+    cut(analyzer, &block.text, first_word, terms)
 }
 
 /// The words `first..first + SNIPPET_WORDS` of `text`, with ellipses and highlights.
-fn cut(text: &str, first: usize, terms: &BTreeSet<String>) -> Snippet {
+fn cut(analyzer: Analyzer, text: &str, first: usize, terms: &BTreeSet<String>) -> Snippet {
     let spans: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
     if spans.is_empty() {
         return Snippet::default();
@@ -116,7 +189,7 @@ fn cut(text: &str, first: usize, terms: &BTreeSet<String>) -> Snippet {
     let lead = if start > 0 { "…" } else { "" };
     let tail = if end < text.len() { "…" } else { "" };
     let passage = &text[start..end];
-    let highlights = highlight(passage, terms)
+    let highlights = highlight_with(analyzer, passage, terms)
         .into_iter()
         .map(|r| r.start + lead.len()..r.end + lead.len())
         .collect();
