@@ -101,7 +101,8 @@ fn watch(dir: &Path, inputs: &[PathBuf]) {
     }
 }
 
-/// Writes `index.bin` and the pieces (`pieces/`, emptied first: only this build's are there).
+/// Writes `index.bin`, the pieces (`pieces/`, emptied first: only this build's
+/// are there) and `index_id.txt`, what names this index in the wasm.
 fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
     let write = |path: &Path, bytes: &[u8]| {
@@ -116,5 +117,13 @@ fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String>
     for (name, piece) in pieces {
         write(&dir.join(name), piece)?;
     }
-    write(&Path::new(&out_dir).join("index.bin"), bytes)
+    write(&Path::new(&out_dir).join("index.bin"), bytes)?;
+    // Names this index in the wasm, so that scripts/precache copies the
+    // pieces of this very build (a build of other features has its own OUT_DIR).
+    let id = format!(
+        "liseuse-index-{}-{:08x}",
+        bytes.len(),
+        liseuse_core::format::content_hash(bytes)
+    );
+    write(&Path::new(&out_dir).join("index_id.txt"), id.as_bytes())
 }

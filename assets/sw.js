@@ -83,8 +83,37 @@ async function cachedPieces() {
   return cachedUrls;
 }
 
-/** Puts a downloaded piece in the cache, and in the list of those cached. */
+/** The hash that ends a piece's name (liseuse_core::format::content_hash):
+ * 64-bit FNV-1a, its two 32-bit halves xor-ed. Computed on two 32-bit halves
+ * (every product stays below 2^53, exact in a double). */
+function contentHash(bytes) {
+  let lo = 0x84222325;
+  let hi = 0xcbf29ce4;
+  for (let i = 0; i < bytes.length; i++) {
+    lo = (lo ^ bytes[i]) >>> 0;
+    // (hi·2^32 + lo) × (2^40 + 0x1b3), modulo 2^64.
+    const low = lo * 0x1b3;
+    const carry = Math.floor(low / 0x100000000);
+    hi = (hi * 0x1b3 + carry + (lo % 0x1000000) * 0x100) % 0x100000000;
+    lo = low % 0x100000000;
+  }
+  return (lo ^ hi) >>> 0;
+}
+
+/** Whether a downloaded piece is the one its name says: a captive portal's
+ * page, an error page served with 200 or a truncated download is not, and is
+ * never kept (the page is told it is damaged; the next fill tries again). */
+async function isThePiece(url, response) {
+  const named = /-([0-9a-f]{8})\.bin$/.exec(url);
+  if (!response.ok || !named) return false;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return contentHash(bytes) === parseInt(named[1], 16);
+}
+
+/** Puts a downloaded piece in the cache, and in the list of those cached,
+ * if it is the piece its name says. */
 async function keepPiece(cache, url, response) {
+  if (!(await isThePiece(url, response.clone()))) return;
   await cache.put(url, response);
   (await cachedPieces()).add(url);
 }

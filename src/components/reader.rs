@@ -73,8 +73,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let doc = library.doc_of(&props.id);
     let marks = |text: &str| doc.map_or(Vec::new(), |doc| library.highlight(doc, text, &terms));
     let title_marks = article.map_or(Vec::new(), |a| marks(&a.title));
-    let block_marks: Vec<Vec<Range<usize>>> =
-        article.map_or(Vec::new(), |a| a.blocks.iter().map(|b| marks(&b.text)).collect());
+    let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {
+        a.blocks.iter().map(|b| marks(&b.text)).collect()
+    });
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
     // A reducer, not a state: the key listener outlives renders and must move

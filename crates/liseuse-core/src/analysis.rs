@@ -289,7 +289,15 @@ impl Analyzer {
         run: Compound,
         end: usize,
     ) {
-        if let Some(term) = self.term(&run.whole, stemmer) {
+        // A whole that is the term of one of its parts ("\u{301}-1" is "1",
+        // its first part having no letter) adds nothing, and would stand at
+        // a position before that part's.
+        let parts = tokens.iter().rev().take_while(|t| t.start >= run.start);
+        let mut parts = parts.map(|t| t.term.as_str());
+        if let Some(term) = self
+            .term(&run.whole, stemmer)
+            .filter(|whole| !parts.any(|part| part == whole))
+        {
             tokens.push(Token {
                 term,
                 form: run.whole,
@@ -415,9 +423,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
-/// Whether `c` can be part of a word: a letter, a digit or a combining mark.
+/// Whether `c` can be part of a word: a letter, a digit or a combining mark,
+/// except the modifier letter apostrophe U+02BC, which French text uses as an
+/// apostrophe (`lʼarmée`).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    (c.is_alphanumeric() || is_combining_mark(c)) && c != '\u{2bc}'
 }
 
 /// The hyphens that join two words into a whole (`Haut-Karabakh`,

@@ -244,8 +244,14 @@ impl TermPiece {
             postings.validate(doc_count)?;
         }
         let terms = u64::from(first)..u64::from(first) + count as u64;
-        let in_order = (self.forms.windows(2)).all(|w| (w[0].term, &w[0].form) <= (w[1].term, &w[1].form));
-        if !in_order || self.forms.iter().any(|f| !terms.contains(&u64::from(f.term))) {
+        let in_order =
+            (self.forms.windows(2)).all(|w| (w[0].term, &w[0].form) <= (w[1].term, &w[1].form));
+        if !in_order
+            || self
+                .forms
+                .iter()
+                .any(|f| !terms.contains(&u64::from(f.term)))
+        {
             return Err("a term piece with forms of other terms".into());
         }
         Ok(())
@@ -495,7 +501,11 @@ impl Postings {
         }
         let mut positions = self.positions.iter();
         for &count in &self.counts {
-            let last: u64 = positions.by_ref().take(count as usize).map(|&g| u64::from(g)).sum();
+            let last: u64 = positions
+                .by_ref()
+                .take(count as usize)
+                .map(|&g| u64::from(g))
+                .sum();
             if last > u64::from(u32::MAX) {
                 return Err("a word position out of range".into());
             }
@@ -604,7 +614,8 @@ impl IndexFile {
     /// its parts agree (see [`IndexFile::validate`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
         let file: IndexFile = decode(bytes)?;
-        file.validate().map_err(|reason| FormatError::Corrupt { reason })?;
+        file.validate()
+            .map_err(|reason| FormatError::Corrupt { reason })?;
         Ok(file)
     }
 
@@ -616,9 +627,16 @@ impl IndexFile {
         let index = &self.index;
         let docs = index.doc_count as usize;
         if self.articles.len() != docs {
-            return Err(format!("{} articles for {docs} documents", self.articles.len()));
+            return Err(format!(
+                "{} articles for {docs} documents",
+                self.articles.len()
+            ));
         }
-        if index.field_lengths.iter().any(|lengths| lengths.len() != docs) {
+        if index
+            .field_lengths
+            .iter()
+            .any(|lengths| lengths.len() != docs)
+        {
             return Err("field lengths do not match the documents".into());
         }
         let terms = index.postings.len();
@@ -647,7 +665,10 @@ impl IndexFile {
             || !ascending(&pieces.terms)
             || !ascending(&pieces.texts)
             || pieces.texts.first().is_some_and(|p| p.first != 0)
-            || pieces.texts.last().is_some_and(|p| p.first as usize >= docs)
+            || pieces
+                .texts
+                .last()
+                .is_some_and(|p| p.first as usize >= docs)
         {
             return Err("pieces out of order".into());
         }

@@ -142,12 +142,15 @@ impl std::error::Error for ImportError {}
 /// Every article under `dir` (recursively, in path order), the files read, and a report.
 pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
     let mut files = Vec::new();
-    list_files(dir, &mut files)?;
-    files.sort();
     let mut report = ImportReport::default();
+    let mut visited = Vec::new();
+    list_files(dir, &mut files, &mut visited, &mut report)?;
+    files.sort();
     let mut articles = Vec::new();
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    // The content of each article kept, to leave out the same article again.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    // Duplicates left out: where, and which kept article they repeat.
+    let mut repeated: Vec<(PathBuf, Option<usize>, usize)> = Vec::new();
     for path in &files {
         let Some((format, _)) = format_of(path) else {
             report.files_ignored += 1;
@@ -158,23 +161,44 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
         for (line, mut article) in read_file(path, dir, format, &mut notices) {
             settle_language(&mut article);
             let key = content_key(&article);
-            if let Some(kept) = seen.get(&key) {
-                notices.duplicate(line, format!("same title and text as {kept}: left out"));
+            if let Some(&kept) = seen.get(&key) {
+                repeated.push((path.clone(), line, kept));
                 continue;
             }
-            // Ids are used in links: two files may not share one.
-            let count = ids.entry(article.id.clone()).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                article.id = format!("{}~{count}", article.id);
-            }
-            seen.insert(key, article.id.clone());
+            seen.insert(key, articles.len());
             articles.push(article);
         }
         notices.into_report(&mut report);
     }
+    give_distinct_ids(&mut articles);
+    report.duplicates = (repeated.into_iter())
+        .map(|(path, line, kept)| Notice {
+            path,
+            line,
+            message: format!("same title and text as {}: left out", articles[kept].id),
+        })
+        .collect();
     report.articles = articles.len();
     Ok((articles, files, report))
+}
+
+/// Ids are used in links: two articles may not share one. The first article
+/// with an id keeps it; a later one becomes `id~2` (or `~3`...), never an id
+/// that another article of the collection has, even one read after it.
+fn give_distinct_ids(articles: &mut [Article]) {
+    let own: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let mut taken = std::collections::HashSet::new();
+    for article in articles.iter_mut() {
+        if taken.insert(article.id.clone()) {
+            continue;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{}~{n}", article.id))
+            .find(|id| !own.contains(id) && !taken.contains(id))
+            .unwrap_or_default();
+        taken.insert(renamed.clone());
+        article.id = renamed;
+    }
 }
 
 /// Collects the notices of one file.
@@ -375,15 +399,40 @@ fn content_key(article: &Article) -> u64 {
     hasher.finish()
 }
 
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ImportError> {
+/// Lists the files under `dir`, sub-folders included. A folder reached again
+/// through a symbolic link (a loop, or a second way to the same folder) is
+/// read once, with a warning naming the link.
+fn list_files(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    visited: &mut Vec<PathBuf>,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     let error = |source| ImportError::Folder {
         path: dir.to_path_buf(),
         source,
     };
+    let real = std::fs::canonicalize(dir).map_err(error)?;
+    if visited.contains(&real) {
+        report.warnings.push(Notice {
+            path: dir.to_path_buf(),
+            line: None,
+            message: format!(
+                "leads to the folder {} again (a symbolic link): not read twice",
+                real.display()
+            ),
+        });
+        return Ok(());
+    }
+    visited.push(real);
+    let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(error)? {
-        let path = entry.map_err(error)?.path();
+        entries.push(entry.map_err(error)?.path());
+    }
+    entries.sort();
+    for path in entries {
         if path.is_dir() {
-            list_files(&path, out)?;
+            list_files(&path, out, visited, report)?;
         } else {
             out.push(path);
         }

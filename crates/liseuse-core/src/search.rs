@@ -598,7 +598,9 @@ impl Searcher {
         piece.validate(slot.first, self.index.doc_count)?;
         if let Some(next) = self.term_pieces.get(number + 1) {
             if (next.first - slot.first) as usize != piece.postings.len() {
-                return Err(format!("term piece {number} holds other terms than expected"));
+                return Err(format!(
+                    "term piece {number} holds other terms than expected"
+                ));
             }
         }
         let _ = slot.piece.set(piece);

@@ -20,20 +20,54 @@ fn sample() -> IndexFile {
             form_postings: vec![FormPostings::new(0, [0]), FormPostings::new(0, [0, 1])],
             ..SearchIndex::default()
         },
-        articles: vec![Article {
-            id: "a".into(),
-            title: "Titre".into(),
-            byline: Some("Par Untel".into()),
-            date: Some("2020-10-12".into()),
-            source: Some("Le Journal".into()),
-            lang: Some("fr".into()),
-            blocks: vec![Block {
-                kind: BlockKind::Paragraph,
-                text: "Texte.".into(),
-            }],
-            ..Article::default()
-        }],
+        articles: vec![
+            Article {
+                id: "a".into(),
+                title: "Titre".into(),
+                byline: Some("Par Untel".into()),
+                date: Some("2020-10-12".into()),
+                source: Some("Le Journal".into()),
+                lang: Some("fr".into()),
+                blocks: vec![Block {
+                    kind: BlockKind::Paragraph,
+                    text: "Texte.".into(),
+                }],
+                ..Article::default()
+            },
+            Article {
+                id: "b".into(),
+                title: "Second".into(),
+                blocks: vec![Block {
+                    kind: BlockKind::Paragraph,
+                    text: "La paix.".into(),
+                }],
+                ..Article::default()
+            },
+        ],
         pieces: Pieces::default(),
+    }
+}
+
+#[test]
+fn a_file_whose_parts_disagree_is_refused_not_read() {
+    let mut one_article_short = sample();
+    one_article_short.articles.pop();
+    let mut beyond_the_documents = sample();
+    beyond_the_documents.index.postings[1].doc_gaps[0] = 2;
+    let mut positions_missing = sample();
+    positions_missing.index.postings[0].positions.pop();
+    let mut unknown_form = sample();
+    unknown_form.index.form_postings[0].term = 9;
+    for (what, file) in [
+        ("articles", one_article_short),
+        ("document", beyond_the_documents),
+        ("positions", positions_missing),
+        ("forms", unknown_form),
+    ] {
+        match IndexFile::from_bytes(&file.to_bytes()) {
+            Err(FormatError::Corrupt { reason }) => assert!(reason.contains(what), "{reason}"),
+            other => panic!("{what}: {other:?}"),
+        }
     }
 }
 
@@ -133,7 +167,8 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
     // One term per piece at this size; spellings and word forms go with
     // their term's postings.
     assert_eq!(head.pieces.terms.len(), 2);
-    assert_eq!(head.pieces.texts.len(), 1);
+    // One article per text piece at this size.
+    assert_eq!(head.pieces.texts.len(), 2);
     assert!(head.index.spellings.is_empty());
     assert!(head.index.forms.is_empty() && head.index.form_postings.is_empty());
     let piece: TermPiece = decode(&pieces[0].1).unwrap();
@@ -148,8 +183,9 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
         piece.forms,
         [form("armee", vec![0]), form("armees", vec![0, 1])]
     );
-    let text: TextPiece = decode(&pieces[2].1).unwrap();
-    assert_eq!(text.articles, whole.articles);
+    let texts =
+        (pieces[2..].iter()).flat_map(|(_, bytes)| decode::<TextPiece>(bytes).unwrap().articles);
+    assert_eq!(texts.collect::<Vec<_>>(), whole.articles);
     assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
 }
 
@@ -159,6 +195,11 @@ fn terms_are_front_coded_and_read_back_whole() {
     file.index.terms = ["ete", "etes", "étè", "été", "étés", "œuvre"]
         .map(String::from)
         .to_vec();
+    // One postings, name and spelling per term, as a valid file has.
+    let count = file.index.terms.len();
+    file.index.postings.resize(count, Postings::default());
+    file.index.names.resize(count, false);
+    file.index.spellings.resize(count, String::new());
     let bytes = file.to_bytes();
     assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);
     // Shorter than the terms written whole.

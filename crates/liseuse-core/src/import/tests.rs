@@ -295,3 +295,38 @@ fn ids_drop_the_extension_whatever_the_case_and_the_letters() {
         "a bare extension is no file of that format"
     );
 }
+
+#[test]
+fn a_renamed_duplicate_id_never_takes_the_id_of_a_real_article() {
+    let dir = std::env::temp_dir().join(format!("liseuse-ids2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("x.md"), "# Premier\n\nPremier texte.").unwrap();
+    std::fs::write(dir.join("x.txt"), "Deuxième\n\nDeuxième texte.").unwrap();
+    // A real article whose id is what the second "x" would have been renamed to.
+    std::fs::write(dir.join("x~2.txt"), "Troisième\n\nTroisième texte.").unwrap();
+    let (articles, _, _) = read_folder(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let id_of = |title: &str| {
+        let article = articles.iter().find(|a| a.title == title).unwrap();
+        article.id.clone()
+    };
+    assert_eq!(id_of("Premier"), "x");
+    assert_eq!(id_of("Troisième"), "x~2", "the real article keeps its id");
+    assert_eq!(id_of("Deuxième"), "x~3");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_read_once_with_a_warning() {
+    let dir = std::env::temp_dir().join(format!("liseuse-loop-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sous")).unwrap();
+    std::fs::write(dir.join("sous/a.txt"), "Titre\n\nUn texte.").unwrap();
+    // sous/boucle -> .. : the folder contains itself.
+    std::os::unix::fs::symlink("..", dir.join("sous/boucle")).unwrap();
+    let (articles, _, report) = read_folder(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(report.warnings[0].path.ends_with("sous/boucle"));
+    assert!(report.warnings[0].message.contains("not read twice"));
+}
