@@ -110,12 +110,19 @@ async function isThePiece(url, response) {
   return contentHash(bytes) === parseInt(named[1], 16);
 }
 
-/** Puts a downloaded piece in the cache, and in the list of those cached,
- * if it is the piece its name says. */
-async function keepPiece(cache, url, response) {
-  if (!(await isThePiece(url, response.clone()))) return;
-  await cache.put(url, response);
+/** Downloads a piece and keeps it if it is the piece its name says. A wrong
+ * copy may sit in the browser's HTTP cache (a portal's page, kept for its
+ * max-age): then the server is asked again, past that cache, once. Resolves
+ * to what was downloaded last, for the page to check and report. */
+async function fetchPiece(cache, url, request = fresh(url)) {
+  let response = await fetch(request);
+  if (!(await isThePiece(url, response.clone()))) {
+    response = await fetch(new Request(url, { cache: 'reload' }));
+    if (!(await isThePiece(url, response.clone()))) return response;
+  }
+  await cache.put(url, response.clone());
   (await cachedPieces()).add(url);
+  return response;
 }
 
 let pieceUrls = null;
@@ -140,8 +147,7 @@ function fill() {
     const worker = async () => {
       for (let url = queue.shift(); url; url = queue.shift()) {
         try {
-          const response = await fetch(fresh(url));
-          if (response.ok) await keepPiece(cache, url, response);
+          await fetchPiece(cache, url);
         } catch {
           // Offline, or the server failed: the next fill tries again.
         }
@@ -184,9 +190,7 @@ self.addEventListener('fetch', (event) => {
         const pieces = await caches.open(PIECE_CACHE);
         const cached = await pieces.match(url.href);
         if (cached) return cached;
-        const response = await fetch(request);
-        if (response.ok) await keepPiece(pieces, url.href, response.clone());
-        return response;
+        return fetchPiece(pieces, url.href, request);
       }
       const cache = await caches.open(CACHE);
       // Every page of the app is index.html: the route is in the fragment.

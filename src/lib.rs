@@ -30,7 +30,8 @@ pub fn load_library() -> Result<Rc<Library>, FormatError> {
 
 /// Renders the app into the page's `<main id="app">` (or the body when there is none).
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| crash::show(&info.to_string())));
+    // yew sets its own hook at render unless it is given one.
+    yew::set_custom_panic_hook(Box::new(|info| crash::show(&info.to_string())));
     let document = gloo::utils::document();
     // Which index this page runs (for bug reports; and it keeps INDEX_ID in the wasm).
     if let Some(html) = document.document_element() {

@@ -107,11 +107,27 @@ pub fn has_failed(file: &str) -> bool {
     FAILED.with(|failed| failed.borrow().contains_key(file))
 }
 
-/// Downloads piece `file` into `library`.
+/// Downloads piece `file` into `library`. Bytes that are not the piece may
+/// come from the browser's HTTP cache (a portal's page kept for its max-age):
+/// then the server is asked once more, past that cache.
 pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
+    match download_with(library, file, web_sys::RequestCache::Default).await {
+        Err(Failure::Damaged(_)) => {
+            download_with(library, file, web_sys::RequestCache::Reload).await
+        }
+        done => done,
+    }
+}
+
+async fn download_with(
+    library: &Library,
+    file: &str,
+    cache: web_sys::RequestCache,
+) -> Result<(), Failure> {
     let url = format!("{PIECES_PATH}{file}");
     let network = |e: gloo_net::Error| Failure::Network(e.to_string());
     let response = gloo_net::http::Request::get(&url)
+        .cache(cache)
         .send()
         .await
         .map_err(network)?;

@@ -15,16 +15,27 @@ export class ReaderPage {
 
   /** Waits until the service worker controls the page and has every file of
    * the site cached (a split index's pieces are cached in the background). */
-  async waitForOffline() {
+  async waitForOffline(timeout = 60_000) {
+    const deadline = Date.now() + timeout;
     for (;;) {
-      const { cached, total } = await this.offlineStatus();
-      if (cached === total) return;
+      const status = await this.offlineStatus();
+      if (status.cached === status.total) return;
+      if (Date.now() > deadline) throw new Error(`not offline after ${timeout} ms: ${JSON.stringify(status)}`);
       await this.page.waitForTimeout(100);
     }
   }
 
   /** What the service worker says of the index pieces it holds: { cached, total, filling }. */
-  async offlineStatus() {
+  async offlineStatus(timeout = 20_000) {
+    // page.evaluate has no time limit of its own: a worker that never answers fails here.
+    let timer;
+    const late = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no answer from the service worker in ${timeout} ms`)), timeout);
+    });
+    return Promise.race([this.askOffline(), late]).finally(() => clearTimeout(timer));
+  }
+
+  askOffline() {
     return this.page.evaluate(async () => {
       const sw = navigator.serviceWorker;
       await sw.ready;

@@ -141,7 +141,8 @@ test('the pieces are cached in the background, and the next visit finishes what 
     await r.results().first().locator('.snippet').filter({ hasText: /\S/ }).waitFor();
     // The app works at once; the pieces arrive behind it, all but the lost one.
     let status = await r.offlineStatus();
-    while (status.filling || status.cached < status.total - 1) {
+    const deadline = Date.now() + 30_000;
+    while ((status.filling || status.cached < status.total - 1) && Date.now() < deadline) {
       await r.page.waitForTimeout(100);
       status = await r.offlineStatus();
     }
