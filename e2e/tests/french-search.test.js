@@ -78,3 +78,21 @@ test('the reader jumps from one match to the next with keys and buttons', async 
   await r.screenshot('reader-matches');
   assert.deepEqual(r.errors, []);
 });
+
+test('a hyphenated name counts as many matches as it shows marks, and n reaches each', async () => {
+  const r = await reader.newReader();
+  await r.open('#/article/000_1a8f4e49545b7e53?q=Haut-Karabakh');
+  const position = r.page.locator('.matches .position');
+  await position.waitFor();
+  const marks = await r.marks(r.reader());
+  assert.ok(marks.some((m) => m === 'Haut-Karabakh'), marks.join(' | '));
+  assert.ok(!marks.some((m) => m.startsWith('-') || m.endsWith('-')), marks.join(' | '));
+  assert.equal(await position.innerText(), `${marks.length} occurrences`);
+  // Every press of n lands on a mark, the last one included.
+  for (let i = 1; i <= marks.length; i++) {
+    await r.page.keyboard.press('n');
+    assert.equal(await position.innerText(), `${i} / ${marks.length}`);
+    assert.equal(await r.page.locator('mark.current').count(), 1, `match ${i}`);
+  }
+  assert.deepEqual(r.errors, []);
+});
