@@ -135,7 +135,17 @@ async fn download_with(
         return Err(Failure::Network(format!("HTTP {}", response.status())));
     }
     let bytes = response.binary().await.map_err(network)?;
-    (library.add_piece(file, &bytes)).map_err(|e| Failure::Damaged(e.to_string()))
+    (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
+}
+
+/// What is wrong with a piece, in a reader's words.
+fn damage(error: &liseuse_core::FormatError) -> String {
+    match error {
+        liseuse_core::FormatError::Mismatch { .. } => {
+            "le contenu reçu n’est pas celui du fichier : téléchargement interrompu, ou autre page servie à sa place".into()
+        }
+        other => format!("fichier illisible : {other}"),
+    }
 }
 
 /// Asks for `files` once per distinct list (an effect), and says whether

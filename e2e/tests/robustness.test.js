@@ -87,7 +87,7 @@ test('a damaged piece is named as damaged, the other results show, and it is nev
     await r.open();
     const alert = r.page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), new RegExp(`endommagée \\(${damaged.replace('.', '\\.')} : damaged piece`));
+    assert.match(await alert.innerText(), new RegExp(`endommagée \\(${damaged.replace('.', '\\.')} : le contenu reçu n’est pas celui du fichier`));
     assert.doesNotMatch(await alert.innerText(), /connexion/);
     // Its article says it is unavailable; the others are there.
     await r.page.locator('.result.unavailable').first().waitFor();
