@@ -314,6 +314,32 @@ pub struct SearchIndex {
     pub form_postings: Vec<FormPostings>,
 }
 
+impl SearchIndex {
+    /// Takes [`SearchIndex::forms`] and [`SearchIndex::form_postings`] out,
+    /// as the [`PieceForm`]s of each term (by term number, then form): what
+    /// term pieces hold. Forms of a term the index lacks are dropped.
+    pub fn take_forms_by_term(&mut self) -> Vec<Vec<PieceForm>> {
+        let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); self.postings.len()];
+        let forms = std::mem::take(&mut self.forms);
+        for (form, postings) in forms
+            .into_iter()
+            .zip(std::mem::take(&mut self.form_postings))
+        {
+            if let Some(of_term) = forms_of.get_mut(postings.term as usize) {
+                of_term.push(PieceForm {
+                    term: postings.term,
+                    form,
+                    index_gaps: postings.index_gaps,
+                });
+            }
+        }
+        for of_term in &mut forms_of {
+            of_term.sort_by(|a, b| a.form.cmp(&b.form));
+        }
+        forms_of
+    }
+}
+
 /// The documents of a word form, as a subset of its term's postings: the
 /// counts and positions are the term's. One small number per document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -711,18 +737,7 @@ impl IndexFile {
             self.pieces.first_terms.push(run[0].clone());
         }
         // The forms of each term move to the term's piece.
-        let mut forms_of: Vec<Vec<PieceForm>> = vec![Vec::new(); terms.len()];
-        let forms = std::mem::take(&mut index.forms);
-        for (form, postings) in forms
-            .into_iter()
-            .zip(std::mem::take(&mut index.form_postings))
-        {
-            forms_of[postings.term as usize].push(PieceForm {
-                term: postings.term,
-                form,
-                index_gaps: postings.index_gaps,
-            });
-        }
+        let forms_of = index.take_forms_by_term();
         let mut piece = TermPiece::default();
         let (mut first, mut size) = (0u32, 0usize);
         let postings = std::mem::take(&mut index.postings);

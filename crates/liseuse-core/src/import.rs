@@ -206,7 +206,6 @@ struct Notices<'a> {
     path: &'a Path,
     skipped: Vec<Notice>,
     warnings: Vec<Notice>,
-    duplicates: Vec<Notice>,
 }
 
 impl<'a> Notices<'a> {
@@ -215,7 +214,6 @@ impl<'a> Notices<'a> {
             path,
             skipped: Vec::new(),
             warnings: Vec::new(),
-            duplicates: Vec::new(),
         }
     }
 
@@ -235,14 +233,9 @@ impl<'a> Notices<'a> {
         self.warnings.push(self.notice(line, message));
     }
 
-    fn duplicate(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.duplicates.push(self.notice(line, message));
-    }
-
     fn into_report(self, report: &mut ImportReport) {
         report.skipped.extend(self.skipped);
         report.warnings.extend(self.warnings);
-        report.duplicates.extend(self.duplicates);
     }
 }
 

@@ -7,7 +7,6 @@
 //! 200 damaged first files.
 #![cfg(feature = "indexer")]
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -1,6 +1,9 @@
-use super::{FormMatch, Missing};
-use crate::indexer::build_dir;
-use crate::{snippet, Library};
+//! Ranking, typos, phrases and suggestions, through the public API, on the
+//! seeds and on small collections made for one behaviour each.
+#![cfg(feature = "indexer")]
+
+use liseuse_core::indexer::build_dir;
+use liseuse_core::{snippet, Library};
 use std::path::Path;
 
 fn seeds() -> Library {
@@ -315,17 +318,17 @@ fn tiny(texts: &[&str]) -> Library {
     let articles = texts
         .iter()
         .enumerate()
-        .map(|(n, text)| crate::Article {
+        .map(|(n, text)| liseuse_core::Article {
             id: format!("a{n}"),
             title: "Sans rapport".into(),
-            blocks: vec![crate::Block {
-                kind: crate::BlockKind::Paragraph,
+            blocks: vec![liseuse_core::Block {
+                kind: liseuse_core::BlockKind::Paragraph,
                 text: text.to_string(),
             }],
-            ..crate::Article::default()
+            ..liseuse_core::Article::default()
         })
         .collect();
-    Library::new(crate::indexer::build_index(articles))
+    Library::new(liseuse_core::indexer::build_index(articles))
 }
 
 #[test]
@@ -373,28 +376,6 @@ fn in_a_question_the_words_that_frame_it_weigh_less() {
     );
     // As keywords, neither word frames anything: the tie goes to collection order.
     assert_eq!(found(&library, "nom reporter "), ["a0", "a1"]);
-}
-
-#[test]
-fn a_word_written_one_way_only_gets_its_form_from_its_term() {
-    let library = tiny(&["La paix revient.", "Les armées et l'armée."]);
-    let form = |query: &str| {
-        library.searcher.plan(query).words[0]
-            .form
-            .clone()
-            .map(|f| f.0)
-    };
-    let term = |t: &str| {
-        library
-            .searcher
-            .term_number(t, &mut Missing::new())
-            .unwrap()
-    };
-    // "paix" is written one way: no form of its own is stored.
-    assert_eq!(form("paix "), Some(FormMatch::Term(term("paix"))));
-    assert!(matches!(form("armées "), Some(FormMatch::Forms(_))));
-    // "armés" shares the term of "armées" but is nowhere in the text.
-    assert_eq!(form("armés "), None);
 }
 
 #[test]

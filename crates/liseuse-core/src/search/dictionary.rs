@@ -1,0 +1,249 @@
+//! Dictionary lookup: which term number a word has, which terms a prefix
+//! begins, and every term for corrections. A whole index is one loaded run
+//! of terms; a split one has runs that load when a query needs them. A
+//! lookup says found, absent or not loaded, and [`Lookups`] records the runs
+//! it found not loaded itself, so that the planner never deals with pieces.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use crate::format::DictionaryPiece;
+
+/// The terms, in runs, loaded or not.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Dictionary {
+    slots: Vec<Slot>,
+    /// What corrections scan, built once every run is in.
+    typos: OnceLock<TypoIndex>,
+}
+
+/// A run of terms, loaded or not.
+#[derive(Clone, Debug, Default)]
+struct Slot {
+    /// Its first term number.
+    first: u32,
+    /// Its first term: the run holds the terms from it to the next run's first.
+    first_term: String,
+    piece: OnceLock<DictionaryPiece>,
+}
+
+/// The terms arranged for corrections.
+#[derive(Clone, Debug, Default)]
+pub(super) struct TypoIndex {
+    /// Term numbers by the byte length of the term: corrections only compare
+    /// a word with the terms of about its length.
+    pub by_length: Vec<Vec<u32>>,
+    /// The [`letters`] of each term: a quicker test than counting edits.
+    pub letters: Vec<u32>,
+}
+
+impl Dictionary {
+    /// Every term, loaded: a whole index.
+    pub fn whole(piece: DictionaryPiece) -> Self {
+        let slot = Slot {
+            first: 0,
+            first_term: String::new(),
+            piece: OnceLock::from(piece),
+        };
+        Dictionary {
+            slots: vec![slot],
+            typos: OnceLock::new(),
+        }
+    }
+
+    /// Runs starting at `(term number, first term)`, none loaded yet.
+    pub fn split(runs: Vec<(u32, String)>) -> Self {
+        let slots = (runs.into_iter())
+            .map(|(first, first_term)| Slot {
+                first,
+                first_term,
+                piece: OnceLock::new(),
+            })
+            .collect();
+        Dictionary {
+            slots,
+            typos: OnceLock::new(),
+        }
+    }
+
+    /// The run of term number `number` and its place in it, if loaded.
+    fn entry(&self, number: usize) -> Option<(&DictionaryPiece, usize)> {
+        let after = (self.slots).partition_point(|slot| slot.first as usize <= number);
+        let slot = self.slots.get(after.checked_sub(1)?)?;
+        Some((slot.piece.get()?, number - slot.first as usize))
+    }
+
+    /// Term number `number` (empty when its run is not loaded).
+    pub fn term(&self, number: usize) -> &str {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.terms.get(at))
+            .map_or("", String::as_str)
+    }
+
+    /// Whether term number `number` is a name.
+    pub fn is_name(&self, number: usize) -> bool {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.names.get(at).copied())
+            .unwrap_or(false)
+    }
+
+    /// The number of documents term number `number` occurs in.
+    pub fn doc_frequency(&self, number: usize) -> usize {
+        self.entry(number)
+            .and_then(|(piece, at)| piece.doc_frequencies.get(at))
+            .map_or(0, |&df| df as usize)
+    }
+
+    /// The number of the run where `term` is, if anywhere.
+    fn run_of(&self, term: &str) -> usize {
+        let after = (self.slots).partition_point(|slot| slot.first_term.as_str() <= term);
+        after.saturating_sub(1)
+    }
+
+    /// The runs not loaded yet, by number.
+    pub fn unloaded(&self) -> Vec<usize> {
+        (0..self.slots.len())
+            .filter(|&n| self.slots[n].piece.get().is_none())
+            .collect()
+    }
+
+    /// Loads run `number` (once; later calls change nothing). A piece whose
+    /// terms are not the run expected (another piece's, or out of order) is
+    /// refused.
+    pub fn add(&self, number: usize, piece: DictionaryPiece) -> Result<(), String> {
+        let Some(slot) = self.slots.get(number) else {
+            return Err(format!("no dictionary piece {number}"));
+        };
+        piece.validate()?;
+        let end = self.slots.get(number + 1);
+        let expected = end.map(|next| (next.first - slot.first) as usize);
+        let fits = piece.terms.first() == Some(&slot.first_term)
+            && expected.is_none_or(|count| piece.terms.len() == count)
+            && end.is_none_or(|next| piece.terms.last() < Some(&next.first_term));
+        if !fits {
+            return Err(format!(
+                "dictionary piece {number} holds other terms than expected"
+            ));
+        }
+        let _ = slot.piece.set(piece);
+        Ok(())
+    }
+}
+
+/// The lookups of one reading of a query: answers from the [`Dictionary`],
+/// and the runs it needed and lacked, recorded as they are met.
+pub(super) struct Lookups<'a> {
+    dictionary: &'a Dictionary,
+    missing: RefCell<BTreeSet<usize>>,
+    /// How many lookups met a run not loaded (with repeats): a word knows
+    /// whether its own lookups lacked one by comparing before and after.
+    misses: Cell<usize>,
+}
+
+impl<'a> Lookups<'a> {
+    pub fn new(dictionary: &'a Dictionary) -> Self {
+        Lookups {
+            dictionary,
+            missing: RefCell::new(BTreeSet::new()),
+            misses: Cell::new(0),
+        }
+    }
+
+    fn lack(&self, run: usize) {
+        self.missing.borrow_mut().insert(run);
+        self.misses.set(self.misses.get() + 1);
+    }
+
+    /// The runs the lookups so far needed and lacked, by number.
+    pub fn missing(&self) -> Vec<usize> {
+        self.missing.borrow().iter().copied().collect()
+    }
+
+    /// A count that grows whenever a lookup meets a run not loaded.
+    pub fn misses(&self) -> usize {
+        self.misses.get()
+    }
+
+    /// The number of `term`; `None` when the dictionary has no such term,
+    /// or when the run that would hold it is not loaded (then recorded).
+    pub fn number(&self, term: &str) -> Option<usize> {
+        let run = self.dictionary.run_of(term);
+        let slot = self.dictionary.slots.get(run)?;
+        let Some(piece) = slot.piece.get() else {
+            self.lack(run);
+            return None;
+        };
+        let at = piece
+            .terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()?;
+        Some(slot.first as usize + at)
+    }
+
+    /// The numbers of the terms that begin with `prefix`; none when one of
+    /// the runs that may hold them is not loaded (then recorded).
+    pub fn prefixed(&self, prefix: &str) -> Vec<usize> {
+        let slots = &self.dictionary.slots;
+        let first = self.dictionary.run_of(prefix);
+        // The runs after the first hold some of them if they begin with one.
+        let more = (slots.iter().skip(first + 1))
+            .take_while(|slot| slot.first_term.starts_with(prefix))
+            .count();
+        let mut numbers = Vec::new();
+        let mut complete = true;
+        for (run, slot) in slots.iter().enumerate().skip(first).take(1 + more) {
+            let Some(piece) = slot.piece.get() else {
+                self.lack(run);
+                complete = false;
+                continue;
+            };
+            let terms = &piece.terms;
+            let start = terms.partition_point(|t| t.as_str() < prefix);
+            let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
+            numbers.extend((start..end).map(|at| slot.first as usize + at));
+        }
+        if !complete {
+            numbers.clear();
+        }
+        numbers
+    }
+
+    /// Every term arranged for corrections; `None` until every run is
+    /// loaded (those that are not are recorded).
+    pub fn typo_index(&self) -> Option<&'a TypoIndex> {
+        let dictionary = self.dictionary;
+        if let Some(typos) = dictionary.typos.get() {
+            return Some(typos);
+        }
+        let unloaded = dictionary.unloaded();
+        if !unloaded.is_empty() {
+            unloaded.into_iter().for_each(|run| self.lack(run));
+            return None;
+        }
+        Some(dictionary.typos.get_or_init(|| {
+            let mut typos = TypoIndex::default();
+            let terms = dictionary.slots.iter().filter_map(|slot| slot.piece.get());
+            for (number, term) in terms.flat_map(|piece| &piece.terms).enumerate() {
+                typos.letters.push(letters(term));
+                if typos.by_length.len() <= term.len() {
+                    typos.by_length.resize(term.len() + 1, Vec::new());
+                }
+                typos.by_length[term.len()].push(number as u32);
+            }
+            typos
+        }))
+    }
+}
+
+/// Which letters `word` has, one bit each for `a` to `z`, one for any digit
+/// and one for any other byte.
+pub(super) fn letters(word: &str) -> u32 {
+    word.bytes().fold(0, |set, byte| {
+        set | match byte {
+            b'a'..=b'z' => 1 << (byte - b'a'),
+            b'0'..=b'9' => 1 << 26,
+            _ => 1 << 27,
+        }
+    })
+}

@@ -1,0 +1,524 @@
+//! The query plan: what a query asks of the index, once read. Each query
+//! word stands for index terms, each with a weight (see the constants); a
+//! phrase for sequences of terms; an exclusion for sequences no result may
+//! have. Terms are looked up through [`Lookups`], which records on its own
+//! what a split index still lacks: the plan knows nothing of pieces.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::dictionary::Lookups;
+use super::suggest::corrections;
+use super::Searcher;
+use crate::analysis::{fold, words, Analyzer, Token};
+use crate::query::{parse, Part, PartKind};
+use crate::question::framing_words;
+use crate::typo::{allowed_typos, TYPO_WEIGHT};
+
+/// Weight of a term that the word being typed only begins, relative to the
+/// term of the word itself: "stolt" finds "stoltenberg", below an exact "stolt".
+/// Range 0.0..=1.0; at 0.0 prefixes find nothing.
+pub const PREFIX_WEIGHT: f32 = 0.8;
+
+/// The word being typed is matched as a prefix from this many characters.
+/// Shorter prefixes match too much of the dictionary to be useful.
+pub const MIN_PREFIX_CHARS: usize = 2;
+
+/// At most this many completions of the word being typed are searched, the most
+/// frequent first: bounds the work for a one-letter-longer prefix of a common stem.
+pub const MAX_PREFIX_TERMS: usize = 64;
+
+/// Only the first this many query words are used: bounds the work for pasted text.
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// Only the first this many bytes of a query are read (cut at a character
+/// boundary): bounds the phrases and exclusions of pasted text too.
+pub const MAX_QUERY_BYTES: usize = 1024;
+
+/// Share of a word's score added again for the very form typed: "armées" finds
+/// every form of "armée", and the articles that say "armées" above the others.
+/// (MRR@10 on PIAF +0.009.) Range 0.0..=1.0; at 0.0 only the stem matters.
+pub const FORM_WEIGHT: f32 = 0.5;
+
+/// Weight of a name (a term mostly written with a capital inside sentences:
+/// "Gesualdo", "Bakou") relative to other words: names single out the
+/// article a reader has in mind. (MRR@10 on PIAF +0.002.) Range 1.0..=2.0.
+pub const NAME_WEIGHT: f32 = 1.25;
+
+/// Weight of the words that frame a question rather than its topic ("quelle
+/// **année**", "comment s'**appelle**"; see [`crate::question`]): the answer holds a
+/// year or a name instead. (MRR@10 on PIAF +0.005.) Range 0.0..=1.0; at 1.0
+/// questions are read like keywords.
+pub const FRAMING_WEIGHT: f32 = 0.5;
+
+/// Weight of the terms that begin with the same [`RELATED_PREFIX_CHARS`]
+/// letters as a finished query word: related words a stemmer does not join
+/// ("disparu", "disparition", "disparaîtra"). (MRR@10 on PIAF +0.004.)
+/// Range 0.0..=[`PREFIX_WEIGHT`]; at 0.0 only the word's own stem matches.
+pub const RELATED_WEIGHT: f32 = 0.5;
+
+/// How many first letters a word shares with its related words; only longer
+/// words have related words. Below 5 unrelated words creep in (MRR@10 on PIAF
+/// −0.004 at 4); above 6 few derivations are found.
+pub const RELATED_PREFIX_CHARS: usize = 6;
+
+/// At most this many related words of a query word are searched, the most
+/// frequent first: in a large collection a six-letter beginning is shared by
+/// dozens of terms, and each costs a postings scan (p95 of questions on 34,000
+/// articles 47 -> 28 ms at 8 instead of 64; PIAF's MRR@10 is the same).
+pub const MAX_RELATED_TERMS: usize = 8;
+
+/// Weight of the other words of a word's synonym group (see [`crate::synonyms`]):
+/// "décès" finds "mort", below the articles that say "décès".
+/// (MRR@10 on PIAF +0.003.) Range 0.0..=[`RELATED_WEIGHT`].
+pub const SYNONYM_WEIGHT: f32 = 0.4;
+
+/// A query word and the index terms it stands for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct QueryWord {
+    /// `(term number, weight)` pairs.
+    pub candidates: Vec<(usize, f32)>,
+    /// Where the form typed (see [`crate::Token::form`]) occurs, with its
+    /// weight, when the index has it.
+    pub form: Option<(FormMatch, f32)>,
+    /// Candidates from this one on (synonyms, related words) stand for other
+    /// words: an article found only through them does not have this word for
+    /// the all-words tier (MRR@10 on PIAF −0.0002, and "all the words" keeps
+    /// meaning the words typed).
+    pub loose_from: usize,
+}
+
+impl QueryWord {
+    /// Adds a candidate term, unless the word already stands for it.
+    fn add(&mut self, term: usize, weight: f32) {
+        if !self.candidates.iter().any(|&(t, _)| t == term) {
+            self.candidates.push((term, weight));
+        }
+    }
+}
+
+/// Where the form typed of a query word occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum FormMatch {
+    /// In these `(term, entry)` of its terms' pieces' [`crate::TermPiece::forms`].
+    Forms(Vec<(usize, usize)>),
+    /// Wherever this term, written in this form only, occurs.
+    Term(usize),
+}
+
+/// A sequence of terms that must stand at these distances from each other:
+/// `(term number, position relative to the first)`.
+pub(super) type Sequence = Vec<(usize, u32)>;
+
+/// What a query asks of the index, once read.
+#[derive(Debug, Default)]
+pub(super) struct Plan {
+    /// Words to score; an article's share of them weighs on its rank.
+    pub words: Vec<QueryWord>,
+    /// Phrases every result must contain (each in any of its languages' forms).
+    pub phrases: Vec<Vec<Sequence>>,
+    /// Words or phrases no result may contain (in any of their forms).
+    pub excluded: Vec<Vec<Sequence>>,
+    /// A phrase has a word the index lacks: nothing can match.
+    pub impossible: bool,
+    /// Byte ranges of the query's words that matched no term, for suggestions.
+    pub unknown: Vec<std::ops::Range<usize>>,
+}
+
+impl Plan {
+    /// Every term the plan would read the postings of.
+    pub fn terms(&self) -> Vec<usize> {
+        let mut terms: Vec<usize> = Vec::new();
+        for word in &self.words {
+            terms.extend(word.candidates.iter().map(|&(term, _)| term));
+            match &word.form {
+                Some((FormMatch::Term(term), _)) => terms.push(*term),
+                Some((FormMatch::Forms(entries), _)) => {
+                    terms.extend(entries.iter().map(|&(term, _)| term))
+                }
+                None => {}
+            }
+        }
+        let sequences = (self.phrases.iter().chain(&self.excluded))
+            .flatten()
+            .flatten();
+        terms.extend(sequences.map(|&(term, _)| term));
+        terms
+    }
+}
+
+/// Reads queries for one [`Searcher`], its lookups recorded in [`Planner::lookups`].
+pub(super) struct Planner<'a> {
+    searcher: &'a Searcher,
+    /// What the plan looked up, and what of it a split index lacks.
+    pub lookups: Lookups<'a>,
+    analyzers: Vec<Analyzer>,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(searcher: &'a Searcher) -> Self {
+        Planner {
+            searcher,
+            lookups: Lookups::new(&searcher.dictionary),
+            analyzers: searcher.analyzers(),
+        }
+    }
+
+    /// Reads the query into what it asks of the index.
+    ///
+    /// The query is analysed in every language of the index, and each word
+    /// stands for the terms of all of them; a word that is a stop word in any
+    /// of them is no query word ("les" means nothing in a French collection,
+    /// whatever the English stemmer makes of it).
+    pub fn plan(&self, query: &str) -> Plan {
+        let query = cut(query);
+        let framing = framing_words(query);
+        let mut plan = Plan::default();
+        let mut seen = BTreeSet::new();
+        for part in parse(query) {
+            match part.kind {
+                PartKind::Words { .. } => {
+                    self.add_words(&mut plan, &mut seen, &framing, part);
+                }
+                PartKind::Phrase { typing } => {
+                    // While its quote is open, the phrase's last word may be
+                    // unfinished: it is searched as a word being typed, and the
+                    // words before it as the phrase.
+                    let mut text = part.text;
+                    if let Some(last) = words(text).last().filter(|_| typing) {
+                        let unfinished = Part {
+                            kind: PartKind::Words { typing: true },
+                            text: &text[last.start..],
+                            start: part.start + last.start,
+                        };
+                        self.add_words(&mut plan, &mut seen, &framing, unfinished);
+                        text = &text[..last.start];
+                    }
+                    let Some(alternatives) = self.sequences(text) else {
+                        continue; // only stop words or punctuation: nothing to match
+                    };
+                    if alternatives.is_empty() {
+                        plan.impossible = true;
+                        continue;
+                    }
+                    let dictionary = &self.searcher.dictionary;
+                    for sequence in &alternatives {
+                        for &(term, _) in sequence {
+                            if seen.insert(dictionary.term(term).to_string()) {
+                                plan.words.push(QueryWord {
+                                    candidates: vec![(term, 1.0)],
+                                    form: None,
+                                    loose_from: 1,
+                                });
+                            }
+                        }
+                    }
+                    if alternatives.iter().all(|s| s.len() > 1) {
+                        plan.phrases.push(alternatives);
+                    }
+                }
+                PartKind::Excluded => {
+                    let alternatives = self.sequences(part.text);
+                    if let Some(alternatives) = alternatives.filter(|a| !a.is_empty()) {
+                        plan.excluded.push(alternatives);
+                    }
+                }
+            }
+        }
+        plan
+    }
+
+    /// Adds the words of a [`PartKind::Words`] part to `plan`, each standing for
+    /// its terms (see [`Searcher::search`]); the last one, while it is being
+    /// typed, for those it begins too. `seen` holds the terms the query already
+    /// searches: a word adds only new ones.
+    fn add_words(
+        &self,
+        plan: &mut Plan,
+        seen: &mut BTreeSet<String>,
+        framing: &[usize],
+        part: Part<'_>,
+    ) {
+        let (text, at) = (part.text, part.start);
+        let analyzers = &self.analyzers;
+        let dictionary = &self.searcher.dictionary;
+        let synonym_table = &self.searcher.synonyms;
+        let typing = matches!(part.kind, PartKind::Words { typing: true });
+        let last_word_end = words(text).last().map(|w| w.end);
+        // The terms of each word, in every language, by the span of the word.
+        let mut spans: BTreeMap<(usize, usize), (Vec<String>, String, bool)> = BTreeMap::new();
+        for analyzer in analyzers {
+            for token in analyzer.analyze(text) {
+                let span = spans.entry((token.start, token.end)).or_default();
+                span.0.push(token.term);
+                span.1 = token.form;
+                span.2 |= token.joined;
+            }
+        }
+        for ((start, end), (mut terms, form, joined)) in spans {
+            if plan.words.len() >= MAX_QUERY_WORDS {
+                break;
+            }
+            let typed = &text[start..end];
+            let folded = fold(typed);
+            if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
+                continue;
+            }
+            terms.sort();
+            terms.dedup();
+            terms.retain(|term| seen.insert(term.clone()));
+            if terms.is_empty() {
+                continue; // a repeated word adds nothing
+            }
+            let completing = typing && Some(end) == last_word_end;
+            // As the index has it: a hyphenated word's whole is its parts
+            // joined ("haut-kara" begins "hautkarabakh").
+            let normal: String = (analyzers[0].normalize(typed).chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            // Corrections only when no language finds the word as typed,
+            // and it is no word of the synonym table ("décès" is no typo).
+            let synonyms: Vec<usize> = terms
+                .iter()
+                .filter_map(|t| synonym_table.get(t))
+                .flatten()
+                .filter_map(|other| self.lookups.number(other))
+                .collect();
+            // A word of the synonym table, even if the index has none of
+            // its synonyms.
+            let in_table = terms.iter().any(|t| synonym_table.contains_key(t));
+            let mut word = QueryWord::default();
+            // Whether a dictionary piece this word was to be looked up in is
+            // not in: until it is, the word is not known to be a typo.
+            let misses = self.lookups.misses();
+            let lacking = || self.lookups.misses() > misses;
+            for correcting in [false, true] {
+                if correcting && (in_table || lacking()) {
+                    break;
+                }
+                for term in &terms {
+                    for (candidate, weight) in
+                        self.candidates(term, &normal, completing, correcting)
+                    {
+                        word.add(candidate, weight);
+                    }
+                }
+                if !word.candidates.is_empty() {
+                    break;
+                }
+            }
+            let unknown = word.candidates.is_empty() && !lacking();
+            word.loose_from = word.candidates.len();
+            if !completing {
+                let related = self.related(&normal).into_iter();
+                let related = related.map(|t| (t, RELATED_WEIGHT));
+                let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
+                for (term, weight) in synonyms.chain(related) {
+                    word.add(term, weight);
+                }
+            }
+            // The whole of a hyphenated word is no word of its own to
+            // suggest for: its parts are (the analysis says which it is).
+            if unknown && !joined {
+                let at = at + start;
+                plan.unknown.push(at..at + typed.len());
+            }
+            let framed = framing.binary_search(&(at + start)).is_ok();
+            for (term, weight) in &mut word.candidates {
+                if framed {
+                    *weight *= FRAMING_WEIGHT;
+                }
+                if dictionary.is_name(*term) {
+                    *weight *= NAME_WEIGHT;
+                }
+            }
+            let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
+            word.form = self
+                .form_match(&form, &terms)
+                .map(|postings| (postings, strongest * FORM_WEIGHT));
+            // A word the index lacks still counts in the share of words matched.
+            plan.words.push(word);
+        }
+    }
+
+    /// The phrase `text` in each language whose analysis gives one the index
+    /// has (none when the index lacks one of its words in every language); or
+    /// `None` when no language finds a word to match in it (only stop words or
+    /// punctuation).
+    fn sequences(&self, text: &str) -> Option<Vec<Sequence>> {
+        let analyses: Vec<Vec<Token>> = (self.analyzers.iter())
+            .map(|analyzer| analyzer.analyze(text))
+            .filter(|tokens| !tokens.is_empty())
+            .collect();
+        if analyses.is_empty() {
+            return None;
+        }
+        let mut alternatives: Vec<Sequence> = analyses
+            .iter()
+            .filter_map(|tokens| self.sequence(tokens))
+            .collect();
+        alternatives.sort();
+        alternatives.dedup();
+        Some(alternatives)
+    }
+
+    /// The `(term, weight)` pairs a word typed in a query stands for: itself and,
+    /// while it is being typed, the words it begins; or, when `correcting`, the
+    /// terms a typo or two away.
+    fn candidates(
+        &self,
+        term: &str,
+        typed: &str,
+        completing: bool,
+        correcting: bool,
+    ) -> Vec<(usize, f32)> {
+        let dictionary = &self.searcher.dictionary;
+        if correcting {
+            let letters = typed.chars().count();
+            return corrections(dictionary, &self.lookups, term, allowed_typos(letters))
+                .into_iter()
+                .map(|(t, edits)| (t, TYPO_WEIGHT.powi(edits as i32)))
+                .collect();
+        }
+        let mut candidates = Vec::new();
+        if let Some(number) = self.lookups.number(term) {
+            candidates.push((number, 1.0));
+        }
+        if completing {
+            candidates.extend(
+                self.completions(typed)
+                    .into_iter()
+                    .filter(|&t| dictionary.term(t) != term)
+                    .map(|t| (t, PREFIX_WEIGHT)),
+            );
+        }
+        candidates
+    }
+
+    /// The phrase made of `tokens`, or `None` when the index lacks one of its words.
+    /// A hyphenated word's whole-word term is left out: its parts say the same.
+    fn sequence(&self, tokens: &[Token]) -> Option<Sequence> {
+        let first = tokens.first()?.position;
+        let mut sequence = Sequence::new();
+        let mut last_position = None;
+        let mut complete = true;
+        for token in tokens {
+            if last_position.is_some_and(|p| token.position <= p) {
+                continue;
+            }
+            last_position = Some(token.position);
+            // Every word is looked up, so that a split index names all the
+            // pieces the phrase needs at once.
+            match self.lookups.number(&token.term) {
+                Some(term) => sequence.push((term, token.position - first)),
+                None => complete = false,
+            }
+        }
+        complete.then_some(sequence)
+    }
+
+    /// Terms starting with `prefix`, the most frequent first, at most [`MAX_PREFIX_TERMS`].
+    fn completions(&self, prefix: &str) -> Vec<usize> {
+        if prefix.chars().count() < MIN_PREFIX_CHARS {
+            return Vec::new();
+        }
+        let dictionary = &self.searcher.dictionary;
+        let mut found = self.lookups.prefixed(prefix);
+        found.sort_by_key(|&t| std::cmp::Reverse(dictionary.doc_frequency(t)));
+        found.truncate(MAX_PREFIX_TERMS);
+        found
+    }
+
+    /// Where the word form `form` of a query word with `terms` occurs: in the
+    /// forms of the word's terms, or, for a term written one way only, in that
+    /// term's postings when its spelling is that form.
+    fn form_match(&self, form: &str, terms: &[String]) -> Option<FormMatch> {
+        let postings = &self.searcher.postings;
+        let numbers: Vec<usize> = (terms.iter())
+            .filter_map(|term| self.lookups.number(term))
+            .collect();
+        let entries: Vec<(usize, usize)> = (numbers.iter().copied())
+            .flat_map(|number| {
+                let forms = postings.forms(number);
+                let start =
+                    forms.partition_point(|f| (f.term as usize, f.form.as_str()) < (number, form));
+                let end = start
+                    + forms[start..]
+                        .partition_point(|f| f.term as usize == number && f.form == form);
+                (start..end).map(move |entry| (number, entry))
+            })
+            .collect();
+        if !entries.is_empty() {
+            return Some(FormMatch::Forms(entries));
+        }
+        let analyzer = &self.analyzers[0];
+        (numbers.into_iter())
+            .find(|&number| {
+                let Some(spelling) = postings.spelling(number) else {
+                    // A split index before the term's piece is in: its
+                    // postings are not either, so there is nothing to weigh.
+                    return false;
+                };
+                let spelling = analyzer.normalize(spelling);
+                spelling
+                    .chars()
+                    .filter(|&c| c.is_alphanumeric())
+                    .eq(form.chars())
+            })
+            .map(FormMatch::Term)
+    }
+
+    /// Terms that begin with the first [`RELATED_PREFIX_CHARS`] letters of the
+    /// normalised word `normal`, when it is longer than that and not a number.
+    fn related(&self, normal: &str) -> Vec<usize> {
+        if normal.chars().count() <= RELATED_PREFIX_CHARS
+            || normal.chars().any(|c| c.is_ascii_digit())
+        {
+            return Vec::new();
+        }
+        let prefix: String = normal.chars().take(RELATED_PREFIX_CHARS).collect();
+        let mut related = self.completions(&prefix);
+        related.truncate(MAX_RELATED_TERMS);
+        related
+    }
+}
+
+/// The first [`MAX_QUERY_BYTES`] of `query`, cut at a character boundary.
+pub(super) fn cut(query: &str) -> &str {
+    let mut cut = query.len().min(MAX_QUERY_BYTES);
+    while !query.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &query[..cut]
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use super::{FormMatch, Planner};
+    use crate::Library;
+
+    #[test]
+    fn a_word_written_one_way_only_gets_its_form_from_its_term() {
+        let article = |n: usize, text: &str| crate::Article {
+            id: format!("a{n}"),
+            title: "Sans rapport".into(),
+            blocks: vec![crate::Block {
+                kind: crate::BlockKind::Paragraph,
+                text: text.to_string(),
+            }],
+            ..crate::Article::default()
+        };
+        let articles = vec![
+            article(0, "La paix revient."),
+            article(1, "Les armées et l'armée."),
+        ];
+        let library = Library::new(crate::indexer::build_index(articles));
+        let planner = Planner::new(&library.searcher);
+        let form = |query: &str| planner.plan(query).words[0].form.clone().map(|f| f.0);
+        let term = |t: &str| planner.lookups.number(t).unwrap();
+        // "paix" is written one way: no form of its own is stored.
+        assert_eq!(form("paix "), Some(FormMatch::Term(term("paix"))));
+        assert!(matches!(form("armées "), Some(FormMatch::Forms(_))));
+        // "armés" shares the term of "armées" but is nowhere in the text.
+        assert_eq!(form("armés "), None);
+    }
+}
