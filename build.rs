@@ -102,7 +102,8 @@ fn watch(dir: &Path, inputs: &[PathBuf]) {
 }
 
 /// Writes `index.bin`, the pieces (`pieces/`, emptied first: only this build's
-/// are there) and `index_id.txt`, what names this index in the wasm.
+/// are there, with their `manifest.json`) and `index_id.txt`, what names this
+/// index in the wasm.
 fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
     let write = |path: &Path, bytes: &[u8]| {
@@ -117,13 +118,21 @@ fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String>
     for (name, piece) in pieces {
         write(&dir.join(name), piece)?;
     }
+    if !pieces.is_empty() {
+        // What scripts/precache copies and the service worker caches and checks.
+        let manifest = liseuse_core::pieces::Manifest::of(pieces).to_json();
+        write(
+            &dir.join(liseuse_core::pieces::MANIFEST_FILE),
+            manifest.as_bytes(),
+        )?;
+    }
     write(&Path::new(&out_dir).join("index.bin"), bytes)?;
     // Names this index in the wasm, so that scripts/precache copies the
     // pieces of this very build (a build of other features has its own OUT_DIR).
     let id = format!(
         "liseuse-index-{}-{:08x}",
         bytes.len(),
-        liseuse_core::format::content_hash(bytes)
+        liseuse_core::pieces::content_hash(bytes)
     );
     write(&Path::new(&out_dir).join("index_id.txt"), id.as_bytes())
 }

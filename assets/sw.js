@@ -8,8 +8,9 @@
 // the site works at any path.
 //
 // A large collection's index comes in pieces (pieces/*.bin, thousands of them,
-// tens of MB): waiting for all of them before anything works offline would
-// lose everything to a closed tab. So the install caches the app's files only;
+// tens of MB, listed with their hashes in pieces/manifest.json): waiting for
+// all of them before anything works offline would lose everything to a closed
+// tab. So the install caches the app's files only;
 // the pieces go to a cache of their own, one by one, in the background after
 // activation and again at each visit until all are in: what is in stays in, a
 // search offline works as soon as its pieces are, and a piece the reader
@@ -17,9 +18,11 @@
 // outlives versions: a rebuild downloads only the pieces that changed.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const IS_PIECE = (url) => url.startsWith('./pieces/');
-const SHELL = PRECACHE.filter((url) => !IS_PIECE(url));
-const PIECES = PRECACHE.filter(IS_PIECE);
+const SHELL = PRECACHE;
+// A split index lists its pieces, with the hash each must have, in this file
+// of the app's (written by build.rs, copied by scripts/precache).
+const MANIFEST = './pieces/manifest.json';
+const SPLIT = SHELL.includes(MANIFEST);
 // Caches are named for this site's scope too: two sites on one origin (two
 // GitHub Pages projects of one user) keep their own.
 const SCOPE = self.registration.scope;
@@ -34,7 +37,7 @@ const FILL_CONCURRENCY = 4;
 // may give them (no second download on a first visit). Any other file
 // (index.html, the manifest, icons) is revalidated with the server, so that a
 // new version never precaches a stale index.html that still names old files.
-const HASHED = /-([0-9a-f]{16}(_bg)?|[0-9a-f]{8})\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 const fresh = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
 const absolute = (url) => new URL(url, SCOPE).href;
 
@@ -53,9 +56,9 @@ self.addEventListener('activate', (event) => {
       );
       await Promise.all(old.filter((name) => name !== CACHE && name !== PIECE_CACHE).map((name) => caches.delete(name)));
       // Pieces of earlier versions that this one does not use (all, for a whole index).
-      if (PIECES.length) {
+      if (SPLIT) {
         const pieces = await caches.open(PIECE_CACHE);
-        const wanted = new Set(PIECES.map(absolute));
+        const wanted = await pieceHashes();
         const stale = (await pieces.keys()).filter((request) => !wanted.has(request.url));
         await Promise.all(stale.map((request) => pieces.delete(request)));
       } else {
@@ -104,17 +107,37 @@ function contentHash(bytes) {
  * page, an error page served with 200 or a truncated download is not, and is
  * never kept (the page is told it is damaged; the next fill tries again). */
 async function isThePiece(url, response) {
-  const named = /-([0-9a-f]{8})\.bin$/.exec(url);
-  if (!response.ok || !named) return false;
+  const hash = (await pieceHashes()).get(url);
+  if (!response.ok || hash === undefined) return false;
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return contentHash(bytes) === parseInt(named[1], 16);
+  return contentHash(bytes) === hash;
+}
+
+let hashes = null;
+
+/** Each piece's absolute URL and hash, from the manifest (in this version's
+ * cache since the install); empty for a whole index. */
+async function pieceHashes() {
+  hashes ??= (async () => {
+    const map = new Map();
+    if (!SPLIT) return map;
+    const cache = await caches.open(CACHE);
+    const response = (await cache.match(MANIFEST)) ?? (await fetch(fresh(MANIFEST)));
+    const { pieces } = await response.json();
+    for (const [file, hash] of pieces) map.set(absolute(`./pieces/${file}`), hash);
+    return map;
+  })().catch((error) => {
+    hashes = null;
+    throw error;
+  });
+  return hashes;
 }
 
 /** Downloads a piece and keeps it if it is the piece its name says. A wrong
  * copy may sit in the browser's HTTP cache (a portal's page, kept for its
  * max-age): then the server is asked again, past that cache, once. Resolves
  * to what was downloaded last, for the page to check and report. */
-async function fetchPiece(cache, url, request = fresh(url)) {
+async function fetchPiece(cache, url, request = new Request(url)) {
   let response = await fetch(request);
   if (!(await isThePiece(url, response.clone()))) {
     response = await fetch(new Request(url, { cache: 'reload' }));
@@ -129,8 +152,8 @@ let pieceUrls = null;
 
 /** The pieces not in the cache yet, as absolute URLs. */
 async function missingPieces() {
-  if (!PIECES.length) return [];
-  pieceUrls ??= PIECES.map(absolute);
+  if (!SPLIT) return [];
+  pieceUrls ??= [...(await pieceHashes()).keys()];
   const cached = await cachedPieces();
   return pieceUrls.filter((url) => !cached.has(url));
 }
@@ -170,8 +193,8 @@ self.addEventListener('message', (event) => {
   // How much of the index is available offline, and whether the fill is running.
   if (type === 'OFFLINE') {
     event.waitUntil(
-      missingPieces().then((missing) => {
-        const total = PIECES.length;
+      missingPieces().then(async (missing) => {
+        const total = (await pieceHashes()).size;
         const status = { type: 'OFFLINE', cached: total - missing.length, total, filling: filling !== null };
         event.source?.postMessage(status);
       }),
@@ -186,7 +209,7 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       const url = new URL(request.url);
       url.search = '';
-      if (PIECES.length && url.href.startsWith(absolute('./pieces/'))) {
+      if (SPLIT && (await pieceHashes()).has(url.href)) {
         const pieces = await caches.open(PIECE_CACHE);
         const cached = await pieces.match(url.href);
         if (cached) return cached;

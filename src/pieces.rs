@@ -46,7 +46,7 @@ impl Failure {
 }
 
 /// Where the pieces are, relative to the page (as the app's own files).
-pub const PIECES_PATH: &str = "pieces/";
+pub use liseuse_core::pieces::PIECES_DIR as PIECES_PATH;
 
 /// Counts the pieces that arrived or failed; views render again when it changes.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -210,19 +210,10 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
 /// the app does (the dictionary pieces, then what they say it needs next):
 /// the files, and the number of rounds.
 fn load_for(reader: &Library, pieces: &HashMap<&str, &[u8]>, query: &str) -> (Vec<String>, usize) {
-    let mut files = Vec::new();
-    let mut rounds = 0;
-    loop {
-        let missing = reader.missing_for_query(query);
-        if missing.is_empty() {
-            return (files, rounds);
-        }
-        for file in &missing {
-            reader.add_piece(file, pieces[file.as_str()]).unwrap();
-        }
-        files.extend(missing);
-        rounds += 1;
-    }
+    let fetch = |file: &str| pieces.get(file).map(|b| b.to_vec()).ok_or("no such piece");
+    let rounds = liseuse_core::pieces::load_for_query(reader, query, fetch).unwrap();
+    let count = rounds.len();
+    (rounds.into_iter().flatten().collect(), count)
 }
 
 /// The titles of one article in 50, as queries.

@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
+use crate::pieces::content_hash;
+pub use crate::pieces::{PieceKind, PieceRef};
 
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
@@ -137,55 +139,6 @@ impl Pieces {
     /// Whether the file is whole (nothing to load).
     pub fn is_empty(&self) -> bool {
         self.dictionary.is_empty() && self.terms.is_empty() && self.texts.is_empty()
-    }
-}
-
-/// A piece of a split index, as the file that holds it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PieceRef {
-    /// Its first term or document number.
-    pub first: u32,
-    /// A hash of its content, which ends its file name: a changed piece is a
-    /// new file. 32 bits tell two versions of a piece apart, and cost half
-    /// the bytes of 64 in the first file (3,165 pieces for OrangeSum).
-    pub hash: u32,
-}
-
-impl PieceRef {
-    /// Its file name, beside the site's `index.html` under `pieces/`, as
-    /// piece `number` of its `kind`.
-    pub fn file(&self, kind: PieceKind, number: usize) -> String {
-        format!("{}-{number:04}-{:08x}.bin", kind.name(), self.hash)
-    }
-}
-
-/// What a piece holds, which begins its file name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PieceKind {
-    /// A [`DictionaryPiece`].
-    Dictionary,
-    /// A [`TermPiece`].
-    Terms,
-    /// A [`TextPiece`].
-    Text,
-}
-
-impl PieceKind {
-    /// The beginning of the file names of pieces of this kind.
-    pub fn name(self) -> &'static str {
-        match self {
-            PieceKind::Dictionary => "dictionary",
-            PieceKind::Terms => "terms",
-            PieceKind::Text => "text",
-        }
-    }
-
-    /// The file names of `pieces`, all of this kind, in order.
-    pub fn files(self, pieces: &[PieceRef]) -> Vec<String> {
-        let numbered = pieces.iter().enumerate();
-        numbered
-            .map(|(number, piece)| piece.file(self, number))
-            .collect()
     }
 }
 
@@ -807,22 +760,6 @@ fn add_piece<T: Serialize>(
     };
     files.push((piece.file(kind, refs.len()), bytes));
     refs.push(piece);
-}
-
-/// The hash of a piece's bytes that ends its file name: the 64-bit FNV-1a
-/// hash folded to 32 bits (its two halves xor-ed). `assets/sw.js` computes the
-/// same to check a download before it keeps it.
-pub fn content_hash(bytes: &[u8]) -> u32 {
-    let hash = fnv1a(bytes);
-    (hash ^ hash >> 32) as u32
-}
-
-/// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell
-/// two versions of a piece apart.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! - [`analysis`]: the one function, [`analyze`], that turns French text into
 //!   index terms, for articles and queries alike.
 //! - [`format`](mod@format): the index file, defined once and read by the app.
+//! - [`pieces`]: the contract of a split index (piece kinds, names, checks,
+//!   the manifest, the loading rounds).
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
@@ -31,6 +33,7 @@ pub mod format;
 pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
+pub mod pieces;
 pub mod query;
 pub mod question;
 pub mod search;
@@ -47,7 +50,7 @@ pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Sn
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use format::PieceKind;
+use pieces::PieceKind;
 
 /// A collection ready to read and search: the articles and their index.
 ///
@@ -183,9 +186,7 @@ impl Library {
         if dictionary.is_none() && terms.is_none() && text.is_none() {
             return Err(corrupt("no piece of this index".into()));
         }
-        if !file.ends_with(&format!("-{:08x}.bin", format::content_hash(bytes))) {
-            return Err(FormatError::Mismatch { file: file.into() });
-        }
+        pieces::check(file, bytes)?;
         if let Some(number) = dictionary {
             let piece: DictionaryPiece = format::decode(bytes)?;
             piece.validate().map_err(corrupt)?;
@@ -435,18 +436,10 @@ mod tests {
     /// would (the dictionary pieces, then what they say the query needs);
     /// returns the number of rounds.
     fn load_for(split: &Library, pieces: &HashMap<String, Vec<u8>>, query: &str) -> usize {
-        let mut rounds = 0;
-        loop {
-            let missing = split.missing_for_query(query);
-            if missing.is_empty() {
-                return rounds;
-            }
-            for file in &missing {
-                split.add_piece(file, &pieces[file]).unwrap();
-            }
-            rounds += 1;
-            assert!(rounds <= 3, "{query}: still missing {missing:?}");
-        }
+        let fetch = |file: &str| pieces.get(file).cloned().ok_or("no such piece");
+        let rounds = pieces::load_for_query(split, query, fetch).unwrap();
+        assert!(rounds.len() <= 3, "{query}: {rounds:?}");
+        rounds.len()
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use liseuse_core::format::{content_hash, FORMAT_VERSION};
+use liseuse_core::format::FORMAT_VERSION;
+use liseuse_core::pieces::content_hash;
 
 /// Length and [`content_hash`] of the seeds' index file.
 const SEEDS_INDEX: (usize, u32) = (29935, 0x731638b6);

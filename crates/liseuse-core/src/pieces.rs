@@ -1,0 +1,239 @@
+//! The contract of a split index, in one place: what kinds of pieces there
+//! are, how a piece file is named after its content, how a downloaded piece
+//! is checked against its name, the manifest that lists a build's pieces for
+//! `scripts/precache` and the service worker, and the loading rounds that
+//! bring in what a query needs (see [`crate::Library::missing_for_query`]).
+//!
+//! The layout of what the pieces hold is in [`crate::format`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::FormatError;
+
+/// A piece of a split index, as the file that holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceRef {
+    /// Its first term or document number.
+    pub first: u32,
+    /// A hash of its content ([`content_hash`]), which ends its file name: a
+    /// changed piece is a new file. 32 bits tell two versions of a piece
+    /// apart, and cost half the bytes of 64 in the first file.
+    pub hash: u32,
+}
+
+impl PieceRef {
+    /// Its file name, beside the site's `index.html` under [`PIECES_DIR`], as
+    /// piece `number` of its `kind`.
+    pub fn file(&self, kind: PieceKind, number: usize) -> String {
+        format!("{}-{number:04}-{:08x}.bin", kind.name(), self.hash)
+    }
+}
+
+/// Where the pieces are in a site, relative to its `index.html`.
+pub const PIECES_DIR: &str = "pieces/";
+
+/// The file, under [`PIECES_DIR`], that lists a build's pieces ([`Manifest`]).
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// What a piece holds, which begins its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    /// A [`crate::DictionaryPiece`].
+    Dictionary,
+    /// A [`crate::TermPiece`].
+    Terms,
+    /// A [`crate::TextPiece`].
+    Text,
+}
+
+impl PieceKind {
+    /// The beginning of the file names of pieces of this kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            PieceKind::Dictionary => "dictionary",
+            PieceKind::Terms => "terms",
+            PieceKind::Text => "text",
+        }
+    }
+
+    /// The file names of `pieces`, all of this kind, in order.
+    pub fn files(self, pieces: &[PieceRef]) -> Vec<String> {
+        let numbered = pieces.iter().enumerate();
+        numbered
+            .map(|(number, piece)| piece.file(self, number))
+            .collect()
+    }
+}
+
+/// The hash of a piece's bytes that ends its file name: the 64-bit FNV-1a
+/// hash folded to 32 bits (its two halves xor-ed). `assets/sw.js` computes the
+/// same to check a download before it keeps it.
+pub fn content_hash(bytes: &[u8]) -> u32 {
+    let hash = fnv1a(bytes);
+    (hash ^ hash >> 32) as u32
+}
+
+/// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell
+/// two versions of a piece apart.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Checks that downloaded `bytes` are the piece `file` names: they hash to
+/// the hash that ends the name. A truncated download or another page served
+/// in its place (a captive portal's) is [`FormatError::Mismatch`].
+pub fn check(file: &str, bytes: &[u8]) -> Result<(), FormatError> {
+    if file.ends_with(&format!("-{:08x}.bin", content_hash(bytes))) {
+        Ok(())
+    } else {
+        Err(FormatError::Mismatch { file: file.into() })
+    }
+}
+
+/// The pieces of one build, as `build.rs` writes them beside the pieces
+/// ([`MANIFEST_FILE`]): `scripts/precache` copies what it lists, and the
+/// service worker caches and checks what it lists, with no knowledge of how
+/// names are made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Each piece's file name and [`content_hash`], in name order.
+    pub pieces: Vec<(String, u32)>,
+}
+
+impl Manifest {
+    /// The manifest of `pieces` (`(file name, bytes)`, as
+    /// [`crate::IndexFile::split`] gives them).
+    pub fn of(pieces: &[(String, Vec<u8>)]) -> Self {
+        let mut pieces: Vec<(String, u32)> = (pieces.iter())
+            .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
+            .collect();
+        pieces.sort();
+        Manifest { pieces }
+    }
+
+    /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…]}`.
+    #[cfg(feature = "indexer")]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Why a query's pieces could not all be loaded: the file, and what was wrong.
+#[derive(Debug)]
+pub struct LoadError<E> {
+    /// The piece.
+    pub file: String,
+    /// What fetching it said, or what was wrong with its bytes.
+    pub error: Result<FormatError, E>,
+}
+
+/// Loads into `library` what a search for `query` needs, round after round
+/// (the dictionary pieces where its words would be, then the postings of the
+/// terms found there; a typo needs every dictionary piece first), each file
+/// fetched with `fetch`. Returns the files loaded, by round. Native callers
+/// (tests, benchmarks) use it as it is; the app runs the same rounds, one per
+/// render, as pieces arrive.
+pub fn load_for_query<E>(
+    library: &crate::Library,
+    query: &str,
+    mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+) -> Result<Vec<Vec<String>>, LoadError<E>> {
+    let mut rounds = Vec::new();
+    // A query needs at most four rounds; more means a piece does not give
+    // what its place promises, which add_piece would have refused.
+    for _ in 0..8 {
+        let missing = library.missing_for_query(query);
+        if missing.is_empty() {
+            return Ok(rounds);
+        }
+        for file in &missing {
+            let bytes = fetch(file).map_err(|error| LoadError {
+                file: file.clone(),
+                error: Err(error),
+            })?;
+            library.add_piece(file, &bytes).map_err(|error| LoadError {
+                file: file.clone(),
+                error: Ok(error),
+            })?;
+        }
+        rounds.push(missing);
+    }
+    Ok(rounds)
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use super::*;
+
+    fn split() -> (crate::Library, Vec<(String, Vec<u8>)>) {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let file = crate::indexer::build_dir(&dir).unwrap().0;
+        let (head, pieces) = file.split(crate::format::PieceSizes::about(100));
+        (crate::Library::new(head), pieces)
+    }
+
+    #[test]
+    fn the_manifest_lists_every_piece_with_the_hash_its_name_ends_with() {
+        let (_, pieces) = split();
+        let manifest = Manifest::of(&pieces);
+        assert_eq!(manifest.pieces.len(), pieces.len());
+        for (file, hash) in &manifest.pieces {
+            assert!(file.ends_with(&format!("-{hash:08x}.bin")), "{file}");
+        }
+        let json = manifest.to_json();
+        assert!(json.starts_with("{\"pieces\":[["), "{json}");
+        let back: Manifest = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, manifest);
+    }
+
+    #[test]
+    fn a_piece_is_checked_against_its_name() {
+        let (_, pieces) = split();
+        let (file, bytes) = &pieces[0];
+        assert!(check(file, bytes).is_ok());
+        let cut = &bytes[..bytes.len() - 1];
+        assert_eq!(
+            check(file, cut),
+            Err(FormatError::Mismatch { file: file.clone() })
+        );
+        assert!(check(file, b"<html>").is_err());
+    }
+
+    #[test]
+    fn a_query_loads_in_rounds_and_a_piece_that_fails_is_named() {
+        let (library, pieces) = split();
+        let by_name: std::collections::HashMap<String, Vec<u8>> = pieces.into_iter().collect();
+        let fetch = |file: &str| by_name.get(file).cloned().ok_or("no such piece");
+        // A typo: the dictionary piece where the word would be, then every
+        // other one (to correct it), with or then the postings of its corrections.
+        let rounds = load_for_query(&library, "pourpalers ", fetch).unwrap();
+        assert!((2..=3).contains(&rounds.len()), "{rounds:?}");
+        assert!(rounds[0].iter().all(|f| f.starts_with("dictionary-")));
+        let dictionary = rounds
+            .iter()
+            .flatten()
+            .filter(|f| f.starts_with("dictionary-"));
+        assert_eq!(
+            dictionary.count(),
+            library.dictionary_files.len(),
+            "all of them"
+        );
+        assert!(rounds
+            .last()
+            .unwrap()
+            .iter()
+            .any(|f| f.starts_with("terms-")));
+        assert!(library.missing_for_query("pourpalers ").is_empty());
+        assert!(library.search("pourpalers ", 10).total > 0);
+        // A fetch that fails names its file.
+        let (fresh, _) = split();
+        let error = load_for_query(&fresh, "accord", |_| Err::<Vec<u8>, _>("offline")).unwrap_err();
+        assert!(error.file.starts_with("dictionary-") && error.error.is_err());
+        // Bytes that are not the piece are a format error for that file.
+        let error = load_for_query(&fresh, "accord", |_| Ok::<_, ()>(b"x".to_vec())).unwrap_err();
+        assert!(matches!(error.error, Ok(FormatError::Mismatch { .. })));
+    }
+}
