@@ -3,32 +3,7 @@ use yew::prelude::*;
 
 use super::SharedLibrary;
 
-/// Which articles to show: from one source, of one year, or all.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    /// Only articles from this source.
-    pub source: Option<String>,
-    /// Only articles of this year.
-    pub year: Option<String>,
-}
-
-impl Filters {
-    /// Whether `article` passes.
-    pub fn keep(&self, article: &liseuse_core::Article) -> bool {
-        self.source
-            .as_ref()
-            .is_none_or(|s| article.source.as_ref() == Some(s))
-            && self
-                .year
-                .as_deref()
-                .is_none_or(|y| article.year() == Some(y))
-    }
-
-    /// Whether any filter is set.
-    pub fn is_active(&self) -> bool {
-        self.source.is_some() || self.year.is_some()
-    }
-}
+pub use liseuse_core::Filters;
 
 /// Props of [`FilterBar`].
 #[derive(Properties, PartialEq)]

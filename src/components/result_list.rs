@@ -51,25 +51,24 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             move |(query, filters, ready, limit)| {
                 if !ready {
                     liseuse_core::Results::default()
-                } else if filters.is_active() {
-                    library.search_where(query, *limit, |a| filters.keep(a))
                 } else {
-                    library.search(query, *limit)
+                    library.search_filtered(query, filters, *limit)
                 }
             },
         )
     };
-    let newest_first = use_memo(props.library.clone(), |l| l.0.by_date());
     let browsing = query.trim().is_empty();
-    // Browsing: the articles the filters keep, and the first of them shown.
-    let (kept, shown): (Vec<u32>, Vec<u32>) = if browsing {
-        let kept: Vec<u32> = (newest_first.iter().copied())
-            .filter(|&doc| props.filters.keep(library.article_at(doc)))
-            .collect();
-        let shown = kept[..kept.len().min(limit)].to_vec();
-        (kept, shown)
+    // Browsing: a page of the articles the filters keep, newest first.
+    let page = {
+        let library = library.clone();
+        use_memo((props.filters.clone(), limit), move |(filters, limit)| {
+            library.browse(filters, *limit)
+        })
+    };
+    let shown: Vec<u32> = if browsing {
+        page.shown.clone()
     } else {
-        (Vec::new(), results.hits.iter().map(|hit| hit.doc).collect())
+        results.hits.iter().map(|hit| hit.doc).collect()
     };
     let texts = library.missing_texts(shown.iter().copied());
     let failed = failed.or_else(|| failure(&texts));
@@ -91,10 +90,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <section class="results" aria-label="Articles">
                 {filter_bar}
                 {alert}
-                <p class="count">{count_line(kept.len(), "article", "articles")}</p>
+                <p class="count">{count_line(page.total, "article", "articles")}</p>
                 <ol>{ for shown.iter().map(|&doc| item(library, doc, &no_terms, "")) }</ol>
-                if kept.len() > shown.len() {
-                    {more_button(kept.len() - shown.len(), "Plus d’articles", on_more)}
+                if page.left() > 0 {
+                    {more_button(page.left(), "Plus d’articles", on_more)}
                 }
             </section>
         };

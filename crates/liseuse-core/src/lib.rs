@@ -6,6 +6,7 @@
 //! - [`format`](mod@format): the index file, defined once and read by the app.
 //! - [`pieces`]: the contract of a split index (piece kinds, names, checks,
 //!   the manifest, the loading rounds).
+//! - [`listing`]: which articles a list shows (filters, pages).
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
@@ -33,6 +34,7 @@ pub mod format;
 pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
+pub mod listing;
 pub mod pieces;
 pub mod query;
 pub mod question;
@@ -44,6 +46,7 @@ pub mod typo;
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
 pub use format::{DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
+pub use listing::{Filters, Page};
 pub use search::{Hit, Needed, Results, Searcher};
 pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Snippet};
 
