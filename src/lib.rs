@@ -10,6 +10,7 @@ pub mod dates;
 pub mod hooks;
 pub mod pieces;
 pub mod route;
+pub mod state;
 
 use std::rc::Rc;
 

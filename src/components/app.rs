@@ -1,9 +1,10 @@
 use yew::prelude::*;
 
-use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary, RESULTS_PAGE};
+use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary};
 use crate::hooks::use_route;
 use crate::pieces::{Arrivals, Loader};
 use crate::route::Route;
+use crate::state::{Action, State, StateContext};
 
 /// The whole app: decodes the index once, then shows the view of the current route.
 /// Views download the pieces of a split index through the [`Loader`] it provides.
@@ -42,24 +43,19 @@ struct ShellProps {
 #[function_component]
 fn Shell(props: &ShellProps) -> Html {
     let (route, navigator) = use_route();
-    // Filters live as long as the app: going back from an article keeps them.
-    let filters = use_state(Filters::default);
-    let on_filters = {
-        let filters = filters.clone();
-        Callback::from(move |next: Filters| filters.set(next))
-    };
-    // So does the number of results shown, for the same query and filters;
-    // another query or other filters show one page again.
-    let paging = use_state(|| (String::new(), Filters::default(), RESULTS_PAGE));
+    let state = use_reducer(State::default);
     let query = route.query().to_string();
-    let limit = if paging.0 == query && paging.1 == *filters {
-        paging.2
-    } else {
-        RESULTS_PAGE
+    let limit = state.limit(&query);
+    let on_filters = {
+        let state = state.dispatcher();
+        Callback::from(move |next: Filters| state.dispatch(Action::SetFilters(next)))
     };
     let on_more = {
-        let (paging, query, filters) = (paging.clone(), query.clone(), filters.clone());
-        Callback::from(move |limit| paging.set((query.clone(), (*filters).clone(), limit)))
+        let (state, query) = (state.dispatcher(), query.clone());
+        Callback::from(move |limit| {
+            let query = query.clone();
+            state.dispatch(Action::ShowMore { query, limit })
+        })
     };
     let on_query = {
         let navigator = navigator.clone();
@@ -80,7 +76,7 @@ fn Shell(props: &ShellProps) -> Html {
             <ResultList
                 library={props.library.clone()}
                 query={AttrValue::from(query.clone())}
-                filters={(*filters).clone()}
+                filters={state.filters.clone()}
                 {on_filters}
                 {limit}
                 {on_more}
@@ -96,7 +92,7 @@ fn Shell(props: &ShellProps) -> Html {
     };
     let home = Route::default().to_hash();
     html! {
-        <>
+        <ContextProvider<StateContext> context={state.clone()}>
             <header class="bar">
                 <a class="brand" href={home}>{"liseuse"}</a>
                 <SearchBox
@@ -107,6 +103,6 @@ fn Shell(props: &ShellProps) -> Html {
                 />
             </header>
             <main class="page">{view}</main>
-        </>
+        </ContextProvider<StateContext>>
     }
 }
