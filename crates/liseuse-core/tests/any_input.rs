@@ -10,12 +10,14 @@
 //! for downloaded bytes.
 #![cfg(feature = "indexer")]
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
-use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use common::seeds;
 use liseuse_core::analysis::{analyze, words};
 use liseuse_core::article::{Article, Block, BlockKind};
 use liseuse_core::format::PieceSizes;
@@ -23,16 +25,8 @@ use liseuse_core::query::parse;
 use liseuse_core::{segments, Library};
 use proptest::prelude::*;
 
-fn seeds() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        Library::new(liseuse_core::indexer::build_dir(&dir).unwrap().0)
-    })
-}
-
 fn fixtures_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection")
+    common::fixtures("collection")
 }
 
 /// The fixtures whole, and split in small pieces (with the pieces by name).

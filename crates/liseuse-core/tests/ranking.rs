@@ -2,15 +2,14 @@
 //! seeds and on small collections made for one behaviour each.
 #![cfg(feature = "indexer")]
 
+mod common;
+
 use liseuse_core::indexer::build_dir;
 use liseuse_core::{snippet, Library};
 use std::path::Path;
 
-fn seeds() -> Library {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (file, _, report) = build_dir(&dir).expect("seeds folder");
-    assert_eq!(report.articles, 5);
-    Library::new(file)
+fn seeds() -> &'static Library {
+    common::seeds()
 }
 
 /// Ids of the articles found for `query`, best first.

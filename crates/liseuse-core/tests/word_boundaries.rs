@@ -4,21 +4,14 @@
 //! decides, the others use what it returns. A test per class.
 #![cfg(feature = "indexer")]
 
-use std::collections::BTreeSet;
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::seeds;
 use liseuse_core::analysis::{analyze, words};
 use liseuse_core::article::parse_capture;
 use liseuse_core::{highlight, segments, Library};
-
-fn seeds() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        Library::new(liseuse_core::indexer::build_dir(&dir).unwrap().0)
-    })
-}
 
 /// The words of `text`, as written.
 fn split(text: &str) -> Vec<&str> {
@@ -169,7 +162,7 @@ fn right_to_left_text_is_words_like_any_other() {
 
 #[test]
 fn an_english_article_shows_its_matches_read_in_english() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/languages");
+    let dir = common::fixtures("languages");
     let library = Library::new(liseuse_core::indexer::build_dir(&dir).unwrap().0);
     let results = library.search("family", 10);
     let doc = library.doc_of("refugees").unwrap();
