@@ -1,5 +1,7 @@
 //! Custom hooks.
 
+mod use_prepared;
 mod use_route;
 
+pub use use_prepared::use_prepared;
 pub use use_route::{use_route, Navigator};

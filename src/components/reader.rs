@@ -9,6 +9,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, SharedLibrary};
+use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
 use crate::route::Route;
 
@@ -61,12 +62,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // What to highlight: the terms the query matches (computed once per query,
     // not at every move from one match to the next). A split index knows them
     // once the dictionary pieces of the query's words are in.
-    let term_files = library.missing_for_terms(&props.query);
-    let terms_known = use_pieces(library, term_files);
+    let prepared = use_prepared(library, &props.query);
+    let terms_known = use_pieces(library, prepared.missing_dictionary().to_vec());
     let terms = {
         let library = library.clone();
-        use_memo((props.query.clone(), terms_known), move |(query, _)| {
-            library.terms(query)
+        use_memo((props.query.clone(), terms_known), move |_| {
+            library.prepared_terms(&prepared)
         })
     };
     // Read in the article's language; one range is one mark shown.

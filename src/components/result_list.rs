@@ -4,6 +4,7 @@ use liseuse_core::Library;
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
+use crate::hooks::use_prepared;
 use crate::pieces::{failure, has_failed, use_pieces};
 use crate::route::Route;
 
@@ -37,7 +38,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let query = props.query.to_string();
     // A split index: the dictionary pieces of the query's words, then the
     // pieces of their terms, then the text of the results.
-    let needed = library.missing_for_query(&query);
+    let prepared = use_prepared(library, &query);
+    let needed = prepared.missing().to_vec();
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
     let limit = props.limit.max(1);
@@ -48,11 +50,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let library = library.clone();
         use_memo(
             (query.clone(), props.filters.clone(), ready, limit),
-            move |(query, filters, ready, limit)| {
+            move |(_, filters, ready, limit)| {
                 if !ready {
                     liseuse_core::Results::default()
                 } else {
-                    library.search_filtered(query, filters, *limit)
+                    library.search_prepared(&prepared, filters, *limit)
                 }
             },
         )

@@ -55,6 +55,30 @@ use std::sync::OnceLock;
 
 use pieces::PieceKind;
 
+/// A query read once (see [`Library::prepare`]).
+#[derive(Debug)]
+pub struct PreparedQuery {
+    prepared: search::Prepared,
+    /// The piece files it needs and that were not loaded.
+    missing: Vec<String>,
+    /// Of those, the dictionary pieces: what its terms need.
+    dictionary: Vec<String>,
+}
+
+impl PreparedQuery {
+    /// The piece files it needs and that were not loaded (dictionary
+    /// pieces, then term pieces).
+    pub fn missing(&self) -> &[String] {
+        &self.missing
+    }
+
+    /// The dictionary pieces it needs and that were not loaded: what
+    /// [`Library::prepared_terms`] needs (as [`Library::missing_for_terms`]).
+    pub fn missing_dictionary(&self) -> &[String] {
+        &self.dictionary
+    }
+}
+
 /// A collection ready to read and search: the articles and their index.
 ///
 /// From a split index file (see [`IndexFile::split`]), it starts with the
@@ -118,6 +142,42 @@ impl Library {
             return Vec::new(); // a whole index: nothing to read the query for
         }
         self.files(self.searcher.missing_pieces(query))
+    }
+
+    /// Reads `query` once for a view: the piece files it lacks
+    /// ([`PreparedQuery::missing`], as [`Library::missing_for_query`]),
+    /// then its results and terms without reading it again
+    /// ([`Library::search_prepared`], [`Library::prepared_terms`]). Valid for
+    /// what is loaded now: prepare again when a piece arrives.
+    pub fn prepare(&self, query: &str) -> PreparedQuery {
+        let prepared = self.searcher.prepare(query);
+        let needed = prepared.needed.clone();
+        PreparedQuery {
+            dictionary: (prepared.for_terms.iter())
+                .map(|&n| self.dictionary_files[n].clone())
+                .collect(),
+            missing: self.files(needed),
+            prepared,
+        }
+    }
+
+    /// The best `limit` results of a prepared query among the articles
+    /// `filters` keep (see [`Library::search_filtered`]).
+    pub fn search_prepared(
+        &self,
+        query: &PreparedQuery,
+        filters: &Filters,
+        limit: usize,
+    ) -> Results {
+        let allowed: Option<Vec<bool>> = filters
+            .is_active()
+            .then(|| self.articles.iter().map(|a| filters.keep(a)).collect());
+        (self.searcher).search_prepared(&query.prepared, limit, allowed.as_deref())
+    }
+
+    /// The index terms a prepared query matches, to highlight (see [`Library::terms`]).
+    pub fn prepared_terms(&self, query: &PreparedQuery) -> std::collections::BTreeSet<String> {
+        self.searcher.prepared_terms(&query.prepared)
     }
 
     /// The piece files [`Library::terms`] needs for `query` and that are not
@@ -520,6 +580,55 @@ mod tests {
         let found = split.search("pourpalers ", 10);
         assert_eq!(found, library().search("pourpalers ", 10));
         assert!(found.terms.contains("pourparler"), "{found:?}");
+    }
+
+    #[test]
+    fn a_query_prepared_once_answers_as_the_query_read_each_time() {
+        let (split, pieces) = split_library();
+        let filters = Filters::default();
+        for query in [
+            "accord",
+            "Bakou paix",
+            "\"la paix\"",
+            "accord -bakou",
+            "paic",
+            "arm",
+        ] {
+            // Before the pieces: the same files named, and the same (empty) answer.
+            let prepared = split.prepare(query);
+            assert_eq!(
+                prepared.missing(),
+                split.missing_for_query(query),
+                "{query}"
+            );
+            assert_eq!(
+                prepared.missing_dictionary(),
+                split.missing_for_terms(query)
+            );
+            load_for(&split, &pieces, query);
+            let prepared = split.prepare(query);
+            assert!(prepared.missing().is_empty());
+            assert_eq!(
+                split.search_prepared(&prepared, &filters, 10),
+                split.search(query, 10)
+            );
+            assert_eq!(
+                split.prepared_terms(&prepared),
+                split.terms(query),
+                "{query}"
+            );
+        }
+        let whole = library();
+        let journal = Filters {
+            source: Some("Le Journal".into()),
+            year: None,
+        };
+        let prepared = whole.prepare("accord");
+        assert!(prepared.missing().is_empty());
+        assert_eq!(
+            whole.search_prepared(&prepared, &journal, 10),
+            whole.search_filtered("accord", &journal, 10)
+        );
     }
 
     #[test]

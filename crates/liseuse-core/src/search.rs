@@ -99,6 +99,18 @@ pub struct Needed {
     pub terms: Vec<usize>,
 }
 
+/// A query read once with what was loaded then (see [`Searcher::prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    query: String,
+    plan: plan::Plan,
+    /// The pieces it needs and that were not loaded.
+    pub needed: Needed,
+    /// Of the dictionary pieces, those its words were looked up in: what its
+    /// terms need (a suggestion needs more).
+    pub for_terms: Vec<usize>,
+}
+
 /// The inverted index, ready to answer queries.
 #[derive(Clone, Debug)]
 pub struct Searcher {
@@ -163,20 +175,40 @@ impl Searcher {
         }
     }
 
+    /// Reads `query` once, for all a view asks of it with what is loaded
+    /// now: the pieces it lacks ([`Prepared::needed`]), its results
+    /// ([`Searcher::search_prepared`]) and its terms ([`Searcher::prepared_terms`]).
+    pub fn prepare(&self, query: &str) -> Prepared {
+        let planner = Planner::new(self);
+        let plan = planner.plan(query);
+        // What the terms need: the pieces its words were looked up in.
+        let for_terms = planner.lookups.missing();
+        let complete = self.dictionary.unloaded().is_empty() && self.postings.unloaded().is_empty();
+        let needed = if complete {
+            Needed::default()
+        } else {
+            let mut terms = plan.terms();
+            // The spellings a suggestion would show, should nothing match.
+            let suggested = suggest::suggestions(self, &planner.lookups, query, &plan.unknown);
+            terms.extend(suggested.into_iter().map(|(_, term)| term));
+            Needed {
+                dictionary: planner.lookups.missing(),
+                terms: self.postings.missing_for(terms),
+            }
+        };
+        Prepared {
+            query: query.to_string(),
+            plan,
+            needed,
+            for_terms,
+        }
+    }
+
     /// The pieces `query` needs that are not loaded yet, by number. Once the
     /// dictionary pieces named are in, the query may name more: what the
     /// words it looked up stand for.
     pub fn missing_pieces(&self, query: &str) -> Needed {
-        let planner = Planner::new(self);
-        let plan = planner.plan(query);
-        let mut terms = plan.terms();
-        // The spellings a suggestion would show, should nothing match.
-        let suggested = suggest::suggestions(self, &planner.lookups, query, &plan.unknown);
-        terms.extend(suggested.into_iter().map(|(_, term)| term));
-        Needed {
-            dictionary: planner.lookups.missing(),
-            terms: self.postings.missing_for(terms),
-        }
+        self.prepare(query).needed
     }
 
     /// The dictionary pieces [`Searcher::terms`] needs for `query` that are
@@ -233,29 +265,54 @@ impl Searcher {
     /// [`Searcher::search`] among the documents `allowed` says yes to (indexed
     /// by document number); all of them when `None`.
     pub fn search_in(&self, query: &str, limit: usize, allowed: Option<&[bool]>) -> Results {
-        let planner = Planner::new(self);
-        let plan = planner.plan(query);
+        let plan = Planner::new(self).plan(query);
+        self.search_plan(query, &plan, limit, allowed)
+    }
+
+    /// [`Searcher::search_in`] for a query read by [`Searcher::prepare`].
+    pub fn search_prepared(
+        &self,
+        prepared: &Prepared,
+        limit: usize,
+        allowed: Option<&[bool]>,
+    ) -> Results {
+        self.search_plan(&prepared.query, &prepared.plan, limit, allowed)
+    }
+
+    /// The terms of a query read by [`Searcher::prepare`] (see [`Searcher::terms`]).
+    pub fn prepared_terms(&self, prepared: &Prepared) -> BTreeSet<String> {
+        self.matched_terms(&prepared.plan)
+    }
+
+    fn search_plan(
+        &self,
+        query: &str,
+        plan: &plan::Plan,
+        limit: usize,
+        allowed: Option<&[bool]>,
+    ) -> Results {
         let nothing_asked = plan.words.is_empty() && plan.excluded.is_empty();
         let has_words = crate::analysis::words(query).next().is_some();
         let mut results = Results {
-            terms: self.matched_terms(&plan),
+            terms: self.matched_terms(plan),
             common_words_only: nothing_asked && !plan.impossible && has_words,
             ..Results::default()
         };
         if !plan.impossible {
-            let mut hits = self.score(&plan);
-            self.filter(&plan, &mut hits);
+            let mut hits = self.score(plan);
+            self.filter(plan, &mut hits);
             if let Some(allowed) = allowed {
                 hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
             }
             results.total = hits.len();
             hits.sort_by(Hit::rank);
-            self.rerank_by_proximity(&plan, &mut hits);
+            self.rerank_by_proximity(plan, &mut hits);
             hits.truncate(limit);
             results.hits = hits;
         }
         if results.total == 0 {
-            results.suggestion = suggest::suggest(self, &planner.lookups, query, &plan.unknown);
+            let lookups = dictionary::Lookups::new(&self.dictionary);
+            results.suggestion = suggest::suggest(self, &lookups, query, &plan.unknown);
         }
         results
     }
