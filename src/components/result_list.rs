@@ -175,13 +175,15 @@ fn more_button(left: usize, label: &str, on_more: Callback<MouseEvent>) -> Html 
 /// One result: section, highlighted title, metadata, snippet; a link to the
 /// reading view. Until its piece of a split index is in: its date and source.
 fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> Html {
-    let article = library.article_at(doc);
+    // Its metadata is always here; its text may still be on its way.
+    let meta = library.article_at(doc);
     let href = Route::Article {
-        id: article.id.clone(),
+        id: meta.id.clone(),
         query: query.to_string(),
     }
     .to_hash();
-    if !library.has_text(doc) {
+    let Some(article) = library.text(doc) else {
+        let article = meta;
         if library.missing_texts([doc]).iter().any(|f| has_failed(f)) {
             return html! {
                 <li class="result unavailable" key={article.id.clone()}>
@@ -200,7 +202,7 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
                 </a>
             </li>
         };
-    }
+    };
     let snippet = library.snippet(doc, terms);
     html! {
         <li class="result" key={article.id.clone()}>

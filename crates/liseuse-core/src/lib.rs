@@ -51,7 +51,6 @@ pub use search::{Hit, Needed, Results, Searcher};
 pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Snippet};
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use pieces::PieceKind;
 
@@ -97,8 +96,10 @@ pub struct Library {
     dictionary_files: Vec<String>,
     /// The file names of the term pieces, by number.
     term_files: Vec<String>,
-    /// The text pieces: first document number, file name, and the articles once loaded.
-    texts: Vec<(u32, String, OnceLock<Vec<Article>>)>,
+    /// The text pieces, by first document number: the articles once loaded.
+    texts: pieces::Slots<Vec<Article>>,
+    /// The file names of the text pieces, by number.
+    text_files: Vec<String>,
 }
 
 impl Library {
@@ -127,10 +128,8 @@ impl Library {
             searcher,
             dictionary_files: PieceKind::Dictionary.files(&pieces.dictionary),
             term_files: PieceKind::Terms.files(&pieces.terms),
-            texts: (pieces.texts.iter().map(|p| p.first))
-                .zip(PieceKind::Text.files(&pieces.texts))
-                .map(|(first, file)| (first, file, OnceLock::new()))
-                .collect(),
+            texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
+            text_files: PieceKind::Text.files(&pieces.texts),
         }
     }
 
@@ -209,9 +208,9 @@ impl Library {
         }
         let mut files: Vec<String> = docs
             .into_iter()
-            .filter_map(|doc| self.texts.get(self.text_piece_of(doc)?))
-            .filter(|(_, _, loaded)| loaded.get().is_none())
-            .map(|(_, file, _)| file.clone())
+            .filter_map(|doc| self.texts.run_of(doc as usize))
+            .filter(|&run| !self.texts.is_loaded(run))
+            .map(|run| self.text_files[run].clone())
             .collect();
         files.sort();
         files.dedup();
@@ -221,12 +220,9 @@ impl Library {
     /// Every piece file not loaded yet (to load the whole collection at once).
     pub fn missing_pieces(&self) -> Vec<String> {
         let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
-        let texts = self
-            .texts
-            .iter()
-            .filter(|(_, _, loaded)| loaded.get().is_none());
+        let texts = self.texts.unloaded().into_iter();
         terms
-            .chain(texts.map(|(_, file, _)| file.clone()))
+            .chain(texts.map(|run| self.text_files[run].clone()))
             .collect()
     }
 
@@ -245,7 +241,7 @@ impl Library {
         let known = |files: &[String]| files.iter().position(|f| f == file);
         let dictionary = known(&self.dictionary_files);
         let terms = known(&self.term_files);
-        let text = self.texts.iter().position(|(_, f, _)| f == file);
+        let text = known(&self.text_files);
         if dictionary.is_none() && terms.is_none() && text.is_none() {
             return Err(corrupt("no piece of this index".into()));
         }
@@ -266,11 +262,9 @@ impl Library {
             return Err(corrupt("no piece of this index".into()));
         };
         let piece: TextPiece = format::decode(bytes)?;
-        let first = self.texts[number].0 as usize;
-        let end = self
-            .texts
-            .get(number + 1)
-            .map_or(self.articles.len(), |t| t.0 as usize);
+        let first = self.texts.first(number).unwrap_or_default() as usize;
+        let end =
+            first + (self.texts.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
         let ids = self
             .articles
             .get(first..end)
@@ -282,23 +276,25 @@ impl Library {
                 "{file} holds other articles than expected"
             )));
         }
-        let _ = self.texts[number].2.set(piece.articles);
+        self.texts.set(number, piece.articles);
         Ok(())
-    }
-
-    /// The number of the text piece of `doc`, when the index is split.
-    fn text_piece_of(&self, doc: u32) -> Option<usize> {
-        let after = self.texts.partition_point(|(first, _, _)| *first <= doc);
-        after.checked_sub(1)
     }
 
     /// Whether the text of `doc` is here (always, unless the index is split
     /// and its piece is not loaded yet).
     pub fn has_text(&self, doc: u32) -> bool {
-        match self.text_piece_of(doc) {
-            Some(piece) => self.texts[piece].2.get().is_some(),
-            None => true,
+        self.text(doc).is_some()
+    }
+
+    /// Article `doc` whole (title, byline, text), when it is here: always
+    /// for a whole index, once its piece is loaded for a split one. Its
+    /// metadata (id, date, source, language) is always in [`Library::article_at`].
+    pub fn text(&self, doc: u32) -> Option<&Article> {
+        if self.texts.is_empty() {
+            return self.articles.get(doc as usize);
         }
+        let (articles, at) = self.texts.entry(doc as usize)?;
+        articles.get(at)
     }
 
     /// Number of articles.
@@ -323,13 +319,7 @@ impl Library {
     /// # Panics
     /// When `doc` is not a document number of this library (hits always are).
     pub fn article_at(&self, doc: u32) -> &Article {
-        if let Some(piece) = self.text_piece_of(doc) {
-            let (first, _, loaded) = &self.texts[piece];
-            if let Some(article) = loaded.get().and_then(|a| a.get((doc - first) as usize)) {
-                return article;
-            }
-        }
-        &self.articles[doc as usize]
+        self.text(doc).unwrap_or(&self.articles[doc as usize])
     }
 
     /// The document number of the article whose id is `id`.

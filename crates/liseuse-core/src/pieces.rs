@@ -120,6 +120,101 @@ impl Manifest {
     }
 }
 
+/// Runs of numbered items (terms, documents), each in a piece that is
+/// loaded or not: run `n` holds the items from its first number to the next
+/// run's. The dictionary, the postings and the texts of a split index are
+/// each one; a whole index is one run, loaded.
+#[derive(Clone, Debug)]
+pub struct Slots<T> {
+    firsts: Vec<u32>,
+    pieces: Vec<std::sync::OnceLock<T>>,
+}
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Slots {
+            firsts: Vec::new(),
+            pieces: Vec::new(),
+        }
+    }
+}
+
+impl<T> Slots<T> {
+    /// Runs starting at `firsts` (ascending), none loaded.
+    pub fn new(firsts: impl IntoIterator<Item = u32>) -> Self {
+        let firsts: Vec<u32> = firsts.into_iter().collect();
+        let pieces = firsts.iter().map(|_| std::sync::OnceLock::new()).collect();
+        Slots { firsts, pieces }
+    }
+
+    /// One run holding everything, loaded.
+    pub fn whole(piece: T) -> Self {
+        Slots {
+            firsts: vec![0],
+            pieces: vec![std::sync::OnceLock::from(piece)],
+        }
+    }
+
+    /// How many runs there are.
+    pub fn len(&self) -> usize {
+        self.firsts.len()
+    }
+
+    /// Whether there is no run.
+    pub fn is_empty(&self) -> bool {
+        self.firsts.is_empty()
+    }
+
+    /// The run that holds item `number`.
+    pub fn run_of(&self, number: usize) -> Option<usize> {
+        let after = self
+            .firsts
+            .partition_point(|&first| first as usize <= number);
+        after.checked_sub(1)
+    }
+
+    /// The first item number of run `run`.
+    pub fn first(&self, run: usize) -> Option<u32> {
+        self.firsts.get(run).copied()
+    }
+
+    /// How many items run `run` holds, when another run follows it.
+    pub fn count(&self, run: usize) -> Option<usize> {
+        let next = self.firsts.get(run + 1)?;
+        Some(next.checked_sub(*self.firsts.get(run)?)? as usize)
+    }
+
+    /// The loaded piece of run `run`.
+    pub fn piece(&self, run: usize) -> Option<&T> {
+        self.pieces.get(run)?.get()
+    }
+
+    /// The loaded piece holding item `number`, and the item's place in it.
+    pub fn entry(&self, number: usize) -> Option<(&T, usize)> {
+        let run = self.run_of(number)?;
+        Some((self.piece(run)?, number - self.firsts[run] as usize))
+    }
+
+    /// Whether run `run` is loaded (no such run is not).
+    pub fn is_loaded(&self, run: usize) -> bool {
+        self.piece(run).is_some()
+    }
+
+    /// The runs not loaded yet.
+    pub fn unloaded(&self) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&run| !self.is_loaded(run))
+            .collect()
+    }
+
+    /// Loads run `run` (once; later calls change nothing).
+    pub fn set(&self, run: usize, piece: T) {
+        if let Some(slot) = self.pieces.get(run) {
+            let _ = slot.set(piece);
+        }
+    }
+}
+
 /// Why a query's pieces could not all be loaded: the file, and what was wrong.
 #[derive(Debug)]
 pub struct LoadError<E> {

@@ -9,23 +9,17 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::format::DictionaryPiece;
+use crate::pieces::Slots;
 
 /// The terms, in runs, loaded or not.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Dictionary {
-    slots: Vec<Slot>,
+    runs: Slots<DictionaryPiece>,
+    /// The first term of each run: the run holds the terms from it to the
+    /// next run's first.
+    first_terms: Vec<String>,
     /// What corrections scan, built once every run is in.
     typos: OnceLock<TypoIndex>,
-}
-
-/// A run of terms, loaded or not.
-#[derive(Clone, Debug, Default)]
-struct Slot {
-    /// Its first term number.
-    first: u32,
-    /// Its first term: the run holds the terms from it to the next run's first.
-    first_term: String,
-    piece: OnceLock<DictionaryPiece>,
 }
 
 /// The terms arranged for corrections.
@@ -41,37 +35,26 @@ pub(super) struct TypoIndex {
 impl Dictionary {
     /// Every term, loaded: a whole index.
     pub fn whole(piece: DictionaryPiece) -> Self {
-        let slot = Slot {
-            first: 0,
-            first_term: String::new(),
-            piece: OnceLock::from(piece),
-        };
         Dictionary {
-            slots: vec![slot],
+            runs: Slots::whole(piece),
+            first_terms: vec![String::new()],
             typos: OnceLock::new(),
         }
     }
 
     /// Runs starting at `(term number, first term)`, none loaded yet.
     pub fn split(runs: Vec<(u32, String)>) -> Self {
-        let slots = (runs.into_iter())
-            .map(|(first, first_term)| Slot {
-                first,
-                first_term,
-                piece: OnceLock::new(),
-            })
-            .collect();
+        let (firsts, first_terms): (Vec<u32>, Vec<String>) = runs.into_iter().unzip();
         Dictionary {
-            slots,
+            runs: Slots::new(firsts),
+            first_terms,
             typos: OnceLock::new(),
         }
     }
 
     /// The run of term number `number` and its place in it, if loaded.
     fn entry(&self, number: usize) -> Option<(&DictionaryPiece, usize)> {
-        let after = (self.slots).partition_point(|slot| slot.first as usize <= number);
-        let slot = self.slots.get(after.checked_sub(1)?)?;
-        Some((slot.piece.get()?, number - slot.first as usize))
+        self.runs.entry(number)
     }
 
     /// Term number `number` (empty when its run is not loaded).
@@ -97,36 +80,36 @@ impl Dictionary {
 
     /// The number of the run where `term` is, if anywhere.
     fn run_of(&self, term: &str) -> usize {
-        let after = (self.slots).partition_point(|slot| slot.first_term.as_str() <= term);
+        let after = (self.first_terms).partition_point(|first| first.as_str() <= term);
         after.saturating_sub(1)
     }
 
     /// The runs not loaded yet, by number.
     pub fn unloaded(&self) -> Vec<usize> {
-        (0..self.slots.len())
-            .filter(|&n| self.slots[n].piece.get().is_none())
-            .collect()
+        self.runs.unloaded()
     }
 
     /// Loads run `number` (once; later calls change nothing). A piece whose
     /// terms are not the run expected (another piece's, or out of order) is
     /// refused.
     pub fn add(&self, number: usize, piece: DictionaryPiece) -> Result<(), String> {
-        let Some(slot) = self.slots.get(number) else {
+        let Some(first_term) = self.first_terms.get(number) else {
             return Err(format!("no dictionary piece {number}"));
         };
         piece.validate()?;
-        let end = self.slots.get(number + 1);
-        let expected = end.map(|next| (next.first - slot.first) as usize);
-        let fits = piece.terms.first() == Some(&slot.first_term)
-            && expected.is_none_or(|count| piece.terms.len() == count)
-            && end.is_none_or(|next| piece.terms.last() < Some(&next.first_term));
+        let next_term = self.first_terms.get(number + 1);
+        let fits = piece.terms.first() == Some(first_term)
+            && self
+                .runs
+                .count(number)
+                .is_none_or(|count| piece.terms.len() == count)
+            && next_term.is_none_or(|next| piece.terms.last() < Some(next));
         if !fits {
             return Err(format!(
                 "dictionary piece {number} holds other terms than expected"
             ));
         }
-        let _ = slot.piece.set(piece);
+        self.runs.set(number, piece);
         Ok(())
     }
 }
@@ -168,9 +151,10 @@ impl<'a> Lookups<'a> {
     /// The number of `term`; `None` when the dictionary has no such term,
     /// or when the run that would hold it is not loaded (then recorded).
     pub fn number(&self, term: &str) -> Option<usize> {
+        let runs = &self.dictionary.runs;
         let run = self.dictionary.run_of(term);
-        let slot = self.dictionary.slots.get(run)?;
-        let Some(piece) = slot.piece.get() else {
+        let first = runs.first(run)?;
+        let Some(piece) = runs.piece(run) else {
             self.lack(run);
             return None;
         };
@@ -178,22 +162,22 @@ impl<'a> Lookups<'a> {
             .terms
             .binary_search_by(|t| t.as_str().cmp(term))
             .ok()?;
-        Some(slot.first as usize + at)
+        Some(first as usize + at)
     }
 
     /// The numbers of the terms that begin with `prefix`; none when one of
     /// the runs that may hold them is not loaded (then recorded).
     pub fn prefixed(&self, prefix: &str) -> Vec<usize> {
-        let slots = &self.dictionary.slots;
+        let runs = &self.dictionary.runs;
         let first = self.dictionary.run_of(prefix);
         // The runs after the first hold some of them if they begin with one.
-        let more = (slots.iter().skip(first + 1))
-            .take_while(|slot| slot.first_term.starts_with(prefix))
+        let more = (self.dictionary.first_terms.iter().skip(first + 1))
+            .take_while(|first_term| first_term.starts_with(prefix))
             .count();
         let mut numbers = Vec::new();
         let mut complete = true;
-        for (run, slot) in slots.iter().enumerate().skip(first).take(1 + more) {
-            let Some(piece) = slot.piece.get() else {
+        for run in (first..runs.len()).take(1 + more) {
+            let (Some(piece), Some(run_first)) = (runs.piece(run), runs.first(run)) else {
                 self.lack(run);
                 complete = false;
                 continue;
@@ -201,7 +185,7 @@ impl<'a> Lookups<'a> {
             let terms = &piece.terms;
             let start = terms.partition_point(|t| t.as_str() < prefix);
             let end = start + terms[start..].partition_point(|t| t.starts_with(prefix));
-            numbers.extend((start..end).map(|at| slot.first as usize + at));
+            numbers.extend((start..end).map(|at| run_first as usize + at));
         }
         if !complete {
             numbers.clear();
@@ -223,7 +207,7 @@ impl<'a> Lookups<'a> {
         }
         Some(dictionary.typos.get_or_init(|| {
             let mut typos = TypoIndex::default();
-            let terms = dictionary.slots.iter().filter_map(|slot| slot.piece.get());
+            let terms = (0..dictionary.runs.len()).filter_map(|run| dictionary.runs.piece(run));
             for (number, term) in terms.flat_map(|piece| &piece.terms).enumerate() {
                 typos.letters.push(letters(term));
                 if typos.by_length.len() <= term.len() {
