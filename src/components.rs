@@ -11,7 +11,7 @@ mod search_box;
 pub use app::App;
 pub use filters::{FilterBar, Filters};
 pub use highlighted::highlighted;
-pub use meta_line::meta_line;
+pub use meta_line::{meta_line, reading_time};
 pub use reader::Reader;
 pub use result_list::{ResultList, RESULTS_PAGE};
 pub use search_box::SearchBox;

@@ -19,3 +19,12 @@ pub fn meta_line(article: &Article) -> Html {
     }
     html! { <p class="meta">{parts.join(" · ")}</p> }
 }
+
+/// "4 min de lecture" ([`Article::reading_minutes`]); nothing for an article
+/// without text (a split index before its piece is in).
+pub fn reading_time(article: &Article) -> Html {
+    match article.reading_minutes() {
+        0 => Html::default(),
+        minutes => html! { <p class="reading-time">{format!("{minutes} min de lecture")}</p> },
+    }
+}

@@ -8,7 +8,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use super::{highlighted, meta_line, SharedLibrary};
+use super::{highlighted, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
 use crate::route::Route;
@@ -181,6 +181,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <h1>{highlighted(&article.title, &title_marks)}</h1>
             }
             {meta_line(article)}
+            {reading_time(article)}
             if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
                 <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
             }

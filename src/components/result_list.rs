@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::{highlighted, meta_line, FilterBar, Filters, SharedLibrary};
+use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, has_failed, use_pieces};
 use crate::route::Route;
@@ -213,6 +213,7 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
                 <h2>{highlighted(&article.title, &library.highlight(doc, &article.title, terms))}</h2>
                 {meta_line(article)}
                 <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p>
+                {reading_time(article)}
             </a>
         </li>
     }

@@ -213,3 +213,27 @@ fn long_first_sentences_are_cut_at_a_word_boundary() {
     assert!(title.chars().count() <= TITLE_FROM_TEXT_CHARS + 1);
     assert!(title.ends_with("Un…"));
 }
+
+#[test]
+fn reading_time_is_the_words_at_230_a_minute_rounded_up() {
+    let article = |words: usize| Article {
+        title: "Titre".into(),
+        blocks: vec![Block {
+            kind: BlockKind::Paragraph,
+            text: "mot ".repeat(words),
+        }],
+        ..Article::default()
+    };
+    // The title's word counts too.
+    assert_eq!(article(229).reading_minutes(), 1);
+    assert_eq!(article(230).reading_minutes(), 2);
+    assert_eq!(article(459).reading_minutes(), 2);
+    assert_eq!(article(1000).reading_minutes(), 5);
+    assert_eq!(Article::default().reading_minutes(), 0);
+    // Elided articles and hyphenated names count their parts.
+    let elided = Article {
+        title: "l’armée Haut-Karabakh".into(),
+        ..Article::default()
+    };
+    assert_eq!(elided.reading_minutes(), 1);
+}
