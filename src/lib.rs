@@ -9,6 +9,7 @@ pub mod crash;
 pub mod dates;
 pub mod hooks;
 pub mod pieces;
+pub mod resume;
 pub mod route;
 pub mod state;
 

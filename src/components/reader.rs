@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::{highlighted, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
+use crate::resume;
 use crate::route::Route;
 
 /// Props of [`Reader`].
@@ -42,6 +43,41 @@ pub fn Reader(props: &ReaderProps) -> Html {
             cursor.dispatch(CursorAction::Reset);
         });
     }
+    // How far the reader is (the bar at the top), kept for the next visit;
+    // reopening an article returns there, with a way back to the top.
+    let progress = use_state(|| 0.0f64);
+    let resumed = use_state(|| false);
+    {
+        let (progress, id) = (progress.setter(), props.id.clone());
+        use_effect_with((props.id.clone(), has_text), move |(_, has_text)| {
+            let has_text = *has_text;
+            let listener = EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                let fraction = resume::scrolled().unwrap_or(0.0);
+                progress.set(fraction);
+                if has_text {
+                    resume::save(&id, fraction);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let resumed = resumed.setter();
+        use_effect_with((props.id.clone(), has_text), move |(id, has_text)| {
+            let at = has_text.then(|| resume::load(id)).flatten();
+            if let Some(fraction) = at {
+                resume::scroll_to(fraction);
+            }
+            resumed.set(at.is_some());
+        });
+    }
+    let restart = {
+        let resumed = resumed.setter();
+        Callback::from(move |_: MouseEvent| {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            resumed.set(false);
+        })
+    };
     // The title may come later than the page, with its piece of a split index.
     let title = article.map(|a| a.title.clone()).filter(|t| !t.is_empty());
     use_effect_with(title, |title| {
@@ -171,9 +207,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </nav>
         }
     });
+    let percent = (*progress * 100.0).round() as u32;
     html! {
         <article class="reader">
+            <div class="progress" role="progressbar" aria-label="Progression de la lecture"
+                aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent.to_string()}>
+                <span style={format!("width: {percent}%")}></span>
+            </div>
             <a class="back" href={back}>{back_label}</a>
+            if *resumed {
+                <p class="resume">
+                    {"Reprise là où vous en étiez. "}
+                    <button type="button" class="restart" onclick={restart}>{"Reprendre au début"}</button>
+                </p>
+            }
             if let Some(section) = &article.section {
                 <p class="section">{section.clone()}</p>
             }

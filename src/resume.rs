@@ -1,0 +1,59 @@
+//! Where the reader left each article, kept in the browser (localStorage,
+//! through gloo's storage) so that reopening it returns there. Keys are
+//! versioned and named for the site's path, so two liseuse sites on one
+//! host keep their own; a value that is not a position (corrupted, or
+//! written by something else) is ignored.
+
+use gloo::storage::{LocalStorage, Storage};
+
+/// Bumped when what is stored changes meaning: older values are then ignored.
+const VERSION: u32 = 1;
+
+/// Positions this close to the top or the end are not worth resuming.
+pub const MARGIN: f64 = 0.03;
+
+fn key(id: &str) -> String {
+    let site = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    format!("liseuse:{VERSION}:{site}:resume:{id}")
+}
+
+/// How far into article `id` the reader was (0 at the top, 1 at the end),
+/// when it is worth returning to.
+pub fn load(id: &str) -> Option<f64> {
+    let fraction: f64 = LocalStorage::get(key(id)).ok()?;
+    (fraction.is_finite() && (MARGIN..1.0 - MARGIN).contains(&fraction)).then_some(fraction)
+}
+
+/// Keeps how far into article `id` the reader is. A full storage only
+/// loses the position (resume is a convenience; nothing else depends on it).
+pub fn save(id: &str, fraction: f64) {
+    if fraction.is_finite() {
+        let _ = LocalStorage::set(key(id), fraction.clamp(0.0, 1.0));
+    }
+}
+
+/// How far down the page is scrolled, 0 to 1; `None` when it does not scroll.
+pub fn scrolled() -> Option<f64> {
+    let window = gloo::utils::window();
+    let element = gloo::utils::document().document_element()?;
+    let height = f64::from(element.scroll_height()) - window.inner_height().ok()?.as_f64()?;
+    (height > 1.0).then(|| (window.scroll_y().unwrap_or(0.0) / height).clamp(0.0, 1.0))
+}
+
+/// Scrolls the page to `fraction` of its height.
+pub fn scroll_to(fraction: f64) {
+    let window = gloo::utils::window();
+    let Some(element) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let height = f64::from(element.scroll_height())
+        - window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+    window.scroll_to_with_x_and_y(0.0, (fraction * height).max(0.0));
+}
