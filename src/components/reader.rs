@@ -126,10 +126,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             })
         })
     };
-    // Keys n / p, unless the reader is typing somewhere.
+    // Keys n / p and Escape, unless the reader is typing somewhere.
     {
         let go = go.clone();
-        use_effect_with(match_count, move |_| {
+        use_effect_with((match_count, back.clone()), move |(_, back)| {
+            let back = back.clone();
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
@@ -144,6 +145,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 match event.key().as_str() {
                     "n" => go.emit(1),
                     "p" | "N" => go.emit(-1),
+                    // Back to the results (or the list), as "← Résultats".
+                    "Escape" => {
+                        let _ = gloo::utils::window().location().set_hash(&back);
+                    }
                     _ => {}
                 }
             });

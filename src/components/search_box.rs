@@ -1,4 +1,6 @@
-use web_sys::HtmlInputElement;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// Props of [`SearchBox`].
@@ -29,6 +31,46 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         });
     }
+    // "/" anywhere but in a text field takes the reader to the search box.
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            // Not passive (gloo's default): the slash must not be typed.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = (event.target())
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .is_some_and(|e| {
+                            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if event.key() == "/" && !typing && !event.ctrl_key() && !event.meta_key() {
+                        if let Some(input) = input.cast::<HtmlInputElement>() {
+                            event.prevent_default();
+                            let _ = input.focus();
+                            input.select();
+                        }
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    // Escape in the box clears it (and the results with it).
+    let onkeydown = {
+        let on_query = props.on_query.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if event.key() == "Escape" && !input.value().is_empty() {
+                event.prevent_default();
+                input.set_value("");
+                on_query.emit(String::new());
+            }
+        })
+    };
     let oninput = {
         let on_query = props.on_query.clone();
         Callback::from(move |event: InputEvent| {
@@ -49,6 +91,8 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 name="q"
                 value={props.query.clone()}
                 {oninput}
+                {onkeydown}
+                aria-keyshortcuts="/"
                 placeholder={format!("Rechercher dans {} {articles}…", props.count)}
                 aria-label="Rechercher"
                 autocomplete="off"

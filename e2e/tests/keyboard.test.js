@@ -1,0 +1,33 @@
+// The keyboard: "/" goes to the search box from anywhere, Escape clears it,
+// and Escape in an article goes back to its results.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useReader } from '../lib/fixture.js';
+
+const reader = useReader();
+
+test('slash focuses the search box, Escape clears it, and Escape leaves an article for its results', async () => {
+  const r = await reader.newReader();
+  await r.open('#/?q=Stoltenberg');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
+  await r.results().first().locator('a').click();
+  await r.reader().locator('.text > *').first().waitFor();
+  // In the article, Escape returns to the same results.
+  await r.page.keyboard.press('Escape');
+  await r.page.waitForFunction(() => location.hash === '#/?q=Stoltenberg');
+  await r.results().first().waitFor();
+  // Back in the article, "/" goes to the search box, the query selected.
+  await r.results().first().locator('a').click();
+  await r.reader().locator('.text > *').first().waitFor();
+  await r.page.keyboard.press('/');
+  assert.ok(await r.searchBox().evaluate((box) => box === document.activeElement));
+  assert.equal(await r.searchBox().inputValue(), 'Stoltenberg', 'the slash is not typed');
+  // Escape in the box clears it, and the list of articles comes back.
+  await r.page.keyboard.press('Escape');
+  assert.equal(await r.searchBox().inputValue(), '');
+  await r.page.waitForFunction(() => /\d+ articles/.test(document.querySelector('.count')?.textContent ?? ''));
+  // Typing a slash in the box is a slash.
+  await r.searchBox().pressSequentially('a/b');
+  assert.equal(await r.searchBox().inputValue(), 'a/b');
+  assert.deepEqual(r.errors, []);
+});
