@@ -31,3 +31,28 @@ test('slash focuses the search box, Escape clears it, and Escape leaves an artic
   assert.equal(await r.searchBox().inputValue(), 'a/b');
   assert.deepEqual(r.errors, []);
 });
+
+test('from the search box, the arrows move through the results and Enter opens one', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  await r.type('Arménie');
+  await r.page.waitForFunction(() => document.querySelectorAll('.result').length >= 2);
+  const focused = () => r.page.evaluate(() => {
+    const links = [...document.querySelectorAll('.result a')];
+    return document.activeElement?.type === 'search' ? 'box' : links.indexOf(document.activeElement);
+  });
+  await r.page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 0);
+  await r.page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 1);
+  await r.page.keyboard.press('ArrowUp');
+  await r.page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'box', 'up from the first result is the box');
+  await r.page.keyboard.press('ArrowDown');
+  await r.page.keyboard.press('ArrowDown');
+  const title = (await r.resultTitles())[1];
+  await r.page.keyboard.press('Enter');
+  await r.reader().locator('h1').waitFor();
+  assert.equal(await r.reader().locator('h1').innerText(), title);
+  assert.deepEqual(r.errors, []);
+});

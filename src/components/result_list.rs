@@ -76,6 +76,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let failed = failed.or_else(|| failure(&texts));
     use_pieces(library, texts);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
+    use_effect_with((), |_| {
+        let listener = arrow_keys();
+        move || drop(listener)
+    });
     let filter_bar = html! {
         <FilterBar
             library={props.library.clone()}
@@ -217,4 +221,51 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
             </a>
         </li>
     }
+}
+
+/// ↓ and ↑ move from one result to the next (and from the first back up to
+/// the search box); Enter opens the one focused, as any link.
+fn arrow_keys() -> gloo::events::EventListener {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    // Not passive: the arrows must not scroll the page as well.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(&document, "keydown", options, |event| {
+        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let step = match event.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        let document = gloo::utils::document();
+        let Ok(links) = document.query_selector_all(".result a") else {
+            return;
+        };
+        let links: Vec<web_sys::HtmlElement> = (0..links.length())
+            .filter_map(|i| links.item(i)?.dyn_into().ok())
+            .collect();
+        // The key's own target (the search box moves focus to the first
+        // result on the same key press: that one is not moved on again).
+        let target = (event.target()).and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(at) = (links.iter()).position(|link| Some(link.as_ref()) == target.as_ref())
+        else {
+            return; // not in the list: the page scrolls as usual
+        };
+        event.prevent_default();
+        match at.checked_add_signed(step) {
+            Some(next) if next < links.len() => {
+                let _ = links[next].focus();
+            }
+            Some(_) => {}
+            None => {
+                let search = document.query_selector("input[type=search]").ok().flatten();
+                if let Some(search) = search.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = search.focus();
+                }
+            }
+        }
+    })
 }

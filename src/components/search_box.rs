@@ -69,6 +69,17 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 input.set_value("");
                 on_query.emit(String::new());
             }
+            // Down from the box: to the first result (Enter then opens it).
+            if event.key() == "ArrowDown" {
+                let first = gloo::utils::document()
+                    .query_selector(".result a")
+                    .ok()
+                    .flatten();
+                if let Some(first) = first.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    event.prevent_default();
+                    let _ = first.focus();
+                }
+            }
         })
     };
     let oninput = {
