@@ -45,16 +45,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
     // How far the reader is (the bar at the top), kept for the next visit;
     // reopening an article returns there, with a way back to the top.
-    let progress = use_state(|| 0.0f64);
+    // In whole percents: the view renders again only when the bar moves.
+    let progress = use_state_eq(|| 0u32);
     let resumed = use_state(|| false);
     {
         let (progress, id) = (progress.setter(), props.id.clone());
         use_effect_with((props.id.clone(), has_text), move |(_, has_text)| {
             let has_text = *has_text;
+            // The position is stored when it moves by a thousandth, not at
+            // every scroll event.
+            let saved = std::cell::Cell::new(None);
             let listener = EventListener::new(&gloo::utils::window(), "scroll", move |_| {
                 let fraction = resume::scrolled().unwrap_or(0.0);
-                progress.set(fraction);
-                if has_text {
+                progress.set((fraction * 100.0).round() as u32);
+                let permille = (fraction * 1000.0).round() as u32;
+                if has_text && saved.replace(Some(permille)) != Some(permille) {
                     resume::save(&id, fraction);
                 }
             });
@@ -106,13 +111,26 @@ pub fn Reader(props: &ReaderProps) -> Html {
             library.prepared_terms(&prepared)
         })
     };
-    // Read in the article's language; one range is one mark shown.
-    let doc = library.doc_of(&props.id);
-    let marks = |text: &str| doc.map_or(Vec::new(), |doc| library.highlight(doc, text, &terms));
-    let title_marks = article.map_or(Vec::new(), |a| marks(&a.title));
-    let block_marks: Vec<Vec<Range<usize>>> = article.map_or(Vec::new(), |a| {
-        a.blocks.iter().map(|b| marks(&b.text)).collect()
-    });
+    // Read in the article's language; one range is one mark shown. Once per
+    // article, text and terms: not again when the progress bar moves.
+    let marks = {
+        let library = library.clone();
+        use_memo(
+            (props.id.clone(), has_text, terms.clone()),
+            move |(id, _, terms)| -> (Vec<Range<usize>>, Vec<Vec<Range<usize>>>) {
+                let Some(doc) = library.doc_of(id) else {
+                    return Default::default();
+                };
+                let article = library.article_at(doc);
+                let title = library.highlight(doc, &article.title, terms);
+                let blocks = (article.blocks.iter())
+                    .map(|b| library.highlight(doc, &b.text, terms))
+                    .collect();
+                (title, blocks)
+            },
+        )
+    };
+    let (title_marks, block_marks) = (&marks.0, &marks.1);
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
     // A reducer, not a state: the key listener outlives renders and must move
@@ -188,7 +206,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let blocks = article
         .blocks
         .iter()
-        .zip(&block_marks)
+        .zip(block_marks)
         .map(|(block, marks)| {
             let text = highlighted(&block.text, marks);
             match block.kind {
@@ -212,7 +230,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </nav>
         }
     });
-    let percent = (*progress * 100.0).round() as u32;
+    let percent = *progress;
     html! {
         <article class="reader">
             <div class="progress" role="progressbar" aria-label="Progression de la lecture"
@@ -230,7 +248,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p class="section">{section.clone()}</p>
             }
             if !article.title.is_empty() {
-                <h1>{highlighted(&article.title, &title_marks)}</h1>
+                <h1>{highlighted(&article.title, title_marks)}</h1>
             }
             {meta_line(article)}
             {reading_time(article)}

@@ -168,9 +168,7 @@ impl Library {
         filters: &Filters,
         limit: usize,
     ) -> Results {
-        let allowed: Option<Vec<bool>> = filters
-            .is_active()
-            .then(|| self.articles.iter().map(|a| filters.keep(a)).collect());
+        let allowed = self.allowed(filters);
         (self.searcher).search_prepared(&query.prepared, limit, allowed.as_deref())
     }
 
@@ -231,7 +229,7 @@ impl Library {
     /// and so is one whose content does not fit its place.
     ///
     /// Downloaded bytes are untrusted: they must hash to the hash in the
-    /// file's name ([`format::content_hash`]), then decode and
+    /// file's name ([`pieces::check`]), then decode and
     /// [validate](TermPiece::validate) as the piece expected there, before
     /// anything of them is used.
     pub fn add_piece(&self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
@@ -248,7 +246,6 @@ impl Library {
         pieces::check(file, bytes)?;
         if let Some(number) = dictionary {
             let piece: DictionaryPiece = format::decode(bytes)?;
-            piece.validate().map_err(corrupt)?;
             return self
                 .searcher
                 .add_dictionary_piece(number, piece)
@@ -377,6 +374,12 @@ impl Library {
     ) -> Results {
         let allowed: Vec<bool> = self.articles.iter().map(keep).collect();
         self.searcher.search_in(query, limit, Some(&allowed))
+    }
+
+    /// Which documents `filters` keep, by document number; `None` when
+    /// they keep all (no filter set).
+    pub(crate) fn allowed(&self, filters: &Filters) -> Option<Vec<bool>> {
+        (filters.is_active()).then(|| self.articles.iter().map(|a| filters.keep(a)).collect())
     }
 
     /// Document numbers, newest first; undated articles after, in collection order.

@@ -62,11 +62,8 @@ impl crate::Library {
 
     /// The best `limit` results of `query` among the articles `filters` keep.
     pub fn search_filtered(&self, query: &str, filters: &Filters, limit: usize) -> crate::Results {
-        if filters.is_active() {
-            self.search_where(query, limit, |a| filters.keep(a))
-        } else {
-            self.search(query, limit)
-        }
+        let allowed = self.allowed(filters);
+        self.searcher.search_in(query, limit, allowed.as_deref())
     }
 }
 

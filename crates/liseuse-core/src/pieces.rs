@@ -200,6 +200,11 @@ impl<T> Slots<T> {
         self.piece(run).is_some()
     }
 
+    /// Whether every run is loaded (a whole index; a split one once all is in).
+    pub fn all_loaded(&self) -> bool {
+        self.pieces.iter().all(|piece| piece.get().is_some())
+    }
+
     /// The runs not loaded yet.
     pub fn unloaded(&self) -> Vec<usize> {
         (0..self.len())

@@ -183,7 +183,7 @@ impl Searcher {
         let plan = planner.plan(query);
         // What the terms need: the pieces its words were looked up in.
         let for_terms = planner.lookups.missing();
-        let complete = self.dictionary.unloaded().is_empty() && self.postings.unloaded().is_empty();
+        let complete = self.dictionary.all_loaded() && self.postings.all_loaded();
         let needed = if complete {
             Needed::default()
         } else {

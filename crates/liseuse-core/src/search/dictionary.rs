@@ -89,6 +89,11 @@ impl Dictionary {
         self.runs.unloaded()
     }
 
+    /// Whether every run is loaded.
+    pub fn all_loaded(&self) -> bool {
+        self.runs.all_loaded()
+    }
+
     /// Loads run `number` (once; later calls change nothing). A piece whose
     /// terms are not the run expected (another piece's, or out of order) is
     /// refused.

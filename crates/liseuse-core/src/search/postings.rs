@@ -69,6 +69,11 @@ impl PostingStore {
         self.runs.unloaded()
     }
 
+    /// Whether every run is loaded.
+    pub fn all_loaded(&self) -> bool {
+        self.runs.all_loaded()
+    }
+
     /// Loads run `number` (once; later calls change nothing). A piece that
     /// is not valid for its place (see [`TermPiece::validate`]) is refused.
     pub fn add(&self, number: usize, piece: TermPiece, doc_count: u32) -> Result<(), String> {
