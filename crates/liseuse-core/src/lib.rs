@@ -341,7 +341,8 @@ impl Library {
 
     /// The passage of article `doc` that best shows its `terms` (see [`snippet::snippet_with`]).
     pub fn snippet(&self, doc: u32, terms: &std::collections::BTreeSet<String>) -> Snippet {
-        snippet::snippet_with(self.analyzer_of(doc), self.article_at(doc), terms)
+        // snippet_with reads the article in its own language.
+        snippet::snippet_with(self.searcher.analyzer(), self.article_at(doc), terms)
     }
 
     /// The ranges of `text`, a field of article `doc`, that match `terms`,
