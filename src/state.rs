@@ -99,7 +99,7 @@ mod tests {
             state,
             Action::SetFilters(Filters {
                 source: Some("Le Journal".into()),
-                year: None,
+                ..Filters::default()
             }),
         );
         assert_eq!(filtered.limit("paix"), RESULTS_PAGE, "other filters");

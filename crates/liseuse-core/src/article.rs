@@ -93,6 +93,14 @@ impl Article {
         self.date.as_deref().and_then(|d| d.get(..4))
     }
 
+    /// The month of its date, `YYYY-MM`.
+    pub fn month(&self) -> Option<&str> {
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..7))
+            .filter(|m| m.len() == 7)
+    }
+
     /// Completes a parsed article: without a headline, its title is made from
     /// its text ([`title_from_text`]); with neither, there is no article.
     pub fn finish(mut self) -> Option<Article> {

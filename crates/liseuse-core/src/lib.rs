@@ -6,7 +6,8 @@
 //! - [`format`](mod@format): the index file, defined once and read by the app.
 //! - [`pieces`]: the contract of a split index (piece kinds, names, checks,
 //!   the manifest, the loading rounds).
-//! - [`listing`]: which articles a list shows (filters, pages).
+//! - [`listing`]: which articles a list shows (filters, months, pages).
+//! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
@@ -35,6 +36,7 @@ pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod listing;
+pub mod personal;
 pub mod pieces;
 pub mod query;
 pub mod question;
@@ -615,7 +617,7 @@ mod tests {
         let whole = library();
         let journal = Filters {
             source: Some("Le Journal".into()),
-            year: None,
+            ..Filters::default()
         };
         let prepared = whole.prepare("accord");
         assert!(prepared.missing().is_empty());

@@ -1,16 +1,25 @@
 //! What a list of articles shows, decided here rather than in views: which
-//! articles the filters keep, and which page of them (or of a query's
-//! results) is shown.
+//! articles the filters keep, which months the collection spans, and which
+//! page of them (or of a query's results) is shown.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use crate::article::Article;
 
-/// Which articles to show: from one source, of one year, or all.
+/// Which articles to show: from one source, of one year or month, not read
+/// yet, or all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Only articles from this source.
     pub source: Option<String>,
     /// Only articles of this year.
     pub year: Option<String>,
+    /// Only articles of this month (`YYYY-MM`).
+    pub month: Option<String>,
+    /// Only articles whose id is not here: the unread ones, given the ids
+    /// of those read (see [`crate::personal::Shelf`]).
+    pub not_in: Option<Rc<BTreeSet<String>>>,
 }
 
 impl Filters {
@@ -23,11 +32,22 @@ impl Filters {
                 .year
                 .as_deref()
                 .is_none_or(|y| article.year() == Some(y))
+            && self
+                .month
+                .as_deref()
+                .is_none_or(|m| article.month() == Some(m))
+            && self
+                .not_in
+                .as_ref()
+                .is_none_or(|ids| !ids.contains(&article.id))
     }
 
     /// Whether any filter is set.
     pub fn is_active(&self) -> bool {
-        self.source.is_some() || self.year.is_some()
+        self.source.is_some()
+            || self.year.is_some()
+            || self.month.is_some()
+            || self.not_in.is_some()
     }
 }
 
@@ -60,6 +80,21 @@ impl crate::Library {
         }
     }
 
+    /// Every month of an article's date (`YYYY-MM`) among those `filters`
+    /// keep, with its number of articles, newest first: how the home page
+    /// shows the collection.
+    pub fn months(&self, filters: &Filters) -> Vec<(String, usize)> {
+        let mut months: Vec<(String, usize)> = Vec::new();
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        for article in self.articles().iter().filter(|a| filters.keep(a)) {
+            if let Some(month) = article.month() {
+                *counts.entry(month).or_default() += 1;
+            }
+        }
+        months.extend(counts.into_iter().rev().map(|(m, n)| (m.to_string(), n)));
+        months
+    }
+
     /// The best `limit` results of `query` among the articles `filters` keep.
     pub fn search_filtered(&self, query: &str, filters: &Filters, limit: usize) -> crate::Results {
         let allowed = self.allowed(filters);
@@ -86,7 +121,7 @@ mod tests {
         assert_eq!((all.total, all.left()), (library.len(), library.len() - 3));
         let journal = Filters {
             source: Some("Le Journal".into()),
-            year: None,
+            ..Filters::default()
         };
         let page = library.browse(&journal, 10);
         assert_eq!(page.total, 1);
@@ -95,16 +130,63 @@ mod tests {
         let nowhere = Filters {
             source: Some("Le Journal".into()),
             year: Some("1999".into()),
+            ..Filters::default()
         };
         assert_eq!(library.browse(&nowhere, 10), Page::default());
+    }
+
+    #[test]
+    fn the_collection_by_month_newest_first_and_its_unread_part() {
+        let library = library();
+        let months = library.months(&Filters::default());
+        assert!(months.windows(2).all(|w| w[0].0 > w[1].0), "{months:?}");
+        let dated = library
+            .articles()
+            .iter()
+            .filter(|a| a.date.is_some())
+            .count();
+        assert_eq!(months.iter().map(|(_, n)| n).sum::<usize>(), dated);
+        let (month, count) = months[0].clone();
+        let page = library.browse(
+            &Filters {
+                month: Some(month.clone()),
+                ..Filters::default()
+            },
+            100,
+        );
+        assert_eq!(page.total, count);
+        assert!(page
+            .shown
+            .iter()
+            .all(|&d| library.article_at(d).month() == Some(month.as_str())));
+        let read: BTreeSet<String> = page
+            .shown
+            .iter()
+            .map(|&d| library.article_at(d).id.clone())
+            .collect();
+        let unread = Filters {
+            not_in: Some(Rc::new(read.clone())),
+            ..Filters::default()
+        };
+        let left = library.browse(&unread, 100);
+        assert_eq!(left.total, library.len() - read.len());
+        assert!(left
+            .shown
+            .iter()
+            .all(|&d| !read.contains(&library.article_at(d).id)));
+        let found = library.search_filtered("accord", &unread, 100);
+        assert!(found
+            .hits
+            .iter()
+            .all(|h| !read.contains(&library.article_at(h.doc).id)));
     }
 
     #[test]
     fn a_filtered_search_keeps_only_what_the_filters_keep() {
         let library = library();
         let in_2023 = Filters {
-            source: None,
             year: Some("2023".into()),
+            ..Filters::default()
         };
         let results = library.search_filtered("accord", &in_2023, 10);
         assert!(results.total >= 1);

@@ -1,0 +1,574 @@
+//! What a reader keeps of a collection, in their own browser: reading
+//! [`Settings`], and [`Shelf`] (articles read, saved for later, recently
+//! read). Both are defined here once, with the one JSON form the app stores
+//! and the one file it exports and imports ([`export`], [`import`]).
+//!
+//! Stored values come from a browser that anything may have written to: an
+//! older version, another site, a hand edit, a full disk cutting a write
+//! short. Reading never fails: what cannot be understood is left out, field
+//! by field, and a value that is not ours at all gives the defaults.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+/// Bumped when what is stored changes meaning: values of another version
+/// are then ignored (stored) or refused with a message (imported).
+pub const VERSION: u64 = 1;
+
+/// The most recently read articles kept.
+pub const RECENT: usize = 20;
+
+/// The text sizes offered, in CSS pixels of the reading text.
+pub const TEXT_SIZES: [u8; 7] = [15, 16, 17, 18, 20, 22, 25];
+
+/// What the text size is before the reader chooses (18 px).
+const DEFAULT_SIZE: usize = 3;
+
+/// The colours of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// The system's choice (`prefers-color-scheme`).
+    #[default]
+    System,
+    /// Dark text on white.
+    Light,
+    /// Dark brown on warm paper.
+    Sepia,
+    /// Light text on near black.
+    Dark,
+}
+
+/// The typeface of the reading text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Font {
+    /// A book face (Georgia, Charter…).
+    #[default]
+    Serif,
+    /// The system's sans-serif face.
+    Sans,
+}
+
+/// How long the lines of the reading text are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Width {
+    /// About 55 characters.
+    Narrow,
+    /// About 68 characters.
+    #[default]
+    Normal,
+    /// About 85 characters.
+    Wide,
+}
+
+/// Names as stored (and as `<html data-…>` attributes carry them, which
+/// the stylesheet and `boot.js` read before the app starts).
+trait Named: Sized + Copy + 'static {
+    const ALL: &'static [(Self, &'static str)];
+
+    fn name(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        (Self::ALL.iter())
+            .find(|(value, _)| *value == self)
+            .map_or("", |(_, name)| name)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        (Self::ALL.iter())
+            .find(|(_, n)| *n == name)
+            .map(|(value, _)| *value)
+    }
+}
+
+impl Named for Theme {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Theme::System, "system"),
+        (Theme::Light, "light"),
+        (Theme::Sepia, "sepia"),
+        (Theme::Dark, "dark"),
+    ];
+}
+
+impl Named for Font {
+    const ALL: &'static [(Self, &'static str)] = &[(Font::Serif, "serif"), (Font::Sans, "sans")];
+}
+
+impl Named for Width {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Width::Narrow, "narrow"),
+        (Width::Normal, "normal"),
+        (Width::Wide, "wide"),
+    ];
+}
+
+macro_rules! names {
+    ($($kind:ty),*) => {$(
+        impl $kind {
+            /// Every choice, in the order offered.
+            pub fn all() -> impl Iterator<Item = Self> {
+                <Self as Named>::ALL.iter().map(|(value, _)| *value)
+            }
+
+            /// Its name, as stored and as its `<html data-…>` attribute.
+            pub fn name(self) -> &'static str {
+                Named::name(self)
+            }
+
+            /// The choice named `name`, if any.
+            pub fn from_name(name: &str) -> Option<Self> {
+                <Self as Named>::from_name(name)
+            }
+        }
+    )*};
+}
+names!(Theme, Font, Width);
+
+/// How the reader wants to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Colours.
+    pub theme: Theme,
+    /// Index into [`TEXT_SIZES`].
+    pub size: usize,
+    /// Typeface of the text.
+    pub font: Font,
+    /// Line length.
+    pub width: Width,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::default(),
+            size: DEFAULT_SIZE,
+            font: Font::default(),
+            width: Width::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// The stored form: `{"v":1,"theme":"sepia","size":3,"font":"serif","width":"normal"}`.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    fn to_value(self) -> Value {
+        json!({
+            "v": VERSION,
+            "theme": self.theme.name(),
+            "size": self.size,
+            "font": self.font.name(),
+            "width": self.width.name(),
+        })
+    }
+
+    /// Reads the stored form; whatever is missing, unknown or of another
+    /// version is the default.
+    pub fn from_json(text: &str) -> Settings {
+        serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(|v| v.get("v").and_then(Value::as_u64) == Some(VERSION))
+            .map(|v| Settings::from_value(&v))
+            .unwrap_or_default()
+    }
+
+    fn from_value(value: &Value) -> Settings {
+        let name = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or("");
+        let default = Settings::default();
+        Settings {
+            theme: Theme::from_name(name("theme")).unwrap_or(default.theme),
+            size: (value.get("size").and_then(Value::as_u64))
+                .map(|s| s as usize)
+                .filter(|&s| s < TEXT_SIZES.len())
+                .unwrap_or(default.size),
+            font: Font::from_name(name("font")).unwrap_or(default.font),
+            width: Width::from_name(name("width")).unwrap_or(default.width),
+        }
+    }
+
+    /// The text size in CSS pixels.
+    pub fn text_px(&self) -> u8 {
+        TEXT_SIZES[self.size.min(TEXT_SIZES.len() - 1)]
+    }
+
+    /// One step larger (`+1`) or smaller (`-1`), within [`TEXT_SIZES`].
+    pub fn resized(self, step: isize) -> Settings {
+        let size = (self.size.saturating_add_signed(step)).min(TEXT_SIZES.len() - 1);
+        Settings { size, ..self }
+    }
+}
+
+/// A moment, in milliseconds since 1970 (what `Date.now()` says).
+pub type Millis = u64;
+
+/// The articles a reader has read, saved and recently opened, by article id
+/// (ids outlive rebuilds; document numbers do not).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shelf {
+    /// Articles read, with when they were marked.
+    read: BTreeMap<String, Millis>,
+    /// Articles saved for later, with when they were saved.
+    saved: BTreeMap<String, Millis>,
+    /// Articles opened, the latest first, at most [`RECENT`].
+    recent: Vec<String>,
+}
+
+impl Shelf {
+    /// Whether article `id` was read.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains_key(id)
+    }
+
+    /// Whether article `id` is saved for later.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.saved.contains_key(id)
+    }
+
+    /// Marks article `id` read (once: the first time is kept).
+    pub fn mark_read(&mut self, id: &str, now: Millis) {
+        self.read.entry(id.to_string()).or_insert(now);
+    }
+
+    /// Marks article `id` unread again.
+    pub fn mark_unread(&mut self, id: &str) {
+        self.read.remove(id);
+    }
+
+    /// Saves article `id` for later, or takes it off the saved list;
+    /// whether it is saved now.
+    pub fn toggle_saved(&mut self, id: &str, now: Millis) -> bool {
+        if self.saved.remove(id).is_some() {
+            false
+        } else {
+            self.saved.insert(id.to_string(), now);
+            true
+        }
+    }
+
+    /// Notes that article `id` was opened: first of the recent ones.
+    pub fn opened(&mut self, id: &str) {
+        self.recent.retain(|r| r != id);
+        self.recent.insert(0, id.to_string());
+        self.recent.truncate(RECENT);
+    }
+
+    /// The ids of the articles read.
+    pub fn read_ids(&self) -> impl Iterator<Item = &str> {
+        self.read.keys().map(String::as_str)
+    }
+
+    /// The saved articles, the latest saved first.
+    pub fn saved(&self) -> Vec<&str> {
+        let mut saved: Vec<(&str, Millis)> =
+            self.saved.iter().map(|(id, &t)| (id.as_str(), t)).collect();
+        saved.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        saved.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// The articles opened, the latest first.
+    pub fn recent(&self) -> &[String] {
+        &self.recent
+    }
+
+    /// How many articles were read.
+    pub fn read_count(&self) -> usize {
+        self.read.len()
+    }
+
+    /// Forgets the articles for which `exists` says no (gone from the
+    /// collection after a rebuild); whether anything was forgotten.
+    pub fn retain(&mut self, exists: impl Fn(&str) -> bool) -> bool {
+        let before = (self.read.len(), self.saved.len(), self.recent.len());
+        self.read.retain(|id, _| exists(id));
+        self.saved.retain(|id, _| exists(id));
+        self.recent.retain(|id| exists(id));
+        before != (self.read.len(), self.saved.len(), self.recent.len())
+    }
+
+    /// Adds what `other` has: read and saved articles (the earlier date of
+    /// each), and its recent articles after this one's.
+    pub fn merge(&mut self, other: Shelf) {
+        for (map, theirs) in [(&mut self.read, other.read), (&mut self.saved, other.saved)] {
+            for (id, t) in theirs {
+                let at = map.entry(id).or_insert(t);
+                *at = (*at).min(t);
+            }
+        }
+        for id in other.recent {
+            if !self.recent.contains(&id) {
+                self.recent.push(id);
+            }
+        }
+        self.recent.truncate(RECENT);
+    }
+
+    /// The stored form: `{"v":1,"read":{id:ms},"saved":{id:ms},"recent":[id]}`.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    fn to_value(&self) -> Value {
+        json!({
+            "v": VERSION,
+            "read": self.read,
+            "saved": self.saved,
+            "recent": self.recent,
+        })
+    }
+
+    /// Reads the stored form; entries that are not an id with a moment
+    /// are left out, and a value of another version (or not ours) is empty.
+    pub fn from_json(text: &str) -> Shelf {
+        serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(|v| v.get("v").and_then(Value::as_u64) == Some(VERSION))
+            .map(|v| Shelf::from_value(&v))
+            .unwrap_or_default()
+    }
+
+    fn from_value(value: &Value) -> Shelf {
+        let moments = |key: &str| -> BTreeMap<String, Millis> {
+            (value.get(key).and_then(Value::as_object).into_iter())
+                .flat_map(Map::iter)
+                .filter(|(id, _)| is_id(id))
+                .filter_map(|(id, t)| Some((id.clone(), t.as_u64()?)))
+                .collect()
+        };
+        let mut recent: Vec<String> = Vec::new();
+        for id in (value.get("recent").and_then(Value::as_array).into_iter()).flatten() {
+            if let Some(id) = id.as_str().filter(|id| is_id(id)) {
+                if !recent.iter().any(|r| r == id) {
+                    recent.push(id.to_string());
+                }
+            }
+        }
+        recent.truncate(RECENT);
+        Shelf {
+            read: moments("read"),
+            saved: moments("saved"),
+            recent,
+        }
+    }
+}
+
+/// What an article id may be (ids are paths of files, or ids of JSON
+/// lines: short, printable); anything else in a stored value is noise.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 512 && !id.chars().any(char::is_control)
+}
+
+/// What the file of an export says it is, so that another JSON file is
+/// recognised as not one.
+const EXPORT_KIND: &str = "liseuse-personal";
+
+/// The export file: what is kept of the collection named `site` (its
+/// address, for the reader's own reference), as pretty-printed JSON.
+pub fn export(site: &str, settings: &Settings, shelf: &Shelf, now: Millis) -> String {
+    let value = json!({
+        "kind": EXPORT_KIND,
+        "v": VERSION,
+        "site": site,
+        "exported": now,
+        "settings": settings.to_value(),
+        "shelf": shelf.to_value(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Why a file cannot be imported, in words for the reader (French).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON at all.
+    NotJson,
+    /// JSON, but not a liseuse export.
+    NotAnExport,
+    /// An export of another version of liseuse.
+    Version(u64),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::NotJson => {
+                write!(f, "ce fichier n’est pas un fichier JSON")
+            }
+            ImportError::NotAnExport => write!(
+                f,
+                "ce fichier JSON n’est pas une sauvegarde de liseuse (bouton « Exporter »)"
+            ),
+            ImportError::Version(v) => write!(
+                f,
+                "cette sauvegarde vient d’une autre version de liseuse (format {v}, attendu {VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads an export file (see [`export`]): its settings and shelf.
+pub fn import(text: &str) -> Result<(Settings, Shelf), ImportError> {
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| ImportError::NotJson)?;
+    if value.get("kind").and_then(Value::as_str) != Some(EXPORT_KIND) {
+        return Err(ImportError::NotAnExport);
+    }
+    match value.get("v").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(other) => return Err(ImportError::Version(other)),
+        None => return Err(ImportError::NotAnExport),
+    }
+    let settings = value
+        .get("settings")
+        .map(Settings::from_value)
+        .unwrap_or_default();
+    let shelf = value
+        .get("shelf")
+        .map(Shelf::from_value)
+        .unwrap_or_default();
+    Ok((settings, shelf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shelf() -> Shelf {
+        let mut shelf = Shelf::default();
+        shelf.mark_read("000_a", 10);
+        shelf.mark_read("dossier/b.md", 20);
+        shelf.toggle_saved("c", 30);
+        shelf.toggle_saved("dossier/b.md", 40);
+        shelf.opened("000_a");
+        shelf.opened("c");
+        shelf
+    }
+
+    #[test]
+    fn settings_and_shelf_survive_their_stored_form() {
+        let settings = Settings {
+            theme: Theme::Sepia,
+            size: 6,
+            font: Font::Sans,
+            width: Width::Wide,
+        };
+        assert_eq!(Settings::from_json(&settings.to_json()), settings);
+        let shelf = shelf();
+        assert_eq!(Shelf::from_json(&shelf.to_json()), shelf);
+        assert_eq!(shelf.saved(), ["dossier/b.md", "c"], "latest saved first");
+        assert_eq!(shelf.recent(), ["c", "000_a"], "latest opened first");
+    }
+
+    #[test]
+    fn every_choice_has_one_name() {
+        for theme in Theme::all() {
+            assert_eq!(Theme::from_name(theme.name()), Some(theme));
+        }
+        for font in Font::all() {
+            assert_eq!(Font::from_name(font.name()), Some(font));
+        }
+        for width in Width::all() {
+            assert_eq!(Width::from_name(width.name()), Some(width));
+        }
+        assert!(TEXT_SIZES.len() >= 5 && TEXT_SIZES.is_sorted());
+    }
+
+    #[test]
+    fn what_is_not_understood_is_left_out_not_fatal() {
+        for noise in [
+            "",
+            "null",
+            "42",
+            "[]",
+            "{",
+            "\"dark\"",
+            "{\"v\":2,\"theme\":\"dark\"}",
+        ] {
+            assert_eq!(Settings::from_json(noise), Settings::default(), "{noise}");
+            assert_eq!(Shelf::from_json(noise), Shelf::default(), "{noise}");
+        }
+        let settings =
+            Settings::from_json(r#"{"v":1,"theme":"sepia","size":99,"font":7,"width":"wide"}"#);
+        assert_eq!(
+            settings,
+            Settings {
+                theme: Theme::Sepia,
+                width: Width::Wide,
+                ..Settings::default()
+            }
+        );
+        let shelf = Shelf::from_json(
+            r#"{"v":1,"read":{"a":1,"b":"hier","":3,"c\u0000":4},"saved":[1],"recent":["a",3,"a","d"]}"#,
+        );
+        assert!(shelf.is_read("a") && !shelf.is_read("b") && shelf.read_count() == 1);
+        assert!(shelf.saved().is_empty());
+        assert_eq!(shelf.recent(), ["a", "d"]);
+    }
+
+    #[test]
+    fn articles_gone_after_a_rebuild_are_forgotten_quietly() {
+        let mut shelf = shelf();
+        assert!(!shelf.retain(|_| true));
+        assert!(shelf.retain(|id| id != "c"));
+        assert!(!shelf.is_saved("c"));
+        assert_eq!(shelf.recent(), ["000_a"]);
+        assert!(shelf.is_read("dossier/b.md") && shelf.is_saved("dossier/b.md"));
+    }
+
+    #[test]
+    fn marks_saves_and_recent_articles() {
+        let mut shelf = Shelf::default();
+        shelf.mark_read("a", 5);
+        shelf.mark_read("a", 9);
+        assert_eq!(
+            Shelf::from_json(&shelf.to_json()).read["a"],
+            5,
+            "first time kept"
+        );
+        shelf.mark_unread("a");
+        assert!(!shelf.is_read("a"));
+        assert!(shelf.toggle_saved("a", 1));
+        assert!(!shelf.toggle_saved("a", 2));
+        assert!(!shelf.is_saved("a"));
+        for n in 0..RECENT + 5 {
+            shelf.opened(&n.to_string());
+        }
+        shelf.opened("3");
+        assert_eq!(shelf.recent().len(), RECENT);
+        assert_eq!(shelf.recent()[0], "3");
+        assert_eq!(shelf.recent()[1], (RECENT + 4).to_string());
+    }
+
+    #[test]
+    fn an_export_imports_back_and_merges() {
+        let settings = Settings {
+            theme: Theme::Dark,
+            ..Settings::default()
+        };
+        let file = export("/liseuse/", &settings, &shelf(), 1_700_000_000_000);
+        assert_eq!(import(&file), Ok((settings, shelf())));
+        assert_eq!(import(&format!("\u{feff}{file}")), Ok((settings, shelf())));
+        let mut here = Shelf::default();
+        here.mark_read("000_a", 5);
+        here.opened("z");
+        here.merge(shelf());
+        assert!(here.is_read("dossier/b.md") && here.is_saved("c"));
+        assert_eq!(Shelf::from_json(&here.to_json()).read["000_a"], 5);
+        assert_eq!(here.recent(), ["z", "c", "000_a"]);
+    }
+
+    #[test]
+    fn a_wrong_file_is_refused_with_its_reason() {
+        assert_eq!(import("Titre,Date\n"), Err(ImportError::NotJson));
+        assert_eq!(import(r#"{"name":"x"}"#), Err(ImportError::NotAnExport));
+        assert_eq!(
+            import(r#"{"kind":"liseuse-personal","v":9}"#),
+            Err(ImportError::Version(9))
+        );
+        let message = ImportError::NotAnExport.to_string();
+        assert!(message.contains("sauvegarde de liseuse"), "{message}");
+    }
+}
