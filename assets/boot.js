@@ -3,6 +3,24 @@
 (() => {
   const app = () => document.getElementById('app');
 
+  // The reading settings, before the first paint: what the app writes
+  // (liseuse_core::personal::Settings, kept by src/store.rs under this key)
+  // put on <html> as the app puts it (src/components/settings.rs). Anything
+  // unexpected is left out: the stylesheet's defaults apply.
+  try {
+    const kept = JSON.parse(localStorage.getItem(`liseuse:1:${location.pathname}:settings`) ?? 'null');
+    if (kept && kept.v === 1) {
+      const root = document.documentElement;
+      const allowed = { theme: ['system', 'light', 'sepia', 'dark'], font: ['serif', 'sans'], width: ['narrow', 'normal', 'wide'] };
+      for (const [name, values] of Object.entries(allowed)) {
+        if (values.includes(kept[name])) root.dataset[name] = kept[name];
+      }
+      if (Number.isInteger(kept.px) && kept.px >= 10 && kept.px <= 40) root.style.setProperty('--reading-size', `${kept.px}px`);
+    }
+  } catch {
+    // No storage (private mode, disabled): the defaults.
+  }
+
   /** Replaces the loading placeholder with a message (never HTML from outside). */
   function fatal(message) {
     const root = app();

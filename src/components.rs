@@ -7,6 +7,8 @@ mod meta_line;
 mod reader;
 mod result_list;
 mod search_box;
+mod settings;
+mod shelf;
 
 pub use app::App;
 pub use filters::{FilterBar, Filters};
@@ -15,6 +17,8 @@ pub use meta_line::{meta_line, reading_time};
 pub use reader::Reader;
 pub use result_list::{ResultList, RESULTS_PAGE};
 pub use search_box::SearchBox;
+pub use settings::{apply as apply_settings, SettingsMenu, Shortcuts};
+pub use shelf::ShelfView;
 
 use std::rc::Rc;
 
@@ -28,4 +32,15 @@ impl PartialEq for SharedLibrary {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// Whether a key press is not for the app's one-key shortcuts: typed into a
+/// field, with Ctrl, Alt or Meta, or while a dialog is open (its keys are its own).
+pub fn typing(event: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let in_field = (event.target())
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    let dialog = (gloo::utils::document().query_selector("dialog[open]").ok()).flatten();
+    in_field || dialog.is_some() || event.ctrl_key() || event.meta_key() || event.alt_key()
 }

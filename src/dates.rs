@@ -35,6 +35,17 @@ pub fn french_date(iso: &str) -> String {
     format!("{day} {name} {year}")
 }
 
+/// `2024-02` as `février 2024`; anything else as it is.
+pub fn french_month(year_month: &str) -> String {
+    let name = (year_month.get(5..7))
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.checked_sub(1)?));
+    match (name, year_month.get(..4)) {
+        (Some(name), Some(year)) if year_month.len() == 7 => format!("{name} {year}"),
+        _ => year_month.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +56,8 @@ mod tests {
         assert_eq!(french_date("2023-10-24"), "24 octobre 2023");
         assert_eq!(french_date("2023-13-24"), "2023-13-24");
         assert_eq!(french_date("hier"), "hier");
+        assert_eq!(french_month("2020-10"), "octobre 2020");
+        assert_eq!(french_month("2020-13"), "2020-13");
+        assert_eq!(french_month("2020"), "2020");
     }
 }

@@ -12,6 +12,7 @@ pub mod pieces;
 pub mod resume;
 pub mod route;
 pub mod state;
+pub mod store;
 
 use std::rc::Rc;
 

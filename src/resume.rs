@@ -1,23 +1,16 @@
 //! Where the reader left each article, kept in the browser (localStorage,
 //! through gloo's storage) so that reopening it returns there. Keys are
 //! versioned and named for the site's path, so two liseuse sites on one
-//! host keep their own; a value that is not a position (corrupted, or
-//! written by something else) is ignored.
+//! host keep their own (see [`crate::store::key`]); a value that is not a
+//! position (corrupted, or written by something else) is ignored.
 
 use gloo::storage::{LocalStorage, Storage};
-
-/// Bumped when what is stored changes meaning: older values are then ignored.
-const VERSION: u32 = 1;
 
 /// Positions this close to the top or the end are not worth resuming.
 pub const MARGIN: f64 = 0.03;
 
 fn key(id: &str) -> String {
-    let site = gloo::utils::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
-    format!("liseuse:{VERSION}:{site}:resume:{id}")
+    crate::store::key(&format!("resume:{id}"))
 }
 
 /// How far into article `id` the reader was (0 at the top, 1 at the end),

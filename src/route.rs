@@ -20,6 +20,8 @@ pub enum Route {
         /// The query that found it, to highlight and to go back to.
         query: String,
     },
+    /// The reader's own articles, saved for later and read lately: `#/mes-articles`.
+    Shelf,
 }
 
 impl Default for Route {
@@ -40,11 +42,13 @@ impl Route {
             .find_map(|pair| pair.strip_prefix("q="))
             .map(decode)
             .unwrap_or_default();
-        match path.trim_start_matches('/').split_once('/') {
+        let path = path.trim_start_matches('/');
+        match path.split_once('/') {
             Some(("article", id)) if !id.is_empty() => Route::Article {
                 id: decode(id),
                 query,
             },
+            _ if path == "mes-articles" => Route::Shelf,
             _ => Route::Search { query },
         }
     }
@@ -54,6 +58,7 @@ impl Route {
         let (path, query) = match self {
             Route::Search { query } => ("#/".to_string(), query),
             Route::Article { id, query } => (format!("#/article/{}", encode(id)), query),
+            Route::Shelf => return "#/mes-articles".to_string(),
         };
         if query.is_empty() {
             path
@@ -66,6 +71,7 @@ impl Route {
     pub fn query(&self) -> &str {
         match self {
             Route::Search { query } | Route::Article { query, .. } => query,
+            Route::Shelf => "",
         }
     }
 }
@@ -130,6 +136,7 @@ mod tests {
                 id: "dossier/un article".into(),
                 query: "Stoltenberg ?".into(),
             },
+            Route::Shelf,
         ];
         for route in routes {
             assert_eq!(Route::from_hash(&route.to_hash()), route);

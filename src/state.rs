@@ -2,11 +2,14 @@
 //! example keeps it): a [`Reducible`] with its [`Action`]s, provided to the
 //! views as a typed context ([`StateContext`]). The route lives in the URL
 //! (see [`crate::hooks::use_route`]); what is here is what the URL does not
-//! say: the filters, and how many results of which list are shown. Reading
-//! settings and personal state join it.
+//! say: the filters, how many results of which list are shown, the reading
+//! settings and the reader's shelf (read, saved and recent articles). What
+//! is kept in the browser is kept by [`crate::store`], from here.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use liseuse_core::personal::{Millis, Settings, Shelf};
 use liseuse_core::Filters;
 use yew::prelude::*;
 
@@ -16,7 +19,14 @@ use crate::components::RESULTS_PAGE;
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// Which articles lists show; going back from an article keeps them.
+    /// With [`State::unread`], the articles read are left out.
     pub filters: Filters,
+    /// Whether lists show only the articles not read yet.
+    pub unread: bool,
+    /// How the reader reads.
+    pub settings: Settings,
+    /// What the reader read, saved and opened.
+    pub shelf: Rc<Shelf>,
     /// How many results were asked for, and for which query and filters:
     /// back from an article finds the same results shown; another query or
     /// other filters show one page again.
@@ -27,12 +37,32 @@ impl Default for State {
     fn default() -> Self {
         State {
             filters: Filters::default(),
+            unread: false,
+            settings: Settings::default(),
+            shelf: Rc::default(),
             paging: (String::new(), Filters::default(), RESULTS_PAGE),
         }
     }
 }
 
 impl State {
+    /// The state at the start of a visit: what the browser kept.
+    pub fn restored(settings: Settings, shelf: Shelf) -> State {
+        State {
+            settings,
+            shelf: Rc::new(shelf),
+            ..State::default()
+        }
+    }
+
+    /// The filters' "only the unread ones" part, from the shelf.
+    fn refilter(&mut self) {
+        self.filters.not_in = self.unread.then(|| {
+            let read: BTreeSet<String> = self.shelf.read_ids().map(str::to_string).collect();
+            Rc::new(read)
+        });
+    }
+
     /// How many results (or articles) the list for `query` shows.
     pub fn limit(&self, query: &str) -> usize {
         let (paged, filters, limit) = &self.paging;
@@ -49,6 +79,30 @@ impl State {
 pub enum Action {
     /// The reader chose other filters.
     SetFilters(Filters),
+    /// Only the unread articles, or all.
+    SetUnread(bool),
+    /// Other reading settings.
+    SetSettings(Settings),
+    /// Most of article `id` was read.
+    MarkRead {
+        /// The article.
+        id: String,
+        /// When.
+        now: Millis,
+    },
+    /// The reader marked article `id` unread again.
+    MarkUnread(String),
+    /// Saves article `id` for later, or takes it off the saved list.
+    ToggleSaved {
+        /// The article.
+        id: String,
+        /// When.
+        now: Millis,
+    },
+    /// Article `id` was opened.
+    Opened(String),
+    /// An export file was imported: its settings, and its shelf added to this one.
+    Import(Settings, Shelf),
     /// The reader asked for `limit` results (or articles) of `query`'s list.
     ShowMore {
         /// The list's query (empty: the articles, newest first).
@@ -64,7 +118,40 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetFilters(filters) => next.filters = filters,
+            Action::SetFilters(filters) => {
+                next.filters = filters;
+                next.refilter();
+            }
+            Action::SetUnread(unread) => {
+                next.unread = unread;
+                next.refilter();
+            }
+            Action::SetSettings(settings) => next.settings = settings,
+            Action::MarkRead { id, now } => {
+                if self.shelf.is_read(&id) {
+                    return self; // nothing changes: no render, no write
+                }
+                Rc::make_mut(&mut next.shelf).mark_read(&id, now);
+                next.refilter();
+            }
+            Action::MarkUnread(id) => {
+                Rc::make_mut(&mut next.shelf).mark_unread(&id);
+                next.refilter();
+            }
+            Action::ToggleSaved { id, now } => {
+                Rc::make_mut(&mut next.shelf).toggle_saved(&id, now);
+            }
+            Action::Opened(id) => {
+                if self.shelf.recent().first() == Some(&id) {
+                    return self;
+                }
+                Rc::make_mut(&mut next.shelf).opened(&id);
+            }
+            Action::Import(settings, shelf) => {
+                next.settings = settings;
+                Rc::make_mut(&mut next.shelf).merge(shelf);
+                next.refilter();
+            }
             Action::ShowMore { query, limit } => {
                 next.paging = (query, next.filters.clone(), limit);
             }
@@ -104,5 +191,35 @@ mod tests {
         );
         assert_eq!(filtered.limit("paix"), RESULTS_PAGE, "other filters");
         assert_eq!(filtered.filters.source.as_deref(), Some("Le Journal"));
+    }
+
+    #[test]
+    fn the_unread_list_follows_what_is_read() {
+        let state = reduce(State::default(), Action::SetUnread(true));
+        assert_eq!(state.filters.not_in.as_deref(), Some(&BTreeSet::new()));
+        let state = reduce(
+            state,
+            Action::MarkRead {
+                id: "a".into(),
+                now: 1,
+            },
+        );
+        assert!(state.filters.not_in.as_ref().unwrap().contains("a"));
+        let state = reduce(
+            state,
+            Action::SetFilters(Filters {
+                year: Some("2020".into()),
+                ..Filters::default()
+            }),
+        );
+        assert!(
+            state.filters.not_in.as_ref().unwrap().contains("a"),
+            "kept with other filters"
+        );
+        let state = reduce(state, Action::MarkUnread("a".into()));
+        assert!(state.filters.not_in.as_ref().unwrap().is_empty());
+        let state = reduce(state, Action::SetUnread(false));
+        assert_eq!(state.filters.not_in, None);
+        assert_eq!(state.filters.year.as_deref(), Some("2020"));
     }
 }

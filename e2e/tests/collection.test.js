@@ -179,7 +179,7 @@ test('until its piece is in, a result shows its source and date, then its title'
   await r.open('#/?q=signent%20accord');
   const pending = r.page.locator('.result.pending').first();
   await pending.waitFor();
-  assert.equal(await pending.locator('h2').innerText(), 'Chargement…');
+  assert.equal(await pending.locator('.title').innerText(), 'Chargement…');
   assert.equal(await pending.locator('.meta').innerText(), 'Le Journal · 1er février 2024');
   assert.equal((await r.resultTitles())[0], 'Bakou et Erevan signent un accord');
   assert.equal(

@@ -22,7 +22,7 @@ test('opening a result shows the article, and back returns to the same results',
   const r = await reader.newReader();
   await r.open();
   await r.type('Stoltenberg mercenaires');
-  await r.page.waitForFunction(() => document.querySelector('.result h2')?.textContent.includes('OTAN'));
+  await r.page.waitForFunction(() => document.querySelector('.result .title')?.textContent.includes('OTAN'));
   const before = await r.resultTitles();
   await r.results().first().locator('a').click();
   await r.reader().waitFor();

@@ -1,10 +1,14 @@
 use yew::prelude::*;
 
-use super::{Filters, Reader, ResultList, SearchBox, SharedLibrary};
+use super::{
+    apply_settings, Filters, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary,
+    ShelfView, Shortcuts,
+};
 use crate::hooks::use_route;
 use crate::pieces::{Arrivals, Loader};
 use crate::route::Route;
 use crate::state::{Action, State, StateContext};
+use crate::store;
 
 /// The whole app: decodes the index once, then shows the view of the current route.
 /// Views download the pieces of a split index through the [`Loader`] it provides.
@@ -43,7 +47,34 @@ struct ShellProps {
 #[function_component]
 fn Shell(props: &ShellProps) -> Html {
     let (route, navigator) = use_route();
-    let state = use_reducer(State::default);
+    // What the browser kept, less the articles no longer in the collection.
+    let state = {
+        let library = props.library.0.clone();
+        use_reducer(move || {
+            let mut shelf = store::shelf();
+            shelf.retain(|id| library.doc_of(id).is_some());
+            State::restored(store::settings(), shelf)
+        })
+    };
+    // What could not be kept (a full quota), said once.
+    let not_kept = use_state_eq(|| None::<String>);
+    {
+        let not_kept = not_kept.setter();
+        use_effect_with(state.settings, move |settings| {
+            apply_settings(settings);
+            if let Err(store::NotKept(why)) = store::keep_settings(settings) {
+                not_kept.set(Some(why));
+            }
+        });
+    }
+    {
+        let not_kept = not_kept.setter();
+        use_effect_with(state.shelf.clone(), move |shelf| {
+            if let Err(store::NotKept(why)) = store::keep_shelf(shelf) {
+                not_kept.set(Some(why));
+            }
+        });
+    }
     let query = route.query().to_string();
     let limit = state.limit(&query);
     let on_filters = {
@@ -89,6 +120,7 @@ fn Shell(props: &ShellProps) -> Html {
                 query={AttrValue::from(query.clone())}
             />
         },
+        Route::Shelf => html! { <ShelfView library={props.library.clone()} /> },
     };
     let home = Route::default().to_hash();
     html! {
@@ -101,8 +133,13 @@ fn Shell(props: &ShellProps) -> Html {
                     on_query={on_query}
                     focus={matches!(route, Route::Search { .. })}
                 />
+                <SettingsMenu />
             </header>
+            if let Some(why) = &*not_kept {
+                <p class="alert not-kept" role="alert">{why.clone()}</p>
+            }
             <main class="page">{view}</main>
+            <Shortcuts />
         </ContextProvider<StateContext>>
     }
 }

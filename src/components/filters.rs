@@ -1,7 +1,9 @@
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::SharedLibrary;
+use crate::dates::french_month;
+use crate::state::{Action, StateContext};
 
 pub use liseuse_core::Filters;
 
@@ -16,17 +18,21 @@ pub struct FilterBarProps {
     pub on_change: Callback<Filters>,
 }
 
-/// Two menus, source and year, shown when the articles have them.
+/// Menus of source, year and month (each shown when the articles have
+/// them, with counts), and "unread only".
 #[function_component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let state = use_context::<StateContext>();
     let sources = use_memo(props.library.clone(), |l| l.0.sources());
     let years = use_memo(props.library.clone(), |l| l.0.years());
-    if sources.is_empty() && years.is_empty() {
-        return Html::default();
-    }
+    let months = use_memo(props.library.clone(), |l| {
+        (l.0.months(&Filters::default()).into_iter())
+            .map(|(month, count)| (month.clone(), french_month(&month), count))
+            .collect::<Vec<_>>()
+    });
     let menu = |label: &'static str,
                 all: &'static str,
-                choices: &[(String, usize)],
+                choices: Vec<(String, String, usize)>,
                 current: Option<&String>,
                 set: fn(&mut Filters, Option<String>)| {
         let filters = props.filters.clone();
@@ -43,22 +49,44 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <span class="visually-hidden">{label}</span>
                 <select aria-label={label} {onchange}>
                     <option value="" selected={current.is_none()}>{all}</option>
-                    { for choices.iter().map(|(value, count)| html! {
-                        <option value={value.clone()} selected={current == Some(value)}>
-                            {format!("{value} ({count})")}
-                        </option>
+                    { for choices.into_iter().map(|(value, name, count)| {
+                        let selected = current == Some(&value);
+                        html! {
+                            <option {selected} {value}>{format!("{name} ({count})")}</option>
+                        }
                     }) }
                 </select>
             </label>
         }
     };
+    let named = |choices: &[(String, usize)]| -> Vec<(String, String, usize)> {
+        (choices.iter())
+            .map(|(value, count)| (value.clone(), value.clone(), *count))
+            .collect()
+    };
+    let unread = state.as_ref().is_some_and(|s| s.unread);
+    let on_unread = state.map(|state| {
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetUnread(input.checked()));
+        })
+    });
     html! {
-        <div class="filters">
+        <div class="filters" role="group" aria-label="Filtres">
             if !sources.is_empty() {
-                {menu("Source", "Toutes les sources", &sources, props.filters.source.as_ref(), |f, v| f.source = v)}
+                {menu("Source", "Toutes les sources", named(&sources), props.filters.source.as_ref(), |f, v| f.source = v)}
             }
-            if !years.is_empty() {
-                {menu("Année", "Toutes les années", &years, props.filters.year.as_ref(), |f, v| f.year = v)}
+            if years.len() > 1 {
+                {menu("Année", "Toutes les années", named(&years), props.filters.year.as_ref(), |f, v| { f.year = v; f.month = None; })}
+            }
+            if months.len() > 1 {
+                {menu("Mois", "Tous les mois", (*months).clone(), props.filters.month.as_ref(), |f, v| { f.month = v; f.year = None; })}
+            }
+            if let Some(onchange) = on_unread {
+                <label class="unread">
+                    <input type="checkbox" checked={unread} {onchange} />
+                    <span>{"Non lus seulement"}</span>
+                </label>
             }
         </div>
     }

@@ -8,11 +8,18 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+use super::result_list::save_button;
 use super::{highlighted, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
 use crate::resume;
 use crate::route::Route;
+use crate::state::{Action, StateContext};
+use crate::store;
+
+/// How far down the page an article counts as read: most of it was on
+/// screen (the last lines are often notes, credits or links).
+const READ_AT: f64 = 0.8;
 
 /// Props of [`Reader`].
 #[derive(Properties, PartialEq)]
@@ -36,6 +43,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let failed = failure(&text_files);
     let has_text = use_pieces(library, text_files);
     let cursor = use_reducer(MatchCursor::default);
+    let state = use_context::<StateContext>();
+    let dispatch = state.as_ref().map(|s| s.dispatcher());
+    // Opened: first of the recent articles (once its text is here).
+    {
+        let dispatch = dispatch.clone();
+        let known = article.is_some();
+        use_effect_with((props.id.clone(), known), move |(id, known)| {
+            if let (Some(dispatch), true) = (dispatch, *known) {
+                dispatch.dispatch(Action::Opened(id.to_string()));
+            }
+        });
+    }
     {
         let cursor = cursor.dispatcher();
         use_effect_with(props.id.clone(), move |_| {
@@ -50,8 +69,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let resumed = use_state(|| false);
     {
         let (progress, id) = (progress.setter(), props.id.clone());
+        let dispatch = dispatch.clone();
         use_effect_with((props.id.clone(), has_text), move |(_, has_text)| {
             let has_text = *has_text;
+            let mark_read = {
+                let id = id.to_string();
+                move || {
+                    if let Some(dispatch) = &dispatch {
+                        let (id, now) = (id.clone(), store::now());
+                        dispatch.dispatch(Action::MarkRead { id, now });
+                    }
+                }
+            };
+            // An article that fits on the screen is read once it has been
+            // open a few seconds.
+            let short = (has_text && resume::scrolled().is_none()).then(|| {
+                let mark_read = mark_read.clone();
+                gloo::timers::callback::Timeout::new(4_000, mark_read)
+            });
             // The position is stored when it moves by a thousandth, not at
             // every scroll event.
             let saved = std::cell::Cell::new(None);
@@ -61,9 +96,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let permille = (fraction * 1000.0).round() as u32;
                 if has_text && saved.replace(Some(permille)) != Some(permille) {
                     resume::save(&id, fraction);
+                    if fraction >= READ_AT {
+                        mark_read();
+                    }
                 }
             });
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(short);
+            }
         });
     }
     {
@@ -147,22 +188,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Keys n / p and Escape, unless the reader is typing somewhere.
     {
         let go = go.clone();
+        let (dispatch, id) = (dispatch.clone(), props.id.clone());
         use_effect_with((match_count, back.clone()), move |(_, back)| {
             let back = back.clone();
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                let typing = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-                if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                if super::typing(event) {
                     return;
                 }
                 match event.key().as_str() {
                     "n" => go.emit(1),
                     "p" | "N" => go.emit(-1),
+                    "s" => {
+                        if let Some(dispatch) = &dispatch {
+                            let (id, now) = (id.to_string(), store::now());
+                            dispatch.dispatch(Action::ToggleSaved { id, now });
+                        }
+                    }
                     // Back to the results (or the list), as "← Résultats".
                     "Escape" => {
                         let _ = gloo::utils::window().location().set_hash(&back);
@@ -185,7 +229,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let _ = mark.class_list().add_1("current");
                 let options = ScrollIntoViewOptions::new();
                 options.set_block(ScrollLogicalPosition::Center);
-                options.set_behavior(ScrollBehavior::Smooth);
+                options.set_behavior(if reduced_motion() {
+                    ScrollBehavior::Instant
+                } else {
+                    ScrollBehavior::Smooth
+                });
                 mark.scroll_into_view_with_scroll_into_view_options(&options);
             } else {
                 let _ = mark.class_list().remove_1("current");
@@ -231,6 +279,22 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     });
     let percent = *progress;
+    let personal = state.as_ref().map(|state| {
+        let read = state.shelf.is_read(&article.id);
+        let unread = {
+            let (state, id) = (state.dispatcher(), article.id.clone());
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::MarkUnread(id.clone())))
+        };
+        html! {
+            <div class="article-actions">
+                {save_button(state, &article.id, "", state.shelf.is_saved(&article.id))}
+                if read {
+                    <span class="badge">{"Lu"}</span>
+                    <button type="button" class="link" onclick={unread}>{"Marquer comme non lu"}</button>
+                }
+            </div>
+        }
+    });
     html! {
         <article class="reader">
             <div class="progress" role="progressbar" aria-label="Progression de la lecture"
@@ -252,6 +316,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
             {meta_line(article)}
             {reading_time(article)}
+            {personal}
             if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
                 <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
             }
@@ -267,6 +332,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             {navigation}
         </article>
     }
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion`).
+fn reduced_motion() -> bool {
+    (gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok())
+        .flatten()
+        .is_some_and(|query| query.matches())
 }
 
 /// Only web addresses become links: article metadata is untrusted, and a

@@ -4,9 +4,12 @@ use liseuse_core::Library;
 use yew::prelude::*;
 
 use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary};
+use crate::dates::french_month;
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, has_failed, use_pieces};
 use crate::route::Route;
+use crate::state::{Action, StateContext};
+use crate::store;
 
 /// Results (or articles) shown at first, and added by each press on "more":
 /// with a split index, each shown result may need a text piece (its title,
@@ -36,6 +39,7 @@ pub struct ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     let library = &props.library.0;
     let query = props.query.to_string();
+    let state = use_context::<StateContext>();
     // A split index: the dictionary pieces of the query's words, then the
     // pieces of their terms, then the text of the results.
     let prepared = use_prepared(library, &query);
@@ -76,10 +80,20 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let failed = failed.or_else(|| failure(&texts));
     use_pieces(library, texts);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
-    use_effect_with((), |_| {
-        let listener = arrow_keys();
-        move || drop(listener)
-    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = list_keys(state);
+            move || drop(listener)
+        });
+    }
+    let months = {
+        let library = library.clone();
+        use_memo(props.filters.clone(), move |filters| library.months(filters))
+    };
+    let Some(state) = state else {
+        return Html::default(); // outside the Shell
+    };
     let filter_bar = html! {
         <FilterBar
             library={props.library.clone()}
@@ -92,24 +106,58 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let alert = failed.map(|message| html! { <p class="alert" role="alert">{message}</p> });
     if browsing {
         let no_terms = BTreeSet::new();
+        // The collection by month, newest first: a heading per month with
+        // its count (of the articles the filters keep), then its articles.
+        let mut groups: Vec<(Option<&str>, Vec<u32>)> = Vec::new();
+        for &doc in &shown {
+            let month = library.article_at(doc).month();
+            match groups.last_mut() {
+                Some((m, docs)) if *m == month => docs.push(doc),
+                _ => groups.push((month, vec![doc])),
+            }
+        }
+        let group = |(month, docs): &(Option<&str>, Vec<u32>)| {
+            let (name, count) = match month {
+                Some(month) => {
+                    let count = months.iter().find(|(m, _)| m == month).map_or(0, |(_, n)| *n);
+                    (french_month(month), count)
+                }
+                None => ("Sans date".to_string(), docs.len()),
+            };
+            html! {
+                <li class="month" key={name.clone()}>
+                    <h2>{name}<span class="month-count">{format!(" · {}", count_line(count, "article", "articles"))}</span></h2>
+                    <ol>{ for docs.iter().map(|&doc| item(library, doc, &no_terms, "", 3, &state)) }</ol>
+                </li>
+            }
+        };
+        let heading = if state.unread {
+            "Articles non lus"
+        } else {
+            "Tous les articles"
+        };
         return html! {
-            <section class="results" aria-label="Articles">
+            <section class="results" aria-labelledby="view-title">
+                <h1 id="view-title">{heading}</h1>
+                {shelf_line(&state)}
                 {filter_bar}
                 {alert}
-                <p class="count">{count_line(page.total, "article", "articles")}</p>
-                <ol>{ for shown.iter().map(|&doc| item(library, doc, &no_terms, "")) }</ol>
+                <p class="count" role="status">{count_line(page.total, "article", "articles")}</p>
+                <ol class="months">{ for groups.iter().map(group) }</ol>
                 if page.left() > 0 {
                     {more_button(page.left(), "Plus d’articles", on_more)}
                 }
             </section>
         };
     }
+    let title = html! { <h1 id="view-title" class="view-title">{format!("Résultats pour « {} »", query.trim())}</h1> };
     if !ready {
         return html! {
-            <section class="results" aria-busy="true">
+            <section class="results" aria-busy="true" aria-labelledby="view-title">
+                {title}
                 {filter_bar}
                 {alert}
-                <p class="count">{"Recherche…"}</p>
+                <p class="count" role="status">{"Recherche…"}</p>
             </section>
         };
     }
@@ -126,21 +174,23 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             }
         });
         return html! {
-            <section class="results empty" aria-live="polite">
+            <section class="results empty" aria-labelledby="view-title">
+                {title}
                 {filter_bar}
                 {alert}
-                <p class="count">{empty_line(&results, &query)}</p>
+                <p class="count" role="status">{empty_line(&results, &query)}</p>
                 {suggestion}
             </section>
         };
     }
     html! {
-        <section class="results" aria-label="Résultats" aria-live="polite">
+        <section class="results" aria-labelledby="view-title">
+            {title}
             {filter_bar}
             {alert}
-            <p class="count">{count_line(results.total, "résultat", "résultats")}</p>
+            <p class="count" role="status">{count_line(results.total, "résultat", "résultats")}</p>
             <ol>
-                { for shown.iter().map(|&doc| item(library, doc, &results.terms, &query)) }
+                { for shown.iter().map(|&doc| item(library, doc, &results.terms, &query, 2, &state)) }
             </ol>
             if results.total > shown.len() {
                 {more_button(results.total - shown.len(), "Plus de résultats", on_more)}
@@ -176,32 +226,64 @@ fn more_button(left: usize, label: &str, on_more: Callback<MouseEvent>) -> Html 
     }
 }
 
-/// One result: section, highlighted title, metadata, snippet; a link to the
-/// reading view. Until its piece of a split index is in: its date and source.
-fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> Html {
+/// The way to the reader's own articles and to the unread ones, on the home page.
+fn shelf_line(state: &StateContext) -> Html {
+    let saved = state.shelf.saved().len();
+    let recent = state.shelf.recent().len();
+    html! {
+        <nav class="shelf-line" aria-label="Mes articles">
+            <a href={Route::Shelf.to_hash()}>
+                {format!("Mes articles : {saved} gardé{}, {recent} lu{} récemment", plural(saved), plural(recent))}
+            </a>
+        </nav>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// One article of a list: section, highlighted title (a heading of
+/// `level`), metadata, snippet and reading time, as a link to the reading
+/// view; whether it was read, and a button to save it for later. Until its
+/// piece of a split index is in: its date and source.
+pub(crate) fn item(
+    library: &Library,
+    doc: u32,
+    terms: &BTreeSet<String>,
+    query: &str,
+    level: u8,
+    state: &StateContext,
+) -> Html {
     // Its metadata is always here; its text may still be on its way.
     let meta = library.article_at(doc);
+    let id = meta.id.clone();
     let href = Route::Article {
-        id: meta.id.clone(),
+        id: id.clone(),
         query: query.to_string(),
     }
     .to_hash();
+    let heading = |content: Html| {
+        let tag = if level <= 2 { "h2" } else { "h3" };
+        html! { <@{tag} class="title">{content}</@> }
+    };
+    let read = state.shelf.is_read(&id);
+    let saved = state.shelf.is_saved(&id);
     let Some(article) = library.text(doc) else {
         let article = meta;
-        if library.missing_texts([doc]).iter().any(|f| has_failed(f)) {
-            return html! {
-                <li class="result unavailable" key={article.id.clone()}>
-                    <a {href}>
-                        <h2>{"Article indisponible"}</h2>
-                        {meta_line(article)}
-                    </a>
-                </li>
-            };
-        }
+        let (class, title, busy) = if library.missing_texts([doc]).iter().any(|f| has_failed(f)) {
+            ("unavailable", "Article indisponible", None)
+        } else {
+            ("pending", "Chargement…", Some("true"))
+        };
         return html! {
-            <li class="result pending" key={article.id.clone()} aria-busy="true">
+            <li class={classes!("result", class)} key={id.clone()} data-id={id} aria-busy={busy}>
                 <a {href}>
-                    <h2>{"Chargement…"}</h2>
+                    {heading(html! {title})}
                     {meta_line(article)}
                 </a>
             </li>
@@ -209,34 +291,74 @@ fn item(library: &Library, doc: u32, terms: &BTreeSet<String>, query: &str) -> H
     };
     let snippet = library.snippet(doc, terms);
     html! {
-        <li class="result" key={article.id.clone()}>
+        <li class={classes!("result", read.then_some("read"))} key={id.clone()} data-id={id.clone()}>
             <a {href}>
                 if let Some(section) = &article.section {
                     <span class="section">{section.clone()}</span>
                 }
-                <h2>{highlighted(&article.title, &library.highlight(doc, &article.title, terms))}</h2>
+                {heading(highlighted(&article.title, &library.highlight(doc, &article.title, terms)))}
                 {meta_line(article)}
                 <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p>
-                {reading_time(article)}
+                <div class="item-foot">
+                    {reading_time(article)}
+                    if read {
+                        <span class="badge">{"Lu"}</span>
+                    }
+                </div>
             </a>
+            {save_button(state, &id, &article.title, saved)}
         </li>
     }
 }
 
+/// The button that saves article `id` for later (or takes it off the list).
+pub(crate) fn save_button(state: &StateContext, id: &str, title: &str, saved: bool) -> Html {
+    let onclick = {
+        let (state, id) = (state.dispatcher(), id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::ToggleSaved {
+                id: id.clone(),
+                now: store::now(),
+            })
+        })
+    };
+    let label = if title.is_empty() {
+        "Garder pour plus tard".to_string()
+    } else {
+        format!("Garder pour plus tard : {title}")
+    };
+    html! {
+        <button type="button" class="save" aria-pressed={saved.to_string()} aria-label={label}
+            title={if saved { "Gardé (s pour retirer)" } else { "Garder pour plus tard (s)" }} {onclick}>
+            <span aria-hidden="true">{if saved { "★ Gardé" } else { "☆ Garder" }}</span>
+        </button>
+    }
+}
+
 /// ↓ and ↑ move from one result to the next (and from the first back up to
-/// the search box); Enter opens the one focused, as any link.
-fn arrow_keys() -> gloo::events::EventListener {
+/// the search box); Enter opens the one focused, as any link; `s` saves it.
+fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
     use wasm_bindgen::JsCast;
     let document = gloo::utils::document();
     // Not passive: the arrows must not scroll the page as well.
     let options = gloo::events::EventListenerOptions::enable_prevent_default();
-    gloo::events::EventListener::new_with_options(&document, "keydown", options, |event| {
+    gloo::events::EventListener::new_with_options(&document, "keydown", options, move |event| {
         let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
         let step = match event.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
+            "s" if !super::typing(event) => {
+                let focused = (event.target())
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.closest(".result").ok().flatten())
+                    .and_then(|result| result.get_attribute("data-id"));
+                if let (Some(id), Some(state)) = (focused, &state) {
+                    state.dispatch(Action::ToggleSaved { id, now: store::now() });
+                }
+                return;
+            }
             _ => return,
         };
         let document = gloo::utils::document();

@@ -150,7 +150,9 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The stored form: `{"v":1,"theme":"sepia","size":3,"font":"serif","width":"normal"}`.
+    /// The stored form: `{"v":1,"theme":"sepia","size":3,"px":18,"font":"serif","width":"normal"}`
+    /// (`px` for `boot.js`, which applies the settings before the app starts;
+    /// it is not read back).
     pub fn to_json(&self) -> String {
         self.to_value().to_string()
     }
@@ -160,6 +162,7 @@ impl Settings {
             "v": VERSION,
             "theme": self.theme.name(),
             "size": self.size,
+            "px": self.text_px(),
             "font": self.font.name(),
             "width": self.width.name(),
         })

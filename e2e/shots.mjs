@@ -1,0 +1,36 @@
+// Screenshots of every theme on a desktop and a phone (not a test: for looking).
+import { launch } from './lib/browser.js';
+import { serveStatic } from './lib/server.js';
+const dist = process.argv[2] ?? '../dist';
+const out = process.argv[3] ?? '/tmp/shots';
+const server = await serveStatic(new URL(dist, import.meta.url).pathname);
+const browser = await launch();
+const views = [['desktop', { width: 1280, height: 860 }], ['phone', { width: 390, height: 800 }]];
+for (const [device, viewport] of views) {
+  for (const theme of ['light', 'sepia', 'dark', 'system-dark']) {
+    const context = await browser.newContext({ viewport, colorScheme: theme === 'system-dark' ? 'dark' : 'light' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('pageerror', e));
+    await page.goto(server.url);
+    await page.getByRole('searchbox').waitFor();
+    const t = theme === 'system-dark' ? 'system' : theme;
+    await page.evaluate((t) => localStorage.setItem(`liseuse:1:${location.pathname}:settings`, JSON.stringify({ v: 1, theme: t, size: 3, px: 18, font: 'serif', width: 'normal' })), t);
+    await page.reload();
+    await page.locator('.result').first().waitFor();
+    await page.screenshot({ path: `${out}/${device}-${theme}-home.png` });
+    await page.getByRole('searchbox').fill('armée');
+    await page.locator('.result').first().waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-results.png` });
+    await page.locator('.result a').first().click();
+    await page.locator('article.reader h1').waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-reader.png` });
+    await page.getByRole('button', { name: 'Réglages de lecture' }).click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-settings.png` });
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,285 @@
+use liseuse_core::personal::{self, Font, Settings, Theme, Width, TEXT_SIZES};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDialogElement, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::state::{Action, StateContext};
+use crate::store;
+
+/// Puts the settings on `<html>` (`data-theme`, `data-font`, `data-width`
+/// and `--reading-size`), where the stylesheet reads them. `boot.js` does
+/// the same from the stored settings before the first paint.
+pub fn apply(settings: &Settings) {
+    let Some(html) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let _ = html.set_attribute("data-theme", settings.theme.name());
+    let _ = html.set_attribute("data-font", settings.font.name());
+    let _ = html.set_attribute("data-width", settings.width.name());
+    if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
+        let size = format!("{}px", settings.text_px());
+        let _ = html.style().set_property("--reading-size", &size);
+    }
+}
+
+/// Opens the modal `<dialog>` behind `dialog`.
+pub fn open(dialog: &NodeRef) {
+    if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+        if !dialog.open() {
+            let _ = dialog.show_modal();
+        }
+    }
+}
+
+fn close(dialog: &NodeRef) {
+    if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+        dialog.close();
+    }
+}
+
+/// The "Aa" button of the header and the dialog it opens: theme, text size,
+/// typeface and line width, applied at once and kept; and the reader's data
+/// (export to a JSON file, import from one).
+#[function_component]
+pub fn SettingsMenu() -> Html {
+    let state = use_context::<StateContext>();
+    let dialog = use_node_ref();
+    // What the last import or export said.
+    let message = use_state(|| None::<(bool, String)>);
+    let Some(state) = state else {
+        return Html::default(); // outside the Shell: nothing to set
+    };
+    let settings = state.settings;
+    let set = {
+        let state = state.dispatcher();
+        move |next: Settings| state.dispatch(Action::SetSettings(next))
+    };
+    let choice = |legend: &'static str,
+                  name: &'static str,
+                  options: Vec<(&'static str, &'static str, bool, Settings)>| {
+        html! {
+            <fieldset>
+                <legend>{legend}</legend>
+                <div class="choices">
+                { for options.into_iter().map(|(value, label, checked, next)| {
+                    let set = set.clone();
+                    let onchange = Callback::from(move |_: Event| set(next));
+                    let id = format!("setting-{name}-{value}");
+                    html! {
+                        <label for={id.clone()} class="choice">
+                            <input type="radio" {id} {name} value={value} {checked} {onchange} />
+                            <span>{label}</span>
+                        </label>
+                    }
+                }) }
+                </div>
+            </fieldset>
+        }
+    };
+    let themes = Theme::all()
+        .map(|theme| {
+            let label = match theme {
+                Theme::System => "Système",
+                Theme::Light => "Clair",
+                Theme::Sepia => "Sépia",
+                Theme::Dark => "Sombre",
+            };
+            let next = Settings { theme, ..settings };
+            (theme.name(), label, theme == settings.theme, next)
+        })
+        .collect();
+    let fonts = Font::all()
+        .map(|font| {
+            let label = match font {
+                Font::Serif => "Avec empattements",
+                Font::Sans => "Sans empattements",
+            };
+            (font.name(), label, font == settings.font, Settings { font, ..settings })
+        })
+        .collect();
+    let widths = Width::all()
+        .map(|width| {
+            let label = match width {
+                Width::Narrow => "Étroite",
+                Width::Normal => "Normale",
+                Width::Wide => "Large",
+            };
+            let next = Settings { width, ..settings };
+            (width.name(), label, width == settings.width, next)
+        })
+        .collect();
+    let smaller = {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set(settings.resized(-1)))
+    };
+    let larger = {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set(settings.resized(1)))
+    };
+    let on_export = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let site = gloo::utils::window().location().href().unwrap_or_default();
+            let site = site.split('#').next().unwrap_or_default().to_string();
+            let file = personal::export(&site, &state.settings, &state.shelf, store::now());
+            message.set(Some(match download(&file) {
+                Ok(()) => (true, "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into()),
+                Err(()) => (false, "Le navigateur n’a pas pu créer le fichier.".into()),
+            }));
+        })
+    };
+    let on_import = {
+        let (state, message) = (state.dispatcher(), message.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value(""); // the same file may be chosen again
+            let (state, message) = (state.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let text = text.ok().and_then(|t| t.as_string());
+                let outcome = match text.as_deref().map(personal::import) {
+                    None => (false, format!("« {name} » n’a pas pu être lu.")),
+                    Some(Err(error)) => (false, format!("« {name} » n’a pas été importé : {error}.")),
+                    Some(Ok((settings, shelf))) => {
+                        let said = format!(
+                            "Importé de « {name} » : {} lus, {} gardés, et les réglages.",
+                            shelf.read_count(),
+                            shelf.saved().len()
+                        );
+                        state.dispatch(Action::Import(settings, shelf));
+                        (true, said)
+                    }
+                };
+                message.set(Some(outcome));
+            });
+        })
+    };
+    let on_open = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| open(&dialog))
+    };
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| close(&dialog))
+    };
+    let step = settings.size + 1;
+    let steps = TEXT_SIZES.len();
+    html! {
+        <>
+            <button type="button" class="settings-button" onclick={on_open}
+                aria-label="Réglages de lecture" aria-haspopup="dialog" title="Réglages de lecture">
+                {"Aa"}
+            </button>
+            <dialog ref={dialog} class="settings" aria-labelledby="settings-title">
+                <h2 id="settings-title">{"Réglages de lecture"}</h2>
+                {choice("Thème", "theme", themes)}
+                <fieldset>
+                    <legend>{"Taille du texte"}</legend>
+                    <div class="sizes">
+                        <button type="button" onclick={smaller} disabled={settings.size == 0}
+                            aria-label="Texte plus petit">{"A−"}</button>
+                        <output aria-live="polite">{format!("{} px ({step}/{steps})", settings.text_px())}</output>
+                        <button type="button" onclick={larger} disabled={step == steps}
+                            aria-label="Texte plus grand">{"A+"}</button>
+                    </div>
+                </fieldset>
+                {choice("Police", "font", fonts)}
+                {choice("Largeur des lignes", "width", widths)}
+                <fieldset>
+                    <legend>{"Vos données"}</legend>
+                    <p class="hint">{"Articles lus, gardés et réglages restent dans ce navigateur. Une sauvegarde les emporte ailleurs."}</p>
+                    <div class="data">
+                        <button type="button" onclick={on_export}>{"Exporter"}</button>
+                        <label class="import">
+                            <span>{"Importer…"}</span>
+                            <input type="file" accept="application/json,.json" onchange={on_import} />
+                        </label>
+                    </div>
+                    if let Some((ok, text)) = &*message {
+                        <p class={classes!("data-message", (!ok).then_some("alert"))}
+                            role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
+                    }
+                </fieldset>
+                <p class="dialog-end">
+                    <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
+                </p>
+            </dialog>
+        </>
+    }
+}
+
+/// Offers `text` as the file `liseuse-sauvegarde.json`.
+fn download(text: &str) -> Result<(), ()> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let document = gloo::utils::document();
+    let link: web_sys::HtmlAnchorElement = (document.create_element("a").map_err(|_| ())?)
+        .dyn_into()
+        .map_err(|_| ())?;
+    link.set_href(&url);
+    link.set_download("liseuse-sauvegarde.json");
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The keyboard shortcuts, in a dialog that `?` opens.
+#[function_component]
+pub fn Shortcuts() -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "keydown",
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.key() == "?" && !super::typing(event) {
+                        open(&dialog);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| close(&dialog))
+    };
+    let keys: [(&[&str], &str); 8] = [
+        (&["/"], "Aller à la recherche"),
+        (&["↓", "↑"], "Parcourir les résultats"),
+        (&["Entrée"], "Ouvrir le résultat choisi"),
+        (&["Échap"], "Effacer la recherche, ou revenir aux résultats"),
+        (&["n", "p"], "Occurrence suivante, précédente (article)"),
+        (&["s"], "Garder l’article pour plus tard, ou le retirer"),
+        (&["?"], "Afficher ces raccourcis"),
+        (&["Tab"], "Passer d’un lien ou d’un bouton au suivant"),
+    ];
+    html! {
+        <dialog ref={dialog} class="shortcuts" aria-labelledby="shortcuts-title">
+            <h2 id="shortcuts-title">{"Raccourcis clavier"}</h2>
+            <dl>
+                { for keys.iter().map(|(keys, what)| html! {
+                    <>
+                        <dt>{ for keys.iter().map(|k| html! { <kbd>{*k}</kbd> }) }</dt>
+                        <dd>{*what}</dd>
+                    </>
+                }) }
+            </dl>
+            <p class="dialog-end">
+                <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
+            </p>
+        </dialog>
+    }
+}

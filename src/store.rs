@@ -1,0 +1,68 @@
+//! What the app keeps in the browser (localStorage): reading settings, the
+//! shelf of read and saved articles, and where each article was left
+//! ([`crate::resume`]). Keys are versioned and named for the site's path
+//! (`liseuse:1:/sous-site/:settings`), so two liseuse sites on one host keep
+//! their own. The values' form is the core's ([`liseuse_core::personal`]),
+//! which ignores what it cannot understand; `boot.js` reads the settings too,
+//! to apply them before the first paint.
+
+use gloo::storage::{LocalStorage, Storage};
+use liseuse_core::personal::{Millis, Settings, Shelf, VERSION};
+
+/// The key of what is kept under `name` for this site.
+pub fn key(name: &str) -> String {
+    let site = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    format!("liseuse:{VERSION}:{site}:{name}")
+}
+
+/// The stored text under `name`, if any (none when storage is off).
+fn get(name: &str) -> Option<String> {
+    LocalStorage::raw().get_item(&key(name)).ok().flatten()
+}
+
+/// Why something could not be kept: said to the reader once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotKept(pub String);
+
+/// Stores `value` under `name`.
+fn set(name: &str, value: &str) -> Result<(), NotKept> {
+    LocalStorage::raw().set_item(&key(name), value).map_err(|error| {
+        let quota = (error.dyn_ref::<web_sys::DomException>())
+            .is_some_and(|e| e.name() == "QuotaExceededError");
+        NotKept(if quota {
+            "Le navigateur n’a plus de place pour ce site : vos derniers choix ne seront pas gardés. Libérez de l’espace (données des sites) ou exportez-les.".into()
+        } else {
+            "Le navigateur refuse de garder quoi que ce soit pour ce site (navigation privée ou stockage désactivé) : vos choix valent pour cette visite seulement.".into()
+        })
+    })
+}
+
+use wasm_bindgen::JsCast;
+
+/// The reading settings kept (the defaults when none are).
+pub fn settings() -> Settings {
+    get("settings").map_or_else(Settings::default, |text| Settings::from_json(&text))
+}
+
+/// Keeps the reading settings.
+pub fn keep_settings(settings: &Settings) -> Result<(), NotKept> {
+    set("settings", &settings.to_json())
+}
+
+/// The shelf kept (empty when none is).
+pub fn shelf() -> Shelf {
+    get("shelf").map_or_else(Shelf::default, |text| Shelf::from_json(&text))
+}
+
+/// Keeps the shelf.
+pub fn keep_shelf(shelf: &Shelf) -> Result<(), NotKept> {
+    set("shelf", &shelf.to_json())
+}
+
+/// Now, as the shelf dates things.
+pub fn now() -> Millis {
+    js_sys::Date::now().max(0.0) as Millis
+}
