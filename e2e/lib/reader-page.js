@@ -68,7 +68,7 @@ export class ReaderPage {
   // (until then an item says "Chargement…").
   async resultTitles() {
     await this.page.waitForFunction(() => !document.querySelector('.result.pending'));
-    return this.results().locator(".result .title").allInnerTexts();
+    return this.results().locator(".title").allInnerTexts();
   }
 
   async marks(scope = this.page) {

@@ -56,3 +56,45 @@ test('from the search box, the arrows move through the results and Enter opens o
   assert.equal(await r.reader().locator('h1').innerText(), title);
   assert.deepEqual(r.errors, []);
 });
+
+test('? shows the shortcuts; Escape closes them without leaving the article; the keys do nothing meanwhile', async () => {
+  const r = await reader.newReader();
+  await r.open('#/article/004_3708a06be9d3ed9d?q=Bakou');
+  await r.reader().locator('mark').first().waitFor();
+  await r.page.keyboard.press('?');
+  const dialog = r.page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await dialog.waitFor();
+  const keys = await dialog.locator('dt').allInnerTexts();
+  for (const key of ['/', 'Échap', 'n', 's', '?']) {
+    assert.ok(keys.some((k) => k.split(/\s+/).includes(key)), `${key} in ${keys}`);
+  }
+  // s, n and Escape are the dialog's while it is open: Escape only closes it.
+  await r.page.keyboard.press('s');
+  await r.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(await r.page.evaluate(() => location.hash), /^#\/article\//, 'still in the article');
+  assert.equal(await r.reader().locator('.save').getAttribute('aria-pressed'), 'false', 's was not a save');
+  await r.page.keyboard.press('s');
+  await r.reader().locator('.save[aria-pressed="true"]').waitFor();
+  assert.deepEqual(r.errors, []);
+});
+
+test('each view has one h1, landmarks and a count announced politely', async () => {
+  const r = await reader.newReader();
+  for (const [hash, heading] of [
+    ['#/', 'Tous les articles'],
+    ['#/?q=Bakou', 'Résultats pour « Bakou »'],
+    ['#/mes-articles', 'Mes articles'],
+  ]) {
+    await r.open(hash);
+    await r.page.locator('h1', { hasText: heading }).waitFor();
+    assert.equal(await r.page.locator('h1').count(), 1, hash);
+    assert.equal(await r.page.getByRole('banner').count(), 1, hash);
+    assert.equal(await r.page.getByRole('main').count(), 1, hash);
+    assert.equal(await r.page.getByRole('search').count(), 1, hash);
+  }
+  await r.open('#/?q=Bakou');
+  const count = r.page.getByRole('status').filter({ hasText: /résultat/ });
+  await count.waitFor();
+  assert.match(await count.innerText(), /^\d+ résultats?$/);
+});

@@ -272,7 +272,7 @@ pub fn Shortcuts() -> Html {
             <dl>
                 { for keys.iter().map(|(keys, what)| html! {
                     <>
-                        <dt>{ for keys.iter().map(|k| html! { <kbd>{*k}</kbd> }) }</dt>
+                        <dt>{ for keys.iter().map(|k| html! { <><kbd>{*k}</kbd>{" "}</> }) }</dt>
                         <dd>{*what}</dd>
                     </>
                 }) }

@@ -1,0 +1,48 @@
+// Accessibility, measured with axe-core on every view and the settings, in
+// each theme and under the system's dark preference: no violation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
+
+const reader = useReader({ dist: DIST_COLLECTION });
+
+/** The violations axe finds on the page as it is, one line each. */
+async function violations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim()}`));
+}
+
+const themes = [
+  ['light', 'light', 'light'],
+  ['sepia', 'sepia', 'light'],
+  ['dark', 'dark', 'light'],
+  ['system, dark preference', 'system', 'dark'],
+  ['system, light preference', 'system', 'light'],
+];
+
+for (const [name, theme, colorScheme] of themes) {
+  test(`axe finds no violation on the home, results, reader and settings: ${name}`, async () => {
+    const r = await reader.newReader({ colorScheme });
+    await r.open();
+    // The theme as a reader chooses it, in the settings.
+    await r.page.getByRole('button', { name: 'Réglages de lecture' }).click();
+    const label = { system: 'Système', light: 'Clair', sepia: 'Sépia', dark: 'Sombre' }[theme];
+    await r.page.getByRole('dialog').getByLabel(label, { exact: true }).check();
+    assert.equal(await r.page.locator('html').getAttribute('data-theme'), theme);
+    const found = { settings: await violations(r.page) };
+    await r.page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
+    await r.results().first().locator('.title').waitFor();
+    await r.page.locator('.result:not(.pending)').first().waitFor();
+    found.home = await violations(r.page);
+    await r.type('accord');
+    await r.page.locator('.result:not(.pending) mark').first().waitFor();
+    found.results = await violations(r.page);
+    await r.results().first().locator('a').click();
+    await r.reader().locator('.text > *').first().waitFor();
+    found.reader = await violations(r.page);
+    assert.equal(await r.page.locator('h1').count(), 1, 'one h1 in the reader');
+    assert.deepEqual(found, { settings: [], home: [], results: [], reader: [] });
+    assert.deepEqual(r.errors, []);
+  });
+}
