@@ -34,7 +34,7 @@ async fn the_home_page_lists_every_article() {
 async fn typing_shows_ranked_results_with_highlights() {
     let app = Mounted::at("#/").await;
     app.type_query("Stoltenberg").await;
-    let titles = app.texts(".result h2");
+    let titles = app.texts(".result .title");
     assert_eq!(
         titles[0],
         "Le chef de l'OTAN salue la coopération militaire turco-azérie"
@@ -54,7 +54,7 @@ async fn a_word_being_typed_already_finds_its_article() {
     let app = Mounted::at("#/").await;
     app.type_query("Stolt").await;
     assert_eq!(
-        app.texts(".result h2")[0],
+        app.texts(".result .title")[0],
         "Le chef de l'OTAN salue la coopération militaire turco-azérie"
     );
 }
@@ -162,15 +162,20 @@ struct ListProps {
 #[function_component]
 fn List(props: &ListProps) -> Html {
     use liseuse::components::{Filters, ResultList, RESULTS_PAGE};
+    use liseuse::state::{State, StateContext};
     let limit = use_state(|| RESULTS_PAGE);
+    let state = use_reducer(State::default);
     let on_more = {
         let limit = limit.clone();
         Callback::from(move |next| limit.set(next))
     };
+    // As in the app: lists read the reader's shelf from the Shell's state.
     html! {
-        <ResultList library={twenty_five()} query={props.query.clone()}
-            filters={Filters::default()} on_filters={Callback::noop()}
-            limit={*limit} {on_more} />
+        <ContextProvider<StateContext> context={state}>
+            <ResultList library={twenty_five()} query={props.query.clone()}
+                filters={Filters::default()} on_filters={Callback::noop()}
+                limit={*limit} {on_more} />
+        </ContextProvider<StateContext>>
     }
 }
 
@@ -208,7 +213,7 @@ async fn long_lists_show_a_page_and_the_next_one_on_demand() {
             assert_eq!(more(), left);
         }
         // Newest first, and every one once.
-        let first = root.query_selector(".result h2").unwrap().unwrap();
+        let first = root.query_selector(".result .title").unwrap().unwrap();
         assert_eq!(first.text_content().unwrap(), "Article 0 paix");
         handle.destroy();
         root.remove();

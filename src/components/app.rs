@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    apply_settings, Filters, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary,
-    ShelfView, Shortcuts,
+    apply_settings, Filters, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary, ShelfView,
+    Shortcuts,
 };
 use crate::hooks::use_route;
 use crate::pieces::{Arrivals, Loader};

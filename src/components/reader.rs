@@ -336,9 +336,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
 /// Whether the reader asked for less motion (`prefers-reduced-motion`).
 fn reduced_motion() -> bool {
-    (gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok())
-        .flatten()
-        .is_some_and(|query| query.matches())
+    (gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok())
+    .flatten()
+    .is_some_and(|query| query.matches())
 }
 
 /// Only web addresses become links: article metadata is untrusted, and a

@@ -89,7 +89,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     }
     let months = {
         let library = library.clone();
-        use_memo(props.filters.clone(), move |filters| library.months(filters))
+        use_memo(props.filters.clone(), move |filters| {
+            library.months(filters)
+        })
     };
     let Some(state) = state else {
         return Html::default(); // outside the Shell
@@ -119,7 +121,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let group = |(month, docs): &(Option<&str>, Vec<u32>)| {
             let (name, count) = match month {
                 Some(month) => {
-                    let count = months.iter().find(|(m, _)| m == month).map_or(0, |(_, n)| *n);
+                    let count = months
+                        .iter()
+                        .find(|(m, _)| m == month)
+                        .map_or(0, |(_, n)| *n);
                     (french_month(month), count)
                 }
                 None => ("Sans date".to_string(), docs.len()),
@@ -355,7 +360,10 @@ fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
                     .and_then(|e| e.closest(".result").ok().flatten())
                     .and_then(|result| result.get_attribute("data-id"));
                 if let (Some(id), Some(state)) = (focused, &state) {
-                    state.dispatch(Action::ToggleSaved { id, now: store::now() });
+                    state.dispatch(Action::ToggleSaved {
+                        id,
+                        now: store::now(),
+                    });
                 }
                 return;
             }

@@ -94,7 +94,12 @@ pub fn SettingsMenu() -> Html {
                 Font::Serif => "Avec empattements",
                 Font::Sans => "Sans empattements",
             };
-            (font.name(), label, font == settings.font, Settings { font, ..settings })
+            (
+                font.name(),
+                label,
+                font == settings.font,
+                Settings { font, ..settings },
+            )
         })
         .collect();
     let widths = Width::all()
@@ -123,7 +128,10 @@ pub fn SettingsMenu() -> Html {
             let site = site.split('#').next().unwrap_or_default().to_string();
             let file = personal::export(&site, &state.settings, &state.shelf, store::now());
             message.set(Some(match download(&file) {
-                Ok(()) => (true, "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into()),
+                Ok(()) => (
+                    true,
+                    "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into(),
+                ),
                 Err(()) => (false, "Le navigateur n’a pas pu créer le fichier.".into()),
             }));
         })
@@ -143,7 +151,9 @@ pub fn SettingsMenu() -> Html {
                 let text = text.ok().and_then(|t| t.as_string());
                 let outcome = match text.as_deref().map(personal::import) {
                     None => (false, format!("« {name} » n’a pas pu être lu.")),
-                    Some(Err(error)) => (false, format!("« {name} » n’a pas été importé : {error}.")),
+                    Some(Err(error)) => {
+                        (false, format!("« {name} » n’a pas été importé : {error}."))
+                    }
                     Some(Ok((settings, shelf))) => {
                         let said = format!(
                             "Importé de « {name} » : {} lus, {} gardés, et les réglages.",
@@ -217,7 +227,8 @@ fn download(text: &str) -> Result<(), ()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
     let document = gloo::utils::document();
     let link: web_sys::HtmlAnchorElement = (document.create_element("a").map_err(|_| ())?)
