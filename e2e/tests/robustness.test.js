@@ -92,7 +92,7 @@ test('a damaged piece is named as damaged, the other results show, and it is nev
     // Its article says it is unavailable; the others are there.
     await r.page.locator('.result.unavailable').first().waitFor();
     await r.page.waitForFunction(() => !document.querySelector('.result.pending'));
-    const titles = await r.results().locator('.result .title').allInnerTexts();
+    const titles = await r.results().locator('.title').allInnerTexts();
     assert.equal(titles.filter((t) => t === 'Article indisponible').length, 1, titles.join(' | '));
     assert.ok(titles.includes('Les pourparlers de paix reprennent à Genève'), titles.join(' | '));
     // The service worker fills its cache with every piece but that one.
