@@ -55,6 +55,9 @@ pub struct Article {
     pub credits: Vec<String>,
     /// The text, in reading order.
     pub blocks: Vec<Block>,
+    /// The most related articles, most related first (see
+    /// [`crate::related`]); set when the index is built.
+    pub related: Vec<crate::related::Related>,
 }
 
 /// Order of two articles' dates (`YYYY-MM-DD`, so they sort as text) newest first; none last.

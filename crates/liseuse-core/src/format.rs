@@ -30,7 +30,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -618,6 +618,7 @@ impl IndexFile {
         {
             return Err("field lengths do not match the documents".into());
         }
+        crate::related::check(&self.articles, docs)?;
         let terms = index.postings.len();
         let whole_terms = index.terms.len() == terms || (self.is_split() && index.terms.is_empty());
         let whole_names = index.names.len() == terms || index.names.is_empty();

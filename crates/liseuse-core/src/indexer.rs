@@ -55,8 +55,14 @@ pub fn build_index_with(mut articles: Vec<Article>, analyzer: Analyzer) -> Index
     }
     let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
     let parsed: LunrIndex = serde_json::from_slice(&json).expect("elasticlunr index reads back");
+    let index = search_index(&parsed, &articles, analyzer);
+    let sources: Vec<Option<&str>> = articles.iter().map(|a| a.source.as_deref()).collect();
+    let related = crate::related::related(&index, &sources);
+    for (article, related) in articles.iter_mut().zip(related) {
+        article.related = related;
+    }
     IndexFile {
-        index: search_index(&parsed, &articles, analyzer),
+        index,
         articles,
         pieces: Default::default(),
     }

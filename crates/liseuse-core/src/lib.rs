@@ -9,6 +9,7 @@
 //! - [`listing`]: which articles a list shows (filters, months, pages).
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
+//! - [`related`]: related articles, found when the index is built.
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`typo`]: typo tolerance.
 //! - [`snippet`](mod@snippet): the passage that shows why an article was found, and highlights.
@@ -40,6 +41,7 @@ pub mod personal;
 pub mod pieces;
 pub mod query;
 pub mod question;
+pub mod related;
 pub mod search;
 pub mod snippet;
 pub mod synonyms;
@@ -275,6 +277,7 @@ impl Library {
                 "{file} holds other articles than expected"
             )));
         }
+        related::check(&piece.articles, self.articles.len()).map_err(corrupt)?;
         self.texts.set(number, piece.articles);
         Ok(())
     }
@@ -319,6 +322,17 @@ impl Library {
     /// When `doc` is not a document number of this library (hits always are).
     pub fn article_at(&self, doc: u32) -> &Article {
         self.text(doc).unwrap_or(&self.articles[doc as usize])
+    }
+
+    /// The articles related to `doc`, most related first, with whether each
+    /// tells the same story from another source; empty until its text is
+    /// here (they come with it in a split index).
+    pub fn related(&self, doc: u32) -> Vec<related::Related> {
+        let count = self.articles.len();
+        (self.text(doc).into_iter())
+            .flat_map(|article| article.related.iter().copied())
+            .filter(|r| (r.doc as usize) < count)
+            .collect()
     }
 
     /// The document number of the article whose id is `id`.

@@ -1,0 +1,273 @@
+//! Related articles, found when the index is built: for each article, the
+//! [`RELATED`] others whose content is closest to its own.
+//!
+//! Each article is a vector of its terms, weighted as the search weighs
+//! them: BM25F's saturated, length-normalised frequency over the fields
+//! ([`K1`], [`B`], [`FIELD_WEIGHTS`]) times the term's inverse document
+//! frequency, and names (terms mostly written with a capital: `Bakou`,
+//! `Stoltenberg`) [`NAME_WEIGHT`] times more, since a story is about its
+//! people and places. Two articles are as related as the cosine of their
+//! vectors. For speed at tens of thousands of articles, an article is
+//! compared through its [`KEY_TERMS`] heaviest terms only, and terms found
+//! in more than [`COMMON`] of the articles (of a large collection) carry no
+//! comparison: they are in nearly everything.
+//!
+//! The same story told by two sources is marked ([`Related::same_story`]):
+//! a cosine of at least [`SAME_STORY`] between articles of two sources.
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{Field, SearchIndex};
+use crate::search::{B, FIELD_WEIGHTS, K1};
+
+/// How many related articles each article keeps.
+pub const RELATED: usize = 5;
+
+/// How much more a name weighs than another term.
+pub const NAME_WEIGHT: f32 = 1.5;
+
+/// How many of an article's heaviest terms it is compared through.
+pub const KEY_TERMS: usize = 60;
+
+/// The share of the articles above which a term is too common to compare
+/// through (for collections of more than [`COMMON_FROM`] articles).
+pub const COMMON: f32 = 0.05;
+
+/// The size from which [`COMMON`] applies: in a small dossier every article
+/// shares the main words, and they are what relates them.
+pub const COMMON_FROM: usize = 1000;
+
+/// The cosine from which two articles of two sources tell the same story.
+pub const SAME_STORY: f32 = 0.6;
+
+/// The cosine under which an article is not related at all.
+pub const UNRELATED: f32 = 0.05;
+
+/// One related article.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// Its document number.
+    pub doc: u32,
+    /// Whether it tells the same story, from another source.
+    pub same_story: bool,
+}
+
+/// Checks that the related articles of `articles` are among the `count`
+/// documents of the collection (a downloaded file may say anything).
+pub fn check(articles: &[crate::Article], count: usize) -> Result<(), String> {
+    match (articles.iter()).find(|a| a.related.iter().any(|r| r.doc as usize >= count)) {
+        Some(article) => Err(format!(
+            "{}: related to a document out of the collection",
+            article.id
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The related articles of every document of `index` (whole, not split),
+/// most related first; `sources` gives each document's source.
+pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
+    let weights = Weights::new(index);
+    let count = index.doc_count as usize;
+    // Each document's terms with their weights.
+    let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
+    for (term, postings) in index.postings.iter().enumerate() {
+        let idf = weights.idf(postings.doc_frequency(), term);
+        for posting in postings.iter() {
+            if let Some(vector) = vectors.get_mut(posting.doc as usize) {
+                vector.push((
+                    term as u32,
+                    idf * weights.frequency(posting.doc, posting.counts),
+                ));
+            }
+        }
+    }
+    let norms: Vec<f32> = (vectors.iter())
+        .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+        .collect();
+    let common = if count > COMMON_FROM {
+        (COMMON * count as f32) as usize
+    } else {
+        usize::MAX
+    };
+    let mut scores = vec![0f32; count];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut all = Vec::with_capacity(count);
+    for (doc, vector) in vectors.iter().enumerate() {
+        let mut keys: Vec<(u32, f32)> = (vector.iter().copied())
+            .filter(|&(term, _)| {
+                let df = index.postings[term as usize].doc_frequency();
+                df > 1 && df <= common
+            })
+            .collect();
+        keys.sort_by(|a, b| b.1.total_cmp(&a.1));
+        keys.truncate(KEY_TERMS);
+        for (term, weight) in keys {
+            let postings = &index.postings[term as usize];
+            let idf = weights.idf(postings.doc_frequency(), term as usize);
+            for posting in postings.iter() {
+                let other = posting.doc as usize;
+                if other == doc || other >= count {
+                    continue;
+                }
+                if scores[other] == 0.0 {
+                    touched.push(posting.doc);
+                }
+                scores[other] += weight * idf * weights.frequency(posting.doc, posting.counts);
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = (touched.drain(..))
+            .map(|other| {
+                let dot = std::mem::take(&mut scores[other as usize]);
+                let norm = norms[doc] * norms[other as usize];
+                (other, if norm > 0.0 { dot / norm } else { 0.0 })
+            })
+            .filter(|&(_, cosine)| cosine >= UNRELATED)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(RELATED);
+        let source = |d: usize| sources.get(d).copied().flatten();
+        all.push(
+            (ranked.into_iter())
+                .map(|(other, cosine)| Related {
+                    doc: other,
+                    same_story: cosine >= SAME_STORY
+                        && source(doc).is_some()
+                        && source(other as usize).is_some()
+                        && source(doc) != source(other as usize),
+                })
+                .collect(),
+        );
+    }
+    all
+}
+
+/// What weighs a term in a document, as the search's BM25F.
+struct Weights<'a> {
+    index: &'a SearchIndex,
+    average_lengths: Vec<f32>,
+}
+
+impl<'a> Weights<'a> {
+    fn new(index: &'a SearchIndex) -> Self {
+        let average_lengths = (index.field_lengths.iter())
+            .map(|lengths| {
+                let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+                (total as f32 / lengths.len().max(1) as f32).max(1.0)
+            })
+            .collect();
+        Weights {
+            index,
+            average_lengths,
+        }
+    }
+
+    /// The saturated frequency of a term counted `counts` in `doc`.
+    fn frequency(&self, doc: u32, counts: &[u32]) -> f32 {
+        let mut frequency = 0.0;
+        for field in Field::ALL {
+            let f = field as usize;
+            let Some(&count) = counts.get(f).filter(|&&c| c > 0) else {
+                continue;
+            };
+            let length = (self.index.field_lengths[f].get(doc as usize)).map_or(1.0, |&l| l as f32);
+            let norm = 1.0 - B[f] + B[f] * length / self.average_lengths[f];
+            frequency += FIELD_WEIGHTS[f] * count as f32 / norm;
+        }
+        frequency * (K1 + 1.0) / (K1 + frequency)
+    }
+
+    /// The inverse document frequency of `term`, names weighed higher.
+    fn idf(&self, doc_frequency: usize, term: usize) -> f32 {
+        let n = self.index.doc_count as f32;
+        let df = doc_frequency as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        if self.index.names.get(term).copied().unwrap_or(false) {
+            idf * NAME_WEIGHT
+        } else {
+            idf
+        }
+    }
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use super::*;
+    use crate::article::parse_capture;
+    use crate::indexer::build_index;
+    use crate::{Article, Library};
+
+    fn article(id: &str, source: Option<&str>, text: &str) -> Article {
+        Article {
+            source: source.map(str::to_string),
+            ..parse_capture(id, text).unwrap()
+        }
+    }
+
+    fn collection() -> Vec<Article> {
+        let truce = "Trêve à Stepanakert\n\nL’Arménie et l’Azerbaïdjan ont signé une trêve à Moscou ; les combats du Haut-Karabakh cessent à Stepanakert, selon Nikol Pashinyan.";
+        vec![
+            article("a", Some("Le Journal"), truce),
+            article("b", Some("La Gazette"), truce),
+            article("c", Some("Le Journal"), "Pashinyan à Stepanakert\n\nNikol Pashinyan s’est rendu à Stepanakert, au Haut-Karabakh, après les combats."),
+            article("d", None, "Le marché du blé\n\nLes cours du blé montent à Chicago après une récolte médiocre en Australie."),
+            article("e", None, "Récolte de blé\n\nL’Australie annonce une récolte de blé médiocre ; les cours montent."),
+        ]
+    }
+
+    #[test]
+    fn each_article_is_related_to_those_on_its_story_the_same_story_marked() {
+        let file = build_index(collection());
+        let library = Library::new(file);
+        let ids = |doc: u32| -> Vec<(String, bool)> {
+            (library.related(doc).into_iter())
+                .map(|r| (library.article_at(r.doc).id.clone(), r.same_story))
+                .collect()
+        };
+        let doc = |id: &str| library.doc_of(id).unwrap();
+        let of_a = ids(doc("a"));
+        assert_eq!(
+            of_a[0],
+            ("b".to_string(), true),
+            "{of_a:?}: the same story, another source"
+        );
+        assert!(of_a.iter().any(|(id, same)| id == "c" && !same), "{of_a:?}");
+        assert!(
+            !of_a.iter().any(|(id, _)| id == "d" || id == "e"),
+            "{of_a:?}: another story"
+        );
+        assert_eq!(ids(doc("d")).first().map(|r| r.0.as_str()), Some("e"));
+        assert!(
+            ids(doc("d")).iter().all(|(_, same)| !same),
+            "no sources: not marked"
+        );
+        for d in 0..library.len() as u32 {
+            let related = library.related(d);
+            assert!(related.len() <= RELATED && related.iter().all(|r| r.doc != d));
+        }
+    }
+
+    #[test]
+    fn related_articles_travel_with_the_text_of_a_split_index_and_are_checked() {
+        let file = build_index(collection());
+        let whole = Library::new(file.clone());
+        let (first, pieces) = file.split(crate::format::PieceSizes::about(200));
+        let split = Library::from_bytes(&first.to_bytes()).unwrap();
+        assert!(split.related(0).is_empty(), "not before its text");
+        for (name, bytes) in &pieces {
+            split.add_piece(name, bytes).unwrap();
+        }
+        for d in 0..whole.len() as u32 {
+            assert_eq!(split.related(d), whole.related(d));
+        }
+        let mut bad = build_index(collection());
+        bad.articles[0].related.push(Related {
+            doc: 99,
+            same_story: false,
+        });
+        assert!(
+            bad.validate().is_err(),
+            "a downloaded file's related articles are checked"
+        );
+    }
+}
