@@ -9,6 +9,7 @@ mod result_list;
 mod search_box;
 mod settings;
 mod shelf;
+mod timeline;
 
 pub use app::App;
 pub use filters::{FilterBar, Filters};
@@ -19,6 +20,7 @@ pub use result_list::{ResultList, RESULTS_PAGE};
 pub use search_box::SearchBox;
 pub use settings::{apply as apply_settings, SettingsMenu, Shortcuts};
 pub use shelf::ShelfView;
+pub use timeline::Timeline;
 
 use std::rc::Rc;
 

@@ -258,7 +258,7 @@ test('the home page shows the collection by month, newest first, with counts, an
   const months = () => r.page.locator('.months > li > h2').evaluateAll((hs) => hs.map((h) => h.textContent));
   assert.deepEqual((await months()).slice(0, 3), ['février 2024 · 1 article', 'octobre 2023 · 1 article', 'mai 2020 · 1 article']);
   assert.match((await months()).at(-1), /^Sans date · \d+ articles$/);
-  await r.page.getByLabel('Mois').selectOption({ label: 'octobre 2023 (1)' });
+  await r.page.getByLabel('Mois', { exact: true }).selectOption({ label: 'octobre 2023 (1)' });
   await r.page.waitForFunction(() => document.querySelectorAll('.result').length === 1);
   assert.deepEqual(await months(), ['octobre 2023 · 1 article']);
   assert.equal(await r.page.locator('.count').innerText(), '1 article');

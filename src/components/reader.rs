@@ -42,6 +42,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let text_files = library.missing_texts(library.doc_of(&props.id));
     let failed = failure(&text_files);
     let has_text = use_pieces(library, text_files);
+    // What to read next: its related articles, whose titles come with their
+    // own text pieces in a split index.
+    let related = library
+        .doc_of(&props.id)
+        .map(|doc| library.related(doc))
+        .unwrap_or_default();
+    use_pieces(
+        library,
+        library.missing_texts(related.iter().map(|r| r.doc)),
+    );
     let cursor = use_reducer(MatchCursor::default);
     let state = use_context::<StateContext>();
     let dispatch = state.as_ref().map(|s| s.dispatcher());
@@ -329,8 +339,41 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{format!("Photo : {}", article.credits.join(" ; "))}</p>
             }
+            {read_next(library, &related)}
             {navigation}
         </article>
+    }
+}
+
+/// "À lire aussi": the related articles, with their source and date, and
+/// whether one tells the same story from another source.
+fn read_next(library: &liseuse_core::Library, related: &[liseuse_core::related::Related]) -> Html {
+    if related.is_empty() {
+        return Html::default();
+    }
+    let item = |related: &liseuse_core::related::Related| {
+        let meta = library.article_at(related.doc);
+        let href = Route::Article {
+            id: meta.id.clone(),
+            query: String::new(),
+        }
+        .to_hash();
+        let title = library.text(related.doc).map(|a| a.title.clone());
+        html! {
+            <li key={meta.id.clone()}>
+                <a {href}>{title.unwrap_or_else(|| "Chargement…".into())}</a>
+                {meta_line(meta)}
+                if related.same_story {
+                    <span class="badge">{"Même sujet, autre source"}</span>
+                }
+            </li>
+        }
+    };
+    html! {
+        <aside class="read-next" aria-labelledby="read-next-title">
+            <h2 id="read-next-title">{"À lire aussi"}</h2>
+            <ul>{ for related.iter().map(item) }</ul>
+        </aside>
     }
 }
 

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary};
+use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary, Timeline};
 use crate::dates::french_month;
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, has_failed, use_pieces};
@@ -136,6 +136,26 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 </li>
             }
         };
+        // The whole collection's months (the other filters aside): the chart
+        // keeps its shape while a month is picked.
+        let all_months = library.months(&Filters {
+            month: None,
+            year: None,
+            ..props.filters.clone()
+        });
+        let on_pick = {
+            let (filters, on_filters) = (props.filters.clone(), props.on_filters.clone());
+            Callback::from(move |month: Option<String>| {
+                on_filters.emit(Filters {
+                    month,
+                    year: None,
+                    ..filters.clone()
+                })
+            })
+        };
+        let timeline = html! {
+            <Timeline months={all_months} current={props.filters.month.clone()} {on_pick} />
+        };
         let heading = if state.unread {
             "Articles non lus"
         } else {
@@ -145,6 +165,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <section class="results" aria-labelledby="view-title">
                 <h1 id="view-title">{heading}</h1>
                 {shelf_line(&state)}
+                {timeline}
                 {filter_bar}
                 {alert}
                 <p class="count" role="status">{count_line(page.total, "article", "articles")}</p>

@@ -41,7 +41,7 @@ pub const COMMON_FROM: usize = 1000;
 pub const SAME_STORY: f32 = 0.6;
 
 /// The cosine under which an article is not related at all.
-pub const UNRELATED: f32 = 0.05;
+pub const UNRELATED: f32 = 0.02;
 
 /// One related article.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,69 @@
+// Beyond the search: related articles under each article, and the
+// collection's months as a bar chart on the home page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, DIST_COLLECTION, useReader } from '../lib/fixture.js';
+
+const seeds = useReader({ dist: DIST });
+const collection = useReader({ dist: DIST_COLLECTION });
+
+test('under an article, "À lire aussi" lists related articles with source and date, offline too', async () => {
+  const r = await seeds.newReader();
+  await r.open();
+  await r.waitForOffline();
+  await r.page.context().setOffline(true);
+  await r.page.goto(`${r.baseUrl}#/article/001_a27cac7314b78e34`);
+  const aside = r.page.getByRole('complementary', { name: 'À lire aussi' });
+  await aside.waitFor();
+  const links = aside.getByRole('link');
+  const count = await links.count();
+  assert.ok(count >= 1 && count <= 5, `${count} related`);
+  const titles = await links.allInnerTexts();
+  const own = await r.reader().locator('h1').innerText();
+  assert.ok(!titles.includes(own), 'not itself');
+  assert.ok(!titles.includes('Chargement…'));
+  // The seeds are one dossier: every other article is related to this one.
+  assert.equal(count, 4, titles.join(' | '));
+  await links.first().click();
+  await r.reader().locator('h1').waitFor();
+  assert.equal(await r.reader().locator('h1').innerText(), titles[0]);
+  assert.deepEqual(r.errors, []);
+});
+
+test('a split index brings the related titles with their pieces', async () => {
+  const r = await collection.newReader();
+  await r.open('#/article/pages%2Fbakou');
+  const aside = r.page.getByRole('complementary', { name: 'À lire aussi' });
+  await aside.waitFor();
+  await r.page.waitForFunction(() => ![...document.querySelectorAll('.read-next a')].some((a) => a.textContent === 'Chargement…'));
+  const titles = await aside.getByRole('link').allInnerTexts();
+  assert.ok(titles.length >= 1, titles.join(' | '));
+  // Each with its source and date when it has them, and a link that opens it.
+  assert.ok((await aside.locator('.meta').count()) >= 1);
+  await aside.getByRole('link').first().click();
+  await r.reader().locator('.text > *').first().waitFor();
+  assert.equal(await r.reader().locator('h1').innerText(), titles[0]);
+  assert.deepEqual(r.errors, []);
+});
+
+test('the home page charts the articles per month; a bar filters the list to its month, again shows all', async () => {
+  const r = await collection.newReader();
+  await r.open();
+  const chart = r.page.getByRole('group', { name: 'Articles par mois' });
+  await chart.waitFor();
+  // From the first month to the last, gaps included.
+  const bars = chart.getByRole('button');
+  assert.equal(await bars.count(), 46, 'May 2020 to February 2024');
+  const october = chart.getByRole('button', { name: 'octobre 2023 : 1 article' });
+  const all = await r.page.locator('.count').innerText();
+  await october.click();
+  await r.page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 article');
+  assert.equal(await october.getAttribute('aria-pressed'), 'true');
+  assert.equal(await r.page.getByLabel('Mois', { exact: true }).inputValue(), '2023-10');
+  // The keyboard: Enter on the same bar shows every month again.
+  await october.focus();
+  await r.page.keyboard.press('Enter');
+  await r.page.waitForFunction((all) => document.querySelector('.count')?.textContent === all, all);
+  assert.equal(await october.getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(r.errors, []);
+});
