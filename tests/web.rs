@@ -150,6 +150,7 @@ fn twenty_five() -> liseuse::components::SharedLibrary {
             })
             .collect(),
         pieces: Default::default(),
+        entities: Vec::new(),
     };
     liseuse::components::SharedLibrary(std::rc::Rc::new(Library::new(file)))
 }

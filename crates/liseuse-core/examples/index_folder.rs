@@ -20,6 +20,30 @@ use liseuse_core::import::read_folder;
 use liseuse_core::indexer::build_index;
 use liseuse_core::Library;
 
+/// What the related articles cost: the time to find them again (they are
+/// part of the index build above), the working memory of that step (each
+/// document's weighted terms, 8 bytes a posting, and the score table), and
+/// their bytes in the articles.
+fn related_cost(file: &liseuse_core::IndexFile, index_seconds: f64) {
+    let sources: Vec<Option<&str>> = file.articles.iter().map(|a| a.source.as_deref()).collect();
+    let started = Instant::now();
+    let related = liseuse_core::related::related(&file.index, &sources);
+    let seconds = started.elapsed().as_secs_f64();
+    let postings: usize = file.index.postings.iter().map(|p| p.doc_frequency()).sum();
+    let memory = postings * 8 + file.articles.len() * 8;
+    let bytes: usize = (related.iter())
+        .map(|r| postcard::to_allocvec(r).map_or(0, |b| b.len()))
+        .sum();
+    let same = related.iter().flatten().filter(|r| r.same_story).count();
+    println!(
+        "related articles: {seconds:.1} s ({:.0} % of the index build), about {:.0} MB of working memory, \
+         {bytes} bytes in the articles ({:.1} a piece of text), {same} marked as the same story from another source",
+        100.0 * seconds / (index_seconds - seconds).max(1e-9),
+        memory as f64 / 1e6,
+        bytes as f64 / related.len().max(1) as f64,
+    );
+}
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!("usage: index_folder FOLDER");
@@ -67,6 +91,10 @@ fn main() -> ExitCode {
         indexed.as_secs_f64(),
         encoded.as_secs_f64()
     );
+    related_cost(&file, indexed.as_secs_f64());
+    if std::env::var_os("ONLY_BUILD").is_some() {
+        return ExitCode::SUCCESS; // the build figures only
+    }
     let whole = Library::from_bytes(&bytes).expect("index reads back");
     latency(&whole);
     known_items(&whole);

@@ -58,6 +58,9 @@ pub struct Article {
     /// The most related articles, most related first (see
     /// [`crate::related`]); set when the index is built.
     pub related: Vec<crate::related::Related>,
+    /// Its main people, places and organisations, as shown, most named
+    /// first (see [`crate::entities`]); set when the index is built.
+    pub names: Vec<String>,
 }
 
 /// Order of two articles' dates (`YYYY-MM-DD`, so they sort as text) newest first; none last.

@@ -118,6 +118,10 @@ pub struct IndexFile {
     pub articles: Vec<Article>,
     /// Where the rest is, when the file is split; empty when it is whole.
     pub pieces: Pieces,
+    /// The people, places and organisations of the collection, sorted by
+    /// [`crate::entities::key`]. Empty in a split file: they are in its
+    /// name pieces ([`Pieces::names`]).
+    pub entities: Vec<crate::entities::Entity>,
 }
 
 /// The pieces of a split index file (see [`IndexFile::split`]).
@@ -133,12 +137,19 @@ pub struct Pieces {
     pub terms: Vec<PieceRef>,
     /// The text pieces, by first document number (see [`TextPiece`]).
     pub texts: Vec<PieceRef>,
+    /// The name pieces, by first entity number (see [`NamePiece`]).
+    pub names: Vec<PieceRef>,
+    /// The key of the first entity of each name piece: which piece a name would be in.
+    pub first_names: Vec<String>,
 }
 
 impl Pieces {
     /// Whether the file is whole (nothing to load).
     pub fn is_empty(&self) -> bool {
-        self.dictionary.is_empty() && self.terms.is_empty() && self.texts.is_empty()
+        self.dictionary.is_empty()
+            && self.terms.is_empty()
+            && self.texts.is_empty()
+            && self.names.is_empty()
     }
 }
 
@@ -220,6 +231,13 @@ pub struct PieceForm {
     pub form: String,
     /// Where it occurs in the term's postings: [`FormPostings::index_gaps`].
     pub index_gaps: Vec<u32>,
+}
+
+/// A run of the collection's names (see [`IndexFile::entities`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NamePiece {
+    /// The entities, by number from the piece's first.
+    pub entities: Vec<crate::entities::Entity>,
 }
 
 /// A run of consecutive articles, whole: title, metadata and text.
@@ -619,6 +637,7 @@ impl IndexFile {
             return Err("field lengths do not match the documents".into());
         }
         crate::related::check(&self.articles, docs)?;
+        crate::entities::check(&self.entities, docs)?;
         let terms = index.postings.len();
         let whole_terms = index.terms.len() == terms || (self.is_split() && index.terms.is_empty());
         let whole_names = index.names.len() == terms || index.names.is_empty();
@@ -739,6 +758,23 @@ impl IndexFile {
                 let refs = &mut self.pieces.texts;
                 add_piece(PieceKind::Text, refs, &mut files, first, &piece);
                 (first, size) = (doc as u32 + 1, 0);
+            }
+        }
+        let mut piece = NamePiece::default();
+        let (mut first, mut size) = (0u32, 0usize);
+        let entities = std::mem::take(&mut self.entities);
+        let count = entities.len();
+        for (number, entity) in entities.into_iter().enumerate() {
+            if piece.entities.is_empty() {
+                (self.pieces.first_names).push(crate::entities::key(&entity.name));
+            }
+            size += postcard::to_allocvec(&entity).map_or(0, |b| b.len());
+            piece.entities.push(entity);
+            if size >= text_bytes || number + 1 == count {
+                let piece = std::mem::take(&mut piece);
+                let refs = &mut self.pieces.names;
+                add_piece(PieceKind::Names, refs, &mut files, first, &piece);
+                (first, size) = (number as u32 + 1, 0);
             }
         }
         (self, files)

@@ -61,10 +61,21 @@ pub fn build_index_with(mut articles: Vec<Article>, analyzer: Analyzer) -> Index
     for (article, related) in articles.iter_mut().zip(related) {
         article.related = related;
     }
+    let (entities, main) = crate::entities::find(&articles);
+    let shown: std::collections::HashMap<&str, &str> = (entities.iter())
+        .map(|(key, e)| (key.as_str(), e.name.as_str()))
+        .collect();
+    let names: Vec<Vec<String>> = (main.iter())
+        .map(|keys| keys.iter().map(|k| shown[k.as_str()].to_string()).collect())
+        .collect();
+    for (article, names) in articles.iter_mut().zip(names) {
+        article.names = names;
+    }
     IndexFile {
         index,
         articles,
         pieces: Default::default(),
+        entities: entities.into_iter().map(|(_, e)| e).collect(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! - [`article`]: raw page captures become clean [`Article`]s.
 //! - [`analysis`]: the one function, [`analyze`], that turns French text into
 //!   index terms, for articles and queries alike.
+//! - [`entities`]: the people, places and organisations of a collection, found in its text.
 //! - [`format`](mod@format): the index file, defined once and read by the app.
 //! - [`pieces`]: the contract of a split index (piece kinds, names, checks,
 //!   the manifest, the loading rounds).
@@ -31,6 +32,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod entities;
 pub mod format;
 #[cfg(feature = "indexer")]
 pub mod import;
@@ -104,6 +106,12 @@ pub struct Library {
     texts: pieces::Slots<Vec<Article>>,
     /// The file names of the text pieces, by number.
     text_files: Vec<String>,
+    /// The collection's names, sorted by key, by first entity number.
+    names: pieces::Slots<Vec<entities::Entity>>,
+    /// The key of the first name of each name piece.
+    first_names: Vec<String>,
+    /// The file names of the name pieces, by number.
+    name_files: Vec<String>,
 }
 
 impl Library {
@@ -134,6 +142,13 @@ impl Library {
             term_files: PieceKind::Terms.files(&pieces.terms),
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             text_files: PieceKind::Text.files(&pieces.texts),
+            names: if pieces.names.is_empty() {
+                pieces::Slots::whole(file.entities)
+            } else {
+                pieces::Slots::new(pieces.names.iter().map(|p| p.first))
+            },
+            name_files: PieceKind::Names.files(&pieces.names),
+            first_names: pieces.first_names,
         }
     }
 
@@ -223,8 +238,10 @@ impl Library {
     pub fn missing_pieces(&self) -> Vec<String> {
         let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
         let texts = self.texts.unloaded().into_iter();
+        let names = self.names.unloaded().into_iter();
         terms
             .chain(texts.map(|run| self.text_files[run].clone()))
+            .chain(names.filter_map(|run| self.name_files.get(run).cloned()))
             .collect()
     }
 
@@ -244,10 +261,17 @@ impl Library {
         let dictionary = known(&self.dictionary_files);
         let terms = known(&self.term_files);
         let text = known(&self.text_files);
-        if dictionary.is_none() && terms.is_none() && text.is_none() {
+        let names = known(&self.name_files);
+        if dictionary.is_none() && terms.is_none() && text.is_none() && names.is_none() {
             return Err(corrupt("no piece of this index".into()));
         }
         pieces::check(file, bytes)?;
+        if let Some(number) = names {
+            let piece: format::NamePiece = format::decode(bytes)?;
+            entities::check(&piece.entities, self.articles.len()).map_err(corrupt)?;
+            self.names.set(number, piece.entities);
+            return Ok(());
+        }
         if let Some(number) = dictionary {
             let piece: DictionaryPiece = format::decode(bytes)?;
             return self
@@ -333,6 +357,33 @@ impl Library {
             .flat_map(|article| article.related.iter().copied())
             .filter(|r| (r.doc as usize) < count)
             .collect()
+    }
+
+    /// The run of name pieces where the name of key `key` would be.
+    fn name_run(&self, key: &str) -> usize {
+        self.first_names
+            .partition_point(|first| first.as_str() <= key)
+            .saturating_sub(1)
+    }
+
+    /// The person, place or organisation whose [`entities::key`] is `key`,
+    /// when its piece is here (always for a whole index; see
+    /// [`Library::missing_for_name`]).
+    pub fn entity(&self, key: &str) -> Option<&entities::Entity> {
+        let all = self.names.piece(self.name_run(key))?;
+        let at = all
+            .binary_search_by(|e| entities::key(&e.name).as_str().cmp(key))
+            .ok()?;
+        all.get(at)
+    }
+
+    /// The name piece [`Library::entity`] needs for `key`, if not loaded.
+    pub fn missing_for_name(&self, key: &str) -> Vec<String> {
+        let run = self.name_run(key);
+        match self.name_files.get(run) {
+            Some(file) if !self.names.is_loaded(run) => vec![file.clone()],
+            _ => Vec::new(),
+        }
     }
 
     /// The document number of the article whose id is `id`.
@@ -749,7 +800,7 @@ mod tests {
         for name in first.keys() {
             let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
             assert!(
-                ["dictionary-", "terms-", "text-"]
+                ["dictionary-", "terms-", "text-", "names-"]
                     .iter()
                     .any(|kind| stem.starts_with(kind)),
                 "{name}"

@@ -44,6 +44,8 @@ pub enum PieceKind {
     Terms,
     /// A [`crate::TextPiece`].
     Text,
+    /// A [`crate::format::NamePiece`].
+    Names,
 }
 
 impl PieceKind {
@@ -53,6 +55,7 @@ impl PieceKind {
             PieceKind::Dictionary => "dictionary",
             PieceKind::Terms => "terms",
             PieceKind::Text => "text",
+            PieceKind::Names => "names",
         }
     }
 

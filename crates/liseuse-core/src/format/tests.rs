@@ -45,6 +45,7 @@ fn sample() -> IndexFile {
             },
         ],
         pieces: Pieces::default(),
+        entities: Vec::new(),
     }
 }
 

@@ -1,0 +1,671 @@
+//! The people, places and organisations of a collection, found in its text
+//! when the index is built, with no model: names are runs of capitalised
+//! words.
+//!
+//! - **Words** are runs of letters, digits, hyphens and apostrophes; an
+//!   elision is not part of the name (`l’OTAN` is `OTAN`, `d’Erevan` is
+//!   `Erevan`).
+//! - **A name word** is a word written with a capital where capitals say
+//!   something: in the collection, its capitalised uses away from the start
+//!   of a sentence outnumber its lower-case ones. French writes months,
+//!   days, nationalities and common words in lower case, so `Selon`, `Le`,
+//!   `Octobre` at the start of a sentence are not names; `Bakou` is.
+//! - **A name** is a run of capitalised words, trimmed of the words at
+//!   either end that are not name words, with `de`, `du`, `des`, `la`, `le`
+//!   allowed inside (`Charles de Gaulle`). Punctuation ends a run.
+//! - **Spellings merge** by their [`key`]: folded (lower case, no accents),
+//!   so `Erevan`, `ÉREVAN` and `l’Erevan` are one name; and a single word
+//!   that ends one person's full name only is that person (`Pashinyan` is
+//!   `Nikol Pashinyan`). The name shown is the most frequent spelling.
+//! - **What a name is** ([`Kind`]) comes from what surrounds it: `M.`,
+//!   `président`, `a déclaré` say a person; `à`, `en`, `au` a place; an
+//!   acronym or words such as `Union`, `Conseil`, `Ministère` an
+//!   organisation. Without a clue: a person when it has two words, a name
+//!   otherwise.
+//!
+//! A name is kept when it is in two articles, or said twice in one.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{fold, is_hyphen};
+use crate::article::Article;
+
+/// How many names each article lists as its main ones.
+pub const MAIN: usize = 6;
+
+/// How many names that appear with a name most its page lists.
+pub const WITH: usize = 8;
+
+/// What a name stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organisation.
+    Organisation,
+    /// A name with no clue of what it is.
+    #[default]
+    Other,
+}
+
+impl Kind {
+    /// The word a French reader reads for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Person => "Personne",
+            Kind::Place => "Lieu",
+            Kind::Organisation => "Organisation",
+            Kind::Other => "Nom",
+        }
+    }
+}
+
+/// One person, place or organisation of the collection.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// As most often written.
+    pub name: String,
+    /// What it is.
+    pub kind: Kind,
+    /// The documents that name it, ascending (newest first).
+    pub docs: Vec<u32>,
+    /// How many times it is named in all.
+    pub mentions: u32,
+    /// The names that appear with it most, as shown, most first.
+    pub with: Vec<String>,
+}
+
+/// The key of a name: folded, elisions and spaces evened out. Two
+/// spellings of one name have one key; the app finds a name's page by it.
+pub fn key(name: &str) -> String {
+    let words: Vec<String> = (name.split(|c: char| c.is_whitespace()))
+        .filter(|w| !w.is_empty())
+        .map(|w| fold(strip_elision(w)))
+        .collect();
+    words.join(" ")
+}
+
+/// Checks that `entities` name documents of the collection (of `count`),
+/// each once and in order (a downloaded file may say anything).
+pub fn check(entities: &[Entity], count: usize) -> Result<(), String> {
+    for entity in entities {
+        let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
+        if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
+            return Err(format!(
+                "the name {:?} lists documents out of the collection",
+                entity.name
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The names of a collection, sorted by [`key`], and for each article the
+/// keys of its main ones (most named first).
+pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
+    let texts: Vec<Vec<String>> = articles.iter().map(texts_of).collect();
+    // Which words are name words: capitalised uses away from a sentence start, against lower-case ones.
+    let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
+    for text in texts.iter().flatten() {
+        for sentence in sentences(text) {
+            for (i, word) in sentence.iter().enumerate() {
+                let entry = uses.entry(fold(word.text)).or_default();
+                if !is_capitalised(word.text) {
+                    entry.1 += 1;
+                } else if i > 0 {
+                    entry.0 += 1;
+                }
+            }
+        }
+    }
+    let is_name_word = |word: &str| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let (capital, lower) = uses.get(&fold(word)).copied().unwrap_or_default();
+        letters >= 2 && is_capitalised(word) && capital > lower && !is_junk(&fold(word))
+    };
+    // Every mention: (document, spelling, clues).
+    struct Found {
+        spellings: HashMap<String, u32>,
+        clues: HashMap<Kind, u32>,
+        docs: Vec<(u32, u32)>,
+        mentions: u32,
+    }
+    let mut found: HashMap<String, Found> = HashMap::new();
+    for (doc, text) in texts.iter().enumerate() {
+        for block in text {
+            for sentence in sentences(block) {
+                for (start, end) in runs(&sentence, &is_name_word) {
+                    let words = &sentence[start..end];
+                    let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
+                    let entry = found.entry(key(&spelling)).or_insert_with(|| Found {
+                        spellings: HashMap::new(),
+                        clues: HashMap::new(),
+                        docs: Vec::new(),
+                        mentions: 0,
+                    });
+                    *entry.spellings.entry(spelling).or_default() += 1;
+                    if let Some(kind) = clue(&sentence, start, end) {
+                        *entry.clues.entry(kind).or_default() += 1;
+                    }
+                    entry.mentions += 1;
+                    match entry.docs.last_mut() {
+                        Some((d, n)) if *d == doc as u32 => *n += 1,
+                        _ => entry.docs.push((doc as u32, 1)),
+                    }
+                }
+            }
+        }
+    }
+    let kind_of = |key: &str, f: &Found| -> Kind {
+        let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, **kind as u8 == 0));
+        match best {
+            Some((kind, _)) => *kind,
+            None if key.contains(' ') => Kind::Person,
+            None => Kind::Other,
+        }
+    };
+    // A surname alone is the one person whose full name ends with it.
+    let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+    for (key, f) in &found {
+        if let Some((_, last)) = key.rsplit_once(' ') {
+            if kind_of(key, f) == Kind::Person {
+                surnames
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(key.clone());
+            }
+        }
+    }
+    let single: Vec<String> = (found.keys())
+        .filter(|k| !k.contains(' ') && surnames.get(*k).is_some_and(|full| full.len() == 1))
+        .cloned()
+        .collect();
+    for short in single {
+        let full = surnames[&short][0].clone();
+        if let Some(alone) = found.remove(&short) {
+            let whole = found.get_mut(&full).expect("a full name found");
+            whole.mentions += alone.mentions;
+            let mut docs: HashMap<u32, u32> = whole.docs.iter().copied().collect();
+            for (doc, n) in alone.docs {
+                *docs.entry(doc).or_default() += n;
+            }
+            whole.docs = docs.into_iter().collect();
+            whole.docs.sort_unstable();
+        }
+    }
+    let mut entities: Vec<(String, Entity, Vec<(u32, u32)>)> = (found.into_iter())
+        .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
+        .map(|(key, f)| {
+            let kind = kind_of(&key, &f);
+            let name = (f.spellings.iter())
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            let entity = Entity {
+                name,
+                kind,
+                docs: f.docs.iter().map(|(d, _)| *d).collect(),
+                mentions: f.mentions,
+                with: Vec::new(),
+            };
+            (key, entity, f.docs)
+        })
+        .collect();
+    entities.sort_by(|a, b| a.0.cmp(&b.0));
+    // Each article's main names, most named first.
+    let mut main: Vec<Vec<(u32, usize)>> = vec![Vec::new(); articles.len()];
+    for (number, (_, _, docs)) in entities.iter().enumerate() {
+        for &(doc, count) in docs {
+            main[doc as usize].push((count, number));
+        }
+    }
+    for names in &mut main {
+        names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        names.truncate(MAIN);
+    }
+    // The names that appear with a name most: in the same articles' main names.
+    let mut with: Vec<HashMap<usize, u32>> = vec![HashMap::new(); entities.len()];
+    for names in &main {
+        for &(_, a) in names {
+            for &(_, b) in names {
+                if a != b {
+                    *with[a].entry(b).or_default() += 1;
+                }
+            }
+        }
+    }
+    let shown: Vec<String> = entities.iter().map(|(_, e, _)| e.name.clone()).collect();
+    for (number, (_, entity, _)) in entities.iter_mut().enumerate() {
+        let mut others: Vec<(usize, u32)> = with[number].iter().map(|(&n, &c)| (n, c)).collect();
+        others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        entity.with = others
+            .into_iter()
+            .take(WITH)
+            .map(|(n, _)| shown[n].clone())
+            .collect();
+    }
+    let keys_of = |names: &Vec<(u32, usize)>| -> Vec<String> {
+        names.iter().map(|&(_, n)| entities[n].0.clone()).collect()
+    };
+    let per_article = main.iter().map(keys_of).collect();
+    let entities = entities.into_iter().map(|(k, e, _)| (k, e)).collect();
+    (entities, per_article)
+}
+
+/// The title and text blocks of an article.
+fn texts_of(article: &Article) -> Vec<String> {
+    std::iter::once(article.title.clone())
+        .chain(article.blocks.iter().map(|b| b.text.clone()))
+        .collect()
+}
+
+/// A word of a text, and whether punctuation (not a space) stands before it.
+#[derive(Clone, Copy, Debug)]
+struct Word<'a> {
+    text: &'a str,
+    /// Punctuation between it and the word before: a run does not cross it.
+    after_punctuation: bool,
+    /// Whether it came after an elided article (`l’Iran`).
+    after_article: bool,
+}
+
+/// The sentences of a block, as words (elisions off).
+fn sentences(text: &str) -> Vec<Vec<Word<'_>>> {
+    let mut sentences = vec![Vec::new()];
+    let mut punctuation = false;
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || is_hyphen(c) || is_apostrophe(c);
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                push_word(&mut sentences, &text[from..at], punctuation);
+                punctuation = false;
+                start = None;
+            }
+            _ => {}
+        }
+        if !in_word && !c.is_whitespace() {
+            if matches!(c, '.' | '!' | '?' | '…' | ':' | ';') {
+                if sentences.last().is_some_and(|s| !s.is_empty()) {
+                    sentences.push(Vec::new());
+                }
+            } else {
+                punctuation = true;
+            }
+        }
+    }
+    if let Some(from) = start {
+        push_word(&mut sentences, &text[from..], punctuation);
+    }
+    sentences.retain(|s| !s.is_empty());
+    sentences
+}
+
+fn push_word<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctuation: bool) {
+    let whole = word.trim_matches(|c: char| is_hyphen(c) || is_apostrophe(c));
+    let word = strip_elision(whole);
+    let after_article = word.len() < whole.len() && fold(&whole[..1]) == "l";
+    if let (false, Some(sentence)) = (word.is_empty(), sentences.last_mut()) {
+        sentence.push(Word {
+            text: word,
+            after_punctuation,
+            after_article,
+        });
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// `l’OTAN` is `OTAN`: a word after an elided article or preposition.
+fn strip_elision(word: &str) -> &str {
+    match word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        Some((at, c)) => {
+            let before = fold(&word[..at]);
+            let elided = [
+                "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+            ];
+            if elided.contains(&before.as_str()) {
+                &word[at + c.len_utf8()..]
+            } else {
+                word
+            }
+        }
+        None => word,
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that are never a name on their own, even capitalised mid-sentence
+/// (titles and furniture of news pages).
+fn is_junk(folded: &str) -> bool {
+    const JUNK: &[&str] = &[
+        "selon",
+        "photo",
+        "video",
+        "lire",
+        "aussi",
+        "publie",
+        "mise",
+        "jour",
+        "afp",
+        "reuters",
+        "m",
+        "mme",
+        "mm",
+        "dr",
+        "etat",
+        "etats",
+        "gouvernement",
+        "president",
+        "ministre",
+        "affaires",
+        "defense",
+        "premier",
+        "premiere",
+        "interieur",
+        "union",
+        "republique",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    JUNK.contains(&folded)
+}
+
+/// Particles allowed inside a name (`Charles de Gaulle`).
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du" | "des" | "la" | "le" | "von" | "van" | "al" | "ben" | "bin"
+    )
+}
+
+/// The names of a sentence, as word ranges.
+fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < sentence.len() {
+        if !is_capitalised(sentence[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < sentence.len() && !sentence[end].after_punctuation {
+            let word = sentence[end].text;
+            if is_capitalised(word) {
+                end += 1;
+            } else if is_particle(word)
+                && sentence
+                    .get(end + 1)
+                    .is_some_and(|w| is_capitalised(w.text) && !w.after_punctuation)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        // Trimmed of what is not a name at either end.
+        let (mut from, mut to) = (start, end);
+        while from < to && !is_name_word(sentence[from].text) {
+            from += 1;
+        }
+        while to > from && !is_name_word(sentence[to - 1].text) {
+            to -= 1;
+        }
+        if from < to && to - from <= 5 {
+            runs.push((from, to));
+        }
+    }
+    runs
+}
+
+/// What the words around a name say it is.
+fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
+    let words = &sentence[start..end];
+    let acronym = words.len() == 1
+        && (2..=6).contains(&words[0].text.chars().count())
+        && words[0]
+            .text
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    const ORGANISATION: &[&str] = &[
+        "union",
+        "conseil",
+        "ministere",
+        "organisation",
+        "parti",
+        "banque",
+        "federation",
+        "assemblee",
+        "comite",
+        "agence",
+        "commission",
+        "armee",
+        "nations",
+        "fondation",
+        "universite",
+        "societe",
+        "groupe",
+        "cour",
+        "tribunal",
+        "otan",
+        "onu",
+    ];
+    if acronym
+        || words
+            .iter()
+            .any(|w| ORGANISATION.contains(&fold(w.text).as_str()))
+    {
+        return Some(Kind::Organisation);
+    }
+    let before: Vec<String> = sentence[start.saturating_sub(2)..start]
+        .iter()
+        .map(|w| fold(w.text))
+        .collect();
+    let just_before = before.last().map(String::as_str).unwrap_or("");
+    const PERSON_BEFORE: &[&str] = &[
+        "m",
+        "mme",
+        "president",
+        "presidente",
+        "ministre",
+        "secretaire",
+        "porte-parole",
+        "general",
+        "chef",
+        "premier",
+        "dirigeant",
+        "ambassadeur",
+        "conseiller",
+        "directeur",
+    ];
+    const PLACE_BEFORE: &[&str] = &[
+        "a", "en", "au", "aux", "vers", "depuis", "region", "ville", "capitale",
+    ];
+    if PERSON_BEFORE.contains(&just_before) {
+        return Some(Kind::Person);
+    }
+    // Countries and regions take an article in French; people do not.
+    let article = words[0].after_article || matches!(just_before, "la" | "le" | "les");
+    if PLACE_BEFORE.contains(&just_before) || article {
+        return Some(Kind::Place);
+    }
+    const PLACE_WORDS: &[&str] = &[
+        "haut",
+        "bas",
+        "nagorny",
+        "nord",
+        "sud",
+        "saint",
+        "sainte",
+        "mont",
+        "golfe",
+        "mer",
+        "lac",
+        "ile",
+        "iles",
+        "cap",
+        "port",
+        "val",
+        "nouvelle",
+        "grande",
+        "province",
+        "etats-unis",
+    ];
+    if PLACE_WORDS.contains(&fold(words[0].text).as_str()) {
+        return Some(Kind::Place);
+    }
+    let after: Vec<String> = sentence[end..(end + 2).min(sentence.len())]
+        .iter()
+        .map(|w| fold(w.text))
+        .collect();
+    if after.first().is_some_and(|w| w == "a")
+        && after.get(1).is_some_and(|w| {
+            [
+                "declare", "dit", "affirme", "annonce", "ajoute", "estime", "indique", "souligne",
+            ]
+            .contains(&w.as_str())
+        })
+    {
+        return Some(Kind::Person);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_capture;
+
+    fn articles() -> Vec<Article> {
+        [
+            ("a", "Trêve au Haut-Karabakh\n\nSelon Nikol Pashinyan, la trêve tient. Le Premier ministre Nikol Pashinyan a déclaré que l'OTAN observe. Le 3 octobre, Pashinyan était à Erevan."),
+            ("b", "L’OTAN à Bakou\n\nJens Stoltenberg a salué Bakou. Octobre fut calme à Bakou, selon l’OTAN et Jens Stoltenberg."),
+            ("c", "Erevan attend\n\nÀ Erevan, Nikol Pashinyan attend. Le président Ilham Aliyev répond depuis Bakou ; l'armée du Haut-Karabakh se retire."),
+        ]
+        .iter()
+        .map(|(id, text)| parse_capture(id, text).unwrap())
+        .collect()
+    }
+
+    #[test]
+    fn names_merge_across_spellings_and_elisions_and_junk_is_left_out() {
+        let (entities, per_article) = find(&articles());
+        let keys: Vec<&str> = entities.iter().map(|(k, _)| k.as_str()).collect();
+        for name in [
+            "nikol pashinyan",
+            "otan",
+            "bakou",
+            "erevan",
+            "jens stoltenberg",
+            "haut-karabakh",
+        ] {
+            assert!(keys.contains(&name), "{name} in {keys:?}");
+        }
+        for junk in [
+            "selon",
+            "le",
+            "octobre",
+            "pashinyan",
+            "l'otan",
+            "premier",
+            "a",
+        ] {
+            assert!(!keys.contains(&junk), "{junk} in {keys:?}");
+        }
+        let get = |key: &str| &entities.iter().find(|(k, _)| k == key).unwrap().1;
+        let pashinyan = get("nikol pashinyan");
+        assert_eq!(pashinyan.name, "Nikol Pashinyan");
+        assert_eq!(pashinyan.docs, [0, 2]);
+        assert_eq!(pashinyan.mentions, 4, "the surname alone counts for him");
+        assert_eq!(pashinyan.kind, Kind::Person);
+        assert_eq!(get("otan").kind, Kind::Organisation);
+        assert_eq!(get("bakou").kind, Kind::Place);
+        assert_eq!(get("erevan").kind, Kind::Place);
+        assert_eq!(get("otan").name, "OTAN");
+        assert!(per_article[0].contains(&"nikol pashinyan".to_string()));
+        assert!(
+            get("bakou").with.contains(&"OTAN".to_string()),
+            "{:?}",
+            get("bakou").with
+        );
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted by key");
+    }
+
+    #[test]
+    fn a_key_is_the_same_for_every_spelling() {
+        assert_eq!(key("l’OTAN"), "otan");
+        assert_eq!(key("  Érevan "), key("erevan"));
+        assert_eq!(key("Nikol   Pashinyan"), "nikol pashinyan");
+    }
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod index_tests {
+    use super::*;
+    use crate::{indexer::build_dir, Library};
+
+    #[test]
+    fn names_are_found_by_key_in_a_whole_or_split_index_and_listed_with_their_articles() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let (file, _, _) = build_dir(&dir).unwrap();
+        let whole = Library::new(file.clone());
+        let bakou = whole.entity("bakou").expect("Bakou in the seeds");
+        assert_eq!((bakou.name.as_str(), bakou.kind), ("Bakou", Kind::Place));
+        assert!(bakou.docs.len() >= 3);
+        for &doc in &bakou.docs {
+            let article = whole.article_at(doc);
+            assert!(
+                article.names.iter().any(|n| key(n) == "bakou")
+                    || article.body_text().contains("Bakou")
+            );
+        }
+        let (first, pieces) = file.split(crate::format::PieceSizes::about(300));
+        let split = Library::from_bytes(&first.to_bytes()).unwrap();
+        assert_eq!(split.entity("bakou"), None, "not before its piece");
+        let missing = split.missing_for_name("bakou");
+        assert_eq!(missing.len(), 1);
+        let bytes = &pieces.iter().find(|(n, _)| *n == missing[0]).unwrap().1;
+        split.add_piece(&missing[0], bytes).unwrap();
+        assert_eq!(split.entity("bakou"), whole.entity("bakou"));
+        assert_eq!(split.entity("nulle part"), None);
+        for (name, bytes) in &pieces {
+            split.add_piece(name, bytes).unwrap();
+        }
+        for entity in whole.articles().iter().flat_map(|a| &a.names) {
+            assert_eq!(
+                split.entity(&key(entity)),
+                whole.entity(&key(entity)),
+                "{entity}"
+            );
+        }
+    }
+}
