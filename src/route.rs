@@ -22,6 +22,12 @@ pub enum Route {
     },
     /// The reader's own articles, saved for later and read lately: `#/mes-articles`.
     Shelf,
+    /// The page of a person, place or organisation: `#/nom/<key>` (see
+    /// [`liseuse_core::entities::key`]).
+    Name {
+        /// Its key.
+        key: String,
+    },
 }
 
 impl Default for Route {
@@ -48,6 +54,7 @@ impl Route {
                 id: decode(id),
                 query,
             },
+            Some(("nom", key)) if !key.is_empty() => Route::Name { key: decode(key) },
             _ if path == "mes-articles" => Route::Shelf,
             _ => Route::Search { query },
         }
@@ -59,6 +66,7 @@ impl Route {
             Route::Search { query } => ("#/".to_string(), query),
             Route::Article { id, query } => (format!("#/article/{}", encode(id)), query),
             Route::Shelf => return "#/mes-articles".to_string(),
+            Route::Name { key } => return format!("#/nom/{}", encode(key)),
         };
         if query.is_empty() {
             path
@@ -71,7 +79,7 @@ impl Route {
     pub fn query(&self) -> &str {
         match self {
             Route::Search { query } | Route::Article { query, .. } => query,
-            Route::Shelf => "",
+            Route::Shelf | Route::Name { .. } => "",
         }
     }
 }
@@ -137,6 +145,9 @@ mod tests {
                 query: "Stoltenberg ?".into(),
             },
             Route::Shelf,
+            Route::Name {
+                key: "nikol pashinyan".into(),
+            },
         ];
         for route in routes {
             assert_eq!(Route::from_hash(&route.to_hash()), route);

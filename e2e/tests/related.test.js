@@ -67,3 +67,45 @@ test('the home page charts the articles per month; a bar filters the list to its
   assert.equal(await october.getAttribute('aria-pressed'), 'false');
   assert.deepEqual(r.errors, []);
 });
+
+test('an article links its people and places; each has a page with its articles and the names seen with it', async () => {
+  const r = await seeds.newReader();
+  await r.open('#/article/004_3708a06be9d3ed9d');
+  const names = r.page.getByRole('navigation', { name: 'Noms de l’article' });
+  await names.waitFor();
+  const shown = await names.getByRole('link').allInnerTexts();
+  assert.ok(shown.includes('Bakou') && shown.includes('Ilham Aliev'), shown.join(' | '));
+  assert.ok(!shown.some((n) => ['Selon', 'Le', 'Octobre', 'Photo'].includes(n)), shown.join(' | '));
+  await names.getByRole('link', { name: 'Bakou' }).click();
+  await r.page.locator('h1', { hasText: 'Bakou' }).waitFor();
+  assert.equal(await r.page.locator('.name > .section').innerText(), 'LIEU');
+  assert.match(await r.page.locator('.count').innerText(), /^4 articles, nommé \d+ fois$/);
+  await r.page.waitForFunction(() => document.querySelectorAll('.name .result:not(.pending)').length === 4);
+  // Every article listed names it.
+  for (const text of await r.page.locator('.name .result .snippet').allInnerTexts()) assert.ok(text.length > 0);
+  const withs = r.page.getByRole('navigation', { name: 'Souvent avec' }).getByRole('link');
+  assert.ok((await withs.count()) >= 1);
+  const other = await withs.first().innerText();
+  await withs.first().click();
+  await r.page.locator('h1', { hasText: other }).waitFor();
+  assert.deepEqual(r.errors, []);
+});
+
+test('a query that is a name offers its page above the results, in a split index too', async () => {
+  for (const [reader, query] of [[seeds, 'Bakou'], [collection, 'Genève']]) {
+    const r = await reader.newReader();
+    await r.open();
+    await r.type(query);
+    const offer = r.page.locator('.entity-offer a');
+    await offer.waitFor();
+    assert.equal(await offer.innerText(), `Lieu : ${query}, ${reader === seeds ? 4 : 2} articles`);
+    await offer.click();
+    await r.page.locator('h1', { hasText: query }).waitFor();
+    await r.page.locator('.name .result:not(.pending)').first().waitFor();
+    assert.deepEqual(r.errors, []);
+  }
+  // An unknown name's page says so.
+  const r = await seeds.newReader();
+  await r.open('#/nom/personne%20inconnue');
+  await r.page.getByText('Aucun nom « personne inconnue » dans cette collection.').waitFor();
+});

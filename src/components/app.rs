@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    apply_settings, Filters, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary, ShelfView,
-    Shortcuts,
+    apply_settings, Filters, NameView, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary,
+    ShelfView, Shortcuts,
 };
 use crate::hooks::use_route;
 use crate::pieces::{Arrivals, Loader};
@@ -121,6 +121,9 @@ fn Shell(props: &ShellProps) -> Html {
             />
         },
         Route::Shelf => html! { <ShelfView library={props.library.clone()} /> },
+        Route::Name { key } => html! {
+            <NameView library={props.library.clone()} name={AttrValue::from(key.clone())} />
+        },
     };
     let home = Route::default().to_hash();
     html! {

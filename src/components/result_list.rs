@@ -93,6 +93,25 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             library.months(filters)
         })
     };
+    // A query that is a name of the collection: its page is offered.
+    let name_key = liseuse_core::entities::key(query.trim());
+    use_pieces(library, library.missing_for_name(&name_key));
+    let offer = (!name_key.is_empty())
+        .then(|| library.entity(&name_key))
+        .flatten()
+        .map(|entity| {
+            let count = entity.docs.len();
+            let plural = if count == 1 { "" } else { "s" };
+            let href = Route::Name {
+                key: name_key.clone(),
+            }
+            .to_hash();
+            html! {
+                <p class="entity-offer">
+                    <a {href}>{format!("{} : {}, {count} article{plural}", entity.kind.label(), entity.name)}</a>
+                </p>
+            }
+        });
     let Some(state) = state else {
         return Html::default(); // outside the Shell
     };
@@ -212,6 +231,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
         <section class="results" aria-labelledby="view-title">
             {title}
+            {offer}
             {filter_bar}
             {alert}
             <p class="count" role="status">{count_line(results.total, "résultat", "résultats")}</p>

@@ -1,0 +1,111 @@
+use std::collections::BTreeSet;
+
+use liseuse_core::entities::key;
+use yew::prelude::*;
+
+use super::result_list::item;
+use super::{SharedLibrary, Timeline, RESULTS_PAGE};
+use crate::pieces::{failure, use_pieces};
+use crate::route::Route;
+use crate::state::StateContext;
+
+/// Props of [`NameView`].
+#[derive(Properties, PartialEq)]
+pub struct NameViewProps {
+    /// The collection.
+    pub library: SharedLibrary,
+    /// The name's key.
+    pub name: AttrValue,
+}
+
+/// The page of a person, place or organisation: what it is, its mentions
+/// by month (a bar filters to its month), the names seen with it most, and
+/// its articles, newest first.
+#[function_component]
+pub fn NameView(props: &NameViewProps) -> Html {
+    let library = &props.library.0;
+    let state = use_context::<StateContext>();
+    let needed = library.missing_for_name(&props.name);
+    let failed = failure(&needed);
+    let ready = use_pieces(library, needed);
+    let month = use_state_eq(|| None::<String>);
+    let limit = use_state_eq(|| RESULTS_PAGE);
+    let entity = library.entity(&props.name).cloned();
+    let docs: Vec<u32> = (entity.iter())
+        .flat_map(|e| e.docs.iter().copied())
+        .filter(|&d| (month.as_deref()).is_none_or(|m| library.article_at(d).month() == Some(m)))
+        .collect();
+    let shown: Vec<u32> = docs.iter().copied().take(*limit).collect();
+    use_pieces(library, library.missing_texts(shown.iter().copied()));
+    {
+        let title = entity.as_ref().map(|e| e.name.clone());
+        use_effect_with(title, |title| {
+            let title = title.as_deref().unwrap_or("Nom");
+            gloo::utils::document().set_title(&format!("{title} — liseuse"));
+        });
+    }
+    let (Some(state), Some(entity)) = (state, entity) else {
+        let message = match failed {
+            Some(failed) => failed,
+            None if !ready => "Chargement…".to_string(),
+            None => format!("Aucun nom « {} » dans cette collection.", props.name),
+        };
+        return html! {
+            <section class="results name" aria-labelledby="view-title">
+                <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
+                <h1 id="view-title">{"Nom introuvable"}</h1>
+                <p role="status">{message}</p>
+            </section>
+        };
+    };
+    // Its mentions by month: the months of its articles.
+    let mut months: Vec<(String, usize)> = Vec::new();
+    for &doc in &entity.docs {
+        if let Some(m) = library.article_at(doc).month() {
+            match months.iter_mut().find(|(known, _)| known == m) {
+                Some((_, n)) => *n += 1,
+                None => months.push((m.to_string(), 1)),
+            }
+        }
+    }
+    let on_pick = {
+        let (month, limit) = (month.setter(), limit.setter());
+        Callback::from(move |picked: Option<String>| {
+            month.set(picked);
+            limit.set(RESULTS_PAGE);
+        })
+    };
+    let on_more = {
+        let (limit, now) = (limit.setter(), *limit);
+        Callback::from(move |_: MouseEvent| limit.set(now + RESULTS_PAGE))
+    };
+    let count = entity.docs.len();
+    let none = BTreeSet::new();
+    html! {
+        <section class="results name" aria-labelledby="view-title">
+            <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
+            <p class="section">{entity.kind.label()}</p>
+            <h1 id="view-title">{entity.name.clone()}</h1>
+            <p class="count" role="status">
+                {format!("{count} article{}, nommé {} fois", if count == 1 { "" } else { "s" }, entity.mentions)}
+            </p>
+            <Timeline {months} current={(*month).clone()} {on_pick} />
+            if !entity.with.is_empty() {
+                <nav class="with" aria-label="Souvent avec">
+                    <span>{"Souvent avec : "}</span>
+                    { for entity.with.iter().map(|other| html! {
+                        <a href={Route::Name { key: key(other) }.to_hash()}>{other.clone()}</a>
+                    }) }
+                </nav>
+            }
+            <ol>{ for shown.iter().map(|&doc| item(library, doc, &none, "", 2, &state)) }</ol>
+            if docs.len() > shown.len() {
+                <p class="more">
+                    <button type="button" onclick={on_more}>
+                        {format!("Plus d’articles ({})", docs.len() - shown.len())}
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}
