@@ -22,15 +22,18 @@ use liseuse_core::Library;
 
 /// What the related articles cost: the time to find them again (they are
 /// part of the index build above), the working memory of that step (each
-/// document's weighted terms, 8 bytes a posting, and the score table), and
-/// their bytes in the articles.
+/// document's weighted terms and each term's weighted documents, 16 bytes a
+/// posting, and a score table per thread), and their bytes in the articles.
+/// Then the names: how many, their bytes, the time to find them, and the 50
+/// most named (to count the junk among them).
 fn related_cost(file: &liseuse_core::IndexFile, index_seconds: f64) {
     let sources: Vec<Option<&str>> = file.articles.iter().map(|a| a.source.as_deref()).collect();
     let started = Instant::now();
     let related = liseuse_core::related::related(&file.index, &sources);
     let seconds = started.elapsed().as_secs_f64();
     let postings: usize = file.index.postings.iter().map(|p| p.doc_frequency()).sum();
-    let memory = postings * 8 + file.articles.len() * 8;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let memory = postings * 16 + file.articles.len() * 8 * threads;
     let bytes: usize = (related.iter())
         .map(|r| postcard::to_allocvec(r).map_or(0, |b| b.len()))
         .sum();
@@ -42,6 +45,35 @@ fn related_cost(file: &liseuse_core::IndexFile, index_seconds: f64) {
         memory as f64 / 1e6,
         bytes as f64 / related.len().max(1) as f64,
     );
+    let started = Instant::now();
+    let (names, _) = liseuse_core::entities::find(&file.articles);
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes = postcard::to_allocvec(&file.entities).map_or(0, |b| b.len());
+    let in_articles: usize = (file.articles.iter())
+        .map(|a| postcard::to_allocvec(&a.names).map_or(0, |b| b.len()))
+        .sum();
+    let gzip = gzip_len(
+        &postcard::to_allocvec(&file.entities).unwrap_or_default(),
+        flate2::Compression::best(),
+    );
+    println!(
+        "names: {} kept, {seconds:.1} s to find, {bytes} bytes ({gzip} gzip) in name pieces, \
+         {in_articles} bytes of main names in the articles",
+        names.len()
+    );
+    let mut top: Vec<&liseuse_core::entities::Entity> = file.entities.iter().collect();
+    top.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.name.cmp(&b.name)));
+    println!("the 50 names in the most articles:");
+    for (rank, entity) in top.iter().take(50).enumerate() {
+        println!(
+            "  {:>2}. {} ({}, {} articles, {} mentions)",
+            rank + 1,
+            entity.name,
+            entity.kind.label(),
+            entity.docs.len(),
+            entity.mentions
+        );
+    }
 }
 
 fn main() -> ExitCode {

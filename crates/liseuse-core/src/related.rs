@@ -69,18 +69,21 @@ pub fn check(articles: &[crate::Article], count: usize) -> Result<(), String> {
 pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
     let weights = Weights::new(index);
     let count = index.doc_count as usize;
-    // Each document's terms with their weights.
+    // Each term's documents with its weight there (the postings decoded and
+    // weighed once), and each document's terms with theirs.
+    let mut by_term: Vec<Vec<(u32, f32)>> = Vec::with_capacity(index.postings.len());
     let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
     for (term, postings) in index.postings.iter().enumerate() {
         let idf = weights.idf(postings.doc_frequency(), term);
+        let mut docs = Vec::with_capacity(postings.doc_frequency());
         for posting in postings.iter() {
             if let Some(vector) = vectors.get_mut(posting.doc as usize) {
-                vector.push((
-                    term as u32,
-                    idf * weights.frequency(posting.doc, posting.counts),
-                ));
+                let weight = idf * weights.frequency(posting.doc, posting.counts);
+                vector.push((term as u32, weight));
+                docs.push((posting.doc, weight));
             }
         }
+        by_term.push(docs);
     }
     let norms: Vec<f32> = (vectors.iter())
         .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
@@ -90,55 +93,72 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
     } else {
         usize::MAX
     };
-    let mut scores = vec![0f32; count];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut all = Vec::with_capacity(count);
-    for (doc, vector) in vectors.iter().enumerate() {
-        let mut keys: Vec<(u32, f32)> = (vector.iter().copied())
-            .filter(|&(term, _)| {
-                let df = index.postings[term as usize].doc_frequency();
-                df > 1 && df <= common
-            })
-            .collect();
-        keys.sort_by(|a, b| b.1.total_cmp(&a.1));
-        keys.truncate(KEY_TERMS);
-        for (term, weight) in keys {
-            let postings = &index.postings[term as usize];
-            let idf = weights.idf(postings.doc_frequency(), term as usize);
-            for posting in postings.iter() {
-                let other = posting.doc as usize;
-                if other == doc || other >= count {
-                    continue;
-                }
-                if scores[other] == 0.0 {
-                    touched.push(posting.doc);
-                }
-                scores[other] += weight * idf * weights.frequency(posting.doc, posting.counts);
-            }
-        }
-        let mut ranked: Vec<(u32, f32)> = (touched.drain(..))
-            .map(|other| {
-                let dot = std::mem::take(&mut scores[other as usize]);
-                let norm = norms[doc] * norms[other as usize];
-                (other, if norm > 0.0 { dot / norm } else { 0.0 })
-            })
-            .filter(|&(_, cosine)| cosine >= UNRELATED)
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(RELATED);
-        let source = |d: usize| sources.get(d).copied().flatten();
-        all.push(
-            (ranked.into_iter())
-                .map(|(other, cosine)| Related {
-                    doc: other,
-                    same_story: cosine >= SAME_STORY
-                        && source(doc).is_some()
-                        && source(other as usize).is_some()
-                        && source(doc) != source(other as usize),
+    let source = |d: usize| sources.get(d).copied().flatten();
+    // The documents in two halves, one per thread where there are two.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = count.div_ceil(threads).max(1);
+    let mut all: Vec<Vec<Related>> = Vec::with_capacity(count);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..count)
+            .step_by(chunk)
+            .map(|start| {
+                let (vectors, by_term, norms) = (&vectors, &by_term, &norms);
+                scope.spawn(move || {
+                    let mut scores = vec![0f32; count];
+                    let mut touched: Vec<u32> = Vec::new();
+                    let end = (start + chunk).min(count);
+                    (start..end)
+                        .map(|doc| {
+                            let mut keys: Vec<(u32, f32)> = (vectors[doc].iter().copied())
+                                .filter(|&(term, _)| {
+                                    let df = by_term[term as usize].len();
+                                    df > 1 && df <= common
+                                })
+                                .collect();
+                            keys.sort_by(|a, b| b.1.total_cmp(&a.1));
+                            keys.truncate(KEY_TERMS);
+                            for (term, weight) in keys {
+                                for &(other, theirs) in &by_term[term as usize] {
+                                    let at = other as usize;
+                                    if at == doc {
+                                        continue;
+                                    }
+                                    if scores[at] == 0.0 {
+                                        touched.push(other);
+                                    }
+                                    scores[at] += weight * theirs;
+                                }
+                            }
+                            let mut ranked: Vec<(u32, f32)> = (touched.drain(..))
+                                .map(|other| {
+                                    let dot = std::mem::take(&mut scores[other as usize]);
+                                    let norm = norms[doc] * norms[other as usize];
+                                    (other, if norm > 0.0 { dot / norm } else { 0.0 })
+                                })
+                                .filter(|&(_, cosine)| cosine >= UNRELATED)
+                                .collect();
+                            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                            ranked.truncate(RELATED);
+                            (ranked.into_iter())
+                                .map(|(other, cosine)| Related {
+                                    doc: other,
+                                    same_story: cosine >= SAME_STORY
+                                        && source(doc).is_some()
+                                        && source(other as usize).is_some()
+                                        && source(doc) != source(other as usize),
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect(),
-        );
-    }
+            })
+            .collect();
+        for worker in workers {
+            all.extend(worker.join().expect("a related-articles worker"));
+        }
+    });
     all
 }
 
