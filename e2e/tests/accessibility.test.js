@@ -1,4 +1,5 @@
-// Accessibility, measured with axe-core on every view and the settings, in
+// Accessibility, measured with axe-core on every view (home, results, reader,
+// a name's page, the reader's own articles) and the settings, in
 // each theme and under the system's dark preference: no violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +43,14 @@ for (const [name, theme, colorScheme] of themes) {
     await r.reader().locator('.text > *').first().waitFor();
     found.reader = await violations(r.page);
     assert.equal(await r.page.locator('h1').count(), 1, 'one h1 in the reader');
-    assert.deepEqual(found, { settings: [], home: [], results: [], reader: [] });
+    // A name's page, and the reader's own articles.
+    await r.page.goto(`${r.baseUrl}#/nom/geneve`);
+    await r.page.locator('.name .result:not(.pending)').first().waitFor();
+    found.name = await violations(r.page);
+    await r.page.goto(`${r.baseUrl}#/mes-articles`);
+    await r.page.locator('h1', { hasText: 'Mes articles' }).waitFor();
+    found.shelf = await violations(r.page);
+    assert.deepEqual(found, { settings: [], home: [], results: [], reader: [], name: [], shelf: [] });
     assert.deepEqual(r.errors, []);
   });
 }

@@ -309,7 +309,8 @@ fn sentences(text: &str) -> Vec<Vec<Word<'_>>> {
 fn push_word<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctuation: bool) {
     let whole = word.trim_matches(|c: char| is_hyphen(c) || is_apostrophe(c));
     let word = strip_elision(whole);
-    let after_article = word.len() < whole.len() && fold(&whole[..1]) == "l";
+    let after_article = word.len() < whole.len()
+        && (whole.chars().next()).is_some_and(|first| fold(first.encode_utf8(&mut [0; 4])) == "l");
     if let (false, Some(sentence)) = (word.is_empty(), sentences.last_mut()) {
         sentence.push(Word {
             text: word,

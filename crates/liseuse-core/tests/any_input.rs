@@ -220,6 +220,45 @@ proptest! {
     }
 }
 
+/// Text where names could be: capitalised words, elisions of every kind
+/// (`ç’aurait`, `L’OTAN`, `d’Érevan`), particles, punctuation.
+fn name_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        3 => "[A-ZÀÉÇŒ][a-zàéèçœ]{0,8}",
+        2 => "[a-zàéçœ]{1,8}",
+        2 => Just(" ".to_string()),
+        1 => "[lLdDçÇqQ]u?['’ʼ][A-ZÉa-zé]{0,6}",
+        1 => Just(" de ".to_string()),
+        1 => "[.,;:!?…«»()-]",
+        1 => "[A-Z]{2,6}",
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn names_are_found_in_any_text_without_a_crash(texts in prop::collection::vec(name_text(), 1..6)) {
+        let articles: Vec<Article> = (texts.iter().enumerate())
+            .map(|(n, text)| Article {
+                id: n.to_string(),
+                title: text.chars().rev().collect(),
+                blocks: vec![Block { kind: BlockKind::Paragraph, text: text.clone() }],
+                ..Article::default()
+            })
+            .collect();
+        let (entities, main) = liseuse_core::entities::find(&articles);
+        prop_assert_eq!(main.len(), articles.len());
+        prop_assert!(entities.windows(2).all(|w| w[0].0 < w[1].0), "sorted by key");
+        for (key, entity) in &entities {
+            prop_assert_eq!(key, &liseuse_core::entities::key(&entity.name));
+            prop_assert!(entity.docs.iter().all(|&d| (d as usize) < articles.len()));
+        }
+    }
+}
+
 /// Far more than any machine needs for what is asked below (the seeds answer
 /// in milliseconds): only a hang or a quadratic blow-up reaches it.
 const BOUND: Duration = Duration::from_secs(20);
