@@ -180,22 +180,39 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             }
         }
     }
-    let single: Vec<String> = (found.keys())
-        .filter(|k| !k.contains(' ') && surnames.get(*k).is_some_and(|full| full.len() == 1))
-        .cloned()
-        .collect();
-    for short in single {
-        let full = surnames[&short][0].clone();
-        if let Some(alone) = found.remove(&short) {
-            let whole = found.get_mut(&full).expect("a full name found");
-            whole.mentions += alone.mentions;
-            let mut docs: HashMap<u32, u32> = whole.docs.iter().copied().collect();
-            for (doc, n) in alone.docs {
-                *docs.entry(doc).or_default() += n;
-            }
-            whole.docs = docs.into_iter().collect();
-            whole.docs.sort_unstable();
+    // The one full name a surname stands for: the only one, or the one
+    // named four times more than all the others (`Macron`: `Emmanuel Macron`).
+    let mut merges: Vec<(String, String)> = Vec::new();
+    for (short, fulls) in &surnames {
+        if !found.contains_key(short) {
+            continue;
         }
+        let mentions = |key: &String| found.get(key).map_or(0, |f| f.mentions);
+        let Some(top) = fulls
+            .iter()
+            .max_by_key(|k| (mentions(k), std::cmp::Reverse(*k)))
+        else {
+            continue;
+        };
+        let others: u32 = fulls.iter().filter(|k| *k != top).map(mentions).sum();
+        if mentions(top) >= 4 * others {
+            merges.push((short.clone(), top.clone()));
+        }
+    }
+    for (short, full) in merges {
+        let Some(alone) = found.remove(&short) else {
+            continue;
+        };
+        let Some(whole) = found.get_mut(&full) else {
+            continue;
+        };
+        whole.mentions += alone.mentions;
+        let mut docs: HashMap<u32, u32> = whole.docs.iter().copied().collect();
+        for (doc, n) in alone.docs {
+            *docs.entry(doc).or_default() += n;
+        }
+        whole.docs = docs.into_iter().collect();
+        whole.docs.sort_unstable();
     }
     let mut entities: Vec<(String, Entity, Vec<(u32, u32)>)> = (found.into_iter())
         .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
@@ -399,6 +416,35 @@ fn is_junk(folded: &str) -> bool {
     JUNK.contains(&folded)
 }
 
+/// The first words of institutions whose name goes on in lower case.
+const INSTITUTIONS: &[&str] = &[
+    "assemblee",
+    "conseil",
+    "front",
+    "union",
+    "education",
+    "banque",
+    "cour",
+    "parti",
+    "commission",
+    "parlement",
+    "ministere",
+    "organisation",
+    "comite",
+    "agence",
+    "haute",
+    "haut",
+    "armee",
+    "eglise",
+    "rassemblement",
+    "mouvement",
+    "tribunal",
+    "senat",
+    "securite",
+    "sante",
+    "croix",
+];
+
 /// Particles allowed inside a name (`Charles de Gaulle`).
 fn is_particle(word: &str) -> bool {
     matches!(
@@ -422,11 +468,14 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
             let word = sentence[end].text;
             if is_capitalised(word) {
                 end += 1;
-            } else if is_particle(word)
+            } else if end == start + 1
+                && is_particle(word)
                 && sentence
                     .get(end + 1)
                     .is_some_and(|w| is_capitalised(w.text) && !w.after_punctuation)
             {
+                // One word, then a particle: `Charles de Gaulle` (not
+                // `Édouard Philippe de Matignon`).
                 end += 2;
             } else {
                 break;
@@ -440,6 +489,21 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         }
         while to > from && !is_name_word(sentence[to - 1].text) {
             to -= 1;
+        }
+        // An institution is named by a capital and a lower-case word:
+        // `Assemblée nationale`, `Front national`, `Union européenne`.
+        let head = (to == from + 1).then(|| fold(sentence[from].text));
+        if let (Some(head), Some(next)) = (head, sentence.get(to)) {
+            let lower = next.text.chars().all(|c| c.is_lowercase() || is_hyphen(c));
+            if INSTITUTIONS.contains(&head.as_str())
+                && !next.after_punctuation
+                && lower
+                && next.text.chars().count() > 3
+                && !is_particle(next.text)
+            {
+                to += 1;
+                i = i.max(to);
+            }
         }
         if from < to && to - from <= 5 {
             runs.push((from, to));
@@ -514,11 +578,6 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
     if PERSON_BEFORE.contains(&just_before) {
         return Some(Kind::Person);
     }
-    // Countries and regions take an article in French; people do not.
-    let article = words[0].after_article || matches!(just_before, "la" | "le" | "les");
-    if PLACE_BEFORE.contains(&just_before) || article {
-        return Some(Kind::Place);
-    }
     const PLACE_WORDS: &[&str] = &[
         "haut",
         "bas",
@@ -544,21 +603,32 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
     if PLACE_WORDS.contains(&fold(words[0].text).as_str()) {
         return Some(Kind::Place);
     }
+    // `à`, `le`, `la` come before people too (`a demandé à Emmanuel
+    // Macron`): they say a place of a one-word name only.
+    if words.len() > 1 {
+        let place = matches!(just_before, "en" | "region" | "ville" | "capitale");
+        return (place.then_some(Kind::Place)).or_else(|| person_after(sentence, end));
+    }
+    // Countries and regions take an article in French; people do not.
+    let article = words[0].after_article || matches!(just_before, "la" | "le" | "les");
+    if PLACE_BEFORE.contains(&just_before) || article {
+        return Some(Kind::Place);
+    }
+    person_after(sentence, end)
+}
+
+/// `… a déclaré`, `… a affirmé` after a name: a person.
+fn person_after(sentence: &[Word<'_>], end: usize) -> Option<Kind> {
     let after: Vec<String> = sentence[end..(end + 2).min(sentence.len())]
         .iter()
         .map(|w| fold(w.text))
         .collect();
-    if after.first().is_some_and(|w| w == "a")
-        && after.get(1).is_some_and(|w| {
-            [
-                "declare", "dit", "affirme", "annonce", "ajoute", "estime", "indique", "souligne",
-            ]
-            .contains(&w.as_str())
-        })
-    {
-        return Some(Kind::Person);
-    }
-    None
+    let says = [
+        "declare", "dit", "affirme", "annonce", "ajoute", "estime", "indique", "souligne",
+    ];
+    let said = after.first().is_some_and(|w| w == "a")
+        && after.get(1).is_some_and(|w| says.contains(&w.as_str()));
+    said.then_some(Kind::Person)
 }
 
 #[cfg(test)]
