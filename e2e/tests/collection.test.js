@@ -50,7 +50,7 @@ test('the reading view shows the metadata and links to the original', async () =
   await r.open('#/article/notes%2Fpaix');
   // The byline and the link come with the article's text (its piece of a split index).
   await r.reader().locator('.text > *').first().waitFor();
-  assert.equal(await r.reader().locator('.meta').innerText(), 'Le Courrier du Caucase · 24 octobre 2023 · Anna Petrossian');
+  assert.equal(await r.reader().locator(':scope > .meta').innerText(), 'Le Courrier du Caucase · 24 octobre 2023 · Anna Petrossian');
   assert.equal(await r.page.getByRole('link', { name: 'Lire l’original' }).getAttribute('href'), 'https://example.org/paix');
 });
 

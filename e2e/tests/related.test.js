@@ -2,10 +2,12 @@
 // collection's months as a bar chart on the home page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { DIST, DIST_COLLECTION, DIST_NEXT, useReader } from '../lib/fixture.js';
 
 const seeds = useReader({ dist: DIST });
 const collection = useReader({ dist: DIST_COLLECTION });
+// The seeds and three more, two of them one story told by two sources (e2e/fixtures/next).
+const next = useReader({ dist: DIST_NEXT });
 
 test('under an article, "À lire aussi" lists related articles with source and date, offline too', async () => {
   const r = await seeds.newReader();
@@ -108,4 +110,20 @@ test('a query that is a name offers its page above the results, in a split index
   const r = await seeds.newReader();
   await r.open('#/nom/personne%20inconnue');
   await r.page.getByText('Aucun nom « personne inconnue » dans cette collection.').waitFor();
+});
+
+test('the same story from another source is marked among the related articles', async () => {
+  const r = await next.newReader();
+  await r.open('#/article/006_otan_gazette');
+  const aside = r.page.getByRole('complementary', { name: 'À lire aussi' });
+  await aside.waitFor();
+  const first = aside.locator('li').first();
+  assert.equal(await first.getByRole('link').innerText(), 'Le chef de l’OTAN loue les liens militaires turco-azerbaïdjanais');
+  assert.match(await first.innerText(), /Le Courrier de Bakou · 15 mars 2023/);
+  assert.equal(await first.locator('.badge').textContent(), 'Même sujet, autre source');
+  // The seed on the same subject, with no source named, is related but not marked.
+  const seed = aside.locator('li', { hasText: 'Le chef de l\'OTAN salue la coopération militaire turco-azérie' });
+  await seed.waitFor();
+  assert.equal(await seed.locator('.badge').count(), 0);
+  assert.deepEqual(r.errors, []);
 });

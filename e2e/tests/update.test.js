@@ -1,4 +1,5 @@
-// A returning reader gets the new build, when they accept it, never a mix.
+// A returning reader gets the new build (the seeds and three articles more:
+// e2e/fixtures/next), when they accept it, never a mix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, DIST_NEXT, requireBuild, useReader } from '../lib/fixture.js';
@@ -24,13 +25,13 @@ test('a rebuilt site is offered to a returning reader and replaces the old one',
     await r.screenshot('update');
     await Promise.all([r.page.waitForEvent('load'), notice.getByRole('button', { name: 'Recharger' }).click()]);
     await r.searchBox().waitFor();
-    await r.page.waitForFunction(() => document.querySelectorAll('.result').length === 6);
+    await r.page.waitForFunction(() => document.querySelectorAll('.result').length === 8);
     const caches = await r.page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `old caches removed: ${caches}`);
     // And the new version works offline too.
     await r.page.context().setOffline(true);
     await r.page.reload();
-    await r.page.waitForFunction(() => document.querySelectorAll('.result').length === 6);
+    await r.page.waitForFunction(() => document.querySelectorAll('.result').length === 8);
   } finally {
     reader.server().setRoot(DIST);
   }
