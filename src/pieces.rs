@@ -8,15 +8,16 @@
 //! arrives or fails, which renders them again with what is now loaded.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use liseuse_core::Library;
 use yew::prelude::*;
 
 thread_local! {
-    /// Files being downloaded: asked once, however many views need them.
-    static IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Files being downloaded (asked once, however many views need them),
+    /// and whether a view asked for one again while it was on its way.
+    static IN_FLIGHT: RefCell<BTreeMap<String, bool>> = const { RefCell::new(BTreeMap::new()) };
     /// Files that could not be loaded, with the reason.
     static FAILED: RefCell<BTreeMap<String, Failure>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -72,18 +73,39 @@ pub struct Loader {
 impl Loader {
     /// Starts downloading each of `files` that is neither loaded nor on its
     /// way; a file that failed before is tried again.
+    ///
+    /// A file asked for again while on its way, whose download then fails,
+    /// is tried once more: the view that asked last (after the network came
+    /// back, say) would otherwise be left with the earlier failure.
     pub fn fetch(&self, library: &Rc<Library>, files: &[String]) {
         for file in files {
-            let new = IN_FLIGHT.with(|f| f.borrow_mut().insert(file.clone()));
-            if !new {
+            let on_its_way = IN_FLIGHT.with(|f| {
+                let mut in_flight = f.borrow_mut();
+                match in_flight.get_mut(file) {
+                    Some(asked_again) => {
+                        *asked_again = true;
+                        true
+                    }
+                    None => {
+                        in_flight.insert(file.clone(), false);
+                        false
+                    }
+                }
+            });
+            if on_its_way {
                 continue;
             }
             FAILED.with(|f| f.borrow_mut().remove(file));
             let (library, file, notify) = (library.clone(), file.clone(), self.notify.clone());
+            let loader = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = download(&library, &file).await;
-                IN_FLIGHT.with(|f| f.borrow_mut().remove(&file));
+                let asked_again = IN_FLIGHT.with(|f| f.borrow_mut().remove(&file));
                 if let Err(reason) = loaded {
+                    if asked_again == Some(true) {
+                        loader.fetch(&library, std::slice::from_ref(&file));
+                        return;
+                    }
                     FAILED.with(|f| f.borrow_mut().insert(file, reason));
                 }
                 notify.emit(());
