@@ -107,10 +107,12 @@ fn span(months: &[(String, usize)]) -> Option<Vec<String>> {
     // At most 50 years of months: a date far off (a typo) does not make a huge chart.
     while (year, month) <= last && out.len() < 600 {
         out.push(format!("{year:04}-{month:02}"));
-        (year, month) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
+        (year, month) = match month {
+            12 => match year.checked_add(1) {
+                Some(next) => (next, 1),
+                None => break,
+            },
+            _ => (year, month + 1),
         };
     }
     Some(out)
@@ -132,5 +134,16 @@ mod tests {
             ["2023-11", "2023-12", "2024-01", "2024-02"]
         );
         assert_eq!(span(&[]), None);
+        // Dates far off (a typo) make no huge chart and no overflow.
+        let far = [("0001-01".to_string(), 1), (format!("{}-12", i32::MAX), 1)];
+        assert_eq!(span(&far).unwrap().len(), 600);
+        let last = [
+            (format!("{}-11", i32::MAX), 1),
+            (format!("{}-12", i32::MAX), 1),
+        ];
+        assert_eq!(span(&last).unwrap().len(), 2);
+        // Dates far off (a typo) make no huge chart and no overflow.
+        let far = [("0001-01".to_string(), 1), (format!("{}-12", i32::MAX), 1)];
+        assert_eq!(span(&far).unwrap().len(), 600);
     }
 }
