@@ -23,7 +23,9 @@
 //!   organisation. Without a clue: a person when it has two words, a name
 //!   otherwise.
 //!
-//! A name is kept when it is in two articles, or said twice in one.
+//! A name is kept when it is in two articles, or said twice in one; a
+//! one-word name only when its capitalised uses are more than
+//! [`AMBIGUOUS`] times its lower-case ones.
 
 use std::collections::HashMap;
 
@@ -31,6 +33,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{fold, is_hyphen};
 use crate::article::Article;
+
+/// A one-word name is kept when its capitalised uses are more than this
+/// many times its lower-case ones.
+pub const AMBIGUOUS: u32 = 3;
 
 /// How many names each article lists as its main ones.
 pub const MAIN: usize = 6;
@@ -216,6 +222,12 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     }
     let mut entities: Vec<(String, Entity, Vec<(u32, u32)>)> = (found.into_iter())
         .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
+        // A single word also common in lower case is ambiguous: `Français`
+        // (le français), `Conseil`, `Nord`; not `Paris` or `Bakou`.
+        .filter(|(key, _)| {
+            let (capital, lower) = uses.get(key.as_str()).copied().unwrap_or_default();
+            key.contains(' ') || lower * AMBIGUOUS < capital
+        })
         .map(|(key, f)| {
             let kind = kind_of(&key, &f);
             let name = (f.spellings.iter())
