@@ -28,6 +28,28 @@ pub fn save(id: &str, fraction: f64) {
     }
 }
 
+/// Every position kept for this site, by article id (for an export).
+pub fn all() -> std::collections::BTreeMap<String, f64> {
+    let storage = LocalStorage::raw();
+    let prefix = key("");
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), k)))
+        .filter_map(|(id, k)| {
+            let at: f64 = LocalStorage::get(k).ok()?;
+            (at.is_finite() && (0.0..=1.0).contains(&at)).then_some((id, at))
+        })
+        .collect()
+}
+
+/// Keeps `positions` (from an import), over the ones kept.
+pub fn restore(positions: &std::collections::BTreeMap<String, f64>) {
+    for (id, at) in positions {
+        save(id, *at);
+    }
+}
+
 /// How far down the page is scrolled, 0 to 1; `None` when it does not scroll.
 pub fn scrolled() -> Option<f64> {
     let window = gloo::utils::window();

@@ -181,13 +181,15 @@ test('articles saved from a list, from the reader or with s are in "Mes articles
   assert.deepEqual(r.errors, []);
 });
 
-test('export, then import in another browser: read, saved and settings come along; a wrong file is named', async () => {
+test('export, then import in another browser: read, saved, positions and settings come along; a wrong file is named', async () => {
   const r = await collection.newReader();
   await r.open('#/article/notes%2Fpaix');
   await r.reader().locator('.text > *').first().waitFor();
   await r.reader().locator('.save').click();
   await openSettings(r);
   await settingsDialog(r).getByLabel('Sombre').check();
+  // Where an article was left comes along too.
+  await r.page.evaluate(() => localStorage.setItem(`liseuse:1:${location.pathname}:resume:pages/bakou`, '0.4'));
   const downloading = r.page.waitForEvent('download');
   await settingsDialog(r).getByRole('button', { name: 'Exporter' }).click();
   const download = await downloading;
@@ -196,6 +198,7 @@ test('export, then import in another browser: read, saved and settings come alon
   assert.equal(file.kind, 'liseuse-personal');
   assert.deepEqual(Object.keys(file.shelf.saved), ['notes/paix']);
   assert.equal(file.settings.theme, 'dark');
+  assert.deepEqual(file.positions, { 'pages/bakou': 0.4 });
 
   // Another browser (a fresh profile): nothing kept, then the import.
   const other = await collection.newReader();
@@ -213,6 +216,8 @@ test('export, then import in another browser: read, saved and settings come alon
   await input.setInputFiles(await download.path());
   await settingsDialog(other).getByRole('status').filter({ hasText: 'Importé' }).waitFor();
   assert.equal(await other.page.locator('html').getAttribute('data-theme'), 'dark');
+  const position = await other.page.evaluate(() => localStorage.getItem(`liseuse:1:${location.pathname}:resume:pages/bakou`));
+  assert.equal(Number(position), 0.4);
   await settingsDialog(other).getByRole('button', { name: 'Fermer' }).click();
   await other.page.locator('.saved .result[data-id="notes/paix"]').waitFor();
   assert.deepEqual([...r.errors, ...other.errors], []);

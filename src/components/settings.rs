@@ -126,7 +126,12 @@ pub fn SettingsMenu() -> Html {
         Callback::from(move |_: MouseEvent| {
             let site = gloo::utils::window().location().href().unwrap_or_default();
             let site = site.split('#').next().unwrap_or_default().to_string();
-            let file = personal::export(&site, &state.settings, &state.shelf, store::now());
+            let backup = personal::Backup {
+                settings: state.settings,
+                shelf: (*state.shelf).clone(),
+                positions: crate::resume::all(),
+            };
+            let file = personal::export(&site, &backup, store::now());
             message.set(Some(match download(&file) {
                 Ok(()) => (
                     true,
@@ -154,13 +159,15 @@ pub fn SettingsMenu() -> Html {
                     Some(Err(error)) => {
                         (false, format!("« {name} » n’a pas été importé : {error}."))
                     }
-                    Some(Ok((settings, shelf))) => {
+                    Some(Ok(backup)) => {
                         let said = format!(
-                            "Importé de « {name} » : {} lus, {} gardés, et les réglages.",
-                            shelf.read_count(),
-                            shelf.saved().len()
+                            "Importé de « {name} » : {} lus, {} gardés, {} positions de lecture, et les réglages.",
+                            backup.shelf.read_count(),
+                            backup.shelf.saved().len(),
+                            backup.positions.len()
                         );
-                        state.dispatch(Action::Import(settings, shelf));
+                        crate::resume::restore(&backup.positions);
+                        state.dispatch(Action::Import(backup.settings, backup.shelf));
                         (true, said)
                     }
                 };

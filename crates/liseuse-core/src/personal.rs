@@ -367,16 +367,28 @@ fn is_id(id: &str) -> bool {
 /// recognised as not one.
 const EXPORT_KIND: &str = "liseuse-personal";
 
+/// Everything an export file carries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Backup {
+    /// The reading settings.
+    pub settings: Settings,
+    /// The articles read, saved and opened.
+    pub shelf: Shelf,
+    /// Where each article was left (0 at the top, 1 at the end), by id.
+    pub positions: BTreeMap<String, f64>,
+}
+
 /// The export file: what is kept of the collection named `site` (its
 /// address, for the reader's own reference), as pretty-printed JSON.
-pub fn export(site: &str, settings: &Settings, shelf: &Shelf, now: Millis) -> String {
+pub fn export(site: &str, backup: &Backup, now: Millis) -> String {
     let value = json!({
         "kind": EXPORT_KIND,
         "v": VERSION,
         "site": site,
         "exported": now,
-        "settings": settings.to_value(),
-        "shelf": shelf.to_value(),
+        "settings": backup.settings.to_value(),
+        "shelf": backup.shelf.to_value(),
+        "positions": backup.positions,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
@@ -412,8 +424,9 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads an export file (see [`export`]): its settings and shelf.
-pub fn import(text: &str) -> Result<(Settings, Shelf), ImportError> {
+/// Reads an export file (see [`export`]); what it holds that cannot be
+/// understood is left out, as in stored values.
+pub fn import(text: &str) -> Result<Backup, ImportError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|_| ImportError::NotJson)?;
     if value.get("kind").and_then(Value::as_str) != Some(EXPORT_KIND) {
@@ -432,7 +445,20 @@ pub fn import(text: &str) -> Result<(Settings, Shelf), ImportError> {
         .get("shelf")
         .map(Shelf::from_value)
         .unwrap_or_default();
-    Ok((settings, shelf))
+    let positions = (value
+        .get("positions")
+        .and_then(Value::as_object)
+        .into_iter())
+    .flat_map(Map::iter)
+    .filter(|(id, _)| is_id(id))
+    .filter_map(|(id, at)| Some((id.clone(), at.as_f64()?)))
+    .filter(|(_, at)| at.is_finite() && (0.0..=1.0).contains(at))
+    .collect();
+    Ok(Backup {
+        settings,
+        shelf,
+        positions,
+    })
 }
 
 #[cfg(test)]
@@ -551,9 +577,19 @@ mod tests {
             theme: Theme::Dark,
             ..Settings::default()
         };
-        let file = export("/liseuse/", &settings, &shelf(), 1_700_000_000_000);
-        assert_eq!(import(&file), Ok((settings, shelf())));
-        assert_eq!(import(&format!("\u{feff}{file}")), Ok((settings, shelf())));
+        let backup = Backup {
+            settings,
+            shelf: shelf(),
+            positions: [("000_a".to_string(), 0.5), ("c".to_string(), 0.25)].into(),
+        };
+        let file = export("/liseuse/", &backup, 1_700_000_000_000);
+        assert_eq!(import(&file), Ok(backup.clone()));
+        assert_eq!(import(&format!("\u{feff}{file}")), Ok(backup));
+        let odd = r#"{"kind":"liseuse-personal","v":1,"positions":{"a":0.5,"b":7,"c":"x","":0.1}}"#;
+        assert_eq!(
+            import(odd).unwrap().positions,
+            [("a".to_string(), 0.5)].into()
+        );
         let mut here = Shelf::default();
         here.mark_read("000_a", 5);
         here.opened("z");
