@@ -220,7 +220,9 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         whole.docs = docs.into_iter().collect();
         whole.docs.sort_unstable();
     }
-    let mut entities: Vec<(String, Entity, Vec<(u32, u32)>)> = (found.into_iter())
+    // Key, entity, and how often each of its documents names it.
+    type Counted = (String, Entity, Vec<(u32, u32)>);
+    let mut entities: Vec<Counted> = (found.into_iter())
         .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
         // A single word also common in lower case is ambiguous: `Français`
         // (le français), `Conseil`, `Nord`; not `Paris` or `Bakou`.
