@@ -76,41 +76,36 @@ pub fn SettingsMenu() -> Html {
             </fieldset>
         }
     };
-    let themes = Theme::all()
+    // Each choice: its name, its label, whether it is the current one, and
+    // the settings it makes.
+    let themes = (Theme::all())
         .map(|theme| {
-            let label = match theme {
-                Theme::System => "Système",
-                Theme::Light => "Clair",
-                Theme::Sepia => "Sépia",
-                Theme::Dark => "Sombre",
-            };
-            let next = Settings { theme, ..settings };
-            (theme.name(), label, theme == settings.theme, next)
+            (
+                theme.name(),
+                theme.label(),
+                theme == settings.theme,
+                Settings { theme, ..settings },
+            )
         })
         .collect();
-    let fonts = Font::all()
+    let fonts = (Font::all())
         .map(|font| {
-            let label = match font {
-                Font::Serif => "Avec empattements",
-                Font::Sans => "Sans empattements",
-            };
             (
                 font.name(),
-                label,
+                font.label(),
                 font == settings.font,
                 Settings { font, ..settings },
             )
         })
         .collect();
-    let widths = Width::all()
+    let widths = (Width::all())
         .map(|width| {
-            let label = match width {
-                Width::Narrow => "Étroite",
-                Width::Normal => "Normale",
-                Width::Wide => "Large",
-            };
-            let next = Settings { width, ..settings };
-            (width.name(), label, width == settings.width, next)
+            (
+                width.name(),
+                width.label(),
+                width == settings.width,
+                Settings { width, ..settings },
+            )
         })
         .collect();
     let smaller = {

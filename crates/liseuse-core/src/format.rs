@@ -736,49 +736,61 @@ impl IndexFile {
                 (first, size) = (term as u32 + 1, 0);
             }
         }
-        let mut piece = TextPiece::default();
-        let (mut first, mut size) = (0u32, 0usize);
-        let count = self.articles.len();
-        for (doc, article) in self.articles.iter_mut().enumerate() {
-            // The piece takes the whole article; the file keeps what lists,
-            // filters and links need before it comes (see [`Pieces::texts`]).
-            let kept = Article {
-                id: article.id.clone(),
-                title_from_text: article.title_from_text,
-                date: article.date.clone(),
-                source: article.source.clone(),
-                lang: article.lang.clone(),
-                ..Article::default()
-            };
-            let text = std::mem::replace(article, kept);
-            size += postcard::to_allocvec(&text).map_or(0, |b| b.len());
-            piece.articles.push(text);
-            if size >= text_bytes || doc + 1 == count {
-                let piece = std::mem::take(&mut piece);
-                let refs = &mut self.pieces.texts;
-                add_piece(PieceKind::Text, refs, &mut files, first, &piece);
-                (first, size) = (doc as u32 + 1, 0);
-            }
+        // The text pieces take the whole articles; the file keeps what lists,
+        // filters and links need before they come (see [`Pieces::texts`]).
+        let texts: Vec<Article> = (self.articles.iter_mut())
+            .map(|article| {
+                let kept = Article {
+                    id: article.id.clone(),
+                    title_from_text: article.title_from_text,
+                    date: article.date.clone(),
+                    source: article.source.clone(),
+                    lang: article.lang.clone(),
+                    ..Article::default()
+                };
+                std::mem::replace(article, kept)
+            })
+            .collect();
+        for (first, articles) in runs_of(texts, text_bytes) {
+            let refs = &mut self.pieces.texts;
+            add_piece(
+                PieceKind::Text,
+                refs,
+                &mut files,
+                first,
+                &TextPiece { articles },
+            );
         }
-        let mut piece = NamePiece::default();
-        let (mut first, mut size) = (0u32, 0usize);
-        let entities = std::mem::take(&mut self.entities);
-        let count = entities.len();
-        for (number, entity) in entities.into_iter().enumerate() {
-            if piece.entities.is_empty() {
-                (self.pieces.first_names).push(crate::entities::key(&entity.name));
-            }
-            size += postcard::to_allocvec(&entity).map_or(0, |b| b.len());
-            piece.entities.push(entity);
-            if size >= text_bytes || number + 1 == count {
-                let piece = std::mem::take(&mut piece);
-                let refs = &mut self.pieces.names;
-                add_piece(PieceKind::Names, refs, &mut files, first, &piece);
-                (first, size) = (number as u32 + 1, 0);
-            }
+        for (first, entities) in runs_of(std::mem::take(&mut self.entities), text_bytes) {
+            (self.pieces.first_names).push(crate::entities::key(&entities[0].name));
+            let refs = &mut self.pieces.names;
+            add_piece(
+                PieceKind::Names,
+                refs,
+                &mut files,
+                first,
+                &NamePiece { entities },
+            );
         }
         (self, files)
     }
+}
+
+/// `items` in runs of about `bytes` encoded bytes (each run closes once it
+/// reaches them), each with the number of its first item. No run is empty.
+fn runs_of<T: Serialize>(items: Vec<T>, bytes: usize) -> Vec<(u32, Vec<T>)> {
+    let mut runs: Vec<(u32, Vec<T>)> = Vec::new();
+    let (mut run, mut first, mut size) = (Vec::new(), 0u32, 0usize);
+    let count = items.len();
+    for (number, item) in items.into_iter().enumerate() {
+        size += postcard::to_allocvec(&item).map_or(0, |b| b.len());
+        run.push(item);
+        if size >= bytes || number + 1 == count {
+            runs.push((first, std::mem::take(&mut run)));
+            (first, size) = (number as u32 + 1, 0);
+        }
+    }
+    runs
 }
 
 /// Encodes `piece`, starting at term or document `first`, as the next of

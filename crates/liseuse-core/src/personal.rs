@@ -62,44 +62,37 @@ pub enum Width {
 }
 
 /// Names as stored (and as `<html data-…>` attributes carry them, which
-/// the stylesheet and `boot.js` read before the app starts).
-trait Named: Sized + Copy + 'static {
-    const ALL: &'static [(Self, &'static str)];
+/// the stylesheet and `boot.js` read before the app starts), and labels as
+/// the settings dialog offers them (French).
+trait Named: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [(Self, &'static str, &'static str)];
 
-    fn name(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        (Self::ALL.iter())
-            .find(|(value, _)| *value == self)
-            .map_or("", |(_, name)| name)
-    }
-
-    fn from_name(name: &str) -> Option<Self> {
-        (Self::ALL.iter())
-            .find(|(_, n)| *n == name)
-            .map(|(value, _)| *value)
+    fn entry(self) -> Option<&'static (Self, &'static str, &'static str)> {
+        Self::ALL.iter().find(|(value, _, _)| *value == self)
     }
 }
 
 impl Named for Theme {
-    const ALL: &'static [(Self, &'static str)] = &[
-        (Theme::System, "system"),
-        (Theme::Light, "light"),
-        (Theme::Sepia, "sepia"),
-        (Theme::Dark, "dark"),
+    const ALL: &'static [(Self, &'static str, &'static str)] = &[
+        (Theme::System, "system", "Système"),
+        (Theme::Light, "light", "Clair"),
+        (Theme::Sepia, "sepia", "Sépia"),
+        (Theme::Dark, "dark", "Sombre"),
     ];
 }
 
 impl Named for Font {
-    const ALL: &'static [(Self, &'static str)] = &[(Font::Serif, "serif"), (Font::Sans, "sans")];
+    const ALL: &'static [(Self, &'static str, &'static str)] = &[
+        (Font::Serif, "serif", "Avec empattements"),
+        (Font::Sans, "sans", "Sans empattements"),
+    ];
 }
 
 impl Named for Width {
-    const ALL: &'static [(Self, &'static str)] = &[
-        (Width::Narrow, "narrow"),
-        (Width::Normal, "normal"),
-        (Width::Wide, "wide"),
+    const ALL: &'static [(Self, &'static str, &'static str)] = &[
+        (Width::Narrow, "narrow", "Étroite"),
+        (Width::Normal, "normal", "Normale"),
+        (Width::Wide, "wide", "Large"),
     ];
 }
 
@@ -108,17 +101,24 @@ macro_rules! names {
         impl $kind {
             /// Every choice, in the order offered.
             pub fn all() -> impl Iterator<Item = Self> {
-                <Self as Named>::ALL.iter().map(|(value, _)| *value)
+                <Self as Named>::ALL.iter().map(|(value, _, _)| *value)
             }
 
             /// Its name, as stored and as its `<html data-…>` attribute.
             pub fn name(self) -> &'static str {
-                Named::name(self)
+                self.entry().map_or("", |(_, name, _)| name)
+            }
+
+            /// What the settings dialog calls it.
+            pub fn label(self) -> &'static str {
+                self.entry().map_or("", |(_, _, label)| label)
             }
 
             /// The choice named `name`, if any.
             pub fn from_name(name: &str) -> Option<Self> {
-                <Self as Named>::from_name(name)
+                (<Self as Named>::ALL.iter())
+                    .find(|(_, n, _)| *n == name)
+                    .map(|(value, _, _)| *value)
             }
         }
     )*};
@@ -171,11 +171,7 @@ impl Settings {
     /// Reads the stored form; whatever is missing, unknown or of another
     /// version is the default.
     pub fn from_json(text: &str) -> Settings {
-        serde_json::from_str::<Value>(text)
-            .ok()
-            .filter(|v| v.get("v").and_then(Value::as_u64) == Some(VERSION))
-            .map(|v| Settings::from_value(&v))
-            .unwrap_or_default()
+        stored(text).map_or_else(Settings::default, |v| Settings::from_value(&v))
     }
 
     fn from_value(value: &Value) -> Settings {
@@ -202,6 +198,12 @@ impl Settings {
         let size = (self.size.saturating_add_signed(step)).min(TEXT_SIZES.len() - 1);
         Settings { size, ..self }
     }
+}
+
+/// A stored value of this [`VERSION`], as JSON; none for anything else.
+fn stored(text: &str) -> Option<Value> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    (value.get("v").and_then(Value::as_u64) == Some(VERSION)).then_some(value)
 }
 
 /// A moment, in milliseconds since 1970 (what `Date.now()` says).
@@ -325,11 +327,7 @@ impl Shelf {
     /// Reads the stored form; entries that are not an id with a moment
     /// are left out, and a value of another version (or not ours) is empty.
     pub fn from_json(text: &str) -> Shelf {
-        serde_json::from_str::<Value>(text)
-            .ok()
-            .filter(|v| v.get("v").and_then(Value::as_u64) == Some(VERSION))
-            .map(|v| Shelf::from_value(&v))
-            .unwrap_or_default()
+        stored(text).map_or_else(Shelf::default, |v| Shelf::from_value(&v))
     }
 
     fn from_value(value: &Value) -> Shelf {
@@ -495,6 +493,7 @@ mod tests {
     fn every_choice_has_one_name() {
         for theme in Theme::all() {
             assert_eq!(Theme::from_name(theme.name()), Some(theme));
+            assert!(!theme.label().is_empty());
         }
         for font in Font::all() {
             assert_eq!(Font::from_name(font.name()), Some(font));
