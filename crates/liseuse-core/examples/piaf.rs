@@ -12,8 +12,9 @@
 //! space); the "as typed" row lets the last word match as a prefix.
 //! `PIAF_SHOW_MISSES=1` lists the questions whose paragraph is not ranked first.
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -34,18 +35,14 @@ struct Question {
 }
 
 fn main() -> ExitCode {
-    let dir = std::env::var_os("PIAF_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/piaf")
-        });
+    let dir = common::piaf_dir();
     let (articles, questions) = match read(&dir) {
         Ok(data) => data,
         Err(message) => {
             eprintln!(
-                "error: cannot read the PIAF data in {}: {message}\n\
-                 Put the shared/ folder beside the checkout, or set PIAF_DIR.",
-                dir.display()
+                "error: cannot read the PIAF data in {}: {message}\n{}",
+                dir.display(),
+                common::PIAF_HINT
             );
             return ExitCode::FAILURE;
         }

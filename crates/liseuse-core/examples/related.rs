@@ -12,8 +12,9 @@
 //!
 //! Reads `../shared/eval/piaf` beside the checkout (or `PIAF_DIR`).
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -31,17 +32,14 @@ struct Paragraph {
 }
 
 fn main() -> ExitCode {
-    let dir = std::env::var_os("PIAF_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/piaf")
-        });
+    let dir = common::piaf_dir();
     let text = match std::fs::read_to_string(dir.join("piaf_paragraphs.jsonl")) {
         Ok(text) => text,
         Err(error) => {
             eprintln!(
-                "error: cannot read {}: {error}\nPut the shared/ folder beside the checkout, or set PIAF_DIR.",
-                dir.join("piaf_paragraphs.jsonl").display()
+                "error: cannot read {}: {error}\n{}",
+                dir.join("piaf_paragraphs.jsonl").display(),
+                common::PIAF_HINT
             );
             return ExitCode::FAILURE;
         }
