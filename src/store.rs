@@ -8,6 +8,7 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use liseuse_core::personal::{Millis, Settings, Shelf, VERSION};
+use wasm_bindgen::JsCast;
 
 /// The key of what is kept under `name` for this site.
 pub fn key(name: &str) -> String {
@@ -39,8 +40,6 @@ fn set(name: &str, value: &str) -> Result<(), NotKept> {
         })
     })
 }
-
-use wasm_bindgen::JsCast;
 
 /// The reading settings kept (the defaults when none are).
 pub fn settings() -> Settings {

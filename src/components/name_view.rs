@@ -59,15 +59,15 @@ pub fn NameView(props: &NameViewProps) -> Html {
         };
     };
     // Its mentions by month: the months of its articles.
-    let mut months: Vec<(String, usize)> = Vec::new();
+    let mut by_month = std::collections::BTreeMap::<&str, usize>::new();
     for &doc in &entity.docs {
-        if let Some(m) = library.article_at(doc).month() {
-            match months.iter_mut().find(|(known, _)| known == m) {
-                Some((_, n)) => *n += 1,
-                None => months.push((m.to_string(), 1)),
-            }
+        if let Some(month) = library.article_at(doc).month() {
+            *by_month.entry(month).or_default() += 1;
         }
     }
+    let months: Vec<(String, usize)> = (by_month.into_iter())
+        .map(|(month, n)| (month.to_string(), n))
+        .collect();
     let on_pick = {
         let (month, limit) = (month.setter(), limit.setter());
         Callback::from(move |picked: Option<String>| {

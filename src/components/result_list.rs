@@ -93,6 +93,18 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             library.months(filters)
         })
     };
+    // The chart's months: the collection's, the other filters aside, so
+    // that it keeps its shape while a month is picked.
+    let all_months = {
+        let library = library.clone();
+        use_memo(props.filters.clone(), move |filters| {
+            library.months(&Filters {
+                month: None,
+                year: None,
+                ..filters.clone()
+            })
+        })
+    };
     // A query that is a name of the collection: its page is offered.
     let name_key = liseuse_core::entities::key(query.trim());
     use_pieces(library, library.missing_for_name(&name_key));
@@ -155,13 +167,6 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 </li>
             }
         };
-        // The whole collection's months (the other filters aside): the chart
-        // keeps its shape while a month is picked.
-        let all_months = library.months(&Filters {
-            month: None,
-            year: None,
-            ..props.filters.clone()
-        });
         let on_pick = {
             let (filters, on_filters) = (props.filters.clone(), props.on_filters.clone());
             Callback::from(move |month: Option<String>| {
@@ -173,7 +178,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             })
         };
         let timeline = html! {
-            <Timeline months={all_months} current={props.filters.month.clone()} {on_pick} />
+            <Timeline months={(*all_months).clone()} current={props.filters.month.clone()} {on_pick} />
         };
         let heading = if state.unread {
             "Articles non lus"

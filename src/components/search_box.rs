@@ -1,6 +1,6 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// Props of [`SearchBox`].
@@ -43,12 +43,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    let typing = (event.target())
-                        .and_then(|t| t.dyn_into::<Element>().ok())
-                        .is_some_and(|e| {
-                            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
-                    if event.key() == "/" && !typing && !event.ctrl_key() && !event.meta_key() {
+                    if event.key() == "/" && !super::typing(event) {
                         if let Some(input) = input.cast::<HtmlInputElement>() {
                             event.prevent_default();
                             let _ = input.focus();
