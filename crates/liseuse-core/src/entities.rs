@@ -565,11 +565,10 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
     {
         return Some(Kind::Organisation);
     }
-    let before: Vec<String> = sentence[start.saturating_sub(2)..start]
-        .iter()
-        .map(|w| fold(w.text))
-        .collect();
-    let just_before = before.last().map(String::as_str).unwrap_or("");
+    let before = (start.checked_sub(1))
+        .map(|i| fold(sentence[i].text))
+        .unwrap_or_default();
+    let just_before = before.as_str();
     const PERSON_BEFORE: &[&str] = &[
         "m",
         "mme",
