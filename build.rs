@@ -1,19 +1,23 @@
-//! Builds the search index of the articles at compile time, into `OUT_DIR/index.bin`.
+//! Builds the search index of the articles at compile time, into `OUT_DIR/site/`.
 //!
 //! The articles come from `seeds/`, or from the folder named by the
-//! `LISEUSE_ARTICLES` environment variable. All the work is in the core crate.
-//!
-//! A large index (above [`SPLIT_ABOVE_BYTES`]) is split: `index.bin` keeps
-//! what lists of articles need, and the pieces go to `OUT_DIR/pieces/`, which
-//! `scripts/precache` (a Trunk hook) copies into the site. `LISEUSE_PIECES=always`
-//! or `never` overrides the size rule; `LISEUSE_PIECE_BYTES` the size of the
-//! pieces (tests use it to split a small collection in many pieces).
+//! `LISEUSE_ARTICLES` environment variable. All the work is in the core crate
+//! (`liseuse_core::publish`): `site/` gets the index's first file, compressed
+//! and named after its content, the home page's first articles as HTML, and,
+//! for a large index (above [`SPLIT_ABOVE_BYTES`]), the pieces and their
+//! manifest under `site/pieces/`. `scripts/precache` (a Trunk hook) copies
+//! them into the site and writes the HTML and the first file's name into
+//! `index.html`: the wasm carries no index, and is the same for every
+//! collection. `LISEUSE_PIECES=always` or `never` overrides the size rule;
+//! `LISEUSE_PIECE_BYTES` the size of the pieces (tests use it to split a small
+//! collection in many pieces).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
 use liseuse_core::indexer::build_dir;
+use liseuse_core::publish::Site;
 
 fn main() -> ExitCode {
     match try_main() {
@@ -34,29 +38,23 @@ fn try_main() -> Result<(), String> {
     let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
     // Any change in the folder (a file added, edited or removed) rebuilds the index.
     watch(&dir, &inputs);
-    let mut bytes = file.to_bytes();
     let split = match std::env::var("LISEUSE_PIECES").as_deref() {
         Ok("always") => true,
         Ok("never") => false,
-        Ok("") | Ok("auto") | Err(_) => bytes.len() > SPLIT_ABOVE_BYTES,
+        Ok("") | Ok("auto") | Err(_) => file.to_bytes().len() > SPLIT_ABOVE_BYTES,
         Ok(other) => return Err(format!("LISEUSE_PIECES={other}: say always, never or auto")),
     };
-    let mut pieces = Vec::new();
-    if split {
-        let sizes = match std::env::var("LISEUSE_PIECE_BYTES") {
-            Ok(bytes) => {
-                let bytes: usize = (bytes.parse().ok().filter(|&b| b > 0)).ok_or(format!(
-                    "LISEUSE_PIECE_BYTES={bytes}: say a number of bytes"
-                ))?;
-                PieceSizes::about(bytes)
-            }
-            Err(_) => PieceSizes::default(),
-        };
-        let (head, files) = file.split(sizes);
-        bytes = head.to_bytes();
-        pieces = files;
-    }
-    write_index(&bytes, &pieces)?;
+    let sizes = match std::env::var("LISEUSE_PIECE_BYTES") {
+        Ok(bytes) => {
+            let bytes: usize = (bytes.parse().ok().filter(|&b| b > 0)).ok_or(format!(
+                "LISEUSE_PIECE_BYTES={bytes}: say a number of bytes"
+            ))?;
+            PieceSizes::about(bytes)
+        }
+        Err(_) => PieceSizes::default(),
+    };
+    let site = Site::of(file, split.then_some(sizes));
+    write_site(&site)?;
     // Nothing is left out silently: every file or line that gave no article,
     // every duplicate and every fix is named, then one summary line.
     for (what, notices) in [
@@ -68,16 +66,17 @@ fn try_main() -> Result<(), String> {
             println!("cargo:warning=liseuse: {what}: {notice}");
         }
     }
-    let pieces_line = if pieces.is_empty() {
+    let pieces_line = if site.pieces.is_empty() {
         String::new()
     } else {
-        let total: usize = pieces.iter().map(|(_, b)| b.len()).sum();
-        format!(", split: {} pieces of {total} bytes", pieces.len())
+        let total: usize = site.pieces.iter().map(|(_, b)| b.len()).sum();
+        format!(", split: {} pieces of {total} bytes", site.pieces.len())
     };
     println!(
-        "cargo:warning=liseuse: {report} (from {dir}; index {bytes} bytes{pieces_line})",
+        "cargo:warning=liseuse: {report} (from {dir}; index {raw} bytes, {bytes} compressed{pieces_line})",
         dir = dir.display(),
-        bytes = bytes.len()
+        raw = site.raw_index.len(),
+        bytes = site.index.1.len(),
     );
     Ok(())
 }
@@ -101,38 +100,38 @@ fn watch(dir: &Path, inputs: &[PathBuf]) {
     }
 }
 
-/// Writes `index.bin`, the pieces (`pieces/`, emptied first: only this build's
-/// are there, with their `manifest.json`) and `index_id.txt`, what names this
-/// index in the wasm.
-fn write_index(bytes: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<(), String> {
+/// Writes what the site gets into `OUT_DIR/site/` (emptied first: only this
+/// build's files are there): the first file, `early.html`, the pieces and
+/// their manifest under `pieces/`, and `config.txt`, the settings it was
+/// built with, by which `scripts/precache` finds it among the builds of other
+/// features. `OUT_DIR/index.bin` is the first file uncompressed, for the
+/// browser tests of the components.
+fn write_site(site: &Site) -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
     let write = |path: &Path, bytes: &[u8]| {
         std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    let dir = Path::new(&out_dir).join("pieces");
+    let dir = Path::new(&out_dir).join("site");
     if dir.exists() {
         std::fs::remove_dir_all(&dir)
             .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
     }
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (name, piece) in pieces {
-        write(&dir.join(name), piece)?;
+    let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
+    std::fs::create_dir_all(&pieces)
+        .map_err(|e| format!("cannot create {}: {e}", pieces.display()))?;
+    for (name, piece) in &site.pieces {
+        write(&pieces.join(name), piece)?;
     }
-    if !pieces.is_empty() {
-        // What scripts/precache copies and the service worker caches and checks.
-        let manifest = liseuse_core::pieces::Manifest::of(pieces).to_json();
-        write(
-            &dir.join(liseuse_core::pieces::MANIFEST_FILE),
-            manifest.as_bytes(),
-        )?;
+    if let Some(manifest) = &site.manifest {
+        write(&pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
     }
-    write(&Path::new(&out_dir).join("index.bin"), bytes)?;
-    // Names this index in the wasm, so that scripts/precache copies the
-    // pieces of this very build (a build of other features has its own OUT_DIR).
-    let id = format!(
-        "liseuse-index-{}-{:08x}",
-        bytes.len(),
-        liseuse_core::pieces::content_hash(bytes)
-    );
-    write(&Path::new(&out_dir).join("index_id.txt"), id.as_bytes())
+    let (name, bytes) = &site.index;
+    write(&dir.join(name), bytes)?;
+    write(&dir.join("early.html"), site.early.as_bytes())?;
+    let config: String = ["LISEUSE_ARTICLES", "LISEUSE_PIECES", "LISEUSE_PIECE_BYTES"]
+        .iter()
+        .map(|var| format!("{var}={}\n", std::env::var(var).unwrap_or_default()))
+        .collect();
+    write(&dir.join("config.txt"), config.as_bytes())?;
+    write(&Path::new(&out_dir).join("index.bin"), &site.raw_index)
 }

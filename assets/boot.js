@@ -21,6 +21,10 @@
     // No storage (private mode, disabled): the defaults.
   }
 
+  // index.html lists the newest articles until the app starts: the home
+  // page's. A link to anything else (a search, an article) waits without it.
+  if (!['', '#', '#/'].includes(location.hash)) document.documentElement.dataset.deepLink = '';
+
   /** Replaces the loading placeholder with a message (never HTML from outside). */
   function fatal(message) {
     const root = app();

@@ -8,7 +8,7 @@
 // the site works at any path.
 //
 // A large collection's index comes in pieces (pieces/*.bin, thousands of them,
-// tens of MB, listed with their hashes in pieces/manifest.json): waiting for
+// tens of MB, listed with their hashes in pieces/manifest.bin, compressed): waiting for
 // all of them before anything works offline would lose everything to a closed
 // tab. So the install caches the app's files only;
 // the pieces go to a cache of their own, one by one, in the background after
@@ -20,8 +20,9 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const SHELL = PRECACHE;
 // A split index lists its pieces, with the hash each must have, in this file
-// of the app's (written by build.rs, copied by scripts/precache).
-const MANIFEST = './pieces/manifest.json';
+// of the app's (written by build.rs, copied by scripts/precache): JSON,
+// compressed as every file of the index is (liseuse_core::pieces::MANIFEST_FILE).
+const MANIFEST = './pieces/manifest.bin';
 const SPLIT = SHELL.includes(MANIFEST);
 // Caches are named for this site's scope too: two sites on one origin (two
 // GitHub Pages projects of one user) keep their own.
@@ -37,7 +38,8 @@ const FILL_CONCURRENCY = 4;
 // may give them (no second download on a first visit). Any other file
 // (index.html, the manifest, icons) is revalidated with the server, so that a
 // new version never precaches a stale index.html that still names old files.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// (Trunk's names carry 16 hex digits, the index's first file 8.)
+const HASHED = /-([0-9a-f]{16}(_bg)?|[0-9a-f]{8})\.[a-z]+$/;
 const fresh = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
 const absolute = (url) => new URL(url, SCOPE).href;
 
@@ -123,7 +125,7 @@ async function pieceHashes() {
     if (!SPLIT) return map;
     const cache = await caches.open(CACHE);
     const response = (await cache.match(MANIFEST)) ?? (await fetch(fresh(MANIFEST)));
-    const { pieces } = await response.json();
+    const { pieces } = await decompressedJson(response);
     for (const [file, hash] of pieces) map.set(absolute(`./pieces/${file}`), hash);
     return map;
   })().catch((error) => {
@@ -131,6 +133,14 @@ async function pieceHashes() {
     throw error;
   });
   return hashes;
+}
+
+/** The JSON of a published file's response, decoded first (gzip, by the
+ * browser's own DecompressionStream) unless a host decoded it on the way. */
+async function decompressedJson(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
 }
 
 /** Downloads a piece and keeps it if it is the piece its name says. A wrong

@@ -12,7 +12,7 @@ mod settings;
 mod shelf;
 mod timeline;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use filters::{FilterBar, Filters};
 pub use highlighted::highlighted;
 pub use meta_line::{meta_line, reading_time};

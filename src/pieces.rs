@@ -22,15 +22,7 @@ thread_local! {
     static FAILED: RefCell<BTreeMap<String, Failure>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// Why a piece could not be loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// The network or the server failed: try again later.
-    Network(String),
-    /// The bytes arrived but are not the piece (cut short, another page, a
-    /// damaged file): the published site is at fault, not the connection.
-    Damaged(String),
-}
+pub use crate::fetch::Failure;
 
 impl Failure {
     /// What a reader is told of piece `file` failing so, in French.
@@ -146,22 +138,12 @@ async fn download_with(
     file: &str,
     cache: web_sys::RequestCache,
 ) -> Result<(), Failure> {
-    let url = format!("{PIECES_PATH}{file}");
-    let network = |e: gloo_net::Error| Failure::Network(e.to_string());
-    let response = gloo_net::http::Request::get(&url)
-        .cache(cache)
-        .send()
-        .await
-        .map_err(network)?;
-    if !response.ok() {
-        return Err(Failure::Network(format!("HTTP {}", response.status())));
-    }
-    let bytes = response.binary().await.map_err(network)?;
+    let bytes = crate::fetch::fetch(&format!("{PIECES_PATH}{file}"), cache).await?;
     (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
 }
 
 /// What is wrong with a piece, in a reader's words.
-fn damage(error: &liseuse_core::FormatError) -> String {
+pub(crate) fn damage(error: &liseuse_core::FormatError) -> String {
     match error {
         liseuse_core::FormatError::Mismatch { .. } => {
             "le contenu reçu n’est pas celui du fichier : téléchargement interrompu, ou autre page servie à sa place".into()

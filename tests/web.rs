@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn the_home_page_lists_every_article() {
     // However many articles the build indexed (the seeds, or another folder).
-    let count = liseuse::load_library().unwrap().len();
+    let count = common::library().len();
     assert!(count > 1);
     let app = Mounted::at("#/").await;
     let shown = count.min(liseuse::components::RESULTS_PAGE);

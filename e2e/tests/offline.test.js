@@ -66,7 +66,7 @@ test('a page that cannot load its wasm says so instead of staying blank', async 
   assert.match(await alert.innerText(), /n’a pas pu démarrer/);
 });
 
-test('while the wasm starts the page shows a placeholder, not a blank screen', async () => {
+test('while the wasm starts the page shows the newest articles, written at build time', async () => {
   const r = await reader.newReader();
   let release;
   const held = new Promise((ok) => (release = ok));
@@ -75,7 +75,55 @@ test('while the wasm starts the page shows a placeholder, not a blank screen', a
     await route.continue();
   });
   await r.page.goto(r.baseUrl, { waitUntil: 'domcontentloaded' });
-  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement des articles…');
+  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');
+  // The home page's list as the app shows it: its heading, count, months and titles.
+  const early = r.page.locator('#app .early');
+  assert.equal(await early.getByRole('heading', { level: 1 }).textContent(), 'Tous les articles');
+  assert.equal(await early.locator('.count').textContent(), '5 articles');
+  const titles = await early.locator('.result .title').allTextContents();
+  assert.equal(titles.length, 5);
+  assert.ok(titles.includes("Le chef de l'OTAN salue la coopération militaire turco-azérie"), titles.join(' | '));
+  assert.match(await early.locator('.result a').first().getAttribute('href'), /^#\/article\/./);
+  assert.match(await early.locator('.month h2').first().textContent(), /^([A-Za-zéû]+ 20\d\d|Sans date) · \d+ articles?$/);
   release();
+  // The app takes its place, with the same list.
   await r.searchBox().waitFor();
+  assert.equal(await r.page.locator('.early').count(), 0);
+  assert.deepEqual((await r.page.locator('.result .title').allTextContents()).sort(), [...titles].sort());
+});
+
+test('without JavaScript the newest articles are still listed, with a word on why search is missing', async () => {
+  const r = await reader.newReader({ javaScriptEnabled: false });
+  await r.page.goto(r.baseUrl);
+  assert.equal(await r.page.locator('.early .result .title').count(), 5);
+  assert.match(await r.page.locator('noscript, .fatal').first().textContent(), /JavaScript/);
+});
+
+test('a deep link shows no stale home list while the app starts', async () => {
+  const r = await reader.newReader();
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await r.page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await r.page.goto(`${r.baseUrl}#/?q=armée`, { waitUntil: 'domcontentloaded' });
+  assert.equal(await r.page.locator('.early').isVisible(), false);
+  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');
+  release();
+  await r.page.locator('.result .snippet mark').first().waitFor();
+});
+
+test('an index that cannot be downloaded or is damaged is named, and the page says what to do', async () => {
+  for (const [how, expected] of [
+    [(route) => route.abort(), /L’index des articles n’a pas pu être chargé \(index-[0-9a-f]{8}\.bin : .*Vérifiez la connexion/],
+    [(route) => route.fulfill({ status: 200, body: '<html>portail</html>' }), /L’index des articles est endommagé \(index-[0-9a-f]{8}\.bin : /],
+  ]) {
+    const r = await reader.newReader({ serviceWorkers: 'block' });
+    await r.page.route(/index-[0-9a-f]{8}\.bin$/, how);
+    await r.page.goto(r.baseUrl);
+    const alert = r.page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), expected);
+  }
 });

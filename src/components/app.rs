@@ -10,11 +10,17 @@ use crate::route::Route;
 use crate::state::{Action, State, StateContext};
 use crate::store;
 
-/// The whole app: decodes the index once, then shows the view of the current route.
-/// Views download the pieces of a split index through the [`Loader`] it provides.
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The collection, loaded (see [`crate::load_library`]).
+    pub library: SharedLibrary,
+}
+
+/// The whole app: the view of the current route over the collection. Views
+/// download the pieces of a split index through the [`Loader`] it provides.
 #[function_component]
-pub fn App() -> Html {
-    let library = use_memo((), |_| crate::load_library());
+pub fn App(props: &AppProps) -> Html {
     let arrivals = use_reducer(Arrivals::default);
     let loader = Loader {
         arrivals: arrivals.0,
@@ -23,18 +29,10 @@ pub fn App() -> Html {
             Callback::from(move |()| arrivals.dispatch(()))
         },
     };
-    match &*library {
-        Ok(library) => html! {
-            <ContextProvider<Loader> context={loader}>
-                <Shell library={SharedLibrary(library.clone())} />
-            </ContextProvider<Loader>>
-        },
-        Err(error) => html! {
-            <div class="fatal" role="alert">
-                <h1>{"liseuse"}</h1>
-                <p>{format!("L’index des articles n’a pas pu être lu : {error}.")}</p>
-            </div>
-        },
+    html! {
+        <ContextProvider<Loader> context={loader}>
+            <Shell library={props.library.clone()} />
+        </ContextProvider<Loader>>
     }
 }
 

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 
+use liseuse_core::listing::count_line;
 use liseuse_core::Library;
 use yew::prelude::*;
 
@@ -260,10 +261,6 @@ fn empty_line(results: &liseuse_core::Results, query: &str) -> String {
     } else {
         format!("Aucun article ne correspond à « {query} ».")
     }
-}
-
-fn count_line(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// The button that shows the next page, saying how many are left.

@@ -7,6 +7,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::AppHandle;
 
+/// The index this build made (`build.rs` leaves it uncompressed beside the
+/// published one for these tests; the app downloads the published one).
+pub fn library() -> std::rc::Rc<liseuse_core::Library> {
+    static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+    std::rc::Rc::new(liseuse_core::Library::from_bytes(INDEX).unwrap())
+}
+
 /// The app mounted in a fresh element of the test page, at `hash`.
 pub struct Mounted {
     /// The element the app renders into.
@@ -23,7 +30,10 @@ impl Mounted {
         let document = gloo::utils::document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        let props = liseuse::components::AppProps {
+            library: liseuse::components::SharedLibrary(library()),
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         settle().await;
         Mounted {
             root,

@@ -7,6 +7,10 @@
 //! - [`format`](mod@format): the index file, defined once and read by the app.
 //! - [`pieces`]: the contract of a split index (piece kinds, names, checks,
 //!   the manifest, the loading rounds).
+//! - [`dates`] and [`route`]: dates as a French reader reads them, and the
+//!   app's views as URL fragments (the app and the page the build writes share them).
+//! - `publish` (feature `indexer`): what a build publishes beside the app, compressed,
+//!   and the home page written into `index.html`.
 //! - [`listing`]: which articles a list shows (filters, months, pages).
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
@@ -32,6 +36,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod dates;
 pub mod entities;
 pub mod format;
 #[cfg(feature = "indexer")]
@@ -41,9 +46,12 @@ pub mod indexer;
 pub mod listing;
 pub mod personal;
 pub mod pieces;
+#[cfg(feature = "indexer")]
+pub mod publish;
 pub mod query;
 pub mod question;
 pub mod related;
+pub mod route;
 pub mod search;
 pub mod snippet;
 pub mod synonyms;

@@ -200,3 +200,8 @@ mod tests {
         );
     }
 }
+
+/// "1 article", "12 articles": `count` and the word that goes with it.
+pub fn count_line(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -32,8 +32,55 @@ impl PieceRef {
 /// Where the pieces are in a site, relative to its `index.html`.
 pub const PIECES_DIR: &str = "pieces/";
 
-/// The file, under [`PIECES_DIR`], that lists a build's pieces ([`Manifest`]).
-pub const MANIFEST_FILE: &str = "manifest.json";
+/// The file, under [`PIECES_DIR`], that lists a build's pieces ([`Manifest`]),
+/// compressed like them.
+pub const MANIFEST_FILE: &str = "manifest.bin";
+
+/// The `id` of the `<link rel="preload">` that `scripts/precache` writes
+/// into `index.html` to name the index's first file ([`index_file`]): the
+/// browser fetches it in parallel with the wasm, and the app reads its `href`.
+pub const INDEX_LINK_ID: &str = "liseuse-index";
+
+/// How every published file (the first file, the pieces, the manifest) is
+/// compressed: the name of the format for the browser's
+/// `DecompressionStream`, which decodes it (the wasm carries no decompressor).
+/// Files keep the `.bin` ending: a host that compresses, or that marks
+/// `.gz` files with a `Content-Encoding`, leaves them as they are.
+pub const COMPRESSION: &str = "gzip";
+
+/// Whether `bytes` begin as a gzip stream does. A file that does not was
+/// decoded on its way (a host that sent it with `Content-Encoding: gzip`),
+/// or is not ours; its hash check says which.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// `bytes` compressed as every published file is ([`COMPRESSION`]), at the
+/// best level; the same bytes always give the same file.
+#[cfg(feature = "indexer")]
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("in memory");
+    encoder.finish().expect("in memory")
+}
+
+/// What [`gzip`] compressed (native readers: tests, benchmarks; the browser
+/// decodes with its own `DecompressionStream`).
+#[cfg(feature = "indexer")]
+pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// The name of an index's first file, after the hash of its bytes (before
+/// compression), as pieces are named: `index-89abcdef.bin`. A rebuild with
+/// the same articles gives the same name, and [`check`] applies to it.
+pub fn index_file(bytes: &[u8]) -> String {
+    format!("index-{:08x}.bin", content_hash(bytes))
+}
 
 /// What a piece holds, which begins its file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,9 +143,10 @@ pub fn check(file: &str, bytes: &[u8]) -> Result<(), FormatError> {
 }
 
 /// The pieces of one build, as `build.rs` writes them beside the pieces
-/// ([`MANIFEST_FILE`]): `scripts/precache` copies what it lists, and the
-/// service worker caches and checks what it lists, with no knowledge of how
-/// names are made.
+/// ([`MANIFEST_FILE`]): the service worker caches and checks what it lists,
+/// with no knowledge of how names are made. Its hashes are those of the
+/// files as published (compressed), which the worker checks without
+/// decoding them; a name's hash is that of the content, which the app checks.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     /// Each piece's file name and [`content_hash`], in name order.
@@ -106,8 +154,7 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of `pieces` (`(file name, bytes)`, as
-    /// [`crate::IndexFile::split`] gives them).
+    /// The manifest of `pieces` (`(file name, bytes as published)`).
     pub fn of(pieces: &[(String, Vec<u8>)]) -> Self {
         let mut pieces: Vec<(String, u32)> = (pieces.iter())
             .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
@@ -117,9 +164,22 @@ impl Manifest {
     }
 
     /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…]}`.
-    #[cfg(feature = "indexer")]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// As published ([`MANIFEST_FILE`]): its JSON, compressed ([`gzip`]).
+    /// The service worker decodes it with `DecompressionStream`.
+    #[cfg(feature = "indexer")]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        gzip(self.to_json().as_bytes())
+    }
+
+    /// Reads what [`Manifest::to_bytes`] wrote.
+    #[cfg(feature = "indexer")]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let json = gunzip(bytes).map_err(|e| format!("not compressed: {e}"))?;
+        serde_json::from_slice(&json).map_err(|e| format!("not a manifest: {e}"))
     }
 }
 
@@ -290,6 +350,10 @@ mod tests {
         assert!(json.starts_with("{\"pieces\":[["), "{json}");
         let back: Manifest = serde_json::from_str(&json).unwrap();
         assert_eq!(back, manifest);
+        let bytes = manifest.to_bytes();
+        assert!(is_gzip(&bytes) && bytes.len() < json.len());
+        assert_eq!(Manifest::from_bytes(&bytes), Ok(manifest));
+        assert!(Manifest::from_bytes(json.as_bytes()).is_err());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub enum Route {
     /// The reader's own articles, saved for later and read lately: `#/mes-articles`.
     Shelf,
     /// The page of a person, place or organisation: `#/nom/<key>` (see
-    /// [`liseuse_core::entities::key`]).
+    /// [`crate::entities::key`]).
     Name {
         /// Its key.
         key: String,

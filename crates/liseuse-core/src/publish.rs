@@ -1,0 +1,264 @@
+//! What a build publishes beside the app, in one place: the index's first
+//! file and its pieces, each compressed ([`crate::pieces::gzip`]) so that
+//! the bytes on the wire are the same on a host that compresses nothing as
+//! on one that gzips; the manifest of the pieces, compressed too; and the
+//! home page's first articles as HTML, which `scripts/precache` writes into
+//! `index.html` so that a visitor sees them before the wasm has started
+//! (and can read the list without JavaScript).
+//!
+//! The wasm carries none of it: it is the same for every collection and
+//! every rebuild, and reads the name of the first file in `index.html`
+//! ([`crate::pieces::INDEX_LINK_ID`]).
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use crate::dates::{french_date, french_month};
+use crate::format::{IndexFile, PieceSizes};
+use crate::listing::count_line;
+use crate::pieces::{gzip, Manifest};
+use crate::route::Route;
+use crate::{Filters, Library};
+
+/// How many of the newest articles the page written at build time shows.
+pub const EARLY_ARTICLES: usize = 10;
+
+/// Everything a build publishes beside the app.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The first file's name ([`crate::pieces::index_file`]) and its bytes, compressed.
+    pub index: (String, Vec<u8>),
+    /// The pieces of a split index, by file name, compressed; none when whole.
+    pub pieces: Vec<(String, Vec<u8>)>,
+    /// The manifest of the pieces ([`Manifest::to_bytes`]); `None` when whole.
+    pub manifest: Option<Vec<u8>>,
+    /// The home page's first articles, as HTML ([`early_html`]).
+    pub early: String,
+    /// The first file before compression, for tests that read it as it is.
+    pub raw_index: Vec<u8>,
+}
+
+impl Site {
+    /// What a build publishes of `file`, split in pieces of `split` sizes, or whole.
+    pub fn of(file: IndexFile, split: Option<PieceSizes>) -> Site {
+        let library = Library::new(file.clone());
+        let early = early_html(&library, EARLY_ARTICLES);
+        drop(library);
+        let (head, pieces) = match split {
+            Some(sizes) => file.split(sizes),
+            None => (file, Vec::new()),
+        };
+        let raw_index = head.to_bytes();
+        let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
+            .map(|(name, bytes)| (name, gzip(&bytes)))
+            .collect();
+        let manifest = (!pieces.is_empty()).then(|| Manifest::of(&pieces).to_bytes());
+        Site {
+            index: (crate::pieces::index_file(&raw_index), gzip(&raw_index)),
+            pieces,
+            manifest,
+            early,
+            raw_index,
+        }
+    }
+}
+
+/// The home page as the app first shows it (the newest `count` articles,
+/// grouped by month), in plain HTML with the app's classes: the title of
+/// each article links to its reading view. Every text is escaped.
+pub fn early_html(library: &Library, count: usize) -> String {
+    let page = library.browse(&Filters::default(), count);
+    let months: std::collections::HashMap<String, usize> =
+        library.months(&Filters::default()).into_iter().collect();
+    let mut html = String::new();
+    let total = count_line(page.total, "article", "articles");
+    let _ = write!(
+        html,
+        "<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">Tous les articles</h1><p class=\"count\">{total}</p><ol class=\"months\">"
+    );
+    let no_terms = BTreeSet::new();
+    // By month, newest first, as the app groups them.
+    let mut groups: Vec<(Option<&str>, Vec<(u32, &crate::Article)>)> = Vec::new();
+    for &doc in &page.shown {
+        let Some(article) = library.text(doc) else {
+            continue;
+        };
+        match groups.last_mut() {
+            Some((month, docs)) if *month == article.month() => docs.push((doc, article)),
+            _ => groups.push((article.month(), vec![(doc, article)])),
+        }
+    }
+    for (month, docs) in groups {
+        let (name, count) = match month {
+            Some(month) => (french_month(month), months.get(month).copied().unwrap_or(1)),
+            None => ("Sans date".to_string(), docs.len()),
+        };
+        let count = count_line(count, "article", "articles");
+        let _ = write!(
+            html,
+            "<li class=\"month\"><h2>{}<span class=\"month-count\"> · {count}</span></h2><ol>",
+            escape(&name)
+        );
+        for (doc, article) in docs {
+            item(&mut html, library, doc, article, &no_terms);
+        }
+        html.push_str("</ol></li>");
+    }
+    html.push_str("</ol></section>");
+    html
+}
+
+/// One article of the list, as the app shows it: section, title, metadata,
+/// snippet and reading time, as a link to its reading view.
+fn item(
+    html: &mut String,
+    library: &Library,
+    doc: u32,
+    article: &crate::Article,
+    no_terms: &BTreeSet<String>,
+) {
+    let href = Route::Article {
+        id: article.id.clone(),
+        query: String::new(),
+    }
+    .to_hash();
+    let _ = write!(html, "<li class=\"result\"><a href=\"{}\">", escape(&href));
+    if let Some(section) = &article.section {
+        let _ = write!(html, "<span class=\"section\">{}</span>", escape(section));
+    }
+    let _ = write!(html, "<h3 class=\"title\">{}</h3>", escape(&article.title));
+    let meta: Vec<String> = [
+        article.source.clone(),
+        article.date.as_deref().map(french_date),
+        article.byline.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !meta.is_empty() {
+        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta.join(" · ")));
+    }
+    let snippet = library.snippet(doc, no_terms);
+    let _ = write!(html, "<p class=\"snippet\">{}</p>", escape(&snippet.text));
+    html.push_str("<div class=\"item-foot\">");
+    if let minutes @ 1.. = article.reading_minutes() {
+        let _ = write!(
+            html,
+            "<p class=\"reading-time\">{minutes} min de lecture</p>"
+        );
+    }
+    html.push_str("</div></a></li>");
+}
+
+/// `text` safe in HTML text and in a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pieces::gunzip;
+
+    fn seeds() -> IndexFile {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        crate::indexer::build_dir(&dir).unwrap().0
+    }
+
+    #[test]
+    fn every_published_file_is_compressed_and_reads_back_to_the_index() {
+        let file = seeds();
+        let whole = Site::of(file.clone(), None);
+        assert!(whole.pieces.is_empty() && whole.manifest.is_none());
+        let (name, bytes) = &whole.index;
+        assert!(crate::pieces::is_gzip(bytes));
+        assert!(
+            bytes.len() < whole.raw_index.len() / 2,
+            "{} of {}",
+            bytes.len(),
+            whole.raw_index.len()
+        );
+        let raw = gunzip(bytes).unwrap();
+        assert_eq!(raw, whole.raw_index);
+        crate::pieces::check(name, &raw).unwrap();
+        assert_eq!(IndexFile::from_bytes(&raw).unwrap(), file);
+
+        let split = Site::of(file.clone(), Some(PieceSizes::about(2000)));
+        let library = Library::from_bytes(&gunzip(&split.index.1).unwrap()).unwrap();
+        assert!(split.pieces.len() > 5);
+        let manifest = Manifest::from_bytes(split.manifest.as_ref().unwrap()).unwrap();
+        assert_eq!(manifest.pieces.len(), split.pieces.len());
+        let listed: std::collections::HashMap<&str, u32> = (manifest.pieces.iter())
+            .map(|(f, h)| (f.as_str(), *h))
+            .collect();
+        for (file, bytes) in &split.pieces {
+            // The manifest lists the bytes on the wire, the name their content.
+            assert_eq!(listed[file.as_str()], crate::pieces::content_hash(bytes));
+            assert!(crate::pieces::is_gzip(bytes));
+            library.add_piece(file, &gunzip(bytes).unwrap()).unwrap();
+        }
+        assert!(library.missing_pieces().is_empty());
+        assert!(library.search("Stoltenberg", 10).total > 0);
+        // The same build gives the same bytes.
+        let again = Site::of(file, Some(PieceSizes::about(2000)));
+        assert_eq!(again.pieces, split.pieces);
+        assert_eq!(again.index, split.index);
+    }
+
+    #[test]
+    fn the_early_page_lists_the_newest_articles_by_month_escaped() {
+        let file = seeds();
+        let library = Library::new(file);
+        let html = early_html(&library, 3);
+        assert!(
+            html.starts_with("<section class=\"results early\""),
+            "{html}"
+        );
+        assert!(html.contains("<h1 id=\"view-title\">Tous les articles</h1>"));
+        assert!(html.contains("<p class=\"count\">5 articles</p>"));
+        assert_eq!(html.matches("<li class=\"result\">").count(), 3);
+        let first = library.browse(&Filters::default(), 1).shown[0];
+        let first = library.text(first).unwrap();
+        let href = format!("href=\"#/article/{}\"", first.id);
+        let title = escape(&first.title);
+        let at_href = html.find(&href).expect(&href);
+        let at_title = html.find(&title).expect(&title);
+        assert!(at_href < at_title && html[..at_href].matches("class=\"month\"").count() == 1);
+        let heading = first.month().map_or("Sans date".into(), french_month);
+        assert!(
+            html.contains(&format!("<h2>{heading}")),
+            "{heading}: {html}"
+        );
+        assert!(html.ends_with("</ol></li></ol></section>"));
+        assert_eq!(
+            escape("<b a=\"1\">l'été & co</b>"),
+            "&lt;b a=&quot;1&quot;&gt;l&#39;été &amp; co&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn an_article_cannot_write_html_into_the_early_page() {
+        let article = crate::article::parse_capture(
+            "x\"><script>alert(1)</script>",
+            "<img src=x onerror=alert(1)> titre\n\nUn texte <script>alert(2)</script> ici.",
+        )
+        .unwrap();
+        let library = Library::new(crate::indexer::build_index(vec![article]));
+        let html = early_html(&library, 10);
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+    }
+}
