@@ -25,6 +25,10 @@
   // page's. A link to anything else (a search, an article) waits without it.
   if (!['', '#', '#/'].includes(location.hash)) document.documentElement.dataset.deepLink = '';
 
+  /** The wasm at `url`, as the build published it (gzip, like the index:
+   * the same bytes on every host), decoded by the browser's own
+   * DecompressionStream, for Trunk's loader (scripts/precache rewrites its
+   * call); as it came when a host decoded it on the way. */
   /** Replaces the loading placeholder with a message (never HTML from outside). */
   function fatal(message) {
     const root = app();
@@ -49,6 +53,24 @@
     if (event.target !== window || event.filename?.includes('/boot')) return;
     failed(event);
   });
+  window.liseuseWasm = async (url) => {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      if (gzip && typeof DecompressionStream !== 'function') {
+        throw new Error('ce navigateur ne sait pas décompresser (DecompressionStream) : mettez-le à jour');
+      }
+      const body = gzip ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')) : bytes;
+      return new Response(body, { headers: { 'content-type': 'application/wasm' } });
+    } catch (error) {
+      // Said here: the loader's own rejection is reported as coming from this file.
+      failed({ reason: error });
+      throw error;
+    }
+  };
+
   addEventListener('TrunkApplicationStarted', () => {
     const root = app();
     if (root) root.dataset.started = 'true';

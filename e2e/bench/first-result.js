@@ -1,11 +1,13 @@
-// Prints what a first visit costs: the bytes of dist/ (raw and gzip), the bytes
-// a first search downloads (service worker blocked: its background precache is
-// not part of it), and the time from navigation start to the first result with
-// a highlighted snippet in headless Chromium.
-// Usage: node bench/first-result.js [runs] [query]   (after trunk build --release;
-// DIST=folder for another build, e.g. a large collection split in pieces;
-// NETWORK=4g or 3g to emulate a mobile network, the server then gzipping as
-// GitHub Pages does)
+// Prints what a first visit costs on a host that compresses nothing (GitLab
+// Pages without .gz files, many object stores) next to one that gzips (GitHub
+// Pages): the bytes of dist/, then for each query a cold first visit (fresh
+// profile, service worker blocked: its background precache is not part of it)
+// that opens a deep link to the search and waits for the first result with a
+// highlighted snippet: the bytes the server sent, and the time from navigation
+// start, at the median of the queries.
+// Usage: node bench/first-result.js [runs per query] [query ...]
+// (after trunk build --release; DIST=folder for another build, e.g. a large
+// collection split in pieces; NETWORK=4g or 3g to emulate a mobile network)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,9 +15,9 @@ import { serveStatic } from '../lib/server.js';
 import { launch } from '../lib/browser.js';
 import { DIST } from '../lib/fixture.js';
 
-const runs = Number(process.argv[2] ?? 15);
-const query = process.argv[3] ?? 'Stoltenberg';
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const runs = Number(process.argv[2] ?? 3);
+const queries = process.argv.length > 3 ? process.argv.slice(3) : ['Stoltenberg', 'armée', 'Bakou', 'réfugiés', 'cessez-le-feu'];
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 let total = 0;
 let totalGzip = 0;
@@ -35,7 +37,7 @@ if (statSync(pieces, { throwIfNoEntry: false })?.isDirectory()) {
   const bytes = names.reduce((sum, n) => sum + statSync(join(pieces, n)).size, 0);
   console.log(`  ${'pieces/'.padEnd(44)} ${String(bytes).padStart(9)} B  in ${names.length} files`);
 }
-console.log(`  ${'total'.padEnd(44)} ${String(total).padStart(9)} B  gzip ${String(totalGzip).padStart(8)} B  (${kb(total)} / ${kb(totalGzip)})`);
+console.log(`  ${'total'.padEnd(44)} ${String(total).padStart(9)} B  gzip ${String(totalGzip).padStart(8)} B`);
 
 // Chrome DevTools' presets: round-trip time, and bytes per second down and up.
 const NETWORKS = {
@@ -44,37 +46,53 @@ const NETWORKS = {
 };
 const network = process.env.NETWORK ? NETWORKS[process.env.NETWORK] : null;
 if (process.env.NETWORK && !network) throw new Error(`NETWORK=${process.env.NETWORK}: say 4g or 3g`);
-if (network) console.log(`network: ${process.env.NETWORK} (${JSON.stringify(network)}), gzip`);
+if (network) console.log(`network: ${process.env.NETWORK} (${JSON.stringify(network)})`);
 
-const server = await serveStatic(DIST, { gzip: Boolean(network) });
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
 const browser = await launch();
-const times = [];
-const hash = `#/?q=${encodeURIComponent(query)}`;
-for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  if (network) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+const rows = [];
+for (const gzip of [false, true]) {
+  const server = await serveStatic(DIST, { gzip });
+  const host = gzip ? 'gzipping host' : 'host that compresses nothing';
+  const sent = [];
+  const times = [];
+  for (const query of queries) {
+    const hash = `#/?q=${encodeURIComponent(query)}`;
+    const ofQuery = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      if (network) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      }
+      server.log.length = 0;
+      await page.goto(server.url + hash);
+      await page.waitForSelector('.result .snippet mark', { timeout: 60000 });
+      ofQuery.push(await page.evaluate(() => performance.now()));
+      if (i === 0) {
+        const served = server.log.filter((e) => e.sent);
+        const bytes = served.reduce((sum, e) => sum + e.sent, 0);
+        sent.push(bytes);
+        console.log(`  ${host}, ${JSON.stringify(query)}: ${served.length} files, ${kB(bytes)} sent`);
+      }
+      await context.close();
+    }
+    times.push(median(ofQuery));
   }
-  server.log.length = 0;
-  await page.goto(server.url + hash);
-  await page.waitForSelector('.result .snippet mark');
-  times.push(await page.evaluate(() => performance.now()));
-  if (i === 0) {
-    const served = server.log.filter((e) => e.bytes);
-    const raw = served.reduce((sum, e) => sum + e.bytes, 0);
-    const gzip = served.reduce((sum, e) => sum + gzipSync(readFileSync(join(DIST, e.path.endsWith('/') ? `${e.path}index.html` : e.path)), { level: 9 }).length, 0);
-    console.log(`first search (${hash}): ${served.length} files, ${raw} B (${gzip} B gzip)`);
-  }
-  await context.close();
+  await server.close();
+  rows.push({ host, bytes: median(sent), time: median(times) });
 }
 await browser.close();
-await server.close();
-times.sort((a, b) => a - b);
-const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-console.log(
-  `page load to first result (deep link ${hash}, ${runs} cold loads, fresh profile each): ` +
-    `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, min ${times[0].toFixed(0)} ms`,
-);
+console.log(`\nfirst visit and first search, median of ${queries.length} queries (${runs} cold loads each for the time):`);
+console.log(`  ${'host'.padEnd(30)} ${'sent'.padStart(10)} ${'first result'.padStart(13)}`);
+for (const { host, bytes, time } of rows) {
+  console.log(`  ${host.padEnd(30)} ${kB(bytes).padStart(10)} ${`${time.toFixed(0)} ms`.padStart(13)}`);
+}
+const [plain, gzipped] = rows;
+console.log(`  a host that compresses nothing sends ×${(plain.bytes / gzipped.bytes).toFixed(2)} the bytes of a gzipping one`);

@@ -52,6 +52,8 @@ export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
         body = gzipSync(body, { level: 6 });
         headers['content-encoding'] = 'gzip';
       }
+      // What went on the wire (the body, compressed when it was).
+      log[log.length - 1].sent = body.length;
       res.writeHead(200, headers);
       res.end(body);
     } catch {

@@ -59,7 +59,7 @@ test('the page is installable: manifest with icons, theme colour and start URL',
 
 test('a page that cannot load its wasm says so instead of staying blank', async () => {
   const r = await reader.newReader();
-  await r.page.route(/\.wasm$/, (route) => route.abort());
+  await r.page.route(/_bg\.wasm/, (route) => route.abort());
   await r.page.goto(r.baseUrl);
   const alert = r.page.getByRole('alert');
   await alert.waitFor();
@@ -70,7 +70,7 @@ test('while the wasm starts the page shows the newest articles, written at build
   const r = await reader.newReader();
   let release;
   const held = new Promise((ok) => (release = ok));
-  await r.page.route(/\.wasm$/, async (route) => {
+  await r.page.route(/_bg\.wasm/, async (route) => {
     await held;
     await route.continue();
   });
@@ -103,7 +103,7 @@ test('a deep link shows no stale home list while the app starts', async () => {
   const r = await reader.newReader();
   let release;
   const held = new Promise((ok) => (release = ok));
-  await r.page.route(/\.wasm$/, async (route) => {
+  await r.page.route(/_bg\.wasm/, async (route) => {
     await held;
     await route.continue();
   });
