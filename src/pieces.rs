@@ -169,3 +169,28 @@ pub fn use_pieces(library: &Rc<Library>, files: Vec<String>) -> bool {
     }
     ready
 }
+
+/// How long a query stays as it is before the pieces that only refine its
+/// results ([`liseuse_core::PreparedQuery::later`]) are asked for: not at
+/// every keystroke, as soon as the reader pauses. 200 to 1000 ms.
+pub const LATER_AFTER_MS: u32 = 400;
+
+/// Asks for `files`, which refine what a view shows without being needed
+/// for it, once they have stayed the same for [`LATER_AFTER_MS`]: a new
+/// list (the next keystroke) cancels the ask of the previous one.
+#[hook]
+pub fn use_later_pieces(library: &Rc<Library>, files: Vec<String>) {
+    let loader = use_context::<Loader>();
+    let library = library.clone();
+    use_effect_with(files, move |files| {
+        let timeout = (!files.is_empty()).then(|| {
+            let files = files.clone();
+            gloo::timers::callback::Timeout::new(LATER_AFTER_MS, move || {
+                if let Some(loader) = loader {
+                    loader.fetch(&library, &files);
+                }
+            })
+        });
+        move || drop(timeout)
+    });
+}

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary, Timeline};
 use crate::dates::french_month;
 use crate::hooks::use_prepared;
-use crate::pieces::{failure, has_failed, use_pieces};
+use crate::pieces::{failure, has_failed, use_later_pieces, use_pieces};
 use crate::route::Route;
 use crate::state::{Action, StateContext};
 use crate::store;
@@ -47,6 +47,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let needed = prepared.missing().to_vec();
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
+    // The word positions that re-rank the best results by the proximity of
+    // the words: once the reader pauses, and the results are ranked again.
+    let later = prepared.later().to_vec();
+    let refined = later.len();
+    use_later_pieces(library, later);
     let limit = props.limit.max(1);
     let on_more = props
         .on_more
@@ -54,8 +59,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let results = {
         let library = library.clone();
         use_memo(
-            (query.clone(), props.filters.clone(), ready, limit),
-            move |(_, filters, ready, limit)| {
+            (query.clone(), props.filters.clone(), ready, limit, refined),
+            move |(_, filters, ready, limit, _)| {
                 if !ready {
                     liseuse_core::Results::default()
                 } else {

@@ -17,7 +17,10 @@
 //! of documents) go to dictionary pieces (runs of consecutive terms), their
 //! postings (with their spellings and word forms) to *term pieces*, and the
 //! articles (title, byline, text...) to *text pieces* (runs of consecutive
-//! articles, numbered newest first). Each piece is a file named after its
+//! articles, numbered newest first). The word positions of the postings,
+//! which only phrases and the proximity of a query's words need, are apart
+//! from them, in *position pieces* (one per term piece, for the same terms):
+//! ranking reads the term pieces alone. Each piece is a file named after its
 //! content, fetched when a query or an article needs it.
 
 use serde::{Deserialize, Serialize};
@@ -30,7 +33,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -133,8 +136,11 @@ pub struct Pieces {
     #[serde(with = "front_coded")]
     pub first_terms: Vec<String>,
     /// The term pieces, by first term number: each holds the postings of the
-    /// terms up to the next one's first (see [`TermPiece`]).
+    /// terms up to the next one's first (see [`TermPiece`]), without their
+    /// word positions.
     pub terms: Vec<PieceRef>,
+    /// The position pieces: one per term piece, for the same terms (see [`PositionPiece`]).
+    pub positions: Vec<PieceRef>,
     /// The text pieces, by first document number (see [`TextPiece`]).
     pub texts: Vec<PieceRef>,
     /// The name pieces, by first entity number (see [`NamePiece`]).
@@ -150,6 +156,7 @@ impl Pieces {
             && self.terms.is_empty()
             && self.texts.is_empty()
             && self.names.is_empty()
+            && self.positions.is_empty()
     }
 }
 
@@ -220,6 +227,15 @@ impl TermPiece {
         }
         Ok(())
     }
+}
+
+/// The word positions of the postings of a run of terms (those of a term
+/// piece, which a split file stores without them): for each term, its
+/// [`Postings::positions`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionPiece {
+    /// The positions of each term of the run, in term order.
+    pub positions: Vec<Vec<u32>>,
 }
 
 /// A word form of a term, in the term's piece.
@@ -357,7 +373,8 @@ pub struct Postings {
     pub counts: Vec<u32>,
     /// For each document and field, the word positions of the occurrences,
     /// ascending, each stored as the gap from the previous one (the first from 0).
-    /// The counts say how many belong to each document and field.
+    /// The counts say how many belong to each document and field. Empty in
+    /// the term piece of a split file: they are in its position piece.
     pub positions: Vec<u32>,
 }
 
@@ -428,11 +445,12 @@ pub struct Posting<'a> {
 }
 
 impl Posting<'_> {
-    /// Word positions of the term in `field`, ascending.
+    /// Word positions of the term in `field`, ascending; none while they
+    /// are not loaded (a split index's position piece).
     pub fn positions(&self, field: Field) -> Vec<u32> {
         let skip: u32 = self.counts[..field as usize].iter().sum();
-        let gaps = &self.gaps[skip as usize..(skip + self.counts[field as usize]) as usize];
-        from_gaps(gaps).collect()
+        let range = skip as usize..(skip + self.counts[field as usize]) as usize;
+        from_gaps(self.gaps.get(range).unwrap_or_default()).collect()
     }
 }
 
@@ -493,7 +511,8 @@ impl Postings {
             }
         }
         let counted: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
-        if counted != self.positions.len() as u64 {
+        // No positions at all: a split file's term piece (they are apart).
+        if counted != self.positions.len() as u64 && !self.positions.is_empty() {
             return Err("postings with other positions than counted".into());
         }
         let mut positions = self.positions.iter();
@@ -520,7 +539,8 @@ impl Postings {
             .map(move |(gap, counts)| {
                 doc += gap;
                 let len = counts.iter().sum::<u32>() as usize;
-                let gaps = &self.positions[at..at + len];
+                // None when the positions are apart (a split file's term piece).
+                let gaps = self.positions.get(at..at + len).unwrap_or_default();
                 at += len;
                 Posting { doc, counts, gaps }
             })
@@ -662,6 +682,9 @@ impl IndexFile {
             || !ascending(&pieces.dictionary)
             || !pieces.first_terms.windows(2).all(|w| w[0] < w[1])
             || !ascending(&pieces.terms)
+            || (!pieces.positions.is_empty()
+                && (pieces.positions.iter().map(|p| p.first))
+                    .ne(pieces.terms.iter().map(|p| p.first)))
             || !ascending(&pieces.texts)
             || pieces.texts.first().is_some_and(|p| p.first != 0)
             || pieces
@@ -716,7 +739,11 @@ impl IndexFile {
         let postings = std::mem::take(&mut index.postings);
         let mut spellings = std::mem::take(&mut index.spellings).into_iter();
         let count = postings.len();
-        for (term, (postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
+        let mut positions = PositionPiece::default();
+        for (term, (mut postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
+            positions
+                .positions
+                .push(std::mem::take(&mut postings.positions));
             size += postcard::to_allocvec(&postings).map_or(0, |b| b.len());
             size += (forms.iter())
                 .map(|f| f.form.len() + f.index_gaps.len() + 4)
@@ -733,6 +760,9 @@ impl IndexFile {
                 let piece = std::mem::take(&mut piece);
                 let refs = &mut self.pieces.terms;
                 add_piece(PieceKind::Terms, refs, &mut files, first, &piece);
+                let piece = std::mem::take(&mut positions);
+                let refs = &mut self.pieces.positions;
+                add_piece(PieceKind::Positions, refs, &mut files, first, &piece);
                 (first, size) = (term as u32 + 1, 0);
             }
         }

@@ -76,6 +76,9 @@ pub struct PreparedQuery {
     missing: Vec<String>,
     /// Of those, the dictionary pieces: what its terms need.
     dictionary: Vec<String>,
+    /// The position pieces that would re-rank its results by the proximity
+    /// of its words (see [`PreparedQuery::later`]).
+    later: Vec<String>,
 }
 
 impl PreparedQuery {
@@ -89,6 +92,14 @@ impl PreparedQuery {
     /// [`Library::prepared_terms`] needs (as [`Library::missing_for_terms`]).
     pub fn missing_dictionary(&self) -> &[String] {
         &self.dictionary
+    }
+
+    /// The position pieces that would re-rank its best results by the
+    /// proximity of its words, not loaded: the results are there without
+    /// them, and better with them. As large as postings, they are worth
+    /// asking for once the reader stops typing, not at every keystroke.
+    pub fn later(&self) -> &[String] {
+        &self.later
     }
 }
 
@@ -110,6 +121,8 @@ pub struct Library {
     dictionary_files: Vec<String>,
     /// The file names of the term pieces, by number.
     term_files: Vec<String>,
+    /// The file names of the position pieces, by number (those of the term pieces).
+    position_files: Vec<String>,
     /// The text pieces, by first document number: the articles once loaded.
     texts: pieces::Slots<Vec<Article>>,
     /// The file names of the text pieces, by number.
@@ -148,6 +161,7 @@ impl Library {
             searcher,
             dictionary_files: PieceKind::Dictionary.files(&pieces.dictionary),
             term_files: PieceKind::Terms.files(&pieces.terms),
+            position_files: PieceKind::Positions.files(&pieces.positions),
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             text_files: PieceKind::Text.files(&pieces.texts),
             names: if pieces.names.is_empty() {
@@ -170,6 +184,12 @@ impl Library {
         self.files(self.searcher.missing_pieces(query))
     }
 
+    /// The position pieces that would re-rank the results of `query` by the
+    /// proximity of its words and are not loaded (see [`PreparedQuery::later`]).
+    pub fn later_for_query(&self, query: &str) -> Vec<String> {
+        self.prepare(query).later
+    }
+
     /// Reads `query` once for a view: the piece files it lacks
     /// ([`PreparedQuery::missing`], as [`Library::missing_for_query`]),
     /// then its results and terms without reading it again
@@ -181,6 +201,9 @@ impl Library {
         PreparedQuery {
             dictionary: (prepared.for_terms.iter())
                 .map(|&n| self.dictionary_files[n].clone())
+                .collect(),
+            later: (prepared.later.iter())
+                .filter_map(|&n| self.position_files.get(n).cloned())
                 .collect(),
             missing: self.files(needed),
             prepared,
@@ -214,7 +237,7 @@ impl Library {
         let dictionary = self.searcher.missing_dictionary(query);
         self.files(Needed {
             dictionary,
-            terms: Vec::new(),
+            ..Needed::default()
         })
     }
 
@@ -223,7 +246,9 @@ impl Library {
         let dictionary = pieces.dictionary.into_iter();
         let dictionary = dictionary.map(|n| self.dictionary_files[n].clone());
         let terms = pieces.terms.into_iter().map(|n| self.term_files[n].clone());
-        dictionary.chain(terms).collect()
+        let positions = pieces.positions.into_iter();
+        let positions = positions.filter_map(|n| self.position_files.get(n).cloned());
+        dictionary.chain(terms).chain(positions).collect()
     }
 
     /// The piece files holding the text of `docs` that are not loaded yet.
@@ -270,10 +295,18 @@ impl Library {
         let terms = known(&self.term_files);
         let text = known(&self.text_files);
         let names = known(&self.name_files);
-        if dictionary.is_none() && terms.is_none() && text.is_none() && names.is_none() {
+        let positions = known(&self.position_files);
+        if [dictionary, terms, text, names, positions]
+            .iter()
+            .all(Option::is_none)
+        {
             return Err(corrupt("no piece of this index".into()));
         }
         pieces::check(file, bytes)?;
+        if let Some(number) = positions {
+            let piece: format::PositionPiece = format::decode(bytes)?;
+            return (self.searcher.add_position_piece(number, piece)).map_err(corrupt);
+        }
         if let Some(number) = names {
             let piece: format::NamePiece = format::decode(bytes)?;
             entities::check(&piece.entities, self.articles.len()).map_err(corrupt)?;
@@ -570,7 +603,7 @@ mod tests {
     fn load_for(split: &Library, pieces: &HashMap<String, Vec<u8>>, query: &str) -> usize {
         let fetch = |file: &str| pieces.get(file).cloned().ok_or("no such piece");
         let rounds = pieces::load_for_query(split, query, fetch).unwrap();
-        assert!(rounds.len() <= 3, "{query}: {rounds:?}");
+        assert!(rounds.len() <= 4, "{query}: {rounds:?}");
         rounds.len()
     }
 
@@ -600,6 +633,87 @@ mod tests {
         assert_eq!(split.search("paic", 10).suggestion.as_deref(), Some("paix"));
         // Only what the queries needed was loaded.
         assert!(!split.missing_pieces().is_empty());
+    }
+
+    #[test]
+    fn ranking_reads_no_word_positions_and_proximity_reads_them_later() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        let fetch = |file: &str| pieces.get(file).cloned().ok_or("no such piece");
+        let add = |files: &[String]| {
+            for file in files {
+                split.add_piece(file, &pieces[file]).unwrap();
+            }
+        };
+        // Words: their postings, and no positions, before the results.
+        let query = "accord de paix ";
+        for _ in 0..4 {
+            let missing = split.missing_for_query(query);
+            assert!(
+                missing.iter().all(|f| !f.starts_with("positions-")),
+                "{missing:?}"
+            );
+            add(&missing);
+        }
+        let first = split.search(query, 10);
+        assert!(first.total > 0);
+        // Then the positions that bring the proximity of the words in: the
+        // same articles, ranked as the whole index ranks them.
+        let later = split.later_for_query(query);
+        assert!(
+            !later.is_empty() && later.iter().all(|f| f.starts_with("positions-")),
+            "{later:?}"
+        );
+        add(&later);
+        assert!(split.later_for_query(query).is_empty());
+        let ranked = split.search(query, 10);
+        assert_eq!(ranked, whole.search(query, 10));
+        let docs = |r: &Results| -> std::collections::BTreeSet<u32> {
+            r.hits.iter().map(|h| h.doc).collect()
+        };
+        assert_eq!(docs(&first), docs(&ranked));
+        // One word has no proximity to weigh: nothing later.
+        let (fresh, _) = split_library();
+        pieces::load_for_query(&fresh, "paix ", fetch).unwrap();
+        assert!(fresh.later_for_query("paix ").is_empty());
+        // A phrase cannot be told without positions: they come before its results.
+        let (fresh, _) = split_library();
+        let phrase = "\"délégations arménienne et azerbaïdjanaise\"";
+        let mut blocking = Vec::new();
+        for _ in 0..4 {
+            let missing = fresh.missing_for_query(phrase);
+            blocking.extend(missing.clone());
+            for file in &missing {
+                fresh.add_piece(file, &pieces[file]).unwrap();
+            }
+        }
+        assert!(
+            blocking.iter().any(|f| f.starts_with("positions-")),
+            "{blocking:?}"
+        );
+        assert_eq!(fresh.search(phrase, 10), whole.search(phrase, 10));
+        assert!(fresh.search(phrase, 10).total > 0);
+        // Positions that are not those of their postings are refused.
+        let (fresh, _) = split_library();
+        let terms: Vec<&String> = pieces.keys().filter(|f| f.starts_with("terms-")).collect();
+        let position_of = |t: &str| t.replacen("terms-", "positions-", 1);
+        let file = terms[0];
+        let positions = pieces
+            .keys()
+            .find(|f| f.starts_with(&position_of(file)[..15]))
+            .unwrap();
+        fresh.add_piece(file, &pieces[file]).unwrap();
+        let wrong = format::encode(&format::PositionPiece {
+            positions: vec![vec![1, 2, 3]; 50],
+        });
+        let name = crate::format::PieceRef {
+            first: 0,
+            hash: pieces::content_hash(&wrong),
+        };
+        assert!(fresh
+            .add_piece(&name.file(PieceKind::Positions, 0), &wrong)
+            .is_err());
+        fresh.add_piece(positions, &pieces[positions]).unwrap();
     }
 
     #[test]
@@ -808,7 +922,7 @@ mod tests {
         for name in first.keys() {
             let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
             assert!(
-                ["dictionary-", "terms-", "text-", "names-"]
+                ["dictionary-", "terms-", "positions-", "text-", "names-"]
                     .iter()
                     .any(|kind| stem.starts_with(kind)),
                 "{name}"

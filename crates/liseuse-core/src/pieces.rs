@@ -93,6 +93,8 @@ pub enum PieceKind {
     Text,
     /// A [`crate::format::NamePiece`].
     Names,
+    /// A [`crate::format::PositionPiece`].
+    Positions,
 }
 
 impl PieceKind {
@@ -103,6 +105,7 @@ impl PieceKind {
             PieceKind::Terms => "terms",
             PieceKind::Text => "text",
             PieceKind::Names => "names",
+            PieceKind::Positions => "positions",
         }
     }
 
@@ -294,7 +297,8 @@ pub struct LoadError<E> {
 
 /// Loads into `library` what a search for `query` needs, round after round
 /// (the dictionary pieces where its words would be, then the postings of the
-/// terms found there; a typo needs every dictionary piece first), each file
+/// terms found there; a typo needs every dictionary piece first; last, the
+/// word positions that re-rank its results by proximity), each file
 /// fetched with `fetch`. Returns the files loaded, by round. Native callers
 /// (tests, benchmarks) use it as it is; the app runs the same rounds, one per
 /// render, as pieces arrive.
@@ -307,7 +311,11 @@ pub fn load_for_query<E>(
     // A query needs at most four rounds; more means a piece does not give
     // what its place promises, which add_piece would have refused.
     for _ in 0..8 {
-        let missing = library.missing_for_query(query);
+        let mut missing = library.missing_for_query(query);
+        if missing.is_empty() {
+            // Last, the positions that re-rank the results by proximity.
+            missing = library.later_for_query(query);
+        }
         if missing.is_empty() {
             return Ok(rounds);
         }

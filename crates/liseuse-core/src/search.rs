@@ -31,7 +31,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::analysis::Analyzer;
-use crate::format::{DictionaryPiece, Field, SearchIndex, TermPiece, FIELD_COUNT};
+use crate::format::{DictionaryPiece, Field, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
 use crate::synonyms::GROUPS;
 
 mod dictionary;
@@ -97,6 +97,8 @@ pub struct Needed {
     pub dictionary: Vec<usize>,
     /// Term pieces (postings).
     pub terms: Vec<usize>,
+    /// Position pieces (the word positions of term pieces).
+    pub positions: Vec<usize>,
 }
 
 /// A query read once with what was loaded then (see [`Searcher::prepare`]).
@@ -109,6 +111,11 @@ pub struct Prepared {
     /// Of the dictionary pieces, those its words were looked up in: what its
     /// terms need (a suggestion needs more).
     pub for_terms: Vec<usize>,
+    /// The position pieces that would re-rank its best results by the
+    /// proximity of its words, not loaded: results come without them, and
+    /// better once they are in (a view asks for them once the reader stops
+    /// typing: they are as large as the postings).
+    pub later: Vec<usize>,
 }
 
 /// The inverted index, ready to answer queries.
@@ -194,13 +201,23 @@ impl Searcher {
             Needed {
                 dictionary: planner.lookups.missing(),
                 terms: self.postings.missing_for(terms),
+                positions: self.postings.missing_positions_for(plan.sequence_terms()),
             }
+        };
+        let later = if complete {
+            Vec::new()
+        } else {
+            let proximity = self.postings.missing_positions_for(plan.proximity_terms());
+            (proximity.into_iter())
+                .filter(|run| !needed.positions.contains(run))
+                .collect()
         };
         Prepared {
             query: query.to_string(),
             plan,
             needed,
             for_terms,
+            later,
         }
     }
 
@@ -225,7 +242,14 @@ impl Searcher {
         Needed {
             dictionary: self.dictionary.unloaded(),
             terms: self.postings.unloaded(),
+            positions: self.postings.unloaded_positions(),
         }
+    }
+
+    /// Loads position piece number `number` (once): refused if it is not
+    /// the positions of its term piece's postings.
+    pub fn add_position_piece(&self, number: usize, piece: PositionPiece) -> Result<(), String> {
+        self.postings.add_positions(number, piece)
     }
 
     /// Loads term piece number `number` (once; later calls change nothing).

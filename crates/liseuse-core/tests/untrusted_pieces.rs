@@ -186,7 +186,9 @@ fn a_term_piece_whose_postings_point_outside_the_collection_is_refused() {
         .add_term_piece(number(file), piece)
         .unwrap_err();
     assert!(error.contains("document"), "{error}");
+    // Positions are apart, in position pieces: a term piece with some is refused.
     let mut piece: TermPiece = format::decode(bytes).unwrap();
-    piece.postings[0].positions.clear();
+    assert!(piece.postings.iter().all(|p| p.positions.is_empty()));
+    piece.postings[0].positions.push(1);
     assert!(searcher(&head).add_term_piece(number(file), piece).is_err());
 }

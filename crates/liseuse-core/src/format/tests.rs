@@ -172,8 +172,21 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
     assert_eq!(head.pieces.texts.len(), 2);
     assert!(head.index.spellings.is_empty());
     assert!(head.index.forms.is_empty() && head.index.form_postings.is_empty());
+    // The postings without their word positions, which are apart, in a
+    // position piece for the same terms.
     let piece: TermPiece = decode(&pieces[0].1).unwrap();
-    assert_eq!(piece.postings, whole.index.postings[..1]);
+    let mut postings = whole.index.postings[0].clone();
+    let positions = std::mem::take(&mut postings.positions);
+    assert!(!positions.is_empty());
+    assert_eq!(piece.postings, [postings]);
+    assert!(
+        pieces[1].0.starts_with("positions-0000-"),
+        "{}",
+        pieces[1].0
+    );
+    let apart: PositionPiece = decode(&pieces[1].1).unwrap();
+    assert_eq!(apart.positions, [positions]);
+    assert_eq!(head.pieces.positions.len(), head.pieces.terms.len());
     assert_eq!(piece.spellings, ["armée"]);
     let form = |form: &str, index_gaps: Vec<u32>| PieceForm {
         term: 0,
@@ -185,7 +198,7 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
         [form("armee", vec![0]), form("armees", vec![0, 1])]
     );
     let texts =
-        (pieces[2..].iter()).flat_map(|(_, bytes)| decode::<TextPiece>(bytes).unwrap().articles);
+        (pieces[4..].iter()).flat_map(|(_, bytes)| decode::<TextPiece>(bytes).unwrap().articles);
     assert_eq!(texts.collect::<Vec<_>>(), whole.articles);
     assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
 }

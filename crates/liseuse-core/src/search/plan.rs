@@ -138,11 +138,28 @@ impl Plan {
                 None => {}
             }
         }
+        terms.extend(self.sequence_terms());
+        terms
+    }
+
+    /// The terms of its phrases and exclusions: their word positions decide
+    /// which articles are kept.
+    pub fn sequence_terms(&self) -> Vec<usize> {
         let sequences = (self.phrases.iter().chain(&self.excluded))
             .flatten()
             .flatten();
-        terms.extend(sequences.map(|&(term, _)| term));
-        terms
+        sequences.map(|&(term, _)| term).collect()
+    }
+
+    /// The terms whose word positions re-rank the best articles by how
+    /// close its words stand (see `Ranker::rerank_by_proximity`): every
+    /// candidate of each word, when there are two words or more.
+    pub fn proximity_terms(&self) -> Vec<usize> {
+        if self.words.len() < 2 {
+            return Vec::new();
+        }
+        let candidates = self.words.iter().flat_map(|word| &word.candidates);
+        candidates.map(|&(term, _)| term).collect()
     }
 }
 

@@ -1,8 +1,9 @@
 //! Postings: where each term occurs, with its spelling and word forms, in
 //! runs of terms. A whole index is one loaded run; a split one has a run per
-//! term piece, loaded when a query needs it.
+//! term piece, loaded when a query needs it, and the word positions of each
+//! run apart, loaded when a phrase or the proximity of words needs them.
 
-use crate::format::{PieceForm, Postings, TermPiece};
+use crate::format::{PieceForm, PositionPiece, Postings, TermPiece};
 use crate::pieces::Slots;
 
 /// The postings of a term whose piece is not loaded.
@@ -15,30 +16,104 @@ static NO_POSTINGS: Postings = Postings {
 /// The runs of terms' postings, loaded or not.
 #[derive(Clone, Debug, Default)]
 pub(super) struct PostingStore {
+    /// The postings of each run, as its term piece has them (without word
+    /// positions in a split index; with them in a whole one).
     runs: Slots<TermPiece>,
+    /// The word positions of each run (a split index; none in a whole one).
+    positions: Slots<PositionPiece>,
+    /// Each run whose postings and positions are both in, with its positions.
+    positioned: Slots<TermPiece>,
 }
 
 impl PostingStore {
-    /// Every term's postings, loaded: a whole index.
+    /// Every term's postings, loaded, positions included: a whole index.
     pub fn whole(piece: TermPiece) -> Self {
         PostingStore {
             runs: Slots::whole(piece),
+            ..Self::default()
         }
     }
 
-    /// Runs starting at the term numbers `firsts`, none loaded yet.
+    /// Runs starting at the term numbers `firsts`, none loaded yet, their
+    /// postings and their positions apart.
     pub fn split(firsts: &[u32]) -> Self {
         PostingStore {
             runs: Slots::new(firsts.iter().copied()),
+            positions: Slots::new(firsts.iter().copied()),
+            positioned: Slots::new(firsts.iter().copied()),
         }
     }
 
-    /// The postings of `term`; none when its piece is not loaded.
+    /// The postings of `term`, with positions once they are in; none when
+    /// its piece is not loaded.
     pub fn postings(&self, term: usize) -> &Postings {
-        self.runs
-            .entry(term)
+        let positioned = self.positioned.entry(term);
+        (positioned.or_else(|| self.runs.entry(term)))
             .and_then(|(piece, at)| piece.postings.get(at))
             .unwrap_or(&NO_POSTINGS)
+    }
+
+    /// The runs whose word positions `terms` need and that are not loaded,
+    /// by number, ascending (none in a whole index).
+    pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut runs: Vec<usize> = (terms.into_iter())
+            .filter_map(|term| self.positions.run_of(term))
+            .filter(|&run| !self.positions.is_loaded(run))
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        runs
+    }
+
+    /// The runs whose positions are not loaded yet, by number.
+    pub fn unloaded_positions(&self) -> Vec<usize> {
+        self.positions.unloaded()
+    }
+
+    /// Loads the positions of run `number` (once). Positions that are not
+    /// those of the run's postings (as many per term and document as they
+    /// count) are refused once both are in.
+    pub fn add_positions(&self, number: usize, piece: PositionPiece) -> Result<(), String> {
+        if self.positions.first(number).is_none() {
+            return Err(format!("no position piece {number}"));
+        }
+        if (self.runs.count(number)).is_some_and(|count| count != piece.positions.len()) {
+            return Err(format!(
+                "position piece {number} holds other terms than expected"
+            ));
+        }
+        self.positions.set(number, piece);
+        self.combine(number)
+    }
+
+    /// Once run `number`'s postings and positions are both in: the postings
+    /// with their positions, checked.
+    fn combine(&self, number: usize) -> Result<(), String> {
+        let (Some(piece), Some(positions)) =
+            (self.runs.piece(number), self.positions.piece(number))
+        else {
+            return Ok(());
+        };
+        if self.positioned.is_loaded(number) {
+            return Ok(());
+        }
+        if piece.postings.len() != positions.positions.len() {
+            return Err(format!(
+                "position piece {number} holds other terms than expected"
+            ));
+        }
+        let mut whole = piece.clone();
+        for (postings, positions) in whole.postings.iter_mut().zip(&positions.positions) {
+            let counted: u64 = postings.counts.iter().map(|&c| u64::from(c)).sum();
+            if counted != positions.len() as u64 {
+                return Err(format!(
+                    "position piece {number}: other positions than counted"
+                ));
+            }
+            postings.positions = positions.clone();
+        }
+        self.positioned.set(number, whole);
+        Ok(())
     }
 
     /// How `term` is written (the most frequent form, accents included),
@@ -69,9 +144,9 @@ impl PostingStore {
         self.runs.unloaded()
     }
 
-    /// Whether every run is loaded.
+    /// Whether every run is loaded, with its positions.
     pub fn all_loaded(&self) -> bool {
-        self.runs.all_loaded()
+        self.runs.all_loaded() && self.positions.all_loaded()
     }
 
     /// Loads run `number` (once; later calls change nothing). A piece that
@@ -90,7 +165,12 @@ impl PostingStore {
                 "term piece {number} holds other terms than expected"
             ));
         }
+        if !piece.postings.iter().all(|p| p.positions.is_empty()) && self.positions.len() > 0 {
+            return Err(format!(
+                "term piece {number} with positions, which are apart"
+            ));
+        }
         self.runs.set(number, piece);
-        Ok(())
+        self.combine(number)
     }
 }
