@@ -140,11 +140,14 @@ fn gzip_len(bytes: &[u8], level: flate2::Compression) -> usize {
     gzip.finish().expect("in memory").len()
 }
 
-/// The index split as `build.rs` splits large ones, and what a first search downloads.
+/// The index split as `build.rs` splits large ones, each piece compressed as
+/// it is published (the same bytes on every host), and what a first search
+/// and each keystroke download.
 fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
+    use liseuse_core::pieces::gzip;
     let (head, pieces) = file.split(liseuse_core::format::PieceSizes::default());
     let part = |bytes: Vec<u8>| {
-        let gzip = gzip_len(&bytes, flate2::Compression::default());
+        let gzip = gzip(&bytes).len();
         format!("{} bytes ({gzip} gzip)", bytes.len())
     };
     let articles = liseuse_core::IndexFile {
@@ -155,29 +158,34 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let lengths = part(liseuse_core::format::encode(&head.index.field_lengths));
     let refs = part(liseuse_core::format::encode(&head.pieces));
     let head = head.to_bytes();
-    let head_gzip = gzip_len(&head, flate2::Compression::default());
+    let head_gzip = gzip(&head).len();
     let pieces_by_name: HashMap<&str, &[u8]> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
         .collect();
-    let sizes: HashMap<&str, (usize, usize)> = pieces
-        .iter()
-        .map(|(name, bytes)| {
-            let gzip = gzip_len(bytes, flate2::Compression::default());
-            (name.as_str(), (bytes.len(), gzip))
-        })
+    // Bytes on the wire of each piece: compressed, as published.
+    let sizes: HashMap<&str, usize> = (pieces.iter())
+        .map(|(name, bytes)| (name.as_str(), gzip(bytes).len()))
         .collect();
-    for kind in ["dictionary-", "terms-", "text-"] {
-        let of_kind: Vec<&(usize, usize)> = (sizes.iter())
+    let kinds = ["dictionary-", "terms-", "positions-", "text-", "names-"];
+    for kind in kinds {
+        let of_kind: Vec<&(String, Vec<u8>)> = pieces
+            .iter()
             .filter(|(name, _)| name.starts_with(kind))
-            .map(|(_, size)| size)
             .collect();
-        let raw: usize = of_kind.iter().map(|s| s.0).sum();
-        let gzip: usize = of_kind.iter().map(|s| s.1).sum();
+        let raw: usize = of_kind.iter().map(|(_, b)| b.len()).sum();
+        let gzip: usize = of_kind.iter().map(|(name, _)| sizes[name.as_str()]).sum();
         println!(
             "split: {} {kind}* pieces, {raw} bytes ({gzip} gzip)",
             of_kind.len()
         );
     }
+    let ranking: usize = (sizes.iter())
+        .filter(|(name, _)| name.starts_with("terms-") || name.starts_with("dictionary-"))
+        .map(|(_, size)| size)
+        .sum();
+    println!(
+        "split: ranking index (dictionary and term pieces, no positions) {ranking} bytes gzip"
+    );
     println!(
         "split: first file {} bytes ({head_gzip} gzip): articles' ids, dates, sources {articles}; field lengths {lengths}; piece names {refs}",
         head.len()
@@ -185,46 +193,56 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let fresh = Library::from_bytes(&head).expect("head reads back");
     let titles: Vec<String> = titles(whole).map(|t| format!("{t} ")).collect();
     let questions = piaf_questions();
+    let kb = |b: usize| b as f64 / 1000.0;
+    let at = |sorted: &[usize], q: f64| {
+        sorted[((sorted.len() as f64 * q) as usize).min(sorted.len() - 1)]
+    };
     for (name, queries) in [("titles", &titles), ("PIAF questions", &questions)] {
         if queries.is_empty() {
             continue;
         }
-        // Bytes (gzip) of the pieces a first search needs: the dictionary
-        // pieces of its words, their terms' pieces, then the text pieces of
-        // its ten first results (for their snippets); and in how many rounds.
+        // Bytes of the pieces a first search needs before its results: the
+        // dictionary pieces of its words, their terms' pieces (and the
+        // positions of a phrase), then the text pieces of its ten first
+        // results (for their snippets); in how many rounds; and the
+        // positions that re-rank them by proximity once the reader pauses.
         let mut rounds_needed = Vec::new();
-        let kinds = ["dictionary-", "terms-", "text-"];
-        let mut by_kind: [Vec<usize>; 3] = Default::default();
+        let mut by_kind: [Vec<usize>; 5] = Default::default();
+        let mut later_bytes = Vec::new();
         let mut downloads: Vec<(usize, usize)> = queries
             .iter()
             .map(|query| {
                 let reader = fresh.clone();
-                let (mut files, rounds) = load_for(&reader, &pieces_by_name, query);
+                let (mut files, rounds) = load_needed(&reader, &pieces_by_name, query);
                 let hits = reader.search(query, 10).hits;
                 files.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
                 rounds_needed.push(rounds + 1);
                 for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
                     let of_kind = files.iter().filter(|f| f.starts_with(kind));
-                    bytes.push(of_kind.map(|f| sizes[f.as_str()].1).sum());
+                    bytes.push(of_kind.map(|f| sizes[f.as_str()]).sum());
                 }
-                let gzip = files.iter().map(|f| sizes[f.as_str()].1).sum();
+                let later = reader.later_for_query(query);
+                later_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
+                let gzip = files.iter().map(|f| sizes[f.as_str()]).sum();
                 (gzip, files.len())
             })
             .collect();
         downloads.sort();
         rounds_needed.sort();
-        let at =
+        later_bytes.sort();
+        let pick =
             |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
-        let kb = |b: usize| b as f64 / 1000.0;
         println!(
-            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}",
+            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}; then the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
             downloads.len(),
-            kb(at(0.5).0),
-            at(0.5).1,
-            kb(at(0.95).0),
-            at(0.95).1,
+            kb(pick(0.5).0),
+            pick(0.5).1,
+            kb(pick(0.95).0),
+            pick(0.95).1,
             rounds_needed[rounds_needed.len() / 2],
-            rounds_needed[rounds_needed.len() - 1]
+            rounds_needed[rounds_needed.len() - 1],
+            kb(at(&later_bytes, 0.5)),
+            kb(at(&later_bytes, 0.95)),
         );
         let medians = kinds.iter().zip(&mut by_kind).map(|(kind, bytes)| {
             bytes.sort();
@@ -236,14 +254,18 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         );
     }
     // Typing the first three words of a title letter by letter, as a reader
-    // does: what the searches of all the keystrokes download together, and
-    // how often a keystroke needs the whole dictionary (a typo, or what
-    // looks like one) before the words are complete.
+    // does: what each keystroke's search downloads (what the keystrokes
+    // before it did not), what all of them download together, and how often
+    // a keystroke needs the whole dictionary (a typo, or what looks like
+    // one) before the words are complete. The positions that re-rank by
+    // proximity wait for a pause, at the end.
     let dictionary_files = sizes
         .keys()
         .filter(|f| f.starts_with("dictionary-"))
         .count();
     let mut typed_bytes = Vec::new();
+    let mut keystroke_bytes = Vec::new();
+    let mut paused_bytes = Vec::new();
     let mut whole_dictionary = 0;
     for title in &titles {
         let words: Vec<&str> = title.split_whitespace().take(3).collect();
@@ -251,29 +273,57 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         let reader = fresh.clone();
         let mut loaded = Vec::new();
         for end in query.char_indices().map(|(at, c)| at + c.len_utf8()) {
-            loaded.extend(load_for(&reader, &pieces_by_name, &query[..end]).0);
+            let files = load_needed(&reader, &pieces_by_name, &query[..end]).0;
+            keystroke_bytes.push(files.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
+            loaded.extend(files);
         }
+        let later = reader.later_for_query(&query);
+        paused_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
         let dictionary = loaded.iter().filter(|f| f.starts_with("dictionary-"));
         whole_dictionary += usize::from(dictionary.count() == dictionary_files);
-        typed_bytes.push(loaded.iter().map(|f| sizes[f.as_str()].1).sum::<usize>());
+        typed_bytes.push(loaded.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
     }
-    typed_bytes.sort();
+    for list in [&mut typed_bytes, &mut keystroke_bytes, &mut paused_bytes] {
+        list.sort();
+    }
     println!(
-        "typing the first 3 words of a title ({} titles), every keystroke searched: term and dictionary pieces p50 {:.0} kB gzip, p95 {:.0} kB; the whole dictionary for {whole_dictionary}",
+        "typing the first 3 words of a title ({} titles, {} keystrokes), every keystroke searched: per keystroke p50 {:.1} kB gzip, p95 {:.1} kB, max {:.0} kB; per title p50 {:.0} kB, p95 {:.0} kB; the whole dictionary for {whole_dictionary}; then, at the pause, the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
         typed_bytes.len(),
-        typed_bytes[typed_bytes.len() / 2] as f64 / 1000.0,
-        typed_bytes[typed_bytes.len() * 95 / 100] as f64 / 1000.0,
+        keystroke_bytes.len(),
+        kb(at(&keystroke_bytes, 0.5)),
+        kb(at(&keystroke_bytes, 0.95)),
+        kb(keystroke_bytes[keystroke_bytes.len() - 1]),
+        kb(at(&typed_bytes, 0.5)),
+        kb(at(&typed_bytes, 0.95)),
+        kb(at(&paused_bytes, 0.5)),
+        kb(at(&paused_bytes, 0.95)),
     );
 }
 
-/// Loads into `reader` what a search for `query` needs, round after round as
-/// the app does (the dictionary pieces, then what they say it needs next):
-/// the files, and the number of rounds.
-fn load_for(reader: &Library, pieces: &HashMap<&str, &[u8]>, query: &str) -> (Vec<String>, usize) {
-    let fetch = |file: &str| pieces.get(file).map(|b| b.to_vec()).ok_or("no such piece");
-    let rounds = liseuse_core::pieces::load_for_query(reader, query, fetch).unwrap();
-    let count = rounds.len();
-    (rounds.into_iter().flatten().collect(), count)
+/// Loads into `reader` what a search for `query` needs before its results,
+/// round after round as the app does (the dictionary pieces, then what they
+/// say it needs next; not the positions that only refine the ranking): the
+/// files, and the number of rounds.
+fn load_needed(
+    reader: &Library,
+    pieces: &HashMap<&str, &[u8]>,
+    query: &str,
+) -> (Vec<String>, usize) {
+    let mut files = Vec::new();
+    let mut rounds = 0;
+    loop {
+        let missing = reader.missing_for_query(query);
+        if missing.is_empty() || rounds == 8 {
+            return (files, rounds);
+        }
+        for file in &missing {
+            reader
+                .add_piece(file, pieces[file.as_str()])
+                .expect("piece reads back");
+        }
+        files.extend(missing);
+        rounds += 1;
+    }
 }
 
 /// The titles of one article in 50, as queries.

@@ -27,6 +27,18 @@ pub const MIN_PREFIX_CHARS: usize = 2;
 /// frequent first: bounds the work for a one-letter-longer prefix of a common stem.
 pub const MAX_PREFIX_TERMS: usize = 64;
 
+/// The completions of the word being typed are the most frequent terms it
+/// begins, at most this many for a beginning of 2, 3, 4 characters (and
+/// [`MAX_PREFIX_TERMS`] from 5): a short beginning is shared by hundreds of
+/// terms, and each keystroke would download the postings of dozens.
+pub const SHORT_PREFIX_TERMS: [usize; 3] = [3, 6, 12];
+
+/// ... and no more than this many documents in all (the first completion
+/// always counts): at every keystroke, the postings of the words it stands
+/// for are downloaded, about 3 bytes a document compressed. Never reached
+/// below this size of collection.
+pub const PREFIX_DOCUMENTS: usize = 15_000;
+
 /// Only the first this many query words are used: bounds the work for pasted text.
 pub const MAX_QUERY_WORDS: usize = 32;
 
@@ -401,12 +413,21 @@ impl<'a> Planner<'a> {
             candidates.push((number, 1.0));
         }
         if completing {
-            candidates.extend(
-                self.completions(typed)
-                    .into_iter()
-                    .filter(|&t| dictionary.term(t) != term)
-                    .map(|t| (t, PREFIX_WEIGHT)),
-            );
+            let letters = typed.chars().count();
+            let most = (letters.checked_sub(MIN_PREFIX_CHARS))
+                .and_then(|at| SHORT_PREFIX_TERMS.get(at))
+                .copied()
+                .unwrap_or(MAX_PREFIX_TERMS);
+            let mut documents = 0usize;
+            let completions = (self.completions(typed).into_iter())
+                .filter(|&t| dictionary.term(t) != term)
+                .take(most)
+                .take_while(|&t| {
+                    let first = documents == 0;
+                    documents = documents.saturating_add(dictionary.doc_frequency(t));
+                    first || documents <= PREFIX_DOCUMENTS
+                });
+            candidates.extend(completions.map(|t| (t, PREFIX_WEIGHT)).collect::<Vec<_>>());
         }
         candidates
     }
