@@ -28,7 +28,8 @@
   /** The wasm at `url`, as the build published it (gzip, like the index:
    * the same bytes on every host), decoded by the browser's own
    * DecompressionStream, for Trunk's loader (scripts/precache rewrites its
-   * call); as it came when a host decoded it on the way. */
+   * call); as it came when a host decoded it on the way. Fetched once the
+   * page written at build time is painted. */
   /** Replaces the loading placeholder with a message (never HTML from outside). */
   function fatal(message) {
     const root = app();
@@ -55,6 +56,8 @@
   });
   window.liseuseWasm = async (url) => {
     try {
+      // After the first paint: the newest articles show before the download starts.
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());

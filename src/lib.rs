@@ -63,6 +63,12 @@ pub fn start() {
     yew::set_custom_panic_hook(Box::new(|info| crash::show(&info.to_string())));
     wasm_bindgen_futures::spawn_local(async {
         let loaded = load_library().await;
+        // The first render in a task of its own, not in the one that decoded
+        // the index: no single long task holds the page.
+        let next_task = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
         let document = gloo::utils::document();
         let Some(root) = document
             .get_element_by_id("app")
