@@ -208,7 +208,9 @@ impl TermPiece {
     /// of its own terms, in order.
     pub fn validate(&self, first: u32, doc_count: u32) -> Result<(), String> {
         let count = self.postings.len();
-        if count == 0 || self.spellings.len() != count {
+        // No spellings (nor forms): a split file's, whose are apart.
+        let apart = self.spellings.is_empty() && self.forms.is_empty();
+        if count == 0 || (self.spellings.len() != count && !apart) {
             return Err("a term piece without one spelling per term".into());
         }
         for postings in &self.postings {
@@ -229,13 +231,18 @@ impl TermPiece {
     }
 }
 
-/// The word positions of the postings of a run of terms (those of a term
-/// piece, which a split file stores without them): for each term, its
-/// [`Postings::positions`].
+/// What ranking a split file's run of terms does without, apart from its
+/// term piece: the word positions of the postings (phrases, proximity), the
+/// word forms (an article with the very form typed first) and the spellings
+/// (suggestions). A first ranking reads the term piece alone; these refine it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionPiece {
-    /// The positions of each term of the run, in term order.
+    /// The positions of each term of the run, in term order ([`Postings::positions`]).
     pub positions: Vec<Vec<u32>>,
+    /// The word forms of the run's terms ([`TermPiece::forms`]).
+    pub forms: Vec<PieceForm>,
+    /// The spelling of each term of the run ([`TermPiece::spellings`]).
+    pub spellings: Vec<String>,
 }
 
 /// A word form of a term, in the term's piece.
@@ -757,7 +764,9 @@ impl IndexFile {
                 piece
                     .forms
                     .sort_by(|a, b| (a.term, &a.form).cmp(&(b.term, &b.form)));
-                let piece = std::mem::take(&mut piece);
+                let mut piece = std::mem::take(&mut piece);
+                positions.forms = std::mem::take(&mut piece.forms);
+                positions.spellings = std::mem::take(&mut piece.spellings);
                 let refs = &mut self.pieces.terms;
                 add_piece(PieceKind::Terms, refs, &mut files, first, &piece);
                 let piece = std::mem::take(&mut positions);

@@ -705,6 +705,7 @@ mod tests {
         fresh.add_piece(file, &pieces[file]).unwrap();
         let wrong = format::encode(&format::PositionPiece {
             positions: vec![vec![1, 2, 3]; 50],
+            ..Default::default()
         });
         let name = crate::format::PieceRef {
             first: 0,

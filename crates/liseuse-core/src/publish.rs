@@ -78,7 +78,8 @@ pub fn early_html(library: &Library, count: usize) -> String {
     );
     let no_terms = BTreeSet::new();
     // By month, newest first, as the app groups them.
-    let mut groups: Vec<(Option<&str>, Vec<(u32, &crate::Article)>)> = Vec::new();
+    type Group<'a> = (Option<&'a str>, Vec<(u32, &'a crate::Article)>);
+    let mut groups: Vec<Group> = Vec::new();
     for &doc in &page.shown {
         let Some(article) = library.text(doc) else {
             continue;

@@ -111,10 +111,11 @@ pub struct Prepared {
     /// Of the dictionary pieces, those its words were looked up in: what its
     /// terms need (a suggestion needs more).
     pub for_terms: Vec<usize>,
-    /// The position pieces that would re-rank its best results by the
-    /// proximity of its words, not loaded: results come without them, and
-    /// better once they are in (a view asks for them once the reader stops
-    /// typing: they are as large as the postings).
+    /// The position pieces of its terms, not loaded: the word positions,
+    /// forms and spellings that refine its ranking (the proximity of its
+    /// words, the very form typed). Results come without them, and better
+    /// once they are in (a view asks for them once the reader stops typing:
+    /// they are as large as the postings).
     pub later: Vec<usize>,
 }
 
@@ -191,26 +192,24 @@ impl Searcher {
         // What the terms need: the pieces its words were looked up in.
         let for_terms = planner.lookups.missing();
         let complete = self.dictionary.all_loaded() && self.postings.all_loaded();
-        let needed = if complete {
-            Needed::default()
+        let (needed, later) = if complete {
+            (Needed::default(), Vec::new())
         } else {
             let mut terms = plan.terms();
             // The spellings a suggestion would show, should nothing match.
             let suggested = suggest::suggestions(self, &planner.lookups, query, &plan.unknown);
             terms.extend(suggested.into_iter().map(|(_, term)| term));
-            Needed {
+            let needed = Needed {
                 dictionary: planner.lookups.missing(),
-                terms: self.postings.missing_for(terms),
+                terms: self.postings.missing_for(terms.iter().copied()),
                 positions: self.postings.missing_positions_for(plan.sequence_terms()),
-            }
-        };
-        let later = if complete {
-            Vec::new()
-        } else {
-            let proximity = self.postings.missing_positions_for(plan.proximity_terms());
-            (proximity.into_iter())
+            };
+            // The forms, spellings and positions of its terms: the very form
+            // typed, a suggestion's spelling, the proximity of its words.
+            let later = (self.postings.missing_positions_for(terms).into_iter())
                 .filter(|run| !needed.positions.contains(run))
-                .collect()
+                .collect();
+            (needed, later)
         };
         Prepared {
             query: query.to_string(),
@@ -249,7 +248,8 @@ impl Searcher {
     /// Loads position piece number `number` (once): refused if it is not
     /// the positions of its term piece's postings.
     pub fn add_position_piece(&self, number: usize, piece: PositionPiece) -> Result<(), String> {
-        self.postings.add_positions(number, piece)
+        self.postings
+            .add_positions(number, piece, self.index.doc_count)
     }
 
     /// Loads term piece number `number` (once; later calls change nothing).

@@ -162,17 +162,6 @@ impl Plan {
             .flatten();
         sequences.map(|&(term, _)| term).collect()
     }
-
-    /// The terms whose word positions re-rank the best articles by how
-    /// close its words stand (see `Ranker::rerank_by_proximity`): every
-    /// candidate of each word, when there are two words or more.
-    pub fn proximity_terms(&self) -> Vec<usize> {
-        if self.words.len() < 2 {
-            return Vec::new();
-        }
-        let candidates = self.words.iter().flat_map(|word| &word.candidates);
-        candidates.map(|&(term, _)| term).collect()
-    }
 }
 
 /// Reads queries for one [`Searcher`], its lookups recorded in [`Planner::lookups`].

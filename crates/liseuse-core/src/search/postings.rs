@@ -44,11 +44,16 @@ impl PostingStore {
         }
     }
 
+    /// The piece of `term` with the most in it (its positions, forms and
+    /// spellings once they are in), and the term's place in it.
+    fn entry(&self, term: usize) -> Option<(&TermPiece, usize)> {
+        (self.positioned.entry(term)).or_else(|| self.runs.entry(term))
+    }
+
     /// The postings of `term`, with positions once they are in; none when
     /// its piece is not loaded.
     pub fn postings(&self, term: usize) -> &Postings {
-        let positioned = self.positioned.entry(term);
-        (positioned.or_else(|| self.runs.entry(term)))
+        (self.entry(term))
             .and_then(|(piece, at)| piece.postings.get(at))
             .unwrap_or(&NO_POSTINGS)
     }
@@ -73,7 +78,12 @@ impl PostingStore {
     /// Loads the positions of run `number` (once). Positions that are not
     /// those of the run's postings (as many per term and document as they
     /// count) are refused once both are in.
-    pub fn add_positions(&self, number: usize, piece: PositionPiece) -> Result<(), String> {
+    pub fn add_positions(
+        &self,
+        number: usize,
+        piece: PositionPiece,
+        doc_count: u32,
+    ) -> Result<(), String> {
         if self.positions.first(number).is_none() {
             return Err(format!("no position piece {number}"));
         }
@@ -83,12 +93,12 @@ impl PostingStore {
             ));
         }
         self.positions.set(number, piece);
-        self.combine(number)
+        self.combine(number, doc_count)
     }
 
-    /// Once run `number`'s postings and positions are both in: the postings
-    /// with their positions, checked.
-    fn combine(&self, number: usize) -> Result<(), String> {
+    /// Once run `number`'s postings and positions are both in: the term
+    /// piece whole again, with its positions, forms and spellings, checked.
+    fn combine(&self, number: usize, doc_count: u32) -> Result<(), String> {
         let (Some(piece), Some(positions)) =
             (self.runs.piece(number), self.positions.piece(number))
         else {
@@ -112,6 +122,15 @@ impl PostingStore {
             }
             postings.positions = positions.clone();
         }
+        whole.forms = positions.forms.clone();
+        whole.spellings = positions.spellings.clone();
+        if whole.spellings.len() != whole.postings.len() {
+            return Err(format!(
+                "position piece {number} without one spelling per term"
+            ));
+        }
+        let first = self.runs.first(number).unwrap_or_default();
+        (whole.validate(first, doc_count)).map_err(|e| format!("position piece {number}: {e}"))?;
         self.positioned.set(number, whole);
         Ok(())
     }
@@ -119,13 +138,13 @@ impl PostingStore {
     /// How `term` is written (the most frequent form, accents included),
     /// once its piece is loaded.
     pub fn spelling(&self, term: usize) -> Option<&str> {
-        let (piece, at) = self.runs.entry(term)?;
+        let (piece, at) = self.entry(term)?;
         piece.spellings.get(at).map(String::as_str)
     }
 
     /// The word forms of `term`'s piece (by term, then form), if it is loaded.
     pub fn forms(&self, term: usize) -> &[PieceForm] {
-        self.runs.entry(term).map_or(&[], |(piece, _)| &piece.forms)
+        self.entry(term).map_or(&[], |(piece, _)| &piece.forms)
     }
 
     /// The runs that hold `terms` and are not loaded, by number, ascending.
@@ -165,12 +184,16 @@ impl PostingStore {
                 "term piece {number} holds other terms than expected"
             ));
         }
-        if !piece.postings.iter().all(|p| p.positions.is_empty()) && self.positions.len() > 0 {
+        let apart = !self.positions.is_empty();
+        let detailed = !(piece.postings.iter()).all(|p| p.positions.is_empty())
+            || !piece.forms.is_empty()
+            || !piece.spellings.is_empty();
+        if apart && detailed {
             return Err(format!(
-                "term piece {number} with positions, which are apart"
+                "term piece {number} with positions, forms or spellings, which are apart"
             ));
         }
         self.runs.set(number, piece);
-        self.combine(number)
+        self.combine(number, doc_count)
     }
 }
