@@ -175,14 +175,14 @@ pub fn use_pieces(library: &Rc<Library>, files: Vec<String>) -> bool {
 /// every keystroke, as soon as the reader pauses. 200 to 1000 ms.
 pub const LATER_AFTER_MS: u32 = 400;
 
-/// Asks for `files`, which refine what a view shows without being needed
-/// for it, once they have stayed the same for [`LATER_AFTER_MS`]: a new
-/// list (the next keystroke) cancels the ask of the previous one.
+/// Asks for `files`, which refine what a view of `query` shows without
+/// being needed for it, once the query has stayed the same for
+/// [`LATER_AFTER_MS`]: the next keystroke cancels the ask.
 #[hook]
-pub fn use_later_pieces(library: &Rc<Library>, files: Vec<String>) {
+pub fn use_later_pieces(library: &Rc<Library>, query: &str, files: Vec<String>) {
     let loader = use_context::<Loader>();
     let library = library.clone();
-    use_effect_with(files, move |files| {
+    use_effect_with((query.to_string(), files), move |(_, files)| {
         let timeout = (!files.is_empty()).then(|| {
             let files = files.clone();
             gloo::timers::callback::Timeout::new(LATER_AFTER_MS, move || {

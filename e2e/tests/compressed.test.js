@@ -74,8 +74,8 @@ test('word positions come for a phrase before its results, and for nearness only
   await r.open();
   // Typed letter by letter: no positions at any keystroke.
   await r.searchBox().pressSequentially('accord de paix', { delay: 40 });
-  await r.page.locator('.result .snippet mark').first().waitFor();
   assert.deepEqual(positions, [], 'while typing');
+  await r.page.locator('.result .snippet mark').first().waitFor();
   // Then a pause: the positions of its words, to rank by their nearness.
   await r.page.waitForTimeout(1200);
   assert.ok(positions.length > 0, 'after the pause');

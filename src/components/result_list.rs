@@ -51,7 +51,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // the words: once the reader pauses, and the results are ranked again.
     let later = prepared.later().to_vec();
     let refined = later.len();
-    use_later_pieces(library, later);
+    use_later_pieces(library, &query, later);
     let limit = props.limit.max(1);
     let on_more = props
         .on_more
