@@ -57,7 +57,8 @@
   window.liseuseWasm = async (url) => {
     try {
       // After the first paint: the newest articles show before the download starts.
-      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+      // (The frame after the next one: the first has been presented by then.)
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());

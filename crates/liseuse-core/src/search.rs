@@ -128,7 +128,9 @@ pub struct Searcher {
     average_lengths: [f32; FIELD_COUNT],
     /// For the term of each member of a group of [`crate::synonyms::GROUPS`],
     /// the terms of the other members.
-    synonyms: HashMap<String, Vec<String>>,
+    /// Computed at the first query that needs them, not when the index is
+    /// loaded: that is on the way to the app's first paint.
+    synonyms: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     /// The terms, in runs (one for a whole index).
     dictionary: Dictionary,
     /// The postings, in runs of terms (one for a whole index; see
@@ -173,7 +175,7 @@ impl Searcher {
             let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
             (total as f32 / lengths.len().max(1) as f32).max(1.0)
         });
-        let synonyms = synonym_terms(&index.analyzer);
+        let synonyms = std::sync::OnceLock::new();
         Searcher {
             index,
             average_lengths,
@@ -268,6 +270,11 @@ impl Searcher {
         piece: DictionaryPiece,
     ) -> Result<(), String> {
         self.dictionary.add(number, piece)
+    }
+
+    /// For the term of each member of a synonym group, the terms of the others.
+    pub(crate) fn synonyms(&self) -> &HashMap<String, Vec<String>> {
+        (self.synonyms).get_or_init(|| synonym_terms(&self.index.analyzer))
     }
 
     /// How the index was analysed (in its first language).

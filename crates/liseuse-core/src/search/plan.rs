@@ -259,7 +259,7 @@ impl<'a> Planner<'a> {
         let (text, at) = (part.text, part.start);
         let analyzers = &self.analyzers;
         let dictionary = &self.searcher.dictionary;
-        let synonym_table = &self.searcher.synonyms;
+        let synonym_table = self.searcher.synonyms();
         let typing = matches!(part.kind, PartKind::Words { typing: true });
         let last_word_end = words(text).last().map(|w| w.end);
         // The terms of each word, in every language, by the span of the word.
