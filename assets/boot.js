@@ -56,17 +56,35 @@
   });
   window.liseuseWasm = async (url) => {
     try {
-      // After the first paint: the newest articles show before the download starts.
-      // (The frame after the next one: the first has been presented by then.)
-      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
+      // The home page's newest articles are presented before any download
+      // (the frame after the next one: the first has been shown by then).
+      // A link to a search or an article has nothing to show first.
+      if (!('deepLink' in document.documentElement.dataset)) {
+        await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
+      }
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      // Streamed: decoded and compiled while it downloads. Its first bytes
+      // say whether it is still gzip (a host may have decoded it on the way).
+      const reader = response.body.getReader();
+      const first = await reader.read();
+      const head = first.value ?? new Uint8Array();
+      const stream = new ReadableStream({
+        start(controller) {
+          if (first.done) controller.close();
+          else controller.enqueue(head);
+        },
+        async pull(controller) {
+          const { value, done } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+      });
+      const gzip = head[0] === 0x1f && head[1] === 0x8b;
       if (gzip && typeof DecompressionStream !== 'function') {
         throw new Error('ce navigateur ne sait pas décompresser (DecompressionStream) : mettez-le à jour');
       }
-      const body = gzip ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')) : bytes;
+      const body = gzip ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
       return new Response(body, { headers: { 'content-type': 'application/wasm' } });
     } catch (error) {
       // Said here: the loader's own rejection is reported as coming from this file.
