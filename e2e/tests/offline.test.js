@@ -66,14 +66,20 @@ test('a page that cannot load its wasm says so instead of staying blank', async 
   assert.match(await alert.innerText(), /n’a pas pu démarrer/);
 });
 
-test('while the wasm starts the page shows the newest articles, written at build time', async () => {
-  const r = await reader.newReader();
+/** Holds the wasm's download until the returned function is called. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((ok) => (release = ok));
-  await r.page.route(/_bg\.wasm/, async (route) => {
+  await page.route(/_bg\.wasm/, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('while the wasm starts the page shows the newest articles, written at build time', async () => {
+  const r = await reader.newReader();
+  const release = await holdWasm(r.page);
   await r.page.goto(r.baseUrl, { waitUntil: 'domcontentloaded' });
   assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');
   // The home page's list as the app shows it: its heading, count, months and titles.
@@ -101,12 +107,7 @@ test('without JavaScript the newest articles are still listed, with a word on wh
 
 test('a deep link shows no stale home list while the app starts', async () => {
   const r = await reader.newReader();
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await r.page.route(/_bg\.wasm/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(r.page);
   await r.page.goto(`${r.baseUrl}#/?q=armée`, { waitUntil: 'domcontentloaded' });
   assert.equal(await r.page.locator('.early').isVisible(), false);
   assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');

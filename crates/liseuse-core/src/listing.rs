@@ -205,3 +205,11 @@ mod tests {
 pub fn count_line(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
+
+/// "Source · date · author" of an article, as lists and the reading view
+/// show it; empty when it has none of them.
+pub fn meta_line(article: &crate::Article) -> String {
+    let date = article.date.as_deref().map(crate::dates::french_date);
+    let parts = [article.source.clone(), date, article.byline.clone()];
+    parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}

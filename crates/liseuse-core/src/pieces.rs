@@ -271,6 +271,17 @@ impl<T> Slots<T> {
         self.pieces.iter().all(|piece| piece.get().is_some())
     }
 
+    /// The runs that hold `items` and are not loaded, ascending, each once.
+    pub fn missing_for(&self, items: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut runs: Vec<usize> = (items.into_iter())
+            .filter_map(|item| self.run_of(item))
+            .filter(|&run| !self.is_loaded(run))
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        runs
+    }
+
     /// The runs not loaded yet.
     pub fn unloaded(&self) -> Vec<usize> {
         (0..self.len())

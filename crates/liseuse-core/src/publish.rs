@@ -13,9 +13,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::dates::{french_date, french_month};
+use crate::dates::french_month;
 use crate::format::{IndexFile, PieceSizes};
-use crate::listing::count_line;
+use crate::listing::{count_line, meta_line};
 use crate::pieces::{gzip, Manifest};
 use crate::route::Route;
 use crate::{Filters, Library};
@@ -128,16 +128,9 @@ fn item(
         let _ = write!(html, "<span class=\"section\">{}</span>", escape(section));
     }
     let _ = write!(html, "<h3 class=\"title\">{}</h3>", escape(&article.title));
-    let meta: Vec<String> = [
-        article.source.clone(),
-        article.date.as_deref().map(french_date),
-        article.byline.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let meta = meta_line(article);
     if !meta.is_empty() {
-        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta.join(" · ")));
+        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
     }
     let snippet = library.snippet(doc, no_terms);
     let _ = write!(html, "<p class=\"snippet\">{}</p>", escape(&snippet.text));

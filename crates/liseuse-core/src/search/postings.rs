@@ -61,13 +61,7 @@ impl PostingStore {
     /// The runs whose word positions `terms` need and that are not loaded,
     /// by number, ascending (none in a whole index).
     pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut runs: Vec<usize> = (terms.into_iter())
-            .filter_map(|term| self.positions.run_of(term))
-            .filter(|&run| !self.positions.is_loaded(run))
-            .collect();
-        runs.sort_unstable();
-        runs.dedup();
-        runs
+        self.positions.missing_for(terms)
     }
 
     /// The runs whose positions are not loaded yet, by number.
@@ -149,13 +143,7 @@ impl PostingStore {
 
     /// The runs that hold `terms` and are not loaded, by number, ascending.
     pub fn missing_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut runs: Vec<usize> = (terms.into_iter())
-            .filter_map(|term| self.runs.run_of(term))
-            .filter(|&run| !self.runs.is_loaded(run))
-            .collect();
-        runs.sort_unstable();
-        runs.dedup();
-        runs
+        self.runs.missing_for(terms)
     }
 
     /// The runs not loaded yet, by number.
