@@ -1,7 +1,8 @@
 //! Downloads a file the build published (the index's first file, a piece):
 //! its bytes arrive compressed ([`liseuse_core::pieces::COMPRESSION`]) on any
 //! host, and the browser's own `DecompressionStream` decodes them — the wasm
-//! carries no decompressor.
+//! carries no decompressor. A host that decoded them already on the way
+//! (served with `Content-Encoding: gzip`) gives them as they are.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -29,8 +30,7 @@ pub enum Failure {
     Damaged(String),
 }
 
-/// The bytes of the published file at `url` (relative to the page),
-/// decoded as they download.
+/// The bytes of the published file at `url` (relative to the page), decoded.
 pub async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, Failure> {
     let network = |e: gloo_net::Error| Failure::Network(e.to_string());
     let response = gloo_net::http::Request::get(url)
@@ -41,17 +41,16 @@ pub async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, F
     if !response.ok() {
         return Err(Failure::Network(format!("HTTP {}", response.status())));
     }
-    match response.body() {
-        Some(body) => decompress(&body).await.map_err(Failure::Damaged),
-        None => Err(Failure::Damaged("réponse vide".into())),
+    let bytes = response.binary().await.map_err(network)?;
+    if liseuse_core::pieces::is_gzip(&bytes) {
+        decompress(&bytes).await.map_err(Failure::Damaged)
+    } else {
+        Ok(bytes)
     }
 }
 
-/// `body` decoded by the browser's `DecompressionStream`, in one pass as it
-/// arrives. Files named `.bin` are served as they are (no host gives them a
-/// `Content-Encoding` that would decode them on the way): bytes that are
-/// not gzip (another page served in their place) are a damaged file.
-async fn decompress(body: &web_sys::ReadableStream) -> Result<Vec<u8>, String> {
+/// `bytes` decoded by the browser's `DecompressionStream`.
+async fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let why = |e: JsValue| {
         let text =
             (e.dyn_ref::<js_sys::Error>()).map_or_else(|| format!("{e:?}"), |e| e.message().into());
@@ -60,7 +59,9 @@ async fn decompress(body: &web_sys::ReadableStream) -> Result<Vec<u8>, String> {
     let stream = Decompression::new(liseuse_core::pieces::COMPRESSION).map_err(|_| {
         "ce navigateur ne sait pas décompresser les fichiers (DecompressionStream) : mettez-le à jour".to_string()
     })?;
-    let decoded = body.pipe_through(stream.unchecked_ref());
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(why)?;
+    let decoded = blob.stream().pipe_through(stream.unchecked_ref());
     let response = web_sys::Response::new_with_opt_readable_stream(Some(&decoded)).map_err(why)?;
     let buffer = JsFuture::from(response.array_buffer().map_err(why)?)
         .await
