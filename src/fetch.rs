@@ -31,7 +31,7 @@ pub enum Failure {
 }
 
 /// The bytes of the published file at `url` (relative to the page), decoded.
-pub async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, Failure> {
+async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, Failure> {
     let network = |e: gloo_net::Error| Failure::Network(e.to_string());
     let response = gloo_net::http::Request::get(url)
         .cache(cache)
@@ -46,6 +46,21 @@ pub async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, F
         decompress(&bytes).await.map_err(Failure::Damaged)
     } else {
         Ok(bytes)
+    }
+}
+
+/// The published file at `url`, as `read` takes it in. Bytes that are not
+/// the file (`read` says [`Failure::Damaged`]) may come from the browser's
+/// HTTP cache (a portal's page kept for its max-age): then the server is
+/// asked once more, past that cache.
+pub async fn fetch_checked<T>(
+    url: &str,
+    read: impl Fn(Vec<u8>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    use web_sys::RequestCache;
+    match fetch(url, RequestCache::Default).await.and_then(&read) {
+        Err(Failure::Damaged(_)) => fetch(url, RequestCache::Reload).await.and_then(read),
+        done => done,
     }
 }
 

@@ -23,33 +23,29 @@ pub use liseuse_core::{dates, route};
 /// Downloads the index's first file that the page names (the `href` of its
 /// `<link id="liseuse-index">`, which `scripts/precache` writes into
 /// `index.html`: the browser starts that download in parallel with the
-/// wasm's), decodes it and checks it against its name. Bytes that are not
-/// the file may come from the browser's HTTP cache (a portal's page kept for
-/// its max-age): then the server is asked once more, past that cache. The
+/// wasm's), decodes it and checks it against its name (asked once more past
+/// the HTTP cache if it is not the file: see [`fetch::fetch_checked`]). The
 /// error is what a reader is told, in French.
 pub async fn load_library() -> Result<Rc<Library>, String> {
+    use fetch::Failure;
     use liseuse_core::pieces::{check, INDEX_LINK_ID};
-    use web_sys::RequestCache;
     let url = (gloo::utils::document().get_element_by_id(INDEX_LINK_ID))
         .and_then(|link| link.get_attribute("href"))
         .ok_or(
             "la page ne nomme pas l’index des articles : le site publié est incomplet (index.html)",
         )?;
     let name = url.rsplit('/').next().unwrap_or_default().to_string();
-    let read = |bytes: Result<Vec<u8>, fetch::Failure>| {
-        let bytes = bytes?;
-        check(&name, &bytes).map_err(|e| fetch::Failure::Damaged(pieces::damage(&e)))?;
-        (Library::from_bytes(&bytes)).map_err(|e| fetch::Failure::Damaged(pieces::damage(&e)))
+    let read = |bytes: Vec<u8>| {
+        let damaged = |e: liseuse_core::FormatError| Failure::Damaged(pieces::damage(&e));
+        check(&name, &bytes).map_err(damaged)?;
+        Library::from_bytes(&bytes).map_err(damaged)
     };
-    let library = match read(fetch::fetch(&url, RequestCache::Default).await) {
-        Err(fetch::Failure::Damaged(_)) => read(fetch::fetch(&url, RequestCache::Reload).await),
-        done => done,
-    };
+    let library = fetch::fetch_checked(&url, read).await;
     library.map(Rc::new).map_err(|failure| match failure {
-        fetch::Failure::Network(why) => format!(
+        Failure::Network(why) => format!(
             "L’index des articles n’a pas pu être chargé ({name} : {why}). Vérifiez la connexion, puis rechargez la page."
         ),
-        fetch::Failure::Damaged(why) => format!(
+        Failure::Damaged(why) => format!(
             "L’index des articles est endommagé ({name} : {why}). Rechargez la page ; si le problème persiste, le site publié est incomplet."
         ),
     })

@@ -121,25 +121,13 @@ pub fn has_failed(file: &str) -> bool {
     FAILED.with(|failed| failed.borrow().contains_key(file))
 }
 
-/// Downloads piece `file` into `library`. Bytes that are not the piece may
-/// come from the browser's HTTP cache (a portal's page kept for its max-age):
-/// then the server is asked once more, past that cache.
+/// Downloads piece `file` into `library` (asked once more past the HTTP
+/// cache if it is not the piece: see [`crate::fetch::fetch_checked`]).
 pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
-    match download_with(library, file, web_sys::RequestCache::Default).await {
-        Err(Failure::Damaged(_)) => {
-            download_with(library, file, web_sys::RequestCache::Reload).await
-        }
-        done => done,
-    }
-}
-
-async fn download_with(
-    library: &Library,
-    file: &str,
-    cache: web_sys::RequestCache,
-) -> Result<(), Failure> {
-    let bytes = crate::fetch::fetch(&format!("{PIECES_PATH}{file}"), cache).await?;
-    (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
+    let take = |bytes: Vec<u8>| {
+        (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
+    };
+    crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), take).await
 }
 
 /// What is wrong with a piece, in a reader's words.
