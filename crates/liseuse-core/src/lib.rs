@@ -703,17 +703,24 @@ mod tests {
             .find(|f| f.starts_with(&position_of(file)[..15]))
             .unwrap();
         fresh.add_piece(file, &pieces[file]).unwrap();
-        let wrong = format::encode(&format::PositionPiece {
+        let number: usize = file[6..10].parse().unwrap();
+        let real: format::PositionPiece = format::decode(&pieces[positions]).unwrap();
+        // Other terms than the run's, and one position more than counted.
+        let other_terms = format::PositionPiece {
             positions: vec![vec![1, 2, 3]; 50],
             ..Default::default()
-        });
-        let name = crate::format::PieceRef {
-            first: 0,
-            hash: pieces::content_hash(&wrong),
         };
-        assert!(fresh
-            .add_piece(&name.file(PieceKind::Positions, 0), &wrong)
-            .is_err());
+        let mut miscounted = real.clone();
+        let term = (miscounted.positions.iter())
+            .position(|p| !p.is_empty())
+            .unwrap();
+        miscounted.positions[term].push(1);
+        for wrong in [other_terms, miscounted] {
+            let added = fresh.searcher.add_position_piece(number, wrong);
+            assert!(added.is_err(), "{added:?}");
+        }
+        // Nothing of them was kept: the real piece is still missing, and taken.
+        assert!(fresh.missing_pieces().contains(positions));
         fresh.add_piece(positions, &pieces[positions]).unwrap();
     }
 

@@ -19,9 +19,10 @@ pub(super) struct PostingStore {
     /// The postings of each run, as its term piece has them (without word
     /// positions in a split index; with them in a whole one).
     runs: Slots<TermPiece>,
-    /// The word positions of each run (a split index; none in a whole one).
+    /// The positions, forms and spellings of each run that came before its
+    /// postings, waiting for them (a split index; none in a whole one).
     positions: Slots<PositionPiece>,
-    /// Each run whose postings and positions are both in, with its positions.
+    /// Each run whose postings and details are both in: its term piece whole.
     positioned: Slots<TermPiece>,
 }
 
@@ -58,27 +59,37 @@ impl PostingStore {
             .unwrap_or(&NO_POSTINGS)
     }
 
+    /// Whether the positions of run `run` are in (with its postings, or
+    /// waiting for them).
+    fn has_positions(&self, run: usize) -> bool {
+        self.positioned.is_loaded(run) || self.positions.is_loaded(run)
+    }
+
     /// The runs whose word positions `terms` need and that are not loaded,
     /// by number, ascending (none in a whole index).
     pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.positions.missing_for(terms)
+        let missing = self.positioned.missing_for(terms).into_iter();
+        missing.filter(|&run| !self.has_positions(run)).collect()
     }
 
     /// The runs whose positions are not loaded yet, by number.
     pub fn unloaded_positions(&self) -> Vec<usize> {
-        self.positions.unloaded()
+        (0..self.positioned.len())
+            .filter(|&run| !self.has_positions(run))
+            .collect()
     }
 
     /// Loads the positions of run `number` (once). Positions that are not
     /// those of the run's postings (as many per term and document as they
-    /// count) are refused once both are in.
+    /// count) are refused: at once when the postings are in, else when they
+    /// come (until then the positions wait, apart).
     pub fn add_positions(
         &self,
         number: usize,
         piece: PositionPiece,
         doc_count: u32,
     ) -> Result<(), String> {
-        if self.positions.first(number).is_none() {
+        if self.positioned.first(number).is_none() {
             return Err(format!("no position piece {number}"));
         }
         if (self.runs.count(number)).is_some_and(|count| count != piece.positions.len()) {
@@ -86,28 +97,32 @@ impl PostingStore {
                 "position piece {number} holds other terms than expected"
             ));
         }
-        self.positions.set(number, piece);
-        self.combine(number, doc_count)
+        match self.runs.piece(number) {
+            Some(postings) => {
+                let whole = self.detailed(number, postings, &piece, doc_count)?;
+                self.positioned.set(number, whole);
+            }
+            None => self.positions.set(number, piece),
+        }
+        Ok(())
     }
 
-    /// Once run `number`'s postings and positions are both in: the term
-    /// piece whole again, with its positions, forms and spellings, checked.
-    fn combine(&self, number: usize, doc_count: u32) -> Result<(), String> {
-        let (Some(piece), Some(positions)) =
-            (self.runs.piece(number), self.positions.piece(number))
-        else {
-            return Ok(());
-        };
-        if self.positioned.is_loaded(number) {
-            return Ok(());
-        }
-        if piece.postings.len() != positions.positions.len() {
+    /// Run `number`'s term piece whole again: `postings` with the
+    /// positions, forms and spellings of `details`, checked.
+    fn detailed(
+        &self,
+        number: usize,
+        postings: &TermPiece,
+        details: &PositionPiece,
+        doc_count: u32,
+    ) -> Result<TermPiece, String> {
+        if postings.postings.len() != details.positions.len() {
             return Err(format!(
                 "position piece {number} holds other terms than expected"
             ));
         }
-        let mut whole = piece.clone();
-        for (postings, positions) in whole.postings.iter_mut().zip(&positions.positions) {
+        let mut whole = postings.clone();
+        for (postings, positions) in whole.postings.iter_mut().zip(&details.positions) {
             let counted: u64 = postings.counts.iter().map(|&c| u64::from(c)).sum();
             if counted != positions.len() as u64 {
                 return Err(format!(
@@ -116,8 +131,8 @@ impl PostingStore {
             }
             postings.positions = positions.clone();
         }
-        whole.forms = positions.forms.clone();
-        whole.spellings = positions.spellings.clone();
+        whole.forms = details.forms.clone();
+        whole.spellings = details.spellings.clone();
         if whole.spellings.len() != whole.postings.len() {
             return Err(format!(
                 "position piece {number} without one spelling per term"
@@ -125,8 +140,7 @@ impl PostingStore {
         }
         let first = self.runs.first(number).unwrap_or_default();
         (whole.validate(first, doc_count)).map_err(|e| format!("position piece {number}: {e}"))?;
-        self.positioned.set(number, whole);
-        Ok(())
+        Ok(whole)
     }
 
     /// How `term` is written (the most frequent form, accents included),
@@ -153,7 +167,7 @@ impl PostingStore {
 
     /// Whether every run is loaded, with its positions.
     pub fn all_loaded(&self) -> bool {
-        self.runs.all_loaded() && self.positions.all_loaded()
+        self.runs.all_loaded() && self.unloaded_positions().is_empty()
     }
 
     /// Loads run `number` (once; later calls change nothing). A piece that
@@ -172,7 +186,7 @@ impl PostingStore {
                 "term piece {number} holds other terms than expected"
             ));
         }
-        let apart = !self.positions.is_empty();
+        let apart = !self.positioned.is_empty();
         let detailed = !(piece.postings.iter()).all(|p| p.positions.is_empty())
             || !piece.forms.is_empty()
             || !piece.spellings.is_empty();
@@ -182,6 +196,15 @@ impl PostingStore {
             ));
         }
         self.runs.set(number, piece);
-        self.combine(number, doc_count)
+        // Positions that came first, waiting for these postings.
+        if let (Some(postings), Some(details)) =
+            (self.runs.piece(number), self.positions.piece(number))
+        {
+            if !self.positioned.is_loaded(number) {
+                let whole = self.detailed(number, postings, details, doc_count)?;
+                self.positioned.set(number, whole);
+            }
+        }
+        Ok(())
     }
 }
