@@ -47,8 +47,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let needed = prepared.missing().to_vec();
     let failed = failure(&needed);
     let ready = use_pieces(library, needed);
-    // The word positions that re-rank the best results by the proximity of
-    // the words: once the reader pauses, and the results are ranked again.
+    // The word positions, forms and spellings that refine the ranking (the
+    // proximity of the words, the very form typed): once the reader pauses,
+    // and the results are ranked again.
     let later = prepared.later().to_vec();
     let refined = later.len();
     use_later_pieces(library, &query, later);

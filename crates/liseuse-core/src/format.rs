@@ -18,9 +18,10 @@
 //! postings (with their spellings and word forms) to *term pieces*, and the
 //! articles (title, byline, text...) to *text pieces* (runs of consecutive
 //! articles, numbered newest first). The word positions of the postings,
-//! which only phrases and the proximity of a query's words need, are apart
-//! from them, in *position pieces* (one per term piece, for the same terms):
-//! ranking reads the term pieces alone. Each piece is a file named after its
+//! which only phrases and the proximity of a query's words need, and the
+//! terms' word forms and spellings are apart from them, in *position
+//! pieces* (one per term piece, for the same terms): ranking reads the term
+//! pieces alone. Each piece is a file named after its
 //! content, fetched when a query or an article needs it.
 
 use serde::{Deserialize, Serialize};
@@ -137,7 +138,7 @@ pub struct Pieces {
     pub first_terms: Vec<String>,
     /// The term pieces, by first term number: each holds the postings of the
     /// terms up to the next one's first (see [`TermPiece`]), without their
-    /// word positions.
+    /// word positions, forms and spellings.
     pub terms: Vec<PieceRef>,
     /// The position pieces: one per term piece, for the same terms (see [`PositionPiece`]).
     pub positions: Vec<PieceRef>,

@@ -76,8 +76,7 @@ pub struct PreparedQuery {
     missing: Vec<String>,
     /// Of those, the dictionary pieces: what its terms need.
     dictionary: Vec<String>,
-    /// The position pieces that would re-rank its results by the proximity
-    /// of its words (see [`PreparedQuery::later`]).
+    /// The position pieces that would refine its ranking (see [`PreparedQuery::later`]).
     later: Vec<String>,
 }
 
@@ -94,10 +93,12 @@ impl PreparedQuery {
         &self.dictionary
     }
 
-    /// The position pieces that would re-rank its best results by the
-    /// proximity of its words, not loaded: the results are there without
-    /// them, and better with them. As large as postings, they are worth
-    /// asking for once the reader stops typing, not at every keystroke.
+    /// The position pieces of its terms, not loaded: their word positions,
+    /// forms and spellings refine the ranking (the proximity of its words,
+    /// the very form typed) and give a suggestion its accents. The results
+    /// are there without them, and better with them. As large as postings,
+    /// they are worth asking for once the reader stops typing, not at every
+    /// keystroke.
     pub fn later(&self) -> &[String] {
         &self.later
     }
@@ -184,8 +185,8 @@ impl Library {
         self.files(self.searcher.missing_pieces(query))
     }
 
-    /// The position pieces that would re-rank the results of `query` by the
-    /// proximity of its words and are not loaded (see [`PreparedQuery::later`]).
+    /// The position pieces that would refine the results of `query` and are
+    /// not loaded (see [`PreparedQuery::later`]).
     pub fn later_for_query(&self, query: &str) -> Vec<String> {
         self.prepare(query).later
     }
@@ -657,8 +658,9 @@ mod tests {
         }
         let first = split.search(query, 10);
         assert!(first.total > 0);
-        // Then the positions that bring the proximity of the words in: the
-        // same articles, ranked as the whole index ranks them.
+        // Then the positions, forms and spellings that bring the proximity
+        // of the words and the very form typed in: the same articles,
+        // ranked as the whole index ranks them.
         let later = split.later_for_query(query);
         assert!(
             !later.is_empty() && later.iter().all(|f| f.starts_with("positions-")),
@@ -672,9 +674,15 @@ mod tests {
             r.hits.iter().map(|h| h.doc).collect()
         };
         assert_eq!(docs(&first), docs(&ranked));
-        // One word has no proximity to weigh: nothing later.
+        // One word has no proximity to weigh, but its forms and spelling
+        // come later too; the loading rounds end with them.
         let (fresh, _) = split_library();
-        pieces::load_for_query(&fresh, "paix ", fetch).unwrap();
+        let rounds = pieces::load_for_query(&fresh, "paix ", fetch).unwrap();
+        let last = rounds.last().unwrap();
+        assert!(
+            last.iter().all(|f| f.starts_with("positions-")),
+            "{rounds:?}"
+        );
         assert!(fresh.later_for_query("paix ").is_empty());
         // A phrase cannot be told without positions: they come before its results.
         let (fresh, _) = split_library();

@@ -309,7 +309,7 @@ pub struct LoadError<E> {
 /// Loads into `library` what a search for `query` needs, round after round
 /// (the dictionary pieces where its words would be, then the postings of the
 /// terms found there; a typo needs every dictionary piece first; last, the
-/// word positions that re-rank its results by proximity), each file
+/// positions, forms and spellings that refine its ranking), each file
 /// fetched with `fetch`. Returns the files loaded, by round. Native callers
 /// (tests, benchmarks) use it as it is; the app runs the same rounds, one per
 /// render, as pieces arrive.
@@ -324,7 +324,7 @@ pub fn load_for_query<E>(
     for _ in 0..8 {
         let mut missing = library.missing_for_query(query);
         if missing.is_empty() {
-            // Last, the positions that re-rank the results by proximity.
+            // Last, the positions, forms and spellings that refine the ranking.
             missing = library.later_for_query(query);
         }
         if missing.is_empty() {

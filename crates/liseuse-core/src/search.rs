@@ -97,7 +97,7 @@ pub struct Needed {
     pub dictionary: Vec<usize>,
     /// Term pieces (postings).
     pub terms: Vec<usize>,
-    /// Position pieces (the word positions of term pieces).
+    /// Position pieces (the word positions, forms and spellings of term pieces).
     pub positions: Vec<usize>,
 }
 

@@ -1,7 +1,8 @@
 //! Postings: where each term occurs, with its spelling and word forms, in
 //! runs of terms. A whole index is one loaded run; a split one has a run per
 //! term piece, loaded when a query needs it, and the word positions of each
-//! run apart, loaded when a phrase or the proximity of words needs them.
+//! run apart with its forms and spellings, loaded when a phrase needs them
+//! or to refine the ranking.
 
 use crate::format::{PieceForm, PositionPiece, Postings, TermPiece};
 use crate::pieces::Slots;
