@@ -416,7 +416,7 @@ impl<'a> Planner<'a> {
                     documents = documents.saturating_add(dictionary.doc_frequency(t));
                     first || documents <= PREFIX_DOCUMENTS
                 });
-            candidates.extend(completions.map(|t| (t, PREFIX_WEIGHT)).collect::<Vec<_>>());
+            candidates.extend(completions.map(|t| (t, PREFIX_WEIGHT)));
         }
         candidates
     }
