@@ -25,11 +25,6 @@
   // page's. A link to anything else (a search, an article) waits without it.
   if (!['', '#', '#/'].includes(location.hash)) document.documentElement.dataset.deepLink = '';
 
-  /** The wasm at `url`, as the build published it (gzip, like the index:
-   * the same bytes on every host), decoded by the browser's own
-   * DecompressionStream, for Trunk's loader (scripts/precache rewrites its
-   * call); as it came when a host decoded it on the way. Fetched once the
-   * page written at build time is painted. */
   /** Replaces the loading placeholder with a message (never HTML from outside). */
   function fatal(message) {
     const root = app();
@@ -54,15 +49,37 @@
     if (event.target !== window || event.filename?.includes('/boot')) return;
     failed(event);
   });
+  // The wasm (scripts/precache names it in <meta name="liseuse-wasm">, above
+  // this script). A link to a search or an article needs it before anything
+  // shows: its download starts now, while the page is still being parsed, in
+  // parallel with the index's first file (preloaded) and Trunk's JS loader,
+  // instead of once that loader has arrived. The home page's newest articles
+  // are presented first (the frame after the next one: the first has been
+  // shown by then), then it is fetched.
+  const wasmUrl = document.querySelector('meta[name="liseuse-wasm"]')?.content;
+  const deepLink = 'deepLink' in document.documentElement.dataset;
+  const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+  const fetchWasm = (url) => fetch(url).then((response) => {
+    // Kept for the service worker's install, which then downloads it no
+    // second time (see stage()).
+    if (response.ok) stage(url, response.clone());
+    return response;
+  });
+  let early = deepLink && wasmUrl ? fetchWasm(wasmUrl) : null;
+
+  /** The wasm at `url`, as the build published it (gzip, like the index:
+   * the same bytes on every host), decoded by the browser's own
+   * DecompressionStream for Trunk's loader (scripts/precache rewrites its
+   * call); as it came when a host decoded it on the way. */
   window.liseuseWasm = async (url) => {
     try {
-      // The home page's newest articles are presented before any download
-      // (the frame after the next one: the first has been shown by then).
-      // A link to a search or an article has nothing to show first.
-      if (!('deepLink' in document.documentElement.dataset)) {
-        await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
+      let pending = early && url === wasmUrl ? early : null;
+      early = null;
+      if (!pending) {
+        if (!deepLink) await painted();
+        pending = fetchWasm(url);
       }
-      const response = await fetch(url);
+      const response = await pending;
       if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
       // Streamed: decoded and compiled while it downloads. Its first bytes
       // say whether it is still gzip (a host may have decoded it on the way).
@@ -92,6 +109,19 @@
       throw error;
     }
   };
+
+  /** Files named after their content that this page downloaded (the wasm,
+   * the index's first file), put where the service worker's install looks
+   * before it asks the server (sw.js, STAGED): a host that forbids caching
+   * would otherwise send them twice on a first visit. Best effort. */
+  function stage(url, response) {
+    if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller || typeof caches !== 'object') return;
+    const scope = new URL('./', location.href).href;
+    caches.open(`liseuse-staged ${scope}`)
+      .then((cache) => cache.put(new URL(url, location.href).href, response))
+      .catch(() => {});
+  }
+  window.liseuseStage = stage;
 
   addEventListener('TrunkApplicationStarted', () => {
     const root = app();
@@ -145,9 +175,88 @@
     else sw.addEventListener('controllerchange', ask, { once: true });
   }
 
+  /** The reader's own downloads come first: the app says when its pieces are
+   * on their way (`liseuse-busy`) and when none is (`liseuse-idle`, also once
+   * after its first render). The worker is registered, and the offline fill
+   * asked for, only once the page has been idle for a moment; the fill pauses
+   * while the reader's requests are in flight. */
+  const IDLE_MS = 300;
+  let idleTimer = 0;
+  let settled = false;
+  const whenSettled = [];
+  addEventListener('liseuse-busy', () => {
+    clearTimeout(idleTimer);
+    navigator.serviceWorker.controller?.postMessage({ type: 'PAUSE' });
+  });
+  addEventListener('liseuse-idle', () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (!settled) {
+        settled = true;
+        whenSettled.splice(0).forEach((then) => then());
+      }
+      navigator.serviceWorker.controller?.postMessage({ type: 'RESUME' });
+    }, IDLE_MS);
+  });
+  const afterFirstView = () => new Promise((then) => (settled ? then() : whenSettled.push(then)));
+
+  // What the reader chose for a collection too large to store without asking
+  // (pieces/manifest.bin's `bytes` over ASK_OVER_BYTES), kept per site.
+  const ASK_OVER_BYTES = 20e6;
+  const choiceKey = `liseuse:1:${location.pathname}:offline`;
+  const choice = () => {
+    try {
+      return localStorage.getItem(choiceKey);
+    } catch {
+      return null;
+    }
+  };
+  const choose = (value) => {
+    try {
+      localStorage.setItem(choiceKey, value);
+    } catch {
+      // No storage: asked again at the next visit.
+    }
+  };
+
+  /** Asks the worker to store the whole index, unless the browser's data
+   * saver is on, or the collection is large and the reader has not said yes
+   * (asked once, in a bar: "Rendre toute la collection disponible hors ligne
+   * (50 Mo) ?"). */
+  function offerFill(active, bytes) {
+    if (navigator.connection?.saveData) return;
+    if (bytes <= ASK_OVER_BYTES || choice() === 'yes') {
+      active.postMessage({ type: 'FILL' });
+      return;
+    }
+    if (choice() === 'no' || document.querySelector('.offline-ask')) return;
+    const bar = document.createElement('div');
+    bar.className = 'offline-ask';
+    bar.setAttribute('role', 'region');
+    bar.setAttribute('aria-label', 'Lecture hors ligne');
+    const text = document.createElement('span');
+    text.textContent = `Rendre toute la collection disponible hors ligne (${Math.round(bytes / 1e6)} Mo) ?`;
+    const answer = (label, value) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.addEventListener('click', () => {
+        choose(value);
+        bar.remove();
+        if (value === 'yes') active.postMessage({ type: 'FILL' });
+      });
+      return button;
+    };
+    bar.append(text, answer('Oui', 'yes'), answer('Non', 'no'));
+    document.body.append(bar);
+  }
+
   addEventListener('load', async () => {
     try {
+      await afterFirstView();
       const registration = await navigator.serviceWorker.register('sw.js');
+      // A browser (or a test harness) that blocks workers may give nothing.
+      if (!registration) return;
       const watch = (worker) => {
         worker?.addEventListener('statechange', () => {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
@@ -156,7 +265,10 @@
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
       // A large collection's index pieces are cached in the background, a
       // visit after another until all are in (see sw.js); the reader sees how far.
-      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'FILL' }));
+      navigator.serviceWorker.addEventListener('message', (event) => {
+        if (event.data?.type === 'SIZE' && event.source) offerFill(event.source, event.data.bytes);
+      });
+      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'SIZE' }));
       watchOffline();
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));

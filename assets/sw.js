@@ -44,9 +44,31 @@ const HASHED = /-([0-9a-f]{16}(_bg)?|[0-9a-f]{8})(\.[a-z]+)+$/;
 const fresh = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
 const absolute = (url) => new URL(url, SCOPE).href;
 
+// Files named after their content that the page downloaded before this
+// worker was installed (the wasm, the index's first file: boot.js's stage()).
+// The install takes them from there instead of asking the server again: a
+// host that forbids caching would otherwise send them twice on a first visit.
+const STAGED = `liseuse-staged ${SCOPE}`;
+
 self.addEventListener('install', (event) => {
   // A failed download fails the install: the previous version stays in charge.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map(fresh))));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const staged = await caches.open(STAGED);
+      // All downloaded before any is kept: a failed install keeps nothing.
+      const responses = await Promise.all(
+        SHELL.map(async (url) => {
+          const kept = HASHED.test(url) ? await staged.match(absolute(url)) : undefined;
+          const response = kept ?? (await fetch(fresh(url)));
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return response;
+        }),
+      );
+      await Promise.all(responses.map((response, i) => cache.put(SHELL[i], response)));
+      await caches.delete(STAGED);
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -70,9 +92,9 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
-  // Not awaited: fetches wait for the activation to end. The page asks again
-  // (FILL) at each visit, which keeps the worker alive until it is done.
-  fill();
+  // The fill waits for the page to ask (FILL, at each visit, once the
+  // reader's first view is in, unless the data saver is on or the reader
+  // declined a large collection), which keeps the worker alive until done.
 });
 
 // The URLs of the pieces in the cache, read from it once, then kept up to date
@@ -117,16 +139,27 @@ async function isThePiece(url, response) {
 }
 
 let hashes = null;
+let read = null;
 
-/** Each piece's absolute URL and hash, from the manifest (in this version's
- * cache since the install); empty for a whole index. */
+/** The manifest (in this version's cache since the install). */
+async function manifest() {
+  read ??= (async () => {
+    const cache = await caches.open(CACHE);
+    const response = (await cache.match(MANIFEST)) ?? (await fetch(fresh(MANIFEST)));
+    return decompressedJson(response);
+  })().catch((error) => {
+    read = null;
+    throw error;
+  });
+  return read;
+}
+
+/** Each piece's absolute URL and hash, from the manifest; empty for a whole index. */
 async function pieceHashes() {
   hashes ??= (async () => {
     const map = new Map();
     if (!SPLIT) return map;
-    const cache = await caches.open(CACHE);
-    const response = (await cache.match(MANIFEST)) ?? (await fetch(fresh(MANIFEST)));
-    const { pieces } = await decompressedJson(response);
+    const { pieces } = await manifest();
     for (const [file, hash] of pieces) map.set(absolute(`./pieces/${file}`), hash);
     return map;
   })().catch((error) => {
@@ -171,6 +204,21 @@ async function missingPieces() {
 
 let filling = null;
 
+// The page says when the reader's own requests are in flight (PAUSE) and
+// when none is (RESUME): the fill takes no piece meanwhile.
+let resume = null;
+let paused = null;
+const pause = () => {
+  paused ??= new Promise((go) => {
+    resume = go;
+  });
+};
+const unpause = () => {
+  resume?.();
+  paused = null;
+  resume = null;
+};
+
 /** Downloads every missing piece into the cache; once at a time. A piece that
  * fails is left for the next fill (the next visit, or the page's next ask). */
 function fill() {
@@ -180,6 +228,7 @@ function fill() {
     const cache = await caches.open(PIECE_CACHE);
     const worker = async () => {
       for (let url = queue.shift(); url; url = queue.shift()) {
+        while (paused) await paused;
         try {
           await fetchPiece(cache, url);
         } catch {
@@ -201,6 +250,17 @@ self.addEventListener('message', (event) => {
   if (type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
   // The page, at each visit: go on filling the cache with the pieces.
   if (type === 'FILL') event.waitUntil(fill());
+  if (type === 'PAUSE') pause();
+  if (type === 'RESUME') unpause();
+  // What storing the whole index would download, for the page to ask first.
+  if (type === 'SIZE') {
+    event.waitUntil(
+      (async () => {
+        const bytes = SPLIT ? (await manifest()).bytes ?? 0 : 0;
+        event.source?.postMessage({ type: 'SIZE', bytes });
+      })(),
+    );
+  }
   // How much of the index is available offline, and whether the fill is running.
   if (type === 'OFFLINE') {
     event.waitUntil(

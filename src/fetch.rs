@@ -30,8 +30,13 @@ pub enum Failure {
     Damaged(String),
 }
 
-/// The bytes of the published file at `url` (relative to the page), decoded.
-async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, Failure> {
+/// The bytes of the published file at `url` (relative to the page), decoded,
+/// and with `keep` the bytes as they came too.
+async fn fetch(
+    url: &str,
+    cache: web_sys::RequestCache,
+    keep: bool,
+) -> Result<(Vec<u8>, Option<Vec<u8>>), Failure> {
     let network = |e: gloo_net::Error| Failure::Network(e.to_string());
     let response = gloo_net::http::Request::get(url)
         .cache(cache)
@@ -43,24 +48,53 @@ async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<Vec<u8>, Failu
     }
     let bytes = response.binary().await.map_err(network)?;
     if liseuse_core::pieces::is_gzip(&bytes) {
-        decompress(&bytes).await.map_err(Failure::Damaged)
+        let decoded = decompress(&bytes).await.map_err(Failure::Damaged)?;
+        Ok((decoded, keep.then_some(bytes)))
     } else {
-        Ok(bytes)
+        Ok((bytes.clone(), keep.then_some(bytes)))
     }
 }
 
 /// The published file at `url`, as `read` takes it in. Bytes that are not
 /// the file (`read` says [`Failure::Damaged`]) may come from the browser's
 /// HTTP cache (a portal's page kept for its max-age): then the server is
-/// asked once more, past that cache.
+/// asked once more, past that cache. With `stage`, the file as it came,
+/// once read, is handed to the page's `liseuseStage` (`assets/boot.js`) for
+/// the service worker's install.
 pub async fn fetch_checked<T>(
     url: &str,
+    stage: bool,
     read: impl Fn(Vec<u8>) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
     use web_sys::RequestCache;
-    match fetch(url, RequestCache::Default).await.and_then(&read) {
-        Err(Failure::Damaged(_)) => fetch(url, RequestCache::Reload).await.and_then(read),
+    let read = &read;
+    let attempt = |cache| async move {
+        let (decoded, raw) = fetch(url, cache, stage).await?;
+        let value = read(decoded)?;
+        if let Some(mut raw) = raw {
+            hand_to_page(url, &mut raw);
+        }
+        Ok(value)
+    };
+    match attempt(RequestCache::Default).await {
+        Err(Failure::Damaged(_)) => attempt(RequestCache::Reload).await,
         done => done,
+    }
+}
+
+/// Gives `bytes`, downloaded from `url`, to the page's `liseuseStage`, if it
+/// has one: the service worker's install then takes them instead of asking
+/// the server again (a file named after its content never changes).
+fn hand_to_page(url: &str, bytes: &mut [u8]) {
+    let window = gloo::utils::window();
+    let Ok(stage) = js_sys::Reflect::get(&window, &"liseuseStage".into()) else {
+        return;
+    };
+    let Some(stage) = stage.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    if let Ok(response) = web_sys::Response::new_with_opt_u8_array(Some(bytes)) {
+        let _ = stage.call2(&window, &url.into(), &response);
     }
 }
 

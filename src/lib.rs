@@ -40,7 +40,7 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
         check(&name, &bytes).map_err(damaged)?;
         Library::from_bytes(&bytes).map_err(damaged)
     };
-    let library = fetch::fetch_checked(&url, read).await;
+    let library = fetch::fetch_checked(&url, true, read).await;
     library.map(Rc::new).map_err(|failure| match failure {
         Failure::Network(why) => format!(
             "L’index des articles n’a pas pu être chargé ({name} : {why}). Vérifiez la connexion, puis rechargez la page."
@@ -79,6 +79,14 @@ pub fn start() {
                     library: components::SharedLibrary(library),
                 };
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
+                // The first view has asked for its pieces by the next task;
+                // with none to wait for, the page is idle now (see pieces::tell_page).
+                gloo::timers::callback::Timeout::new(0, || {
+                    if pieces::none_in_flight() {
+                        pieces::tell_page(false);
+                    }
+                })
+                .forget();
             }
             Err(message) => fatal(&document, &root, &message),
         }

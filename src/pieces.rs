@@ -20,6 +20,25 @@ thread_local! {
     static IN_FLIGHT: RefCell<BTreeMap<String, bool>> = const { RefCell::new(BTreeMap::new()) };
     /// Files that could not be loaded, with the reason.
     static FAILED: RefCell<BTreeMap<String, Failure>> = const { RefCell::new(BTreeMap::new()) };
+    /// Pieces that only refine a view, asked for while others were on their
+    /// way: they go once none is, not sharing the link with what a view shows.
+    static LATER: RefCell<Option<(Rc<Library>, Loader, Vec<String>)>> = const { RefCell::new(None) };
+}
+
+/// Tells the page (`assets/boot.js`) that pieces are on their way
+/// (`liseuse-busy`) or that none is (`liseuse-idle`): the service worker is
+/// registered, and fills its offline cache, only while the reader's own
+/// downloads are not in flight.
+pub fn tell_page(busy: bool) {
+    let name = if busy { "liseuse-busy" } else { "liseuse-idle" };
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
+/// Whether no piece is on its way.
+pub fn none_in_flight() -> bool {
+    IN_FLIGHT.with(|f| f.borrow().is_empty())
 }
 
 pub use crate::fetch::Failure;
@@ -88,6 +107,9 @@ impl Loader {
                 continue;
             }
             FAILED.with(|f| f.borrow_mut().remove(file));
+            if IN_FLIGHT.with(|f| f.borrow().len()) == 1 {
+                tell_page(true);
+            }
             let (library, file, notify) = (library.clone(), file.clone(), self.notify.clone());
             let loader = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -101,6 +123,12 @@ impl Loader {
                     FAILED.with(|f| f.borrow_mut().insert(file, reason));
                 }
                 notify.emit(());
+                if none_in_flight() {
+                    match LATER.with(|later| later.borrow_mut().take()) {
+                        Some((library, loader, files)) => loader.fetch(&library, &files),
+                        None => tell_page(false),
+                    }
+                }
             });
         }
     }
@@ -127,7 +155,7 @@ pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
     let take = |bytes: Vec<u8>| {
         (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
     };
-    crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), take).await
+    crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), false, take).await
 }
 
 /// What is wrong with a piece, in a reader's words.
@@ -165,7 +193,9 @@ pub const LATER_AFTER_MS: u32 = 400;
 
 /// Asks for `files`, which refine what a view of `query` shows without
 /// being needed for it, once the query has stayed the same for
-/// [`LATER_AFTER_MS`]: the next keystroke cancels the ask.
+/// [`LATER_AFTER_MS`] and no other piece is on its way (the text of the
+/// results a link to a search shows goes first): the next keystroke
+/// cancels the ask.
 #[hook]
 pub fn use_later_pieces(library: &Rc<Library>, query: &str, files: Vec<String>) {
     let loader = use_context::<Loader>();
@@ -174,11 +204,17 @@ pub fn use_later_pieces(library: &Rc<Library>, query: &str, files: Vec<String>) 
         let timeout = (!files.is_empty()).then(|| {
             let files = files.clone();
             gloo::timers::callback::Timeout::new(LATER_AFTER_MS, move || {
-                if let Some(loader) = loader {
+                let Some(loader) = loader else { return };
+                if none_in_flight() {
                     loader.fetch(&library, &files);
+                } else {
+                    LATER.with(|later| *later.borrow_mut() = Some((library, loader, files)));
                 }
             })
         });
-        move || drop(timeout)
+        move || {
+            drop(timeout);
+            LATER.with(|later| later.borrow_mut().take());
+        }
     });
 }

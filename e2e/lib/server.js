@@ -17,16 +17,46 @@ const TYPES = {
   '.bin': 'application/octet-stream',
 };
 
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * One link that every response of a server shares, as a phone's radio is
+ * shared by every request of a page (and of its workers): `bytesPerSecond`
+ * in all, handed out in chunks first come, first served, so that two
+ * downloads at once each go at about half the speed.
+ */
+function sharedLink(bytesPerSecond) {
+  const CHUNK = 8 * 1024;
+  let free = 0;
+  return async function send(res, body) {
+    for (let at = 0; at < body.length; at += CHUNK) {
+      const chunk = body.subarray(at, at + CHUNK);
+      const start = Math.max(Date.now(), free);
+      free = start + (1000 * chunk.length) / bytesPerSecond;
+      await sleep(free - Date.now());
+      if (res.destroyed) return;
+      res.write(chunk);
+    }
+    res.end();
+  };
+}
+
 /**
  * Serves `root` on a free loopback port, under `prefix` (e.g. '/liseuse/');
  * resolves to { url, close, log, setRoot }. `setRoot` swaps the folder, as a
  * redeploy would. With `gzip`, bodies go gzipped to browsers that accept it,
  * as GitHub Pages sends them (benchmarks of a throttled network need it).
+ * A slow network is made here, at the server, so that workers and the
+ * service worker are slowed too: `latency` ms before each response, and
+ * `bytesPerSecond` shared by all responses. `noCache` sends what a host that
+ * forbids caching does (`no-cache`, no validator, so never a 304).
  */
-export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
+export async function serveStatic(root, { prefix = '/', gzip = false, latency = 0, bytesPerSecond = 0, noCache = false } = {}) {
   let base = resolve(root);
   const log = [];
+  const send = bytesPerSecond ? sharedLink(bytesPerSecond) : (res, body) => res.end(body);
   const server = createServer(async (req, res) => {
+    if (latency) await sleep(latency);
     const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!full.startsWith(prefix)) {
       log.push({ path: full, status: 404 });
@@ -42,11 +72,11 @@ export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
-      log.push({ path: full, bytes: body.length });
+      log.push({ path: full, bytes: body.length, at: Date.now() });
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         // What GitHub Pages sends: browsers may reuse a file for 10 minutes.
-        'cache-control': 'max-age=600',
+        'cache-control': noCache ? 'no-cache' : 'max-age=600',
       };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         body = gzipSync(body, { level: 6 });
@@ -55,7 +85,7 @@ export async function serveStatic(root, { prefix = '/', gzip = false } = {}) {
       // What went on the wire (the body, compressed when it was).
       log[log.length - 1].sent = body.length;
       res.writeHead(200, headers);
-      res.end(body);
+      await send(res, body);
     } catch {
       log.push({ path: full, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -154,19 +154,26 @@ pub fn check(file: &str, bytes: &[u8]) -> Result<(), FormatError> {
 pub struct Manifest {
     /// Each piece's file name and [`content_hash`], in name order.
     pub pieces: Vec<(String, u32)>,
+    /// The bytes of all the pieces as published: what storing the whole
+    /// index for offline reading downloads (the page asks first when it is
+    /// large). 0 in a manifest written before it was there.
+    #[serde(default)]
+    pub bytes: u64,
 }
 
 impl Manifest {
     /// The manifest of `pieces` (`(file name, bytes as published)`).
     pub fn of(pieces: &[(String, Vec<u8>)]) -> Self {
+        let pieces_bytes = pieces;
         let mut pieces: Vec<(String, u32)> = (pieces.iter())
             .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
             .collect();
         pieces.sort();
-        Manifest { pieces }
+        let bytes = pieces_bytes.iter().map(|(_, b)| b.len() as u64).sum();
+        Manifest { pieces, bytes }
     }
 
-    /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…]}`.
+    /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…],"bytes":52000000}`.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -362,6 +369,11 @@ mod tests {
         let (_, pieces) = split();
         let manifest = Manifest::of(&pieces);
         assert_eq!(manifest.pieces.len(), pieces.len());
+        let total: usize = pieces.iter().map(|(_, bytes)| bytes.len()).sum();
+        assert_eq!(
+            manifest.bytes, total as u64,
+            "what storing them all downloads"
+        );
         for (file, hash) in &manifest.pieces {
             assert!(file.ends_with(&format!("-{hash:08x}.bin")), "{file}");
         }
