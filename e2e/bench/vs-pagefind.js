@@ -11,7 +11,9 @@
 //   (cd e2e/bench/peers && npm ci) && (cd e2e && node bench/vs-pagefind.js [seeds] [2000] [36k])
 // Env: RUNS (cold loads per query, default 3); WORK (default /tmp/liseuse-vs-pagefind),
 // where the sites are built once (REBUILD=1 builds liseuse's again, after a
-// change); NOCACHE=1 adds a host that forbids caching (no-cache, never a 304).
+// change); NOCACHE=1 adds a host that forbids caching (no-cache, never a 304);
+// BASE=<a worktree of an earlier commit> measures its liseuse too ("before"),
+// built there with its own target folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -73,6 +75,18 @@ async function sites(name) {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  let before = null;
+  if (process.env.BASE) {
+    before = join(dir, 'before');
+    if (!existsSync(join(before, 'index.html'))) {
+      console.error(`building liseuse of ${process.env.BASE} over ${folder}`);
+      run('trunk', ['build', '--release', '--offline', '--dist', before], {
+        cwd: process.env.BASE,
+        env: { ...process.env, LISEUSE_ARTICLES: folder },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }
+  }
   const exported = join(dir, 'articles.jsonl');
   if (!existsSync(exported)) {
     const out = run('cargo', ['run', '--quiet', '--release', '-p', 'liseuse-core', '--example', 'export_articles', '--', folder], { cwd: ROOT });
@@ -110,7 +124,7 @@ addEventListener('DOMContentLoaded', () => {
     console.error(`building Pagefind over ${articles.length} articles`);
     run(PAGEFIND, ['--site', pagefind], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  return { liseuse, pagefind, articles };
+  return { liseuse, before, pagefind, articles };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -127,8 +141,10 @@ function queries(articles) {
   return [...titles.map((q) => ({ kind: 'title', q })), ...pairs.map((q) => ({ kind: 'pair', q }))];
 }
 
+const LISEUSE = { url: (base, q) => `${base}#/?q=${encodeURIComponent(q)}`, first: '.result mark' };
 const SYSTEMS = {
-  liseuse: { url: (base, q) => `${base}#/?q=${encodeURIComponent(q)}`, first: '.result mark' },
+  liseuse: LISEUSE,
+  before: LISEUSE,
   Pagefind: { url: (base, q) => `${base}?q=${encodeURIComponent(q)}`, first: '.pagefind-ui__result mark' },
 };
 
@@ -178,7 +194,8 @@ const s = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const rows = [];
 const browser = await launch();
 for (const name of collections) {
-  const { liseuse, pagefind, articles } = await sites(name);
+  const { liseuse, before, pagefind, articles } = await sites(name);
+  const systems = [['liseuse', liseuse], ...(before ? [['before', before]] : []), ['Pagefind', pagefind]];
   const list = queries(articles);
   console.log(`\n${name}: ${articles.length} articles; queries: ${list.map((x) => JSON.stringify(x.q)).join(', ')}`);
   const modes = [
@@ -188,7 +205,7 @@ for (const name of collections) {
   ];
   if (process.env.NOCACHE) modes.push({ label: 'slow 4G, no-cache host', network: true, worker: true, noCache: true });
   for (const mode of modes) {
-    for (const [system, dist] of [['liseuse', liseuse], ['Pagefind', pagefind]]) {
+    for (const [system, dist] of systems) {
       // Pagefind has no service worker: allowing one changes nothing for it.
       if (system === 'Pagefind' && mode.worker) continue;
       const figures = await measure(browser, system, dist, list, mode);

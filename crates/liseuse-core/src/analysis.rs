@@ -24,7 +24,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
 
 /// Words longer than this many bytes once folded are not indexed: no French word
 /// is that long, so they are identifiers, hashes or glued garbage, and they
@@ -341,11 +341,7 @@ pub fn fold(word: &str) -> String {
                 'œ' => out.push_str("oe"),
                 'æ' => out.push_str("ae"),
                 'ß' => out.push_str("ss"),
-                _ => decompose_canonical(lower, |d| {
-                    if !is_combining_mark(d) {
-                        out.push(d);
-                    }
-                }),
+                _ => unmarked::push_unmarked(lower, &mut out),
             }
         }
     }
@@ -816,6 +812,7 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
 ];
 
 mod ordinal;
+mod unmarked;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,137 @@
+//! A lower-case character without its accents: its canonical decomposition
+//! (NFD) with the combining marks left out, as `fold` needs it.
+//!
+//! The same answers as `unicode_normalization::char::decompose_canonical`
+//! filtered by `is_combining_mark` (a test compares them on every
+//! character), from a table of only what `fold` can meet: the characters
+//! that are their own lower case and decompose (about 1,600, the Hangul
+//! syllables computed instead), with what is left of each once unmarked.
+//! The full decomposition tables cost the wasm about 20 kB of gzip.
+//! `unmarked_table.rs` is written by a test: after a Unicode update, run
+//! `LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked` and commit it.
+
+use unicode_normalization::char::is_combining_mark;
+
+#[rustfmt::skip]
+mod table;
+
+/// Pushes lower-case `c` without its combining marks onto `out`: `é` is
+/// `e`, `ǘ` is `u`, a combining mark alone is nothing, `한` is its jamo.
+pub(super) fn push_unmarked(c: char, out: &mut String) {
+    let code = c as u32;
+    // Nothing below À decomposes, and the first combining mark is U+0300.
+    if code < 0xc0 {
+        out.push(c);
+        return;
+    }
+    if let Some(index) = code.checked_sub(HANGUL_FIRST).filter(|i| *i < HANGUL_COUNT) {
+        let (lead, vowel, tail) = (index / (21 * 28), (index % (21 * 28)) / 28, index % 28);
+        let jamo = [0x1100 + lead, 0x1161 + vowel];
+        out.extend(jamo.into_iter().filter_map(char::from_u32));
+        if tail > 0 {
+            out.extend(char::from_u32(0x11a7 + tail));
+        }
+        return;
+    }
+    match table::KEYS.binary_search(&code) {
+        Ok(i) => {
+            let start = if i == 0 { 0 } else { table::ENDS[i - 1] as usize };
+            out.push_str(&table::VALUES[start..table::ENDS[i] as usize]);
+        }
+        Err(_) => {
+            if !is_combining_mark(c) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The Hangul syllables, whose decomposition is computed (Unicode's chapter 3.12).
+const HANGUL_FIRST: u32 = 0xac00;
+const HANGUL_COUNT: u32 = 11_172;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::decompose_canonical;
+
+    /// What the full tables give.
+    fn reference(c: char) -> String {
+        let mut out = String::new();
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+        out
+    }
+
+    fn own_lower_case(c: char) -> bool {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    }
+
+    #[test]
+    fn every_lower_case_character_loses_its_marks_as_the_full_tables_say() {
+        let mut differ = Vec::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            // What fold meets: the lower case of any character.
+            for lower in c.to_lowercase() {
+                let mut ours = String::new();
+                push_unmarked(lower, &mut ours);
+                if ours != reference(lower) {
+                    differ.push(format!("U+{:04X}", lower as u32));
+                }
+            }
+        }
+        assert!(differ.is_empty(), "{} differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+    }
+
+    /// The table's source, from the full tables.
+    fn generated() -> String {
+        let mut keys = Vec::new();
+        let mut ends = Vec::new();
+        let mut values = String::new();
+        for c in (0xc0..=0x10ffff).filter_map(char::from_u32) {
+            let code = c as u32;
+            let hangul = (HANGUL_FIRST..HANGUL_FIRST + HANGUL_COUNT).contains(&code);
+            let unmarked = reference(c);
+            let plain = if is_combining_mark(c) { String::new() } else { c.to_string() };
+            if hangul || !own_lower_case(c) || unmarked == plain {
+                continue;
+            }
+            keys.push(code);
+            values.push_str(&unmarked);
+            ends.push(values.len());
+        }
+        assert!(values.len() < 1 << 16, "ENDS are u16");
+        let list = |items: Vec<String>| {
+            items.chunks(12).map(|row| format!("    {},\n", row.join(", "))).collect::<String>()
+        };
+        let keys_text = list(keys.iter().map(|k| format!("0x{k:x}")).collect());
+        let ends_text = list(ends.iter().map(|e| e.to_string()).collect());
+        let escaped: String = values.chars().map(|c| format!("\\u{{{:x}}}", c as u32)).collect();
+        format!(
+            "// Written by analysis/unmarked.rs's test (LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked): do not edit.\n\
+             //! The lower-case characters that decompose, and what is left of each once its marks are off.\n\n\
+             /// The characters, in order.\n\
+             pub(super) const KEYS: [u32; {n}] = [\n{keys_text}];\n\n\
+             /// Where each one's unmarked text ends in [`VALUES`].\n\
+             pub(super) const ENDS: [u16; {n}] = [\n{ends_text}];\n\n\
+             /// Their unmarked texts, one after the other.\n\
+             pub(super) const VALUES: &str = \"{escaped}\";\n",
+            n = keys.len(),
+        )
+    }
+
+    #[test]
+    fn the_unmarked_table_is_the_one_the_full_tables_give() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/unmarked/table.rs");
+        let fresh = generated();
+        if std::env::var_os("LISEUSE_BLESS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let kept = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(kept == fresh, "{} is stale: LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked", path.display());
+    }
+}
