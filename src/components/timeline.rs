@@ -30,13 +30,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .map_or(0, |(_, n)| *n)
     };
     let most = span.iter().map(|m| count_of(m)).max().unwrap_or(1).max(1);
-    // Wide bars for a few months, thin ones for years of them.
-    let bar = (600.0 / span.len() as f32).clamp(4.0, 28.0);
-    const HEIGHT: f32 = 48.0;
-    let width = bar * span.len() as f32;
+    // Wide bars for a few months, thin ones for years of them. In tenths of
+    // the chart's units, whole numbers: printing a float would bring its
+    // formatting code into the wasm (10 kB).
+    let bar = (6000 / span.len()).clamp(40, 280);
+    const HEIGHT: usize = 480;
+    let width = bar * span.len();
     let bars = span.iter().enumerate().map(|(i, month)| {
         let count = count_of(month);
-        let height = if count == 0 { 0.0 } else { (HEIGHT * count as f32 / most as f32).max(2.0) };
+        let height = if count == 0 { 0 } else { (HEIGHT * count / most).max(20) };
         let current = props.current.as_deref() == Some(month.as_str());
         let label = format!(
             "{} : {count} article{}",
@@ -57,15 +59,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 pick();
             }
         });
-        let x = i as f32 * bar;
+        let x = i * bar;
         html! {
             <g class={classes!("bar", current.then_some("current"))} role="button" tabindex={(count > 0).then_some("0")}
                 aria-label={label.clone()} aria-pressed={current.to_string()} {onclick} {onkeydown}>
                 <title>{label}</title>
                 // The whole column takes the click, not only the bar.
                 <rect class="hit" x={x.to_string()} y="0" width={bar.to_string()} height={HEIGHT.to_string()} />
-                <rect x={(x + 1.0).to_string()} y={(HEIGHT - height).to_string()}
-                    width={(bar - 2.0).to_string()} height={height.to_string()} />
+                <rect x={(x + 10).to_string()} y={(HEIGHT - height).to_string()}
+                    width={(bar - 20).to_string()} height={height.to_string()} />
             </g>
         }
     });
@@ -74,7 +76,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let first = i == 0 || month.ends_with("-01");
         first.then(|| {
             html! {
-                <text x={(i as f32 * bar + 1.0).to_string()} y={(HEIGHT + 11.0).to_string()}>
+                <text x={(i * bar + 10).to_string()} y={(HEIGHT + 110).to_string()}>
                     {month.get(..4).unwrap_or_default().to_string()}
                 </text>
             }
@@ -82,7 +84,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <figure class="timeline">
-            <svg viewBox={format!("0 0 {width} {}", HEIGHT + 14.0)} role="group"
+            <svg viewBox={format!("0 0 {width} {}", HEIGHT + 140)} role="group"
                 aria-label="Articles par mois">
                 { for bars }
                 { for years }

@@ -35,7 +35,11 @@ pub(super) fn push_unmarked(c: char, out: &mut String) {
     }
     match table::KEYS.binary_search(&code) {
         Ok(i) => {
-            let start = if i == 0 { 0 } else { table::ENDS[i - 1] as usize };
+            let start = if i == 0 {
+                0
+            } else {
+                table::ENDS[i - 1] as usize
+            };
             out.push_str(&table::VALUES[start..table::ENDS[i] as usize]);
         }
         Err(_) => {
@@ -84,7 +88,12 @@ mod tests {
                 }
             }
         }
-        assert!(differ.is_empty(), "{} differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+        assert!(
+            differ.is_empty(),
+            "{} differ: {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
     }
 
     /// The table's source, from the full tables.
@@ -96,7 +105,11 @@ mod tests {
             let code = c as u32;
             let hangul = (HANGUL_FIRST..HANGUL_FIRST + HANGUL_COUNT).contains(&code);
             let unmarked = reference(c);
-            let plain = if is_combining_mark(c) { String::new() } else { c.to_string() };
+            let plain = if is_combining_mark(c) {
+                String::new()
+            } else {
+                c.to_string()
+            };
             if hangul || !own_lower_case(c) || unmarked == plain {
                 continue;
             }
@@ -106,11 +119,17 @@ mod tests {
         }
         assert!(values.len() < 1 << 16, "ENDS are u16");
         let list = |items: Vec<String>| {
-            items.chunks(12).map(|row| format!("    {},\n", row.join(", "))).collect::<String>()
+            items
+                .chunks(12)
+                .map(|row| format!("    {},\n", row.join(", ")))
+                .collect::<String>()
         };
         let keys_text = list(keys.iter().map(|k| format!("0x{k:x}")).collect());
         let ends_text = list(ends.iter().map(|e| e.to_string()).collect());
-        let escaped: String = values.chars().map(|c| format!("\\u{{{:x}}}", c as u32)).collect();
+        let escaped: String = values
+            .chars()
+            .map(|c| format!("\\u{{{:x}}}", c as u32))
+            .collect();
         format!(
             "// Written by analysis/unmarked.rs's test (LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked): do not edit.\n\
              //! The lower-case characters that decompose, and what is left of each once its marks are off.\n\n\
@@ -126,12 +145,17 @@ mod tests {
 
     #[test]
     fn the_unmarked_table_is_the_one_the_full_tables_give() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/unmarked/table.rs");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/unmarked/table.rs");
         let fresh = generated();
         if std::env::var_os("LISEUSE_BLESS").is_some() {
             std::fs::write(&path, &fresh).unwrap();
         }
         let kept = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(kept == fresh, "{} is stale: LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked", path.display());
+        assert!(
+            kept == fresh,
+            "{} is stale: LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked",
+            path.display()
+        );
     }
 }

@@ -1,0 +1,19 @@
+// The wasm's size budget: every reader downloads it on a first visit, before
+// the first result (on a slow mobile link, 200 kB is a second). A change that
+// grows it past the budget fails here; lower the budget when the wasm shrinks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, requireBuild } from '../lib/fixture.js';
+
+/** Bytes of the published (gzipped) wasm: 296.6 kB on 2026-12-02, the target 200 kB (issue 22). */
+const WASM_BUDGET = 300_000;
+
+test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
+  requireBuild(DIST);
+  const wasm = readdirSync(DIST).filter((name) => name.endsWith('_bg.wasm.gz'));
+  assert.equal(wasm.length, 1, `one compressed wasm in ${DIST}: ${wasm}`);
+  const bytes = statSync(join(DIST, wasm[0])).size;
+  assert.ok(bytes <= WASM_BUDGET, `${wasm[0]} is ${bytes} bytes, over the budget of ${WASM_BUDGET}: see the README's breakdown (twiggy) for what to cut`);
+});
