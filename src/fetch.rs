@@ -61,20 +61,21 @@ async fn fetch(
 /// asked once more, past that cache. With `stage`, the file as it came,
 /// once read, is handed to the page's `liseuseStage` (`assets/boot.js`) for
 /// the service worker's install.
-pub async fn fetch_checked<T>(
+pub async fn fetch_checked(
     url: &str,
     stage: bool,
-    read: impl Fn(Vec<u8>) -> Result<T, Failure>,
-) -> Result<T, Failure> {
+    read: &dyn Fn(Vec<u8>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    // Not generic: one copy of this in the wasm for the first file and the
+    // pieces alike (two cost 8 kB).
     use web_sys::RequestCache;
-    let read = &read;
     let attempt = |cache| async move {
         let (decoded, raw) = fetch(url, cache, stage).await?;
-        let value = read(decoded)?;
+        read(decoded)?;
         if let Some(mut raw) = raw {
             hand_to_page(url, &mut raw);
         }
-        Ok(value)
+        Ok(())
     };
     match attempt(RequestCache::Default).await {
         Err(Failure::Damaged(_)) => attempt(RequestCache::Reload).await,

@@ -35,13 +35,17 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
             "la page ne nomme pas l’index des articles : le site publié est incomplet (index.html)",
         )?;
     let name = url.rsplit('/').next().unwrap_or_default().to_string();
+    let library = std::cell::RefCell::new(None);
     let read = |bytes: Vec<u8>| {
         let damaged = |e: liseuse_core::FormatError| Failure::Damaged(pieces::damage(&e));
         check(&name, &bytes).map_err(damaged)?;
-        Library::from_bytes(&bytes).map_err(damaged)
+        *library.borrow_mut() = Some(Library::from_bytes(&bytes).map_err(damaged)?);
+        Ok(())
     };
-    let library = fetch::fetch_checked(&url, true, read).await;
-    library.map(Rc::new).map_err(|failure| match failure {
+    let fetched = fetch::fetch_checked(&url, true, &read).await;
+    let library = library.into_inner();
+    let loaded = fetched.and_then(|()| library.ok_or(Failure::Damaged(String::new())));
+    loaded.map(Rc::new).map_err(|failure| match failure {
         Failure::Network(why) => format!(
             "L’index des articles n’a pas pu être chargé ({name} : {why}). Vérifiez la connexion, puis rechargez la page."
         ),

@@ -155,7 +155,7 @@ pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
     let take = |bytes: Vec<u8>| {
         (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
     };
-    crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), false, take).await
+    crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), false, &take).await
 }
 
 /// What is wrong with a piece, in a reader's words.

@@ -35,6 +35,9 @@ pub struct ResultListProps {
     pub on_more: Callback<usize>,
 }
 
+/// How many results' texts are asked for before the rest of the page's.
+const FIRST_TEXTS: usize = 1;
+
 /// Ranked results for the query, or the collection, newest first, when there is no query.
 #[function_component]
 pub fn ResultList(props: &ResultListProps) -> Html {
@@ -83,7 +86,15 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     } else {
         results.hits.iter().map(|hit| hit.doc).collect()
     };
-    let texts = library.missing_texts(shown.iter().copied());
+    // The first result's text goes alone, then the rest of the page's: on a
+    // slow link the first result shows after one piece, not after ten
+    // sharing it (and a keystroke that replaces the list fetched one).
+    let first = library.missing_texts(shown.iter().take(FIRST_TEXTS).copied());
+    let texts = if first.is_empty() {
+        library.missing_texts(shown.iter().copied())
+    } else {
+        first
+    };
     let failed = failed.or_else(|| failure(&texts));
     use_pieces(library, texts);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
