@@ -89,9 +89,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // The first result's text goes alone, then the rest of the page's: on a
     // slow link the first result shows after one piece, not after ten
     // sharing it (and a keystroke that replaces the list fetched one).
+    // A first text that could not be had holds nothing up (and is not asked
+    // for again with the others).
     let first = library.missing_texts(shown.iter().take(FIRST_TEXTS).copied());
-    let texts = if first.is_empty() {
-        library.missing_texts(shown.iter().copied())
+    let failed = failed.or_else(|| failure(&first));
+    let texts = if first.iter().all(|file| has_failed(file)) {
+        let mut rest = library.missing_texts(shown.iter().copied());
+        rest.retain(|file| !first.contains(file));
+        rest
     } else {
         first
     };
