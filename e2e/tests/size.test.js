@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, requireBuild } from '../lib/fixture.js';
 
-/** Bytes of the published (gzipped) wasm: 296.6 kB on 2026-12-02, the target 200 kB (issue 22). */
+/** Bytes of the published (gzipped) wasm: 297.5 kB on 2026-12-02 (311.6 kB before), the target 200 kB (issue 22). */
 const WASM_BUDGET = 300_000;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
