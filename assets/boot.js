@@ -152,11 +152,17 @@
   function watchOffline() {
     const sw = navigator.serviceWorker;
     let line = null;
+    let idle = 0;
     const ask = () => sw.controller?.postMessage({ type: 'OFFLINE' });
     sw.addEventListener('message', (event) => {
-      const { type, cached, total } = event.data ?? {};
+      const { type, cached, total, filling } = event.data ?? {};
       if (type !== 'OFFLINE' || !total) return;
       if (cached < total) {
+        // Nothing to say while no fill runs (declined, data saver): ask later.
+        if (!filling && !line) {
+          if (++idle < 10) setTimeout(ask, 1000);
+          return;
+        }
         if (!line) {
           line = document.createElement('p');
           line.className = 'offline-status';
