@@ -128,3 +128,28 @@ test('an index that cannot be downloaded or is damaged is named, and the page sa
     assert.match(await alert.innerText(), expected);
   }
 });
+
+test('on a host that forbids caching, a first visit with a link to a search downloads the wasm and the index once', async () => {
+  const { serveStatic } = await import('../lib/server.js');
+  const { launch } = await import('../lib/browser.js');
+  const { DIST } = await import('../lib/fixture.js');
+  const server = await serveStatic(DIST, { noCache: true });
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}#/?q=Stoltenberg`);
+    await page.waitForSelector('.result mark');
+    // The worker is installed after the first view, from what the page downloaded.
+    await page.evaluate(async () => {
+      const sw = navigator.serviceWorker;
+      await sw.ready;
+      if (!sw.controller) await new Promise((ok) => sw.addEventListener('controllerchange', ok, { once: true }));
+    });
+    const asked = (suffix) => server.log.filter((e) => e.path.endsWith(suffix) && e.bytes).length;
+    assert.equal(asked('_bg.wasm.gz'), 1, JSON.stringify(server.log.map((e) => e.path)));
+    assert.equal(server.log.filter((e) => /\/index-[0-9a-f]{8}\.bin$/.test(e.path)).length, 1);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
