@@ -139,19 +139,19 @@ async function isThePiece(url, response) {
 }
 
 let hashes = null;
-let read = null;
+let manifestRead = null;
 
 /** The manifest (in this version's cache since the install). */
 async function manifest() {
-  read ??= (async () => {
+  manifestRead ??= (async () => {
     const cache = await caches.open(CACHE);
     const response = (await cache.match(MANIFEST)) ?? (await fetch(fresh(MANIFEST)));
     return decompressedJson(response);
   })().catch((error) => {
-    read = null;
+    manifestRead = null;
     throw error;
   });
-  return read;
+  return manifestRead;
 }
 
 /** Each piece's absolute URL and hash, from the manifest; empty for a whole index. */

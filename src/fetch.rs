@@ -51,7 +51,8 @@ async fn fetch(
         let decoded = decompress(&bytes).await.map_err(Failure::Damaged)?;
         Ok((decoded, keep.then_some(bytes)))
     } else {
-        Ok((bytes.clone(), keep.then_some(bytes)))
+        let raw = keep.then(|| bytes.clone());
+        Ok((bytes, raw))
     }
 }
 

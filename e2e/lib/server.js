@@ -72,7 +72,7 @@ export async function serveStatic(root, { prefix = '/', gzip = false, latency = 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
-      log.push({ path: full, bytes: body.length, at: Date.now() });
+      log.push({ path: full, bytes: body.length });
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         // What GitHub Pages sends: browsers may reuse a file for 10 minutes.

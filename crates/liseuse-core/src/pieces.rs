@@ -164,12 +164,11 @@ pub struct Manifest {
 impl Manifest {
     /// The manifest of `pieces` (`(file name, bytes as published)`).
     pub fn of(pieces: &[(String, Vec<u8>)]) -> Self {
-        let pieces_bytes = pieces;
+        let bytes = pieces.iter().map(|(_, b)| b.len() as u64).sum();
         let mut pieces: Vec<(String, u32)> = (pieces.iter())
             .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
             .collect();
         pieces.sort();
-        let bytes = pieces_bytes.iter().map(|(_, b)| b.len() as u64).sum();
         Manifest { pieces, bytes }
     }
 
