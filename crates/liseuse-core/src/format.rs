@@ -34,7 +34,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -281,8 +281,9 @@ pub struct SearchIndex {
     pub languages: Vec<Language>,
     /// Number of documents.
     pub doc_count: u32,
-    /// Per field, the number of terms in each document (stop words excluded).
-    pub field_lengths: [Vec<u32>; FIELD_COUNT],
+    /// Per field, the number of terms in each document (stop words
+    /// excluded), one byte each ([`lengths`]; read with [`SearchIndex::field_length`]).
+    pub field_lengths: [Vec<u8>; FIELD_COUNT],
     /// Every term, sorted by byte order, so that a prefix is a contiguous
     /// range. Empty in a split file: the terms are in its dictionary pieces.
     #[serde(with = "front_coded")]
@@ -310,6 +311,21 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// The number of terms of `field` in document `doc` ([`lengths::decode`]);
+    /// 1 for a document it does not know.
+    pub fn field_length(&self, field: Field, doc: u32) -> u32 {
+        (self.field_lengths[field as usize].get(doc as usize)).map_or(1, |&code| lengths::decode(code))
+    }
+
+    /// The average number of terms of each field, at least 1.
+    pub fn average_lengths(&self) -> [f32; FIELD_COUNT] {
+        Field::ALL.map(|field| {
+            let codes = &self.field_lengths[field as usize];
+            let total: u64 = codes.iter().map(|&c| u64::from(lengths::decode(c))).sum();
+            (total as f32 / codes.len().max(1) as f32).max(1.0)
+        })
+    }
+
     /// Takes [`SearchIndex::forms`] and [`SearchIndex::form_postings`] out,
     /// as the [`PieceForm`]s of each term (by term number, then form): what
     /// term pieces hold. Forms of a term the index lacks are dropped.
@@ -850,6 +866,8 @@ fn add_piece<T: Serialize>(
     files.push((piece.file(kind, refs.len()), bytes));
     refs.push(piece);
 }
+
+pub mod lengths;
 
 #[cfg(test)]
 mod tests;

@@ -154,7 +154,7 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
     let mut terms: Vec<(String, TermSeen)> = terms.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     check_counts(lunr, &terms);
-    let mut field_lengths: [Vec<u32>; FIELD_COUNT] = Default::default();
+    let mut field_lengths: [Vec<u8>; FIELD_COUNT] = Default::default();
     for field in Field::ALL {
         field_lengths[field as usize] = (0..doc_count)
             .map(|doc| {
@@ -162,7 +162,7 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
                     .doc_info
                     .get(&doc.to_string())
                     .and_then(|info| info.get(field.name()))
-                    .map_or(0, |&len| len as u32)
+                    .map_or(0, |&len| crate::format::lengths::encode(len as u32))
             })
             .collect();
     }

@@ -170,12 +170,7 @@ struct Weights<'a> {
 
 impl<'a> Weights<'a> {
     fn new(index: &'a SearchIndex) -> Self {
-        let average_lengths = (index.field_lengths.iter())
-            .map(|lengths| {
-                let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-                (total as f32 / lengths.len().max(1) as f32).max(1.0)
-            })
-            .collect();
+        let average_lengths = index.average_lengths().to_vec();
         Weights {
             index,
             average_lengths,
@@ -190,7 +185,7 @@ impl<'a> Weights<'a> {
             let Some(&count) = counts.get(f).filter(|&&c| c > 0) else {
                 continue;
             };
-            let length = (self.index.field_lengths[f].get(doc as usize)).map_or(1.0, |&l| l as f32);
+            let length = self.index.field_length(field, doc) as f32;
             let norm = 1.0 - B[f] + B[f] * length / self.average_lengths[f];
             frequency += FIELD_WEIGHTS[f] * count as f32 / norm;
         }

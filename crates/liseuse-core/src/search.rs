@@ -31,7 +31,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::analysis::Analyzer;
-use crate::format::{DictionaryPiece, Field, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
+use crate::format::{DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
 use crate::synonyms::GROUPS;
 
 mod dictionary;
@@ -170,11 +170,7 @@ impl Searcher {
     }
 
     fn with(index: SearchIndex, dictionary: Dictionary, postings: PostingStore) -> Self {
-        let average_lengths = Field::ALL.map(|field| {
-            let lengths = &index.field_lengths[field as usize];
-            let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-            (total as f32 / lengths.len().max(1) as f32).max(1.0)
-        });
+        let average_lengths = index.average_lengths();
         let synonyms = std::sync::OnceLock::new();
         Searcher {
             index,

@@ -226,7 +226,7 @@ impl Searcher {
             if counts[f] == 0 {
                 continue;
             }
-            let length = self.index.field_lengths[f][doc as usize] as f32;
+            let length = self.index.field_length(field, doc) as f32;
             let norm = 1.0 - B[f] + B[f] * length / self.average_lengths[f];
             frequency += FIELD_WEIGHTS[f] * counts[f] as f32 / norm;
         }
