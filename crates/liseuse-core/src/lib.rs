@@ -162,7 +162,9 @@ impl Library {
             searcher,
             dictionary_files: PieceKind::Dictionary.files(&pieces.dictionary),
             term_files: PieceKind::Terms.files(&pieces.terms),
-            position_files: PieceKind::Positions.files(&pieces.positions),
+            position_files: (pieces.positions.iter().enumerate())
+                .map(|(number, &hash)| PieceKind::Positions.file(number, hash))
+                .collect(),
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             text_files: PieceKind::Text.files(&pieces.texts),
             names: if pieces.names.is_empty() {

@@ -25,7 +25,7 @@ impl PieceRef {
     /// Its file name, beside the site's `index.html` under [`PIECES_DIR`], as
     /// piece `number` of its `kind`.
     pub fn file(&self, kind: PieceKind, number: usize) -> String {
-        format!("{}-{number:04}-{:08x}.bin", kind.name(), self.hash)
+        kind.file(number, self.hash)
     }
 }
 
@@ -107,6 +107,11 @@ impl PieceKind {
             PieceKind::Names => "names",
             PieceKind::Positions => "positions",
         }
+    }
+
+    /// The file name of piece `number` of this kind, whose content hashes to `hash`.
+    pub fn file(self, number: usize, hash: u32) -> String {
+        format!("{}-{number:04}-{hash:08x}.bin", self.name())
     }
 
     /// The file names of `pieces`, all of this kind, in order.

@@ -66,6 +66,10 @@ mod tests {
     fn codes_keep_the_order_of_lengths() {
         let codes: Vec<u8> = (0..100_000).map(encode).collect();
         assert!(codes.windows(2).all(|w| w[0] <= w[1]));
-        assert!((0..=255u8).map(decode).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]));
+        assert!((0..=255u8)
+            .map(decode)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .all(|w| w[0] < w[1]));
     }
 }

@@ -242,3 +242,34 @@ fn a_front_coded_term_sharing_more_than_the_one_before_is_an_error() {
 
 #[derive(serde::Deserialize)]
 struct Wrapper(#[serde(with = "super::front_coded")] Vec<String>);
+
+#[test]
+fn piece_references_read_back_and_take_their_gaps_and_four_bytes_a_hash() {
+    let refs: Vec<PieceRef> = (0..100)
+        .map(|n| PieceRef {
+            first: n * 7,
+            hash: 0xdead_beef ^ n.wrapping_mul(0x9e37_79b9),
+        })
+        .collect();
+    let pieces = Pieces {
+        texts: refs.clone(),
+        positions: refs.iter().map(|r| r.hash).collect(),
+        ..Pieces::default()
+    };
+    let bytes = postcard::to_allocvec(&pieces).unwrap();
+    assert_eq!(postcard::from_bytes::<Pieces>(&bytes).unwrap(), pieces);
+    // 100 one-byte gaps and 100 four-byte hashes, twice (texts, positions), and small counts.
+    assert!(bytes.len() < 100 * (1 + 4 + 4) + 20, "{} bytes", bytes.len());
+}
+
+#[test]
+fn piece_hashes_cut_short_are_an_error() {
+    // One gap, then 3 bytes of hash: not a whole hash.
+    let bytes = postcard::to_allocvec(&(vec![0u32], vec![1u8, 2, 3])).unwrap();
+    #[derive(serde::Deserialize)]
+    struct Refs(#[serde(with = "super::refs")] Vec<PieceRef>);
+    assert!(postcard::from_bytes::<Refs>(&bytes).is_err());
+    // Two gaps for one hash.
+    let bytes = postcard::to_allocvec(&(vec![0u32, 1], vec![1u8, 2, 3, 4])).unwrap();
+    assert!(postcard::from_bytes::<Refs>(&bytes).is_err());
+}
