@@ -50,7 +50,8 @@ fn Shell(props: &ShellProps) -> Html {
         let library = props.library.0.clone();
         use_reducer(move || {
             let mut shelf = store::shelf();
-            shelf.retain(|id| library.doc_of(id).is_some());
+            // (In a split index, only ids whose piece is here are known gone.)
+            shelf.retain(|id| !library.lacks(id));
             State::restored(store::settings(), shelf)
         })
     };

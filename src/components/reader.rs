@@ -37,6 +37,11 @@ pub struct ReaderProps {
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let library = &props.library.0;
+    // A split index: the id's piece tells which article it is.
+    let id_files = library.missing_for_ids([props.id.as_str()]);
+    let id_failed = failure(&id_files);
+    let id_pending = !id_files.is_empty();
+    use_pieces(library, id_files);
     let article = library.article(&props.id);
     // A split index: the text comes in its piece.
     let text_files = library.missing_texts(library.doc_of(&props.id));
@@ -253,6 +258,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     // Every hook has run: now the view may depend on the article.
     let Some(article) = article else {
+        if id_pending {
+            return html! {
+                <article class="reader">
+                    <a class="back" href={back}>{back_label}</a>
+                    if let Some(failed) = id_failed {
+                        <p class="loading" role="alert">{failed}</p>
+                    } else {
+                        <p class="loading" aria-busy="true">{"Chargement de l’article…"}</p>
+                    }
+                </article>
+            };
+        }
         return html! {
             <article class="reader missing">
                 <a class="back" href={back}>{back_label}</a>
@@ -290,14 +307,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     let percent = *progress;
     let personal = state.as_ref().map(|state| {
-        let read = state.shelf.is_read(&article.id);
+        // Its id as linked: a split index's metadata has none before its text.
+        let id = props.id.as_str();
+        let read = state.shelf.is_read(id);
         let unread = {
-            let (state, id) = (state.dispatcher(), article.id.clone());
+            let (state, id) = (state.dispatcher(), id.to_string());
             Callback::from(move |_: MouseEvent| state.dispatch(Action::MarkUnread(id.clone())))
         };
         html! {
             <div class="article-actions">
-                {save_button(state, &article.id, "", state.shelf.is_saved(&article.id))}
+                {save_button(state, id, "", state.shelf.is_saved(id))}
                 if read {
                     <span class="badge">{"Lu"}</span>
                     <button type="button" class="link" onclick={unread}>{"Marquer comme non lu"}</button>
@@ -376,8 +395,10 @@ fn read_next(library: &liseuse_core::Library, related: &[liseuse_core::related::
         }
         .to_hash();
         let title = library.text(related.doc).map(|a| a.title.clone());
+        // A split index: no id, so no link, before the text.
+        let href = (!meta.id.is_empty()).then_some(href);
         html! {
-            <li key={meta.id.clone()}>
+            <li key={related.doc.to_string()}>
                 <a {href}>{title.unwrap_or_else(|| "Chargement…".into())}</a>
                 {meta_line(meta)}
                 if related.same_story {

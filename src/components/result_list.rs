@@ -56,6 +56,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let later = prepared.later().to_vec();
     let refined = later.len();
     use_later_pieces(library, &query, later);
+    // A split index: the read articles' ids, which "unread only" leaves out.
+    let filter_ids = library.missing_for_filters(&props.filters);
+    let filters_ready = filter_ids.is_empty();
+    use_pieces(library, filter_ids);
     let limit = props.limit.max(1);
     let on_more = props
         .on_more
@@ -63,8 +67,15 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let results = {
         let library = library.clone();
         use_memo(
-            (query.clone(), props.filters.clone(), ready, limit, refined),
-            move |(_, filters, ready, limit, _)| {
+            (
+                query.clone(),
+                props.filters.clone(),
+                ready,
+                limit,
+                refined,
+                filters_ready,
+            ),
+            move |(_, filters, ready, limit, _, _)| {
                 if !ready {
                     liseuse_core::Results::default()
                 } else {
@@ -77,9 +88,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // Browsing: a page of the articles the filters keep, newest first.
     let page = {
         let library = library.clone();
-        use_memo((props.filters.clone(), limit), move |(filters, limit)| {
-            library.browse(filters, *limit)
-        })
+        use_memo(
+            (props.filters.clone(), limit, filters_ready),
+            move |(filters, limit, _)| library.browse(filters, *limit),
+        )
     };
     let shown: Vec<u32> = if browsing {
         page.shown.clone()
@@ -112,21 +124,25 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     }
     let months = {
         let library = library.clone();
-        use_memo(props.filters.clone(), move |filters| {
-            library.months(filters)
-        })
+        use_memo(
+            (props.filters.clone(), filters_ready),
+            move |(filters, _)| library.months(filters),
+        )
     };
     // The chart's months: the collection's, the other filters aside, so
     // that it keeps its shape while a month is picked.
     let all_months = {
         let library = library.clone();
-        use_memo(props.filters.clone(), move |filters| {
-            library.months(&Filters {
-                month: None,
-                year: None,
-                ..filters.clone()
-            })
-        })
+        use_memo(
+            (props.filters.clone(), filters_ready),
+            move |(filters, _)| {
+                library.months(&Filters {
+                    month: None,
+                    year: None,
+                    ..filters.clone()
+                })
+            },
+        )
     };
     // A query that is a name of the collection: its page is offered.
     let name_key = liseuse_core::entities::key(query.trim());
@@ -329,9 +345,11 @@ pub(crate) fn item(
     level: u8,
     state: &StateContext,
 ) -> Html {
-    // Its metadata is always here; its text may still be on its way.
+    // Its metadata is always here; its text (and, in a split index, its
+    // id) may still be on its way.
     let meta = library.article_at(doc);
     let id = meta.id.clone();
+    let key = doc.to_string();
     let href = Route::Article {
         id: id.clone(),
         query: query.to_string(),
@@ -350,8 +368,10 @@ pub(crate) fn item(
         } else {
             ("pending", "Chargement…", Some("true"))
         };
+        // No link yet without an id: the text brings it.
+        let href = (!id.is_empty()).then_some(href);
         return html! {
-            <li class={classes!("result", class)} key={id.clone()} data-id={id} aria-busy={busy}>
+            <li class={classes!("result", class)} {key} aria-busy={busy}>
                 <a {href}>
                     {heading(html! {title})}
                     {meta_line(article)}
@@ -361,7 +381,7 @@ pub(crate) fn item(
     };
     let snippet = library.snippet(doc, terms);
     html! {
-        <li class={classes!("result", read.then_some("read"))} key={id.clone()} data-id={id.clone()}>
+        <li class={classes!("result", read.then_some("read"))} {key} data-id={id.clone()}>
             <a {href}>
                 if let Some(section) = &article.section {
                     <span class="section">{section.clone()}</span>

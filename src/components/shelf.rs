@@ -32,7 +32,14 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         ),
         None => Default::default(),
     };
-    // A split index: their texts come in their pieces.
+    // A split index: their ids, then their texts, come in their pieces.
+    let ids: Vec<&str> = match &state {
+        Some(state) => (state.shelf.saved().into_iter())
+            .chain(state.shelf.recent().iter().map(String::as_str))
+            .collect(),
+        None => Vec::new(),
+    };
+    use_pieces(library, library.missing_for_ids(ids));
     use_pieces(
         library,
         library.missing_texts(saved.iter().chain(&recent).copied()),

@@ -34,7 +34,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -154,6 +154,12 @@ pub struct Pieces {
     pub names: Vec<PieceRef>,
     /// The key of the first entity of each name piece: which piece a name would be in.
     pub first_names: Vec<String>,
+    /// The id pieces, by first id number in id order (see [`IdPiece`]).
+    #[serde(with = "refs")]
+    pub ids: Vec<PieceRef>,
+    /// The first id of each id piece: which piece an id would be in.
+    #[serde(with = "front_coded")]
+    pub first_ids: Vec<String>,
 }
 
 impl Pieces {
@@ -164,6 +170,38 @@ impl Pieces {
             && self.texts.is_empty()
             && self.names.is_empty()
             && self.positions.is_empty()
+            && self.ids.is_empty()
+    }
+}
+
+/// A run of the articles' ids of a split file, in byte order, with the
+/// document number of each: what links and a reader's saved and read
+/// articles (kept by id) need, and a search does not (the text pieces of
+/// its results carry their ids). Ids, unique and random in document order,
+/// were half the first file of a large collection.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdPiece {
+    /// The ids, sorted.
+    #[serde(with = "front_coded")]
+    pub ids: Vec<String>,
+    /// The document number of each.
+    pub docs: Vec<u32>,
+}
+
+impl IdPiece {
+    /// Checks it as a piece of an index of `doc_count` documents whose ids
+    /// from `first` on (and before `next`, if another piece follows) it holds.
+    pub fn validate(&self, first: &str, next: Option<&str>, doc_count: u32) -> Result<(), String> {
+        let in_range = self.ids.first().is_some_and(|id| id == first)
+            && next.is_none_or(|next| self.ids.last().is_some_and(|id| id.as_str() < next));
+        if self.ids.len() != self.docs.len()
+            || !in_range
+            || !self.ids.windows(2).all(|w| w[0] < w[1])
+            || self.docs.iter().any(|&doc| doc >= doc_count)
+        {
+            return Err("an id piece with other ids than expected".into());
+        }
+        Ok(())
     }
 }
 
@@ -790,6 +828,9 @@ impl IndexFile {
                 .texts
                 .last()
                 .is_some_and(|p| p.first as usize >= docs)
+            || pieces.first_ids.len() != pieces.ids.len()
+            || !ascending(&pieces.ids)
+            || !pieces.first_ids.windows(2).all(|w| w[0] < w[1])
         {
             return Err("pieces out of order".into());
         }
@@ -872,10 +913,25 @@ impl IndexFile {
         }
         // The text pieces take the whole articles; the file keeps what lists,
         // filters and links need before they come (see [`Pieces::texts`]).
+        let mut ids: Vec<(String, u32)> = (self.articles.iter().enumerate())
+            .map(|(doc, article)| (article.id.clone(), doc as u32))
+            .collect();
+        ids.sort();
+        for (first, run) in runs_of(ids, text_bytes) {
+            let (ids, docs) = run.into_iter().unzip();
+            let piece = IdPiece { ids, docs };
+            self.pieces.first_ids.push(piece.ids[0].clone());
+            add_piece(
+                PieceKind::Ids,
+                &mut self.pieces.ids,
+                &mut files,
+                first,
+                &piece,
+            );
+        }
         let texts: Vec<Article> = (self.articles.iter_mut())
             .map(|article| {
                 let kept = Article {
-                    id: article.id.clone(),
                     title_from_text: article.title_from_text,
                     date: article.date.clone(),
                     source: article.source.clone(),

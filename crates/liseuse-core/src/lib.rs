@@ -115,8 +115,15 @@ impl PreparedQuery {
 #[derive(Clone, Debug)]
 pub struct Library {
     articles: Vec<Article>,
-    /// Document number of each article id, for links.
+    /// Document number of each article id, for links; in a split index,
+    /// the ids are in [`Library::ids`] instead.
     by_id: HashMap<String, u32>,
+    /// The articles' ids, in id order, by first id number (a split index).
+    ids: pieces::Slots<format::IdPiece>,
+    /// The first id of each id piece.
+    first_ids: Vec<String>,
+    /// The file names of the id pieces, by number.
+    id_files: Vec<String>,
     searcher: Searcher,
     /// The file names of the dictionary pieces, by number.
     dictionary_files: Vec<String>,
@@ -144,10 +151,12 @@ impl Library {
 
     /// Wraps a decoded index file, whole or split.
     pub fn new(file: IndexFile) -> Self {
+        let pieces = file.pieces;
+        // In a split index, the ids are in their pieces.
         let by_id = (file.articles.iter().enumerate())
+            .filter(|_| pieces.ids.is_empty())
             .map(|(doc, article)| (article.id.clone(), doc as u32))
             .collect();
-        let pieces = file.pieces;
         let searcher = if pieces.is_empty() {
             Searcher::new(file.index)
         } else {
@@ -174,6 +183,9 @@ impl Library {
             },
             name_files: PieceKind::Names.files(&pieces.names),
             first_names: pieces.first_names,
+            ids: pieces::Slots::new(pieces.ids.iter().map(|p| p.first)),
+            id_files: PieceKind::Ids.files(&pieces.ids),
+            first_ids: pieces.first_ids,
         }
     }
 
@@ -275,9 +287,11 @@ impl Library {
         let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
         let texts = self.texts.unloaded().into_iter();
         let names = self.names.unloaded().into_iter();
+        let ids = self.ids.unloaded().into_iter();
         terms
             .chain(texts.map(|run| self.text_files[run].clone()))
             .chain(names.filter_map(|run| self.name_files.get(run).cloned()))
+            .chain(ids.map(|run| self.id_files[run].clone()))
             .collect()
     }
 
@@ -299,13 +313,24 @@ impl Library {
         let text = known(&self.text_files);
         let names = known(&self.name_files);
         let positions = known(&self.position_files);
-        if [dictionary, terms, text, names, positions]
+        let ids = known(&self.id_files);
+        if [dictionary, terms, text, names, positions, ids]
             .iter()
             .all(Option::is_none)
         {
             return Err(corrupt("no piece of this index".into()));
         }
         pieces::check(file, bytes)?;
+        if let Some(number) = ids {
+            let piece: format::IdPiece = format::decode(bytes)?;
+            let (first, next) = (&self.first_ids[number], self.first_ids.get(number + 1));
+            let count = self.articles.len() as u32;
+            piece
+                .validate(first, next.map(String::as_str), count)
+                .map_err(corrupt)?;
+            self.ids.set(number, piece);
+            return Ok(());
+        }
         if let Some(number) = positions {
             let piece: format::PositionPiece = format::decode(bytes)?;
             return (self.searcher.add_position_piece(number, piece)).map_err(corrupt);
@@ -334,13 +359,9 @@ impl Library {
         let first = self.texts.first(number).unwrap_or_default() as usize;
         let end =
             first + (self.texts.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
-        let ids = self
-            .articles
-            .get(first..end)
-            .unwrap_or_default()
-            .iter()
-            .map(|a| &a.id);
-        if !ids.eq(piece.articles.iter().map(|a| &a.id)) {
+        // Its ids are checked against the id pieces' when both are here
+        // (see `Library::doc_of`); its place, here.
+        if piece.articles.len() != end.saturating_sub(first) {
             return Err(corrupt(format!(
                 "{file} holds other articles than expected"
             )));
@@ -430,9 +451,53 @@ impl Library {
         }
     }
 
-    /// The document number of the article whose id is `id`.
+    /// The document number of the article whose id is `id`: in a split
+    /// index, once its id piece is here ([`Library::missing_for_ids`]).
     pub fn doc_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        if self.ids.is_empty() {
+            return self.by_id.get(id).copied();
+        }
+        let piece = self.ids.piece(self.id_run(id))?;
+        let at = piece
+            .ids
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .ok()?;
+        let doc = *piece.docs.get(at)?;
+        // A text piece here with another id there: one of the two is not ours.
+        match self.text(doc) {
+            Some(article) if article.id != id => None,
+            _ => Some(doc),
+        }
+    }
+
+    /// The run of id pieces where `id` would be.
+    fn id_run(&self, id: &str) -> usize {
+        (self.first_ids)
+            .partition_point(|first| first.as_str() <= id)
+            .saturating_sub(1)
+    }
+
+    /// The id pieces [`Library::doc_of`] needs for `ids` and that are not
+    /// loaded (none for a whole index).
+    pub fn missing_for_ids<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        if self.ids.is_empty() {
+            return Vec::new();
+        }
+        let mut runs: Vec<usize> = (ids.into_iter())
+            .map(|id| self.id_run(id))
+            .filter(|&run| !self.ids.is_loaded(run))
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        runs.into_iter()
+            .map(|run| self.id_files[run].clone())
+            .collect()
+    }
+
+    /// Whether the collection is known to have no article `id`: always
+    /// known for a whole index, once its id piece is here for a split one.
+    pub fn lacks(&self, id: &str) -> bool {
+        self.missing_for_ids([id]).is_empty() && self.doc_of(id).is_none()
     }
 
     /// The article whose id is `id`.
@@ -491,7 +556,28 @@ impl Library {
     /// Which documents `filters` keep, by document number; `None` when
     /// they keep all (no filter set).
     pub(crate) fn allowed(&self, filters: &Filters) -> Option<Vec<bool>> {
-        (filters.is_active()).then(|| self.articles.iter().map(|a| filters.keep(a)).collect())
+        let keeps = self.keeps(filters);
+        (filters.is_active()).then(|| (0..self.articles.len() as u32).map(keeps).collect())
+    }
+
+    /// Whether `filters` keep each document: its metadata, and whether its
+    /// id is among those left out (the read ones, whose id pieces must be
+    /// here: see [`Library::missing_for_filters`]).
+    pub(crate) fn keeps<'a>(&'a self, filters: &'a Filters) -> impl Fn(u32) -> bool + 'a {
+        let left_out: std::collections::HashSet<u32> = (filters.not_in.iter())
+            .flat_map(|ids| ids.iter())
+            .filter_map(|id| self.doc_of(id))
+            .collect();
+        move |doc| {
+            !left_out.contains(&doc)
+                && (self.articles.get(doc as usize)).is_some_and(|a| filters.keep(a))
+        }
+    }
+
+    /// The id pieces `filters` need (those of the ids they leave out).
+    pub fn missing_for_filters(&self, filters: &Filters) -> Vec<String> {
+        let ids = filters.not_in.iter().flat_map(|ids| ids.iter());
+        self.missing_for_ids(ids.map(String::as_str))
     }
 
     /// Document numbers, newest first; undated articles after, in collection order.
@@ -876,7 +962,15 @@ mod tests {
         assert_eq!(split.len(), whole.len());
         assert_eq!(split.by_date(), whole.by_date());
         assert_eq!(split.sources(), whole.sources());
+        // Ids come in their own pieces, which a search does not need.
+        assert_eq!(split.doc_of("pages/bakou"), None);
+        assert!(!split.lacks("pages/bakou"));
+        let ids = split.missing_for_ids(["pages/bakou"]);
+        assert_eq!(ids.len(), 1);
+        split.add_piece(&ids[0], &pieces[&ids[0]]).unwrap();
+        assert!(split.missing_for_ids(["pages/bakou"]).is_empty());
         let doc = split.doc_of("pages/bakou").unwrap();
+        assert_eq!(Some(doc), whole.doc_of("pages/bakou"));
         assert_eq!(split.article_at(doc).date, whole.article_at(doc).date);
         assert_eq!(split.article_at(doc).title, "");
         assert!(split.article_at(doc).blocks.is_empty());
@@ -899,7 +993,10 @@ mod tests {
         assert!(split.missing_pieces().is_empty());
         for doc in 0..whole.len() as u32 {
             assert_eq!(split.article_at(doc), whole.article_at(doc));
+            let id = &whole.article_at(doc).id;
+            assert_eq!(split.doc_of(id), Some(doc));
         }
+        assert!(split.lacks("no/such/article"));
     }
 
     #[test]
@@ -940,9 +1037,16 @@ mod tests {
         for name in first.keys() {
             let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
             assert!(
-                ["dictionary-", "terms-", "positions-", "text-", "names-"]
-                    .iter()
-                    .any(|kind| stem.starts_with(kind)),
+                [
+                    "dictionary-",
+                    "terms-",
+                    "positions-",
+                    "text-",
+                    "names-",
+                    "ids-"
+                ]
+                .iter()
+                .any(|kind| stem.starts_with(kind)),
                 "{name}"
             );
             assert_eq!(hash.len(), 8, "{name}");

@@ -23,7 +23,8 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Whether `article` passes.
+    /// Whether `article`'s metadata pass (source, year, month); the ids
+    /// left out are the library's to tell (see [`crate::Library::browse`]).
     pub fn keep(&self, article: &Article) -> bool {
         self.source
             .as_ref()
@@ -36,10 +37,6 @@ impl Filters {
                 .month
                 .as_deref()
                 .is_none_or(|m| article.month() == Some(m))
-            && self
-                .not_in
-                .as_ref()
-                .is_none_or(|ids| !ids.contains(&article.id))
     }
 
     /// Whether any filter is set.
@@ -71,8 +68,9 @@ impl crate::Library {
     /// The first `limit` articles that `filters` keep, newest first (see
     /// [`crate::Library::by_date`]), of how many it keeps.
     pub fn browse(&self, filters: &Filters, limit: usize) -> Page {
+        let keeps = self.keeps(filters);
         let kept: Vec<u32> = (self.by_date().into_iter())
-            .filter(|&doc| filters.keep(self.article_at(doc)))
+            .filter(|&doc| keeps(doc))
             .collect();
         Page {
             total: kept.len(),
@@ -86,7 +84,9 @@ impl crate::Library {
     pub fn months(&self, filters: &Filters) -> Vec<(String, usize)> {
         let mut months: Vec<(String, usize)> = Vec::new();
         let mut counts = std::collections::BTreeMap::<&str, usize>::new();
-        for article in self.articles().iter().filter(|a| filters.keep(a)) {
+        let keeps = self.keeps(filters);
+        let kept = (self.articles().iter().enumerate()).filter(|&(doc, _)| keeps(doc as u32));
+        for (_, article) in kept {
             if let Some(month) = article.month() {
                 *counts.entry(month).or_default() += 1;
             }

@@ -95,6 +95,8 @@ pub enum PieceKind {
     Names,
     /// A [`crate::format::PositionPiece`].
     Positions,
+    /// A [`crate::format::IdPiece`].
+    Ids,
 }
 
 impl PieceKind {
@@ -106,6 +108,7 @@ impl PieceKind {
             PieceKind::Text => "text",
             PieceKind::Names => "names",
             PieceKind::Positions => "positions",
+            PieceKind::Ids => "ids",
         }
     }
 
