@@ -101,6 +101,8 @@ pub enum Action {
     },
     /// Article `id` was opened.
     Opened(String),
+    /// These articles are gone from the collection (a rebuild): forget them.
+    Forget(Vec<String>),
     /// An export file was imported: its settings, and its shelf added to this one.
     Import(Settings, Shelf),
     /// The reader asked for `limit` results (or articles) of `query`'s list.
@@ -146,6 +148,12 @@ impl Reducible for State {
                     return self;
                 }
                 Rc::make_mut(&mut next.shelf).opened(&id);
+            }
+            Action::Forget(gone) => {
+                if !Rc::make_mut(&mut next.shelf).retain(|id| !gone.iter().any(|g| g == id)) {
+                    return self;
+                }
+                next.refilter();
             }
             Action::Import(settings, shelf) => {
                 next.settings = settings;

@@ -5,7 +5,7 @@ use super::{
     ShelfView, Shortcuts,
 };
 use crate::hooks::use_route;
-use crate::pieces::{Arrivals, Loader};
+use crate::pieces::{use_pieces, Arrivals, Loader};
 use crate::route::Route;
 use crate::state::{Action, State, StateContext};
 use crate::store;
@@ -55,6 +55,26 @@ fn Shell(props: &ShellProps) -> Html {
             State::restored(store::settings(), shelf)
         })
     };
+    // A split index tells which are gone once their ids' pieces are here.
+    {
+        let library = &props.library.0;
+        let shelf = &state.shelf;
+        let ids: Vec<&str> = (shelf.read_ids())
+            .chain(shelf.saved())
+            .chain(shelf.recent().iter().map(String::as_str))
+            .collect();
+        use_pieces(library, library.missing_for_ids(ids.iter().copied()));
+        let gone: Vec<String> = (ids.into_iter())
+            .filter(|id| library.lacks(id))
+            .map(str::to_string)
+            .collect();
+        let state = state.dispatcher();
+        use_effect_with(gone, move |gone| {
+            if !gone.is_empty() {
+                state.dispatch(Action::Forget(gone.clone()));
+            }
+        });
+    }
     // What could not be kept (a full quota), said once.
     let not_kept = use_state_eq(|| None::<String>);
     {

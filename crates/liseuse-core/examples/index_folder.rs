@@ -169,7 +169,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let sizes: HashMap<&str, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), gzip(bytes).len()))
         .collect();
-    let kinds = ["dictionary-", "terms-", "positions-", "text-", "names-"];
+    let kinds = ["dictionary-", "terms-", "positions-", "text-", "names-", "ids-"];
     for kind in kinds {
         let of_kind: Vec<&(String, Vec<u8>)> = pieces
             .iter()
@@ -190,7 +190,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         "split: ranking index (dictionary and term pieces, no positions) {ranking} bytes gzip"
     );
     println!(
-        "split: first file {} bytes ({head_gzip} gzip): articles' ids, dates, sources {articles}; field lengths {lengths}; piece names {refs}",
+        "split: first file {} bytes ({head_gzip} gzip): articles' dates, sources, languages {articles}; field lengths {lengths}; piece names {refs}",
         head.len()
     );
     let fresh = Library::from_bytes(&head).expect("head reads back");
