@@ -169,7 +169,14 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let sizes: HashMap<&str, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), gzip(bytes).len()))
         .collect();
-    let kinds = ["dictionary-", "terms-", "positions-", "text-", "names-", "ids-"];
+    let kinds = [
+        "dictionary-",
+        "terms-",
+        "positions-",
+        "text-",
+        "names-",
+        "ids-",
+    ];
     for kind in kinds {
         let of_kind: Vec<&(String, Vec<u8>)> = pieces
             .iter()
