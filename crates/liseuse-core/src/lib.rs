@@ -502,7 +502,7 @@ impl Library {
 
     /// The article whose id is `id`.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.by_id.get(id).map(|&doc| self.article_at(doc))
+        self.doc_of(id).map(|doc| self.article_at(doc))
     }
 
     /// How the words of article `doc` are read: the collection's analysis,
@@ -964,6 +964,7 @@ mod tests {
         assert_eq!(split.sources(), whole.sources());
         // Ids come in their own pieces, which a search does not need.
         assert_eq!(split.doc_of("pages/bakou"), None);
+        assert_eq!(split.article("pages/bakou"), None);
         assert!(!split.lacks("pages/bakou"));
         let ids = split.missing_for_ids(["pages/bakou"]);
         assert_eq!(ids.len(), 1);
@@ -971,6 +972,7 @@ mod tests {
         assert!(split.missing_for_ids(["pages/bakou"]).is_empty());
         let doc = split.doc_of("pages/bakou").unwrap();
         assert_eq!(Some(doc), whole.doc_of("pages/bakou"));
+        assert_eq!(split.article("pages/bakou"), Some(split.article_at(doc)));
         assert_eq!(split.article_at(doc).date, whole.article_at(doc).date);
         assert_eq!(split.article_at(doc).title, "");
         assert!(split.article_at(doc).blocks.is_empty());
