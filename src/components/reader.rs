@@ -46,7 +46,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // A split index: the text comes in its piece.
     let text_files = library.missing_texts(library.doc_of(&props.id));
     let failed = failure(&text_files);
-    let has_text = use_pieces(library, text_files);
+    // (Not before its id is known: what waits for the text waits for it too.)
+    let has_text = use_pieces(library, text_files) && !id_pending;
     // What to read next: its related articles, whose titles come with their
     // own text pieces in a split index.
     let related = library
