@@ -564,12 +564,13 @@ impl Library {
     /// id is among those left out (the read ones, whose id pieces must be
     /// here: see [`Library::missing_for_filters`]).
     pub(crate) fn keeps<'a>(&'a self, filters: &'a Filters) -> impl Fn(u32) -> bool + 'a {
-        let left_out: std::collections::HashSet<u32> = (filters.not_in.iter())
+        let mut left_out: Vec<u32> = (filters.not_in.iter())
             .flat_map(|ids| ids.iter())
             .filter_map(|id| self.doc_of(id))
             .collect();
+        left_out.sort_unstable();
         move |doc| {
-            !left_out.contains(&doc)
+            left_out.binary_search(&doc).is_err()
                 && (self.articles.get(doc as usize)).is_some_and(|a| filters.keep(a))
         }
     }
