@@ -12,8 +12,9 @@
 //!
 //! A large collection is [split](IndexFile::split) so that a reader downloads
 //! only what a search or an article needs: the file keeps, of each article,
-//! what lists and filters need (id, date, source, language), and the first
-//! term of each *dictionary piece*; the terms themselves (with their number
+//! what lists and filters need (date, source, language; the ids are in *id
+//! pieces*, sorted, with their documents), the fields' lengths (one byte
+//! each, [`lengths`]), and the first term of each *dictionary piece*; the terms themselves (with their number
 //! of documents) go to dictionary pieces (runs of consecutive terms), their
 //! postings (with their spellings and word forms) to *term pieces*, and the
 //! articles (title, byline, text...) to *text pieces* (runs of consecutive
