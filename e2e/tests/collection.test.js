@@ -170,22 +170,67 @@ test('the pieces are cached in the background, and the next visit finishes what 
   }
 });
 
-test('until its piece is in, a result shows its source and date, then its title', async () => {
+test('until its pieces are in, a result shows its source and date, then its title, then its text', async () => {
   const r = await reader.newReader({ serviceWorkers: 'block' });
-  await r.page.route('**/pieces/text-*', async (route) => {
-    await new Promise((done) => setTimeout(done, 700));
+  const slow = (ms) => async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
     await route.continue();
+  };
+  await r.page.route('**/pieces/titles-*', slow(700));
+  await r.page.route('**/pieces/text-*', slow(1500));
+  const texts = [];
+  r.page.on('request', (request) => {
+    if (request.url().includes('/pieces/text-')) texts.push(request.url());
   });
   await r.open('#/?q=signent%20accord');
   const pending = r.page.locator('.result.pending').first();
   await pending.waitFor();
   assert.equal(await pending.locator('.title').innerText(), 'Chargement…');
   assert.equal(await pending.locator('.meta').innerText(), 'Le Journal · 1er février 2024');
+  // Its title piece: the title, highlighted, and a link, before the text.
+  const titled = r.page.locator('.result.title-only').first();
+  await titled.waitFor();
+  assert.equal(await titled.locator('.title').innerText(), 'Bakou et Erevan signent un accord');
+  assert.ok(await titled.locator('.title mark').count());
+  assert.match(await titled.locator('a').first().getAttribute('href'), /^#\/article\//);
+  assert.equal(await titled.locator('.snippet').count(), 0);
+  // Then the text: the byline, and the snippet.
   assert.equal((await r.resultTitles())[0], 'Bakou et Erevan signent un accord');
+  await r.page.waitForFunction(() => !document.querySelector('.result.title-only'));
   assert.equal(
     await r.results().first().locator('.meta').innerText(),
     'Le Journal · 1er février 2024 · Marc Dupont',
   );
+  assert.ok(await r.results().first().locator('.snippet').count());
+  assert.ok(texts.length > 0);
+  assert.deepEqual(r.errors, []);
+});
+
+test('typing downloads the titles of each keystroke, and the texts only once the reader pauses', async () => {
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  // From a search that found nothing (the home page would bring every text
+  // of this small collection).
+  await r.open('#/?q=qwxz');
+  await r.page.locator('.results.empty').waitFor();
+  const asked = [];
+  r.page.on('request', (request) => {
+    const piece = request.url().split('/pieces/')[1];
+    if (piece) asked.push({ piece, at: Date.now() });
+  });
+  // Letter by letter, faster than the pause (src/pieces.rs: LATER_AFTER_MS),
+  // the first replacing the query.
+  await r.searchBox().focus();
+  await r.page.keyboard.press('Control+A');
+  for (const letter of 'pourparlers') {
+    await r.page.keyboard.type(letter);
+    await r.page.waitForTimeout(120);
+  }
+  const typed = Date.now();
+  await r.page.waitForFunction(() => document.querySelector('.result .snippet'));
+  const during = asked.filter((a) => a.at < typed).map((a) => a.piece);
+  assert.ok(during.some((p) => p.startsWith('titles-')), during.join(' '));
+  assert.deepEqual(during.filter((p) => p.startsWith('text-')), [], 'no text piece while typing');
+  assert.ok(asked.some((a) => a.piece.startsWith('text-')));
   assert.deepEqual(r.errors, []);
 });
 

@@ -48,15 +48,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let failed = failure(&text_files);
     // (Not before its id is known: what waits for the text waits for it too.)
     let has_text = use_pieces(library, text_files) && !id_pending;
-    // What to read next: its related articles, whose titles come with their
-    // own text pieces in a split index.
+    // What to read next: its related articles, whose titles come in their
+    // title pieces in a split index.
     let related = library
         .doc_of(&props.id)
         .map(|doc| library.related(doc))
         .unwrap_or_default();
     use_pieces(
         library,
-        library.missing_texts(related.iter().map(|r| r.doc)),
+        library.missing_titles(related.iter().map(|r| r.doc)),
     );
     let cursor = use_reducer(MatchCursor::default);
     let state = use_context::<StateContext>();
@@ -390,17 +390,21 @@ fn read_next(library: &liseuse_core::Library, related: &[liseuse_core::related::
     }
     let item = |related: &liseuse_core::related::Related| {
         let meta = library.article_at(related.doc);
-        let href = Route::Article {
-            id: meta.id.clone(),
-            query: String::new(),
-        }
-        .to_hash();
-        let title = library.text(related.doc).map(|a| a.title.clone());
-        // A split index: no id, so no link, before the text.
-        let href = (!meta.id.is_empty()).then_some(href);
+        let listed = library.listed(related.doc);
+        // A split index: no id, so no link, before the title's piece.
+        let href = listed.map(|listed| {
+            Route::Article {
+                id: listed.id.to_string(),
+                query: String::new(),
+            }
+            .to_hash()
+        });
+        let title = listed
+            .map_or("Chargement…", |listed| listed.title)
+            .to_string();
         html! {
             <li key={related.doc.to_string()}>
-                <a {href}>{title.unwrap_or_else(|| "Chargement…".into())}</a>
+                <a {href}>{title}</a>
                 {meta_line(meta)}
                 if related.same_story {
                     <span class="badge">{"Même sujet, autre source"}</span>

@@ -35,9 +35,6 @@ pub struct ResultListProps {
     pub on_more: Callback<usize>,
 }
 
-/// How many results' texts are asked for before the rest of the page's.
-const FIRST_TEXTS: usize = 1;
-
 /// Ranked results for the query, or the collection, newest first, when there is no query.
 #[function_component]
 pub fn ResultList(props: &ResultListProps) -> Html {
@@ -53,9 +50,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // The word positions, forms and spellings that refine the ranking (the
     // proximity of the words, the very form typed): once the reader pauses,
     // and the results are ranked again.
-    let later = prepared.later().to_vec();
-    let refined = later.len();
-    use_later_pieces(library, &query, later);
+    let positions = prepared.later().to_vec();
+    let refined = positions.len();
     // A split index: the read articles' ids, which "unread only" leaves out.
     let filter_ids = library.missing_for_filters(&props.filters);
     let filters_ready = filter_ids.is_empty();
@@ -98,22 +94,27 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     } else {
         results.hits.iter().map(|hit| hit.doc).collect()
     };
-    // The first result's text goes alone, then the rest of the page's: on a
-    // slow link the first result shows after one piece, not after ten
-    // sharing it (and a keystroke that replaces the list fetched one).
-    // A first text that could not be had holds nothing up (and is not asked
-    // for again with the others).
-    let first = library.missing_texts(shown.iter().take(FIRST_TEXTS).copied());
-    let failed = failed.or_else(|| failure(&first));
-    let texts = if first.iter().all(|file| has_failed(file)) {
-        let mut rest = library.missing_texts(shown.iter().copied());
-        rest.retain(|file| !first.contains(file));
-        rest
+    // A search shows its results' titles at once, from their title pieces
+    // (about 1 kB each), and their texts (snippets, reading time) once the
+    // reader pauses, with the refining pieces: a keystroke that the next
+    // one replaces downloads a few kB, not ten text pieces.
+    let titles = if browsing {
+        Vec::new()
     } else {
-        first
+        library.missing_titles(shown.iter().copied())
     };
+    let failed = failed.or_else(|| failure(&titles));
+    use_pieces(library, titles);
+    let texts = library.missing_texts(shown.iter().copied());
     let failed = failed.or_else(|| failure(&texts));
-    use_pieces(library, texts);
+    // Browsing, no one typing: the page's texts at once.
+    let (now, later) = if browsing {
+        (texts, positions)
+    } else {
+        (Vec::new(), [texts, positions].concat())
+    };
+    use_pieces(library, now);
+    use_later_pieces(library, &query, later);
     use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
     {
         let state = state.clone();
@@ -336,7 +337,8 @@ fn plural(n: usize) -> &'static str {
 /// One article of a list: section, highlighted title (a heading of
 /// `level`), metadata, snippet and reading time, as a link to the reading
 /// view; whether it was read, and a button to save it for later. Until its
-/// piece of a split index is in: its date and source.
+/// pieces of a split index are in: its date and source, then its title
+/// (its title piece), then the rest (its text piece).
 pub(crate) fn item(
     library: &Library,
     doc: u32,
@@ -345,60 +347,69 @@ pub(crate) fn item(
     level: u8,
     state: &StateContext,
 ) -> Html {
-    // Its metadata is always here; its text (and, in a split index, its
-    // id) may still be on its way.
+    // Its metadata is always here; its title and id, and its text, may
+    // still be on their way.
     let meta = library.article_at(doc);
-    let id = meta.id.clone();
     let key = doc.to_string();
-    let href = Route::Article {
-        id: id.clone(),
-        query: query.to_string(),
-    }
-    .to_hash();
     let heading = |content: Html| {
         let tag = if level <= 2 { "h2" } else { "h3" };
         html! { <@{tag} class="title">{content}</@> }
     };
-    let read = state.shelf.is_read(&id);
-    let saved = state.shelf.is_saved(&id);
-    let Some(article) = library.text(doc) else {
-        let article = meta;
-        let (class, title, busy) = if library.missing_texts([doc]).iter().any(|f| has_failed(f)) {
+    let Some(listed) = library.listed(doc) else {
+        let failed = (library.missing_titles([doc]).iter())
+            .chain(&library.missing_texts([doc]))
+            .any(|f| has_failed(f));
+        let (class, title, busy) = if failed {
             ("unavailable", "Article indisponible", None)
         } else {
             ("pending", "Chargement…", Some("true"))
         };
-        // No link yet without an id: the text brings it.
-        let href = (!id.is_empty()).then_some(href);
+        // No link yet without an id.
         return html! {
             <li class={classes!("result", class)} {key} aria-busy={busy}>
-                <a {href}>
+                <a>
                     {heading(html! {title})}
-                    {meta_line(article)}
+                    {meta_line(meta)}
                 </a>
             </li>
         };
     };
-    let snippet = library.snippet(doc, terms);
+    let id = listed.id;
+    let href = Route::Article {
+        id: id.to_string(),
+        query: query.to_string(),
+    }
+    .to_hash();
+    let read = state.shelf.is_read(id);
+    let text = library.text(doc);
+    let title = listed.title;
     html! {
-        <li class={classes!("result", read.then_some("read"))} {key} data-id={id.clone()}>
+        <li class={classes!("result", read.then_some("read"), text.is_none().then_some("title-only"))} {key} data-id={id.to_string()}>
             <a {href}>
-                if let Some(section) = &article.section {
-                    <span class="section">{section.clone()}</span>
+                if let Some(section) = listed.section {
+                    <span class="section">{section.to_string()}</span>
                 }
-                {heading(highlighted(&article.title, &library.highlight(doc, &article.title, terms)))}
-                {meta_line(article)}
-                <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p>
-                <div class="item-foot">
-                    {reading_time(article)}
-                    if read {
-                        <span class="badge">{"Lu"}</span>
-                    }
-                </div>
+                {heading(highlighted(title, &library.highlight(doc, title, terms)))}
+                {meta_line(meta)}
+                if let Some(article) = text {
+                    {snippet(library, doc, terms)}
+                    <div class="item-foot">
+                        {reading_time(article)}
+                        if read {
+                            <span class="badge">{"Lu"}</span>
+                        }
+                    </div>
+                }
             </a>
-            {save_button(state, &id, &article.title, saved)}
+            {save_button(state, id, title, state.shelf.is_saved(id))}
         </li>
     }
+}
+
+/// The passage of article `doc` that best matches `terms`, highlighted.
+fn snippet(library: &Library, doc: u32, terms: &BTreeSet<String>) -> Html {
+    let snippet = library.snippet(doc, terms);
+    html! { <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p> }
 }
 
 /// The button that saves article `id` for later (or takes it off the list).

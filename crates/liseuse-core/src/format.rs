@@ -18,7 +18,9 @@
 //! of documents) go to dictionary pieces (runs of consecutive terms), their
 //! postings (with their spellings and word forms) to *term pieces*, and the
 //! articles (title, byline, text...) to *text pieces* (runs of consecutive
-//! articles, numbered newest first). The word positions of the postings,
+//! articles, numbered newest first), with their titles, ids and sections
+//! also in *title pieces* (what a list shows before the text comes, in
+//! runs about ten times shorter). The word positions of the postings,
 //! which only phrases and the proximity of a query's words need, and the
 //! terms' word forms and spellings are apart from them, in *position
 //! pieces* (one per term piece, for the same terms): ranking reads the term
@@ -35,7 +37,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 12;
+pub const FORMAT_VERSION: u32 = 13;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -53,6 +55,12 @@ pub const DICTIONARY_PIECE_TERMS: usize = 1024;
 /// Aimed size of a text piece: the ten results of a search are in up to ten
 /// pieces, so small pieces keep the first result list light; 16 to 64 KiB.
 pub const TEXT_PIECE_BYTES: usize = 16 << 10;
+/// Aimed size of a title piece: a list shows its results' titles from these
+/// at once and asks for their text pieces (snippets) once the reader pauses,
+/// so that a keystroke downloads a few kilobytes where ten text pieces
+/// weighed about 80 kB of gzip at OrangeSum's size. Smaller pieces mean more
+/// of them in the first file (5 bytes each) and more requests; 2 to 16 KiB.
+pub const TITLE_PIECE_BYTES: usize = 4 << 10;
 
 /// How large the pieces of a [split](IndexFile::split) file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +71,8 @@ pub struct PieceSizes {
     pub term_bytes: usize,
     /// Aimed bytes of a text piece ([`TEXT_PIECE_BYTES`]).
     pub text_bytes: usize,
+    /// Aimed bytes of a title piece ([`TITLE_PIECE_BYTES`]).
+    pub title_bytes: usize,
 }
 
 impl Default for PieceSizes {
@@ -71,6 +81,7 @@ impl Default for PieceSizes {
             dictionary_terms: DICTIONARY_PIECE_TERMS,
             term_bytes: TERM_PIECE_BYTES,
             text_bytes: TEXT_PIECE_BYTES,
+            title_bytes: TITLE_PIECE_BYTES,
         }
     }
 }
@@ -83,6 +94,7 @@ impl PieceSizes {
             dictionary_terms: (bytes / 8).max(1),
             term_bytes: bytes,
             text_bytes: bytes,
+            title_bytes: bytes,
         }
     }
 }
@@ -150,6 +162,9 @@ pub struct Pieces {
     /// The text pieces, by first document number (see [`TextPiece`]).
     #[serde(with = "refs")]
     pub texts: Vec<PieceRef>,
+    /// The title pieces, by first document number (see [`TextPiece`]).
+    #[serde(with = "refs")]
+    pub titles: Vec<PieceRef>,
     /// The name pieces, by first entity number (see [`NamePiece`]).
     #[serde(with = "refs")]
     pub names: Vec<PieceRef>,
@@ -169,6 +184,7 @@ impl Pieces {
         self.dictionary.is_empty()
             && self.terms.is_empty()
             && self.texts.is_empty()
+            && self.titles.is_empty()
             && self.names.is_empty()
             && self.positions.is_empty()
             && self.ids.is_empty()
@@ -309,7 +325,10 @@ pub struct NamePiece {
     pub entities: Vec<crate::entities::Entity>,
 }
 
-/// A run of consecutive articles, whole: title, metadata and text.
+/// A run of consecutive articles, whole: title, metadata and text. As a
+/// *title piece*, the same run with only the id, title and section of each
+/// article: what a list shows of its results before their text pieces
+/// (snippets, reading time) come, in a piece about ten times smaller.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TextPiece {
     /// The articles, by document number from the piece's first.
@@ -818,17 +837,19 @@ impl IndexFile {
         }
         let pieces = &self.pieces;
         let ascending = |refs: &[PieceRef]| refs.windows(2).all(|w| w[0].first < w[1].first);
+        // Runs of documents: from the first, ascending, each starting at one.
+        let of_docs = |refs: &[PieceRef]| {
+            ascending(refs)
+                && refs.first().is_none_or(|p| p.first == 0)
+                && refs.last().is_none_or(|p| (p.first as usize) < docs)
+        };
         if pieces.first_terms.len() != pieces.dictionary.len()
             || !ascending(&pieces.dictionary)
             || !pieces.first_terms.windows(2).all(|w| w[0] < w[1])
             || !ascending(&pieces.terms)
             || (!pieces.positions.is_empty() && pieces.positions.len() != pieces.terms.len())
-            || !ascending(&pieces.texts)
-            || pieces.texts.first().is_some_and(|p| p.first != 0)
-            || pieces
-                .texts
-                .last()
-                .is_some_and(|p| p.first as usize >= docs)
+            || !of_docs(&pieces.texts)
+            || !of_docs(&pieces.titles)
             || pieces.first_ids.len() != pieces.ids.len()
             || !ascending(&pieces.ids)
             || !pieces.first_ids.windows(2).all(|w| w[0] < w[1])
@@ -848,13 +869,15 @@ impl IndexFile {
     /// pieces, as `(file name, bytes)`. Dictionary pieces hold runs of
     /// `sizes.dictionary_terms` terms; term pieces, the postings of runs of terms of
     /// about `sizes.term_bytes` encoded bytes (a term larger than that is a piece of
-    /// its own); text pieces, runs of articles of about `sizes.text_bytes`.
+    /// its own); text pieces, runs of articles of about `sizes.text_bytes`;
+    /// title pieces, runs of their titles of about `sizes.title_bytes`.
     /// The same file always gives the same pieces.
     pub fn split(mut self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
         let PieceSizes {
             dictionary_terms,
             term_bytes,
             text_bytes,
+            title_bytes,
         } = sizes;
         assert!(!self.is_split(), "the file is split already");
         let mut files = Vec::new();
@@ -942,6 +965,19 @@ impl IndexFile {
                 std::mem::replace(article, kept)
             })
             .collect();
+        let titles = (texts.iter())
+            .map(|a| Article {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                section: a.section.clone(),
+                ..Article::default()
+            })
+            .collect();
+        for (first, articles) in runs_of(titles, title_bytes) {
+            let refs = &mut self.pieces.titles;
+            let piece = TextPiece { articles };
+            add_piece(PieceKind::Titles, refs, &mut files, first, &piece);
+        }
         for (first, articles) in runs_of(texts, text_bytes) {
             let refs = &mut self.pieces.texts;
             add_piece(

@@ -104,6 +104,17 @@ impl PreparedQuery {
     }
 }
 
+/// What a list shows of an article before its text ([`Library::listed`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Listed<'a> {
+    /// Its id ([`Article::id`]).
+    pub id: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its section, if any.
+    pub section: Option<&'a str>,
+}
+
 /// A collection ready to read and search: the articles and their index.
 ///
 /// From a split index file (see [`IndexFile::split`]), it starts with the
@@ -135,6 +146,11 @@ pub struct Library {
     texts: pieces::Slots<Vec<Article>>,
     /// The file names of the text pieces, by number.
     text_files: Vec<String>,
+    /// The title pieces, by first document number: the articles' ids,
+    /// titles and sections.
+    titles: pieces::Slots<Vec<Article>>,
+    /// The file names of the title pieces, by number.
+    title_files: Vec<String>,
     /// The collection's names, sorted by key, by first entity number.
     names: pieces::Slots<Vec<entities::Entity>>,
     /// The key of the first name of each name piece.
@@ -176,6 +192,8 @@ impl Library {
                 .collect(),
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             text_files: PieceKind::Text.files(&pieces.texts),
+            titles: pieces::Slots::new(pieces.titles.iter().map(|p| p.first)),
+            title_files: PieceKind::Titles.files(&pieces.titles),
             names: if pieces.names.is_empty() {
                 pieces::Slots::whole(file.entities)
             } else {
@@ -282,16 +300,43 @@ impl Library {
         files
     }
 
+    /// The title pieces holding the titles of `docs` that are not loaded
+    /// yet, leaving out the documents whose text is here (it has their title).
+    pub fn missing_titles(&self, docs: impl IntoIterator<Item = u32>) -> Vec<String> {
+        let docs = docs.into_iter().filter(|&doc| !self.has_text(doc));
+        let runs = self.titles.missing_for(docs.map(|doc| doc as usize));
+        runs.into_iter()
+            .map(|run| self.title_files[run].clone())
+            .collect()
+    }
+
+    /// What a list shows of article `doc` before its text: its id, title
+    /// and section, from its text or, in a split index, its title piece,
+    /// when one of them is here ([`Library::missing_titles`]).
+    pub fn listed(&self, doc: u32) -> Option<Listed<'_>> {
+        let article = self.text(doc).or_else(|| {
+            let (articles, at) = self.titles.entry(doc as usize)?;
+            articles.get(at)
+        })?;
+        Some(Listed {
+            id: &article.id,
+            title: &article.title,
+            section: article.section.as_deref(),
+        })
+    }
+
     /// Every piece file not loaded yet (to load the whole collection at once).
     pub fn missing_pieces(&self) -> Vec<String> {
         let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
         let texts = self.texts.unloaded().into_iter();
         let names = self.names.unloaded().into_iter();
         let ids = self.ids.unloaded().into_iter();
+        let titles = self.titles.unloaded().into_iter();
         terms
             .chain(texts.map(|run| self.text_files[run].clone()))
             .chain(names.filter_map(|run| self.name_files.get(run).cloned()))
             .chain(ids.map(|run| self.id_files[run].clone()))
+            .chain(titles.map(|run| self.title_files[run].clone()))
             .collect()
     }
 
@@ -314,7 +359,8 @@ impl Library {
         let names = known(&self.name_files);
         let positions = known(&self.position_files);
         let ids = known(&self.id_files);
-        if [dictionary, terms, text, names, positions, ids]
+        let titles = known(&self.title_files);
+        if [dictionary, terms, text, names, positions, ids, titles]
             .iter()
             .all(Option::is_none)
         {
@@ -352,13 +398,17 @@ impl Library {
             let piece: TermPiece = format::decode(bytes)?;
             return self.searcher.add_term_piece(number, piece).map_err(corrupt);
         }
-        let Some(number) = text else {
-            return Err(corrupt("no piece of this index".into()));
+        // A text piece, or a title piece (the same articles, with only their
+        // id, title and section).
+        let (slots, number) = match (text, titles) {
+            (Some(number), _) => (&self.texts, number),
+            (_, Some(number)) => (&self.titles, number),
+            _ => return Err(corrupt("no piece of this index".into())),
         };
         let piece: TextPiece = format::decode(bytes)?;
-        let first = self.texts.first(number).unwrap_or_default() as usize;
+        let first = slots.first(number).unwrap_or_default() as usize;
         let end =
-            first + (self.texts.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
+            first + (slots.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
         // Its ids are checked against the id pieces' when both are here
         // (see `Library::doc_of`); its place, here.
         if piece.articles.len() != end.saturating_sub(first) {
@@ -367,7 +417,7 @@ impl Library {
             )));
         }
         related::check(&piece.articles, self.articles.len()).map_err(corrupt)?;
-        self.texts.set(number, piece.articles);
+        slots.set(number, piece.articles);
         Ok(())
     }
 
@@ -681,6 +731,7 @@ mod tests {
             dictionary_terms: 5,
             term_bytes: 40,
             text_bytes: 200,
+            title_bytes: 60,
         };
         let (head, pieces) = file.split(sizes);
         let head = Library::from_bytes(&head.to_bytes()).unwrap();
@@ -987,6 +1038,64 @@ mod tests {
     }
 
     #[test]
+    fn a_list_has_its_titles_from_their_pieces_before_the_texts() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        let docs: Vec<u32> = (0..whole.len() as u32).collect();
+        assert!(docs.iter().all(|&doc| split.listed(doc).is_none()));
+        let titles = split.missing_titles(docs.iter().copied());
+        assert!(
+            titles.len() > 1,
+            "{titles:?}: the test needs several pieces"
+        );
+        assert!(titles.iter().all(|f| f.starts_with("titles-")));
+        let bytes: usize = titles.iter().map(|f| pieces[f].len()).sum();
+        let texts: usize = (split.missing_texts(docs.iter().copied()).iter())
+            .map(|f| pieces[f].len())
+            .sum();
+        assert!(bytes * 3 < texts, "titles {bytes} bytes, texts {texts}");
+        for file in &titles {
+            split.add_piece(file, &pieces[file]).unwrap();
+        }
+        assert!(split.missing_titles(docs.iter().copied()).is_empty());
+        for &doc in &docs {
+            let article = whole.article_at(doc);
+            let listed = split.listed(doc).unwrap();
+            assert_eq!(listed.id, article.id);
+            assert_eq!(listed.title, article.title);
+            assert_eq!(listed.section, article.section.as_deref());
+            assert_eq!(whole.listed(doc), Some(listed));
+            assert!(!split.has_text(doc));
+        }
+        // A text here has the title: no title piece is needed for it.
+        let (fresh, _) = split_library();
+        let text = fresh.missing_texts([0]).remove(0);
+        fresh.add_piece(&text, &pieces[&text]).unwrap();
+        assert!(fresh.missing_titles([0]).is_empty());
+        assert_eq!(fresh.listed(0).unwrap().title, whole.article_at(0).title);
+        // A title piece under another's name is refused.
+        let (fresh, _) = split_library();
+        assert!(fresh.add_piece(&titles[0], &pieces[&titles[1]]).is_err());
+        assert!(fresh.listed(0).is_none());
+        // So is one of other articles than its run's, even named after its bytes.
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let (mut head, _) = indexer::build_dir(&dir)
+            .unwrap()
+            .0
+            .split(format::PieceSizes::about(60));
+        let mut short: TextPiece = format::decode(&pieces[&titles[0]]).unwrap();
+        short.articles.pop();
+        let bytes = format::encode(&short);
+        head.pieces.titles[0].hash = pieces::content_hash(&bytes);
+        let forged = Library::new(head);
+        let name = PieceKind::Titles.file(0, pieces::content_hash(&bytes));
+        let error = forged.add_piece(&name, &bytes).unwrap_err();
+        assert!(error.to_string().contains("other articles"), "{error}");
+        assert!(forged.listed(0).is_none());
+    }
+
+    #[test]
     fn every_piece_loaded_gives_the_whole_collection() {
         let whole = library();
         let (split, pieces) = split_library();
@@ -1046,7 +1155,8 @@ mod tests {
                     "positions-",
                     "text-",
                     "names-",
-                    "ids-"
+                    "ids-",
+                    "titles-"
                 ]
                 .iter()
                 .any(|kind| stem.starts_with(kind)),

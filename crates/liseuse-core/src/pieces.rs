@@ -97,6 +97,8 @@ pub enum PieceKind {
     Positions,
     /// A [`crate::format::IdPiece`].
     Ids,
+    /// A [`crate::format::TitlePiece`].
+    Titles,
 }
 
 impl PieceKind {
@@ -109,6 +111,7 @@ impl PieceKind {
             PieceKind::Names => "names",
             PieceKind::Positions => "positions",
             PieceKind::Ids => "ids",
+            PieceKind::Titles => "titles",
         }
     }
 
