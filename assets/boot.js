@@ -67,6 +67,57 @@
   });
   let early = deepLink && wasmUrl ? fetchWasm(wasmUrl) : null;
 
+  // A link to a search in a split index: the dictionary pieces where its
+  // words would be are preloaded now, while the wasm downloads, instead of
+  // once the app has started; its own requests for them take these
+  // downloads. index.html lists each piece's first term
+  // (liseuse_core::publish::dictionary_hints). A hint only: a word folded
+  // here otherwise than the app's analysis does costs a piece too many, or
+  // the app's own round of requests, never a wrong result.
+  if (deepLink && location.hash.startsWith('#/?')) {
+    try {
+      const hints = JSON.parse(document.getElementById('liseuse-dictionary')?.textContent ?? 'null');
+      preloadDictionary(hints, new URLSearchParams(location.hash.slice(3)).get('q') ?? '');
+    } catch {
+      // Unreadable hints or query: the app asks for its pieces itself.
+    }
+  }
+
+  function preloadDictionary(hints, query) {
+    const { first, files } = hints ?? {};
+    if (!Array.isArray(first) || !Array.isArray(files) || first.length !== files.length || !first.length) return;
+    // The piece a term would be in: the last one whose first term is not after it.
+    const pieceOf = (term) => {
+      let [low, high] = [0, first.length];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (first[middle] <= term) low = middle + 1;
+        else high = middle;
+      }
+      return Math.max(0, low - 1);
+    };
+    const wanted = new Set();
+    for (const word of query.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      // Folded as the analysis folds (lower case, no accents, ligatures apart).
+      const folded = word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+        .normalize('NFD').replace(/\p{M}/gu, '');
+      if (folded.length < 3) continue; // most likely a stop word
+      // Its stem begins it: from the piece of its first letters to its own.
+      const from = pieceOf(folded.slice(0, Math.max(3, folded.length - 4)));
+      for (let piece = from; piece <= pieceOf(folded); piece++) wanted.add(piece);
+    }
+    for (const piece of [...wanted].slice(0, 8)) {
+      if (!/^dictionary-\d+-[0-9a-f]{8}\.bin$/.test(files[piece])) continue;
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to the page).
+      link.href = new URL(`pieces/${files[piece]}`, document.baseURI).href;
+      document.head.append(link);
+    }
+  }
+
   /** The wasm at `url`, as the build published it (gzip, like the index:
    * the same bytes on every host), decoded by the browser's own
    * DecompressionStream for Trunk's loader (scripts/precache rewrites its

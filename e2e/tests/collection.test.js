@@ -234,6 +234,32 @@ test('typing downloads the titles of each keystroke, and the texts only once the
   assert.deepEqual(r.errors, []);
 });
 
+test('a link to a search asks for its words’ dictionary pieces while the wasm downloads, once', async () => {
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  let wasmArrived = Infinity;
+  await r.page.route('**/*_bg.wasm.gz', async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    const response = await route.fetch();
+    wasmArrived = Date.now();
+    await route.fulfill({ response });
+  });
+  const dictionary = [];
+  r.page.on('request', (request) => {
+    const piece = request.url().split('/pieces/')[1];
+    if (piece?.startsWith('dictionary-')) dictionary.push({ piece, at: Date.now() });
+  });
+  await r.open('#/?q=pourparlers%20Gen%C3%A8ve');
+  await r.page.waitForFunction(() => document.querySelector('.result mark'));
+  // index.html names the pieces' first terms: "pourparlers" is in the one
+  // that begins at "photo", "Genève" in the one at "frontier".
+  const early = dictionary.filter((d) => d.at < wasmArrived).map((d) => d.piece.split('-').slice(0, 2).join('-'));
+  assert.deepEqual(early.sort(), ['dictionary-0003', 'dictionary-0005'], JSON.stringify(dictionary));
+  // The app's own requests took those downloads: each piece came once.
+  const names = dictionary.map((d) => d.piece);
+  assert.deepEqual(names, [...new Set(names)]);
+  assert.deepEqual(r.errors, []);
+});
+
 test('a piece that cannot be downloaded is named, and the rest still works', async () => {
   const r = await reader.newReader({ serviceWorkers: 'block' });
   await r.page.route('**/pieces/terms-*', (route) => route.abort());

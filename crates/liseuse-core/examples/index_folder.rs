@@ -176,6 +176,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         "text-",
         "names-",
         "ids-",
+        "titles-",
     ];
     for kind in kinds {
         let of_kind: Vec<&(String, Vec<u8>)> = pieces
@@ -213,11 +214,12 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         }
         // Bytes of the pieces a first search needs before its results: the
         // dictionary pieces of its words, their terms' pieces (and the
-        // positions of a phrase), then the text pieces of its ten first
-        // results (for their snippets); in how many rounds; and the
-        // positions that re-rank them by proximity once the reader pauses.
+        // positions of a phrase), then the title pieces of its ten first
+        // results; in how many rounds; and what comes once the reader
+        // pauses: their text pieces (snippets) and the positions that
+        // re-rank them by proximity.
         let mut rounds_needed = Vec::new();
-        let mut by_kind: [Vec<usize>; 5] = Default::default();
+        let mut by_kind: [Vec<usize>; 7] = Default::default();
         let mut later_bytes = Vec::new();
         let mut downloads: Vec<(usize, usize)> = queries
             .iter()
@@ -225,13 +227,14 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
                 let reader = fresh.clone();
                 let (mut files, rounds) = load_needed(&reader, &pieces_by_name, query);
                 let hits = reader.search(query, 10).hits;
-                files.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
+                files.extend(reader.missing_titles(hits.iter().map(|h| h.doc)));
                 rounds_needed.push(rounds + 1);
                 for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
                     let of_kind = files.iter().filter(|f| f.starts_with(kind));
                     bytes.push(of_kind.map(|f| sizes[f.as_str()]).sum());
                 }
-                let later = reader.later_for_query(query);
+                let mut later = reader.later_for_query(query);
+                later.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
                 later_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
                 let gzip = files.iter().map(|f| sizes[f.as_str()]).sum();
                 (gzip, files.len())
@@ -243,7 +246,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         let pick =
             |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
         println!(
-            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}; then the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
+            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}; then, at the pause, the texts and the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
             downloads.len(),
             kb(pick(0.5).0),
             pick(0.5).1,
@@ -267,8 +270,9 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     // does: what each keystroke's search downloads (what the keystrokes
     // before it did not), what all of them download together, and how often
     // a keystroke needs the whole dictionary (a typo, or what looks like
-    // one) before the words are complete. The positions that re-rank by
-    // proximity wait for a pause, at the end.
+    // one) before the words are complete, with the titles of each
+    // keystroke's ten first results. The texts of the last one's and the
+    // positions that re-rank by proximity wait for a pause, at the end.
     let dictionary_files = sizes
         .keys()
         .filter(|f| f.starts_with("dictionary-"))
@@ -283,11 +287,19 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         let reader = fresh.clone();
         let mut loaded = Vec::new();
         for end in query.char_indices().map(|(at, c)| at + c.len_utf8()) {
-            let files = load_needed(&reader, &pieces_by_name, &query[..end]).0;
+            let mut files = load_needed(&reader, &pieces_by_name, &query[..end]).0;
+            let hits = reader.search(&query[..end], 10).hits;
+            let titles = reader.missing_titles(hits.iter().map(|h| h.doc));
+            for file in &titles {
+                (reader.add_piece(file, pieces_by_name[file.as_str()])).expect("piece reads back");
+            }
+            files.extend(titles);
             keystroke_bytes.push(files.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
             loaded.extend(files);
         }
-        let later = reader.later_for_query(&query);
+        let mut later = reader.later_for_query(&query);
+        let hits = reader.search(&query, 10).hits;
+        later.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
         paused_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
         let dictionary = loaded.iter().filter(|f| f.starts_with("dictionary-"));
         whole_dictionary += usize::from(dictionary.count() == dictionary_files);
@@ -297,7 +309,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
         list.sort();
     }
     println!(
-        "typing the first 3 words of a title ({} titles, {} keystrokes), every keystroke searched: per keystroke p50 {:.1} kB gzip, p95 {:.1} kB, max {:.0} kB; per title p50 {:.0} kB, p95 {:.0} kB; the whole dictionary for {whole_dictionary}; then, at the pause, the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
+        "typing the first 3 words of a title ({} titles, {} keystrokes), every keystroke searched: per keystroke p50 {:.1} kB gzip, p95 {:.1} kB, max {:.0} kB; per title p50 {:.0} kB, p95 {:.0} kB; the whole dictionary for {whole_dictionary}; then, at the pause, the texts and the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
         typed_bytes.len(),
         keystroke_bytes.len(),
         kb(at(&keystroke_bytes, 0.5)),

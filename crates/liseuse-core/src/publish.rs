@@ -34,6 +34,9 @@ pub struct Site {
     pub manifest: Option<Vec<u8>>,
     /// The home page's first articles, as HTML ([`early_html`]).
     pub early: String,
+    /// Which dictionary piece a word is in ([`dictionary_hints`]), as an
+    /// element of `index.html`; empty when the index is whole.
+    pub hints: String,
     /// The first file before compression, for tests that read it as it is.
     pub raw_index: Vec<u8>,
 }
@@ -46,6 +49,7 @@ impl Site {
             None => (file, Vec::new()),
         };
         let raw_index = head.to_bytes();
+        let hints = dictionary_hints(&head);
         drop(head);
         let early = early_page(&raw_index, &pieces);
         let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
@@ -57,9 +61,33 @@ impl Site {
             pieces,
             manifest,
             early,
+            hints,
             raw_index,
         }
     }
+}
+
+/// The id of the element of `index.html` that [`dictionary_hints`] writes.
+pub const HINTS_ID: &str = "liseuse-dictionary";
+
+/// For the page, before the wasm has started: the first term of each
+/// dictionary piece of a split `head` and the piece's file, as JSON
+/// (`{"first": [...], "files": [...]}`) in a `<script type="application/json">`
+/// (data, never run). `assets/boot.js` reads it on a link to a search and
+/// preloads the pieces where the query's words would be, which the app then
+/// asks for: one round of requests less before the first result. Empty for
+/// a whole index.
+pub fn dictionary_hints(head: &IndexFile) -> String {
+    let pieces = &head.pieces;
+    if pieces.dictionary.is_empty() {
+        return String::new();
+    }
+    let files = crate::pieces::PieceKind::Dictionary.files(&pieces.dictionary);
+    let json = serde_json::json!({ "first": pieces.first_terms, "files": files });
+    // Inside a script element, "</script" would end it: no '<' at all
+    // (JSON reads \u003c as the same character).
+    let json = json.to_string().replace('<', "\\u003c");
+    format!("<script type=\"application/json\" id=\"{HINTS_ID}\">{json}</script>")
 }
 
 /// The page of the newest articles ([`early_html`]), read as a reader's
@@ -230,6 +258,38 @@ mod tests {
         let again = Site::of(file, Some(PieceSizes::about(2000)));
         assert_eq!(again.pieces, split.pieces);
         assert_eq!(again.index, split.index);
+    }
+
+    #[test]
+    fn the_page_names_the_dictionary_piece_of_each_first_term_and_no_tag_gets_out() {
+        let file = seeds();
+        assert_eq!(Site::of(file.clone(), None).hints, "");
+        let split = Site::of(file.clone(), Some(PieceSizes::about(2000)));
+        let html = &split.hints;
+        let open = format!("<script type=\"application/json\" id=\"{HINTS_ID}\">");
+        assert!(
+            html.starts_with(&open) && html.ends_with("</script>"),
+            "{html}"
+        );
+        let json = &html[open.len()..html.len() - "</script>".len()];
+        assert!(!json.contains('<'));
+        let hints: serde_json::Value = serde_json::from_str(json).unwrap();
+        let (head, _) = file.split(PieceSizes::about(2000));
+        let files = crate::pieces::PieceKind::Dictionary.files(&head.pieces.dictionary);
+        assert!(files.len() > 1);
+        assert_eq!(hints["files"], serde_json::json!(files));
+        assert_eq!(hints["first"], serde_json::json!(head.pieces.first_terms));
+        for file in &files {
+            assert!(split.pieces.iter().any(|(name, _)| name == file), "{file}");
+        }
+        // A first term with a tag in it stays inside the element.
+        let mut head = head;
+        head.pieces.first_terms[0] = "</script><script>alert(1)".into();
+        let html = dictionary_hints(&head);
+        assert_eq!(html.matches("</script>").count(), 1);
+        let json = &html[open.len()..html.len() - "</script>".len()];
+        let hints: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(hints["first"][0], "</script><script>alert(1)");
     }
 
     #[test]
