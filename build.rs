@@ -128,7 +128,9 @@ fn write_site(site: &Site) -> Result<(), String> {
     let (name, bytes) = &site.index;
     write(&dir.join(name), bytes)?;
     write(&dir.join("early.html"), site.early.as_bytes())?;
-    write(&dir.join("hints.html"), site.hints.as_bytes())?;
+    if let Some((name, bytes)) = &site.hints {
+        write(&dir.join(name), bytes)?;
+    }
     let config: String = ["LISEUSE_ARTICLES", "LISEUSE_PIECES", "LISEUSE_PIECE_BYTES"]
         .iter()
         .map(|var| format!("{var}={}\n", std::env::var(var).unwrap_or_default()))

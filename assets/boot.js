@@ -50,12 +50,13 @@
     failed(event);
   });
   // The wasm (scripts/precache names it in <meta name="liseuse-wasm">, above
-  // this script). A link to a search or an article needs it before anything
-  // shows: its download starts now, while the page is still being parsed, in
-  // parallel with the index's first file (preloaded) and Trunk's JS loader,
-  // instead of once that loader has arrived. The home page's newest articles
-  // are presented first (the frame after the next one: the first has been
-  // shown by then), then it is fetched.
+  // this script, and preloads it at the end of the head, so that its
+  // download starts as the page is parsed, in parallel with the index's
+  // first file and Trunk's JS loader). A link to a search or an article
+  // needs it before anything shows: it is asked for now. The home page's
+  // newest articles are presented first (the frame after the next one: the
+  // first has been shown by then), then it is asked for; either way the
+  // fetch takes the preload's download.
   const wasmUrl = document.querySelector('meta[name="liseuse-wasm"]')?.content;
   const deepLink = 'deepLink' in document.documentElement.dataset;
   const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
@@ -67,24 +68,35 @@
   });
   let early = deepLink && wasmUrl ? fetchWasm(wasmUrl) : null;
 
-  // A link to a search in a split index: the dictionary pieces where its
-  // words would be are preloaded now, while the wasm downloads, instead of
-  // once the app has started; its own requests for them take these
-  // downloads. index.html lists each piece's first term
-  // (liseuse_core::publish::dictionary_hints). A hint only: a word folded
-  // here otherwise than the app's analysis does costs a piece too many, or
-  // the app's own round of requests, never a wrong result.
-  if (deepLink && location.hash.startsWith('#/?')) {
-    try {
-      const hints = JSON.parse(document.getElementById('liseuse-dictionary')?.textContent ?? 'null');
-      preloadDictionary(hints, new URLSearchParams(location.hash.slice(3)).get('q') ?? '');
-    } catch {
-      // Unreadable hints or query: the app asks for its pieces itself.
-    }
+  // A link to a search in a split index: the dictionary and term pieces
+  // where its words would be are preloaded while the wasm downloads,
+  // instead of in two rounds once the app has started; its own requests for
+  // them take these downloads. The build's hints (named in
+  // <meta name="liseuse-hints">; liseuse_core::publish::hints) give the
+  // first term of each piece. A hint only: a word folded here otherwise than
+  // the app's analysis does costs a piece too many, or the app's own round
+  // of requests, never a wrong result.
+  const hintsUrl = document.querySelector('meta[name="liseuse-hints"]')?.content;
+  if (deepLink && hintsUrl && location.hash.startsWith('#/?')) {
+    (async () => {
+      const query = new URLSearchParams(location.hash.slice(3)).get('q') ?? '';
+      const response = await fetch(hintsUrl);
+      if (!response.ok) return;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      const text = gzip
+        ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+        : new TextDecoder().decode(bytes);
+      const hints = JSON.parse(text);
+      preload(hints.first, hints.files, query);
+      preload(hints.terms, hints.termFiles, query);
+    })().catch(() => {
+      // No hints: the app asks for its pieces itself.
+    });
   }
 
-  function preloadDictionary(hints, query) {
-    const { first, files } = hints ?? {};
+  /** Preloads the pieces (`files`, whose first terms are `first`) where the words of `query` would be. */
+  function preload(first, files, query) {
     if (!Array.isArray(first) || !Array.isArray(files) || first.length !== files.length || !first.length) return;
     // The piece a term would be in: the last one whose first term is not after it.
     const pieceOf = (term) => {
@@ -102,12 +114,13 @@
       const folded = word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
         .normalize('NFD').replace(/\p{M}/gu, '');
       if (folded.length < 3) continue; // most likely a stop word
-      // Its stem begins it: from the piece of its first letters to its own.
-      const from = pieceOf(folded.slice(0, Math.max(3, folded.length - 4)));
-      for (let piece = from; piece <= pieceOf(folded); piece++) wanted.add(piece);
+      // Its stem begins it: from the piece of its first letters to its own, at most three.
+      const to = pieceOf(folded);
+      const from = Math.max(pieceOf(folded.slice(0, Math.max(3, folded.length - 4))), to - 2);
+      for (let piece = from; piece <= to; piece++) wanted.add(piece);
     }
     for (const piece of [...wanted].slice(0, 8)) {
-      if (!/^dictionary-\d+-[0-9a-f]{8}\.bin$/.test(files[piece])) continue;
+      if (!/^(dictionary|terms)-\d+-[0-9a-f]{8}\.bin$/.test(files[piece])) continue;
       const link = document.createElement('link');
       link.rel = 'preload';
       link.as = 'fetch';

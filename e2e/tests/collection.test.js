@@ -234,7 +234,7 @@ test('typing downloads the titles of each keystroke, and the texts only once the
   assert.deepEqual(r.errors, []);
 });
 
-test('a link to a search asks for its words’ dictionary pieces while the wasm downloads, once', async () => {
+test('a link to a search asks for its words’ dictionary and term pieces while the wasm downloads, once', async () => {
   const r = await reader.newReader({ serviceWorkers: 'block' });
   let wasmArrived = Infinity;
   await r.page.route('**/*_bg.wasm.gz', async (route) => {
@@ -243,19 +243,25 @@ test('a link to a search asks for its words’ dictionary pieces while the wasm 
     wasmArrived = Date.now();
     await route.fulfill({ response });
   });
-  const dictionary = [];
+  const pieces = [];
   r.page.on('request', (request) => {
     const piece = request.url().split('/pieces/')[1];
-    if (piece?.startsWith('dictionary-')) dictionary.push({ piece, at: Date.now() });
+    if (piece) pieces.push({ piece, at: Date.now() });
   });
   await r.open('#/?q=pourparlers%20Gen%C3%A8ve');
   await r.page.waitForFunction(() => document.querySelector('.result mark'));
-  // index.html names the pieces' first terms: "pourparlers" is in the one
-  // that begins at "photo", "Genève" in the one at "frontier".
-  const early = dictionary.filter((d) => d.at < wasmArrived).map((d) => d.piece.split('-').slice(0, 2).join('-'));
-  assert.deepEqual(early.sort(), ['dictionary-0003', 'dictionary-0005'], JSON.stringify(dictionary));
+  // The build's hints name the pieces' first terms: "pourparlers" is in the
+  // dictionary piece that begins at "photo", "Genève" in the one at "frontier".
+  const early = pieces.filter((p) => p.at < wasmArrived).map((p) => p.piece.split('-').slice(0, 2).join('-'));
+  const dictionary = early.filter((p) => p.startsWith('dictionary-')).sort();
+  assert.deepEqual(dictionary, ['dictionary-0003', 'dictionary-0005'], JSON.stringify(pieces));
+  // And the term pieces of both words came before the wasm: the app asked
+  // for no other term piece.
+  const terms = pieces.filter((p) => p.piece.startsWith('terms-'));
+  assert.ok(terms.length > 0);
+  assert.ok(terms.every((p) => p.at < wasmArrived), JSON.stringify(pieces));
   // The app's own requests took those downloads: each piece came once.
-  const names = dictionary.map((d) => d.piece);
+  const names = pieces.map((p) => p.piece);
   assert.deepEqual(names, [...new Set(names)]);
   assert.deepEqual(r.errors, []);
 });

@@ -107,11 +107,19 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     use_pieces(library, titles);
     let texts = library.missing_texts(shown.iter().copied());
     let failed = failed.or_else(|| failure(&texts));
+    // A query that is a name of the collection: its page is offered, once
+    // the reader pauses (its piece would share the link with the results').
+    let name_key = liseuse_core::entities::key(query.trim());
+    let name = if name_key.is_empty() {
+        Vec::new()
+    } else {
+        library.missing_for_name(&name_key)
+    };
     // Browsing, no one typing: the page's texts at once.
     let (now, later) = if browsing {
         (texts, positions)
     } else {
-        (Vec::new(), [texts, positions].concat())
+        (Vec::new(), [texts, name, positions].concat())
     };
     use_pieces(library, now);
     use_later_pieces(library, &query, later);
@@ -145,9 +153,6 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             },
         )
     };
-    // A query that is a name of the collection: its page is offered.
-    let name_key = liseuse_core::entities::key(query.trim());
-    use_pieces(library, library.missing_for_name(&name_key));
     let offer = (!name_key.is_empty())
         .then(|| library.entity(&name_key))
         .flatten()

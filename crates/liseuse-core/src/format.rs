@@ -58,9 +58,11 @@ pub const TEXT_PIECE_BYTES: usize = 16 << 10;
 /// Aimed size of a title piece: a list shows its results' titles from these
 /// at once and asks for their text pieces (snippets) once the reader pauses,
 /// so that a keystroke downloads a few kilobytes where ten text pieces
-/// weighed about 80 kB of gzip at OrangeSum's size. Smaller pieces mean more
-/// of them in the first file (5 bytes each) and more requests; 2 to 16 KiB.
-pub const TITLE_PIECE_BYTES: usize = 4 << 10;
+/// weighed about 80 kB of gzip at OrangeSum's size. Every keystroke brings
+/// up to ten new titles from as many pieces, so small pieces keep typing
+/// light (about 1 kB of gzip each, 1,750 at OrangeSum's size); but each
+/// takes 5 bytes of the first file. 1 to 16 KiB.
+pub const TITLE_PIECE_BYTES: usize = 2 << 10;
 
 /// How large the pieces of a [split](IndexFile::split) file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -34,9 +34,9 @@ pub struct Site {
     pub manifest: Option<Vec<u8>>,
     /// The home page's first articles, as HTML ([`early_html`]).
     pub early: String,
-    /// Which dictionary piece a word is in ([`dictionary_hints`]), as an
-    /// element of `index.html`; empty when the index is whole.
-    pub hints: String,
+    /// Which dictionary and term pieces a word is in ([`hints`]): its file
+    /// name and its bytes, compressed; `None` when the index is whole.
+    pub hints: Option<(String, Vec<u8>)>,
     /// The first file before compression, for tests that read it as it is.
     pub raw_index: Vec<u8>,
 }
@@ -44,12 +44,15 @@ pub struct Site {
 impl Site {
     /// What a build publishes of `file`, split in pieces of `split` sizes, or whole.
     pub fn of(file: IndexFile, split: Option<PieceSizes>) -> Site {
+        // The terms, which the split moves to the dictionary pieces: the
+        // hints name the first of each term piece.
+        let terms = split.map(|_| file.index.terms.clone()).unwrap_or_default();
         let (head, pieces) = match split {
             Some(sizes) => file.split(sizes),
             None => (file, Vec::new()),
         };
         let raw_index = head.to_bytes();
-        let hints = dictionary_hints(&head);
+        let hints = hints(&head, &terms);
         drop(head);
         let early = early_page(&raw_index, &pieces);
         let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
@@ -67,27 +70,37 @@ impl Site {
     }
 }
 
-/// The id of the element of `index.html` that [`dictionary_hints`] writes.
-pub const HINTS_ID: &str = "liseuse-dictionary";
-
-/// For the page, before the wasm has started: the first term of each
-/// dictionary piece of a split `head` and the piece's file, as JSON
-/// (`{"first": [...], "files": [...]}`) in a `<script type="application/json">`
-/// (data, never run). `assets/boot.js` reads it on a link to a search and
-/// preloads the pieces where the query's words would be, which the app then
-/// asks for: one round of requests less before the first result. Empty for
-/// a whole index.
-pub fn dictionary_hints(head: &IndexFile) -> String {
+/// For the page, before the wasm has started: where the words of a query
+/// would be in a split `head` whose terms (before the split) are `terms`. A
+/// JSON object, `{"first": [...], "files": [...], "terms": [...],
+/// "termFiles": [...]}`: the first term of each dictionary piece and its
+/// file, the first term of each term piece and its file. `assets/boot.js`
+/// fetches it on a link to a search (index.html names it, in
+/// `<meta name="liseuse-hints">`) and preloads the pieces of the query's
+/// words while the wasm downloads, which the app then asks for: two rounds
+/// of requests less before the first result. Named after its content
+/// (`hints-{hash}.bin`), compressed like the pieces; `None` for a whole index.
+pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
+    use crate::pieces::PieceKind;
     let pieces = &head.pieces;
     if pieces.dictionary.is_empty() {
-        return String::new();
+        return None;
     }
-    let files = crate::pieces::PieceKind::Dictionary.files(&pieces.dictionary);
-    let json = serde_json::json!({ "first": pieces.first_terms, "files": files });
-    // Inside a script element, "</script" would end it: no '<' at all
-    // (JSON reads \u003c as the same character).
-    let json = json.to_string().replace('<', "\\u003c");
-    format!("<script type=\"application/json\" id=\"{HINTS_ID}\">{json}</script>")
+    let term_firsts: Vec<&str> = (pieces.terms.iter())
+        .map(|piece| terms.get(piece.first as usize).map_or("", String::as_str))
+        .collect();
+    let json = serde_json::json!({
+        "first": pieces.first_terms,
+        "files": PieceKind::Dictionary.files(&pieces.dictionary),
+        "terms": term_firsts,
+        "termFiles": PieceKind::Terms.files(&pieces.terms),
+    })
+    .to_string();
+    let name = format!(
+        "hints-{:08x}.bin",
+        crate::pieces::content_hash(json.as_bytes())
+    );
+    Some((name, gzip(json.as_bytes())))
 }
 
 /// The page of the newest articles ([`early_html`]), read as a reader's
@@ -261,35 +274,37 @@ mod tests {
     }
 
     #[test]
-    fn the_page_names_the_dictionary_piece_of_each_first_term_and_no_tag_gets_out() {
+    fn the_hints_name_the_dictionary_and_term_piece_of_each_first_term() {
         let file = seeds();
-        assert_eq!(Site::of(file.clone(), None).hints, "");
+        assert_eq!(Site::of(file.clone(), None).hints, None);
         let split = Site::of(file.clone(), Some(PieceSizes::about(2000)));
-        let html = &split.hints;
-        let open = format!("<script type=\"application/json\" id=\"{HINTS_ID}\">");
-        assert!(
-            html.starts_with(&open) && html.ends_with("</script>"),
-            "{html}"
-        );
-        let json = &html[open.len()..html.len() - "</script>".len()];
-        assert!(!json.contains('<'));
-        let hints: serde_json::Value = serde_json::from_str(json).unwrap();
+        let (name, bytes) = split.hints.clone().unwrap();
+        let json = gunzip(&bytes).unwrap();
+        crate::pieces::check(&name, &json).unwrap();
+        assert!(name.starts_with("hints-"), "{name}");
+        let hints: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let terms = file.index.terms.clone();
         let (head, _) = file.split(PieceSizes::about(2000));
-        let files = crate::pieces::PieceKind::Dictionary.files(&head.pieces.dictionary);
-        assert!(files.len() > 1);
-        assert_eq!(hints["files"], serde_json::json!(files));
+        let kind = crate::pieces::PieceKind::Dictionary;
+        assert_eq!(
+            hints["files"],
+            serde_json::json!(kind.files(&head.pieces.dictionary))
+        );
         assert_eq!(hints["first"], serde_json::json!(head.pieces.first_terms));
-        for file in &files {
+        let term_files = crate::pieces::PieceKind::Terms.files(&head.pieces.terms);
+        assert!(term_files.len() > 1);
+        assert_eq!(hints["termFiles"], serde_json::json!(term_files));
+        // Each term piece's first term: the term of its first number, and
+        // every file one the build publishes.
+        let firsts = hints["terms"].as_array().unwrap();
+        for (piece, first) in head.pieces.terms.iter().zip(firsts) {
+            assert_eq!(first, &terms[piece.first as usize]);
+        }
+        let files = (hints["files"].as_array().unwrap().iter())
+            .chain(hints["termFiles"].as_array().unwrap());
+        for file in files {
             assert!(split.pieces.iter().any(|(name, _)| name == file), "{file}");
         }
-        // A first term with a tag in it stays inside the element.
-        let mut head = head;
-        head.pieces.first_terms[0] = "</script><script>alert(1)".into();
-        let html = dictionary_hints(&head);
-        assert_eq!(html.matches("</script>").count(), 1);
-        let json = &html[open.len()..html.len() - "</script>".len()];
-        let hints: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(hints["first"][0], "</script><script>alert(1)");
     }
 
     #[test]
