@@ -11,9 +11,10 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * Bytes of the published (gzipped) wasm: 297.5 kB on 2026-12-02 (311.6 kB before), 302.3 kB on
  * 2026-12-03 (id pieces, compact piece references: +4.9 kB of wasm for a first file 129 kB
  * smaller at OrangeSum's size); 287.6 kB later that day: compressed by zopfli (tools/gzip.mjs,
- * 303.1 kB with gzip -9) and with the title pieces (+0.8 kB). The target is 200 kB (issue 22).
+ * 303.1 kB with gzip -9) and with the title pieces (+0.8 kB); 288.3 kB with a name's piece
+ * asked for at the pause (+0.7 kB). The target is 200 kB (issue 22).
  */
-const WASM_BUDGET = 288_000;
+const WASM_BUDGET = 288_500;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
   requireBuild(DIST);
