@@ -7,7 +7,8 @@
 //   (cd e2e/bench/peers && npm ci) && (cd e2e && node bench/lighthouse.js [runs] [dist...])
 // The default dist is ../dist; vs-pagefind.js builds others under
 // /tmp/liseuse-vs-pagefind/<collection>/liseuse.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,11 +28,12 @@ try {
     console.log(`\n${dist}`);
     for (let run = 1; run <= runs; run++) {
       const out = join(work, `${run}.json`);
-      execFileSync(
+      // Not execFileSync: the server answers from this process's event loop.
+      await promisify(execFile)(
         LIGHTHOUSE,
         [server.url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${out}`,
-          '--chrome-flags=--headless --no-sandbox --disable-gpu'],
-        { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'inherit'] },
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+        { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26 },
       );
       const report = JSON.parse(readFileSync(out, 'utf8'));
       const audit = (id) => report.audits[id]?.numericValue;
