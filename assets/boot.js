@@ -50,9 +50,9 @@
     failed(event);
   });
   // The wasm (scripts/precache names it in <meta name="liseuse-wasm">, above
-  // this script, and preloads it at the end of the head, so that its
-  // download starts as the page is parsed, in parallel with the index's
-  // first file and Trunk's JS loader). A link to a search or an article
+  // this script, and preloads it there, so that its download starts as the
+  // page is parsed, in parallel with the index's first file and Trunk's JS
+  // loader). A link to a search or an article
   // needs it before anything shows: it is asked for now. The home page's
   // newest articles are presented first (the frame after the next one: the
   // first has been shown by then), then it is asked for; either way the

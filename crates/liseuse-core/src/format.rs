@@ -839,7 +839,7 @@ impl IndexFile {
         }
         let pieces = &self.pieces;
         let ascending = |refs: &[PieceRef]| refs.windows(2).all(|w| w[0].first < w[1].first);
-        // Runs of documents: from the first, ascending, each starting at one.
+        // Runs of documents: ascending, the first at document 0, none past the last.
         let of_docs = |refs: &[PieceRef]| {
             ascending(refs)
                 && refs.first().is_none_or(|p| p.first == 0)

@@ -289,15 +289,12 @@ impl Library {
         if self.texts.is_empty() {
             return Vec::new();
         }
-        let mut files: Vec<String> = docs
-            .into_iter()
-            .filter_map(|doc| self.texts.run_of(doc as usize))
-            .filter(|&run| !self.texts.is_loaded(run))
+        let runs = self
+            .texts
+            .missing_for(docs.into_iter().map(|doc| doc as usize));
+        runs.into_iter()
             .map(|run| self.text_files[run].clone())
-            .collect();
-        files.sort();
-        files.dedup();
-        files
+            .collect()
     }
 
     /// The title pieces holding the titles of `docs` that are not loaded

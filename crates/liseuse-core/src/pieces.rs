@@ -97,7 +97,7 @@ pub enum PieceKind {
     Positions,
     /// A [`crate::format::IdPiece`].
     Ids,
-    /// A [`crate::format::TitlePiece`].
+    /// A [`crate::TextPiece`] of ids, titles and sections only (a title piece).
     Titles,
 }
 
