@@ -338,7 +338,13 @@
       navigator.serviceWorker.addEventListener('message', (event) => {
         if (event.data?.type === 'SIZE' && event.source) offerFill(event.source, event.data.bytes);
       });
-      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'SIZE' }));
+      navigator.serviceWorker.ready.then((ready) => {
+        // Reloaded while the worker was activating, this page missed its
+        // claim and would stay uncontrolled (no offline status, its pieces not
+        // kept) until the next visit.
+        if (!navigator.serviceWorker.controller) ready.active?.postMessage({ type: 'CLAIM' });
+        ready.active?.postMessage({ type: 'SIZE' });
+      });
       watchOffline();
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));

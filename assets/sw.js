@@ -247,6 +247,9 @@ self.addEventListener('message', (event) => {
   const type = event.data?.type;
   // The page asks for the waiting version to take over when the reader accepts it.
   if (type === 'SKIP_WAITING') self.skipWaiting();
+  // A page that loaded while this worker was activating can miss the claim of
+  // 'activate' (a reload at that moment): it asks, and is then controlled.
+  if (type === 'CLAIM') event.waitUntil(self.clients.claim());
   if (type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
   // The page, at each visit: go on filling the cache with the pieces.
   if (type === 'FILL') event.waitUntil(fill());
