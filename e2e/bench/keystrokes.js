@@ -45,8 +45,11 @@ function watch() {
   window.keys = [];
   input.addEventListener('input', () => {
     window.keys.push({ q: input.value.trim(), t0: performance.now(), detected: null, shown: null });
+    // A key that changes nothing on screen (a space: the same words) is
+    // answered by the list already there, at the next frame.
+    requestAnimationFrame(check);
   }, true);
-  const check = () => {
+  function check() {
     const entry = window.keys.at(-1);
     if (!entry || entry.detected !== null || !entry.q) return;
     const title = document.getElementById('view-title');
@@ -59,7 +62,7 @@ function watch() {
     requestAnimationFrame(() => {
       entry.shown = performance.now();
     });
-  };
+  }
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 
@@ -88,7 +91,8 @@ async function type(page, q) {
     return window.keys.slice(from).map((entry) => {
       const end = entry.shown ?? Infinity;
       const mine = resources.filter((r) => r.startTime >= entry.t0 && r.startTime < end);
-      return { ...entry, pieces: mine.length, lastByte: Math.max(0, ...mine.map((r) => r.responseEnd)) };
+      const timeline = mine.map((r) => `${r.name.split('/').pop().split('-')[0]} ${Math.round(r.startTime - entry.t0)}–${Math.round(r.responseEnd - entry.t0)}`);
+      return { ...entry, pieces: mine.length, timeline, lastByte: Math.max(0, ...mine.map((r) => r.responseEnd)) };
     });
   }, from);
 }
@@ -116,6 +120,7 @@ for (const q of titles) {
   await page.waitForTimeout(PAUSE_MS);
   const again = await type(page, q);
   for (const entry of first) {
+    if (process.env.VERBOSE && entry.pieces) console.error(`    ${JSON.stringify(entry.q)} shown at ${Math.round(entry.shown - entry.t0)} ms: ${entry.timeline.join(', ')}`);
     if (entry.shown === null) unanswered++;
     else if (entry.pieces) {
       fetched.push(entry.shown - entry.t0);
