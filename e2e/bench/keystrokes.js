@@ -11,7 +11,9 @@
 // Usage (not part of the test suite; the site built by vs-pagefind.js):
 //   (cd e2e && node bench/vs-pagefind.js 36k) && (cd e2e && node bench/keystrokes.js [36k] [titles])
 // Env: WORK (default /tmp/liseuse-vs-pagefind); DIST=<a build> measures that
-// build instead (e.g. an earlier commit's), with the same titles.
+// build instead (e.g. an earlier commit's), with the same titles; VERBOSE=1
+// prints each keystroke that fetched pieces, with each piece's request and
+// last byte in ms after the key.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '../lib/server.js';
@@ -120,7 +122,10 @@ for (const q of titles) {
   await page.waitForTimeout(PAUSE_MS);
   const again = await type(page, q);
   for (const entry of first) {
-    if (process.env.VERBOSE && entry.pieces) console.error(`    ${JSON.stringify(entry.q)} shown at ${Math.round(entry.shown - entry.t0)} ms: ${entry.timeline.join(', ')}`);
+    if (process.env.VERBOSE && entry.pieces) {
+      const shown = entry.shown === null ? 'not shown within 5 s' : `shown at ${Math.round(entry.shown - entry.t0)} ms`;
+      console.error(`    ${JSON.stringify(entry.q)} ${shown}: ${entry.timeline.join(', ')}`);
+    }
     if (entry.shown === null) unanswered++;
     else if (entry.pieces) {
       fetched.push(entry.shown - entry.t0);
