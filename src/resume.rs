@@ -33,14 +33,15 @@ pub fn all() -> std::collections::BTreeMap<String, f64> {
     let storage = LocalStorage::raw();
     let prefix = key("");
     let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), k)))
-        .filter_map(|(id, k)| {
-            let at: f64 = LocalStorage::get(k).ok()?;
-            (at.is_finite() && (0.0..=1.0).contains(&at)).then_some((id, at))
-        })
-        .collect()
+    liseuse_core::order::map(
+        (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), k)))
+            .filter_map(|(id, k)| {
+                let at: f64 = LocalStorage::get(k).ok()?;
+                (at.is_finite() && (0.0..=1.0).contains(&at)).then_some((id, at))
+            }),
+    )
 }
 
 /// Keeps `positions` (from an import), over the ones kept.

@@ -6,7 +6,6 @@
 //! settings and the reader's shelf (read, saved and recent articles). What
 //! is kept in the browser is kept by [`crate::store`], from here.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use liseuse_core::personal::{Millis, Settings, Shelf};
@@ -58,7 +57,7 @@ impl State {
     /// The filters' "only the unread ones" part, from the shelf.
     fn refilter(&mut self) {
         self.filters.not_in = self.unread.then(|| {
-            let read: BTreeSet<String> = self.shelf.read_ids().map(str::to_string).collect();
+            let read = liseuse_core::order::set(self.shelf.read_ids().map(str::to_string));
             Rc::new(read)
         });
     }
@@ -204,7 +203,10 @@ mod tests {
     #[test]
     fn the_unread_list_follows_what_is_read() {
         let state = reduce(State::default(), Action::SetUnread(true));
-        assert_eq!(state.filters.not_in.as_deref(), Some(&BTreeSet::new()));
+        assert_eq!(
+            state.filters.not_in.as_deref(),
+            Some(&std::collections::BTreeSet::new())
+        );
         let state = reduce(
             state,
             Action::MarkRead {

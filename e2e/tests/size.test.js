@@ -12,9 +12,11 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * 2026-12-03 (id pieces, compact piece references: +4.9 kB of wasm for a first file 129 kB
  * smaller at OrangeSum's size); 287.6 kB later that day: compressed by zopfli (tools/gzip.mjs,
  * 303.1 kB with gzip -9) and with the title pieces (+0.8 kB); 288.3 kB with a name's piece
- * asked for at the pause (+0.7 kB). The target is 200 kB (issue 22).
+ * asked for at the pause (+0.7 kB); 271.2 kB once the app's sorts share one compiled sort
+ * (liseuse_core::order: 16 copies of the standard sort were 67 kB before gzip). The target is
+ * 200 kB (issue 22).
  */
-const WASM_BUDGET = 288_500;
+const WASM_BUDGET = 272_000;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
   requireBuild(DIST);

@@ -102,7 +102,7 @@ fn span(months: &[(String, usize)]) -> Option<Vec<String>> {
         (1..=12).contains(&month).then_some((year, month))
     };
     let mut parsed: Vec<(i32, u32)> = months.iter().filter_map(|(m, _)| parse(m)).collect();
-    parsed.sort();
+    liseuse_core::order::sort(&mut parsed);
     let (&first, &last) = (parsed.first()?, parsed.last()?);
     let mut out = Vec::new();
     let (mut year, mut month) = first;

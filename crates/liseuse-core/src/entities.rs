@@ -218,7 +218,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             *docs.entry(doc).or_default() += n;
         }
         whole.docs = docs.into_iter().collect();
-        whole.docs.sort_unstable();
+        crate::order::sort(&mut whole.docs);
     }
     // Key, entity, and how often each of its documents names it.
     type Counted = (String, Entity, Vec<(u32, u32)>);
@@ -246,7 +246,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             (key, entity, f.docs)
         })
         .collect();
-    entities.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut entities, |a, b| a.0.cmp(&b.0));
     // Each article's main names, most named first.
     let mut main: Vec<Vec<(u32, usize)>> = vec![Vec::new(); articles.len()];
     for (number, (_, _, docs)) in entities.iter().enumerate() {
@@ -255,7 +255,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         }
     }
     for names in &mut main {
-        names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::order::sort_by(names, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         names.truncate(MAIN);
     }
     // The names that appear with a name most: in the same articles' main names.
@@ -272,7 +272,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     let shown: Vec<String> = entities.iter().map(|(_, e, _)| e.name.clone()).collect();
     for (number, (_, entity, _)) in entities.iter_mut().enumerate() {
         let mut others: Vec<(usize, u32)> = with[number].iter().map(|(&n, &c)| (n, c)).collect();
-        others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut others, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         entity.with = others
             .into_iter()
             .take(WITH)

@@ -412,7 +412,7 @@ impl SearchIndex {
             }
         }
         for of_term in &mut forms_of {
-            of_term.sort_by(|a, b| a.form.cmp(&b.form));
+            crate::order::sort_by(of_term, |a, b| a.form.cmp(&b.form));
         }
         forms_of
     }

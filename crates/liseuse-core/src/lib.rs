@@ -12,6 +12,7 @@
 //! - `publish` (feature `indexer`): what a build publishes beside the app, compressed,
 //!   and the home page written into `index.html`.
 //! - [`listing`]: which articles a list shows (filters, months, pages).
+//! - [`order`]: sorting with one compiled copy of the sort, for the app's many small lists.
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`related`]: related articles, found when the index is built.
@@ -44,6 +45,7 @@ pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod listing;
+pub mod order;
 pub mod personal;
 pub mod pieces;
 #[cfg(feature = "indexer")]
@@ -534,8 +536,7 @@ impl Library {
             .map(|id| self.id_run(id))
             .filter(|&run| !self.ids.is_loaded(run))
             .collect();
-        runs.sort_unstable();
-        runs.dedup();
+        crate::order::sort_dedup(&mut runs);
         runs.into_iter()
             .map(|run| self.id_files[run].clone())
             .collect()
@@ -634,7 +635,7 @@ impl Library {
         // Stable: equal dates keep collection order (indexes built by this
         // version are numbered newest first already).
         let date = |d: u32| self.articles[d as usize].date.as_deref();
-        docs.sort_by(|&a, &b| article::newest_first(date(a), date(b)));
+        crate::order::sort_by(&mut docs, |&a, &b| article::newest_first(date(a), date(b)));
         docs
     }
 

@@ -269,7 +269,7 @@ impl Shelf {
     pub fn saved(&self) -> Vec<&str> {
         let mut saved: Vec<(&str, Millis)> =
             self.saved.iter().map(|(id, &t)| (id.as_str(), t)).collect();
-        saved.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        crate::order::sort_by(&mut saved, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         saved.into_iter().map(|(id, _)| id).collect()
     }
 
@@ -332,11 +332,12 @@ impl Shelf {
 
     fn from_value(value: &Value) -> Shelf {
         let moments = |key: &str| -> BTreeMap<String, Millis> {
-            (value.get(key).and_then(Value::as_object).into_iter())
-                .flat_map(Map::iter)
-                .filter(|(id, _)| is_id(id))
-                .filter_map(|(id, t)| Some((id.clone(), t.as_u64()?)))
-                .collect()
+            crate::order::map(
+                (value.get(key).and_then(Value::as_object).into_iter())
+                    .flat_map(Map::iter)
+                    .filter(|(id, _)| is_id(id))
+                    .filter_map(|(id, t)| Some((id.clone(), t.as_u64()?))),
+            )
         };
         let mut recent: Vec<String> = Vec::new();
         for id in (value.get("recent").and_then(Value::as_array).into_iter()).flatten() {
@@ -443,15 +444,16 @@ pub fn import(text: &str) -> Result<Backup, ImportError> {
         .get("shelf")
         .map(Shelf::from_value)
         .unwrap_or_default();
-    let positions = (value
-        .get("positions")
-        .and_then(Value::as_object)
-        .into_iter())
-    .flat_map(Map::iter)
-    .filter(|(id, _)| is_id(id))
-    .filter_map(|(id, at)| Some((id.clone(), at.as_f64()?)))
-    .filter(|(_, at)| at.is_finite() && (0.0..=1.0).contains(at))
-    .collect();
+    let positions = crate::order::map(
+        (value
+            .get("positions")
+            .and_then(Value::as_object)
+            .into_iter())
+        .flat_map(Map::iter)
+        .filter(|(id, _)| is_id(id))
+        .filter_map(|(id, at)| Some((id.clone(), at.as_f64()?)))
+        .filter(|(_, at)| at.is_finite() && (0.0..=1.0).contains(at)),
+    );
     Ok(Backup {
         settings,
         shelf,

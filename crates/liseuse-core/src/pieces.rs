@@ -179,7 +179,7 @@ impl Manifest {
         let mut pieces: Vec<(String, u32)> = (pieces.iter())
             .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
             .collect();
-        pieces.sort();
+        crate::order::sort(&mut pieces);
         Manifest { pieces, bytes }
     }
 
@@ -294,8 +294,7 @@ impl<T> Slots<T> {
             .filter_map(|item| self.run_of(item))
             .filter(|&run| !self.is_loaded(run))
             .collect();
-        runs.sort_unstable();
-        runs.dedup();
+        crate::order::sort_dedup(&mut runs);
         runs
     }
 

@@ -352,9 +352,7 @@ impl Searcher {
 
     fn matched_terms(&self, plan: &plan::Plan) -> BTreeSet<String> {
         let candidates = plan.words.iter().flat_map(|word| &word.candidates);
-        candidates
-            .map(|&(term, _)| self.dictionary.term(term).to_string())
-            .collect()
+        crate::order::set(candidates.map(|&(term, _)| self.dictionary.term(term).to_string()))
     }
 
     /// The analyses a query is read with: one per language of the index.
@@ -376,17 +374,16 @@ impl Searcher {
 fn synonym_terms(analyzer: &Analyzer) -> HashMap<String, Vec<String>> {
     let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
     for group in GROUPS {
-        let terms: BTreeSet<String> = group
-            .iter()
-            .flat_map(|word| analyzer.analyze(word))
-            .map(|token| token.term)
-            .collect();
+        let terms = crate::order::set(
+            (group.iter())
+                .flat_map(|word| analyzer.analyze(word))
+                .map(|token| token.term),
+        );
         for term in &terms {
             let others = terms.iter().filter(|&other| other != term).cloned();
             let entry = synonyms.entry(term.clone()).or_default();
             entry.extend(others);
-            entry.sort_unstable();
-            entry.dedup();
+            crate::order::sort_dedup(entry);
         }
     }
     synonyms

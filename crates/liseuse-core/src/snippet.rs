@@ -52,7 +52,7 @@ pub fn highlight_with(
         .filter(|t| terms.contains(&t.term))
         .map(|t| t.start..t.end)
         .collect();
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::order::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
         match merged.last_mut() {

@@ -281,8 +281,7 @@ impl<'a> Planner<'a> {
             if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
                 continue;
             }
-            terms.sort();
-            terms.dedup();
+            crate::order::sort_dedup(&mut terms);
             terms.retain(|term| seen.insert(term.clone()));
             if terms.is_empty() {
                 continue; // a repeated word adds nothing
@@ -374,8 +373,7 @@ impl<'a> Planner<'a> {
             .iter()
             .filter_map(|tokens| self.sequence(tokens))
             .collect();
-        alternatives.sort();
-        alternatives.dedup();
+        crate::order::sort_dedup(&mut alternatives);
         Some(alternatives)
     }
 
@@ -450,7 +448,9 @@ impl<'a> Planner<'a> {
         }
         let dictionary = &self.searcher.dictionary;
         let mut found = self.lookups.prefixed(prefix);
-        found.sort_by_key(|&t| std::cmp::Reverse(dictionary.doc_frequency(t)));
+        crate::order::sort_by_key(&mut found, |&t| {
+            std::cmp::Reverse(dictionary.doc_frequency(t))
+        });
         found.truncate(MAX_PREFIX_TERMS);
         found
     }

@@ -2,7 +2,7 @@
 //! exclusions, and the re-ranking of the best by how close their query words
 //! stand. Every constant says what it does and its range.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::plan::{FormMatch, Plan, Sequence};
 use super::{Hit, Searcher};
@@ -99,7 +99,7 @@ impl Searcher {
         if plan.words.len() < 2 || top < 2 {
             return;
         }
-        let docs: BTreeSet<u32> = hits[..top].iter().map(|h| h.doc).collect();
+        let docs = crate::order::set(hits[..top].iter().map(|h| h.doc));
         // For each word: its IDF, and the body positions of its terms in those documents.
         let words: Vec<(f32, BTreeMap<u32, Vec<u32>>)> = plan
             .words
@@ -171,28 +171,19 @@ impl Searcher {
         else {
             return Vec::new();
         };
-        // The other terms' postings, by document.
-        let others: Vec<(BTreeMap<u32, Posting<'_>>, u32)> = sequence
+        // The other terms' postings, ascending by document as the index keeps them.
+        let others: Vec<(Vec<Posting<'_>>, u32)> = sequence
             .iter()
             .filter(|&&(term, at)| (term, at) != (rarest, rarest_at))
-            .map(|&(term, at)| {
-                (
-                    self.postings
-                        .postings(term)
-                        .iter()
-                        .map(|p| (p.doc, p))
-                        .collect(),
-                    at,
-                )
-            })
+            .map(|&(term, at)| (self.postings.postings(term).iter().collect(), at))
             .collect();
         let mut docs = Vec::new();
         'docs: for posting in self.postings.postings(rarest).iter() {
             let mut found = Vec::with_capacity(others.len());
             for (by_doc, at) in &others {
-                match by_doc.get(&posting.doc) {
-                    Some(other) => found.push((other, *at)),
-                    None => continue 'docs,
+                match by_doc.binary_search_by_key(&posting.doc, |p| p.doc) {
+                    Ok(other) => found.push((&by_doc[other], *at)),
+                    Err(_) => continue 'docs,
                 }
             }
             for field in Field::ALL {

@@ -62,7 +62,7 @@ pub(super) fn corrections(
             (edits > 0).then_some((edits, std::cmp::Reverse(df), number))
         })
         .collect();
-    found.sort();
+    crate::order::sort(&mut found);
     found.truncate(MAX_CORRECTIONS);
     found
         .into_iter()
