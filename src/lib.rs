@@ -78,6 +78,9 @@ pub fn start() {
         };
         match loaded {
             Ok(library) => {
+                if shows_early_list(&document) {
+                    first_page_texts(&library).await;
+                }
                 root.set_inner_html("");
                 let props = components::AppProps {
                     library: components::SharedLibrary(library),
@@ -95,6 +98,33 @@ pub fn start() {
             Err(message) => fatal(&document, &root, &message),
         }
     });
+}
+
+/// Whether the page shows the newest articles that the build wrote (the
+/// home page, not a link to a search or an article).
+fn shows_early_list(document: &web_sys::Document) -> bool {
+    let deep_link =
+        (document.document_element()).is_some_and(|html| html.has_attribute("data-deep-link"));
+    !deep_link && matches!(document.query_selector(".early"), Ok(Some(_)))
+}
+
+/// Downloads, all at once, the text pieces of the home page's first
+/// articles: the page written at build time shows their snippets, and the
+/// app takes its place once it can show them too, not titles that then grow
+/// (the whole list would move). What fails is the list's to say.
+async fn first_page_texts(library: &Rc<Library>) {
+    let shown = library.browse(&liseuse_core::Filters::default(), components::RESULTS_PAGE);
+    let downloads = js_sys::Array::new();
+    for file in library.missing_texts(shown.shown) {
+        let library = library.clone();
+        downloads.push(&wasm_bindgen_futures::future_to_promise(async move {
+            let _ = pieces::download(&library, &file).await;
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        }));
+    }
+    if downloads.length() > 0 {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&downloads)).await;
+    }
 }
 
 /// Puts `message` in place of the app (as text: never HTML from outside).

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::dates::french_month;
+use crate::dates::{chart_bar, french_month, month_span, CHART_HEIGHT};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub struct TimelineProps {
 /// a bar (a button, for the keyboard too) filters the list to its month.
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let Some(span) = span(&props.months) else {
+    let Some(span) = month_span(&props.months) else {
         return Html::default();
     };
     if span.len() < 2 {
@@ -30,11 +30,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .map_or(0, |(_, n)| *n)
     };
     let most = span.iter().map(|m| count_of(m)).max().unwrap_or(1).max(1);
-    // Wide bars for a few months, thin ones for years of them. In tenths of
-    // the chart's units, whole numbers: printing a float would bring its
-    // formatting code into the wasm (10 kB).
-    let bar = (6000 / span.len()).clamp(40, 280);
-    const HEIGHT: usize = 480;
+    let bar = chart_bar(span.len());
+    const HEIGHT: usize = CHART_HEIGHT;
     let width = bar * span.len();
     let bars = span.iter().enumerate().map(|(i, month)| {
         let count = count_of(month);
@@ -91,61 +88,5 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </svg>
             <figcaption>{"Articles par mois : une barre montre son mois."}</figcaption>
         </figure>
-    }
-}
-
-/// Every month from the earliest of `months` to the latest, in order.
-fn span(months: &[(String, usize)]) -> Option<Vec<String>> {
-    let parse = |m: &str| -> Option<(i32, u32)> {
-        let (year, month) = m.split_once('-')?;
-        let (year, month) = (year.parse().ok()?, month.parse().ok()?);
-        (1..=12).contains(&month).then_some((year, month))
-    };
-    let mut parsed: Vec<(i32, u32)> = months.iter().filter_map(|(m, _)| parse(m)).collect();
-    liseuse_core::order::sort(&mut parsed);
-    let (&first, &last) = (parsed.first()?, parsed.last()?);
-    let mut out = Vec::new();
-    let (mut year, mut month) = first;
-    // At most 50 years of months: a date far off (a typo) does not make a huge chart.
-    while (year, month) <= last && out.len() < 600 {
-        out.push(format!("{year:04}-{month:02}"));
-        (year, month) = match month {
-            12 => match year.checked_add(1) {
-                Some(next) => (next, 1),
-                None => break,
-            },
-            _ => (year, month + 1),
-        };
-    }
-    Some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_span_has_every_month_between_the_first_and_the_last() {
-        let months = [
-            ("2024-02".to_string(), 1),
-            ("2023-11".to_string(), 3),
-            ("junk".to_string(), 1),
-        ];
-        assert_eq!(
-            span(&months).unwrap(),
-            ["2023-11", "2023-12", "2024-01", "2024-02"]
-        );
-        assert_eq!(span(&[]), None);
-        // Dates far off (a typo) make no huge chart and no overflow.
-        let far = [("0001-01".to_string(), 1), (format!("{}-12", i32::MAX), 1)];
-        assert_eq!(span(&far).unwrap().len(), 600);
-        let last = [
-            (format!("{}-11", i32::MAX), 1),
-            (format!("{}-12", i32::MAX), 1),
-        ];
-        assert_eq!(span(&last).unwrap().len(), 2);
-        // Dates far off (a typo) make no huge chart and no overflow.
-        let far = [("0001-01".to_string(), 1), (format!("{}-12", i32::MAX), 1)];
-        assert_eq!(span(&far).unwrap().len(), 600);
     }
 }

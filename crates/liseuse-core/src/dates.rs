@@ -46,6 +46,45 @@ pub fn french_month(year_month: &str) -> String {
     }
 }
 
+/// Every month (`YYYY-MM`) from the earliest of `months` to the latest, in
+/// order: the columns of the chart of articles per month, which the app
+/// draws and the page written at build time draws the same.
+pub fn month_span(months: &[(String, usize)]) -> Option<Vec<String>> {
+    let parse = |m: &str| -> Option<(i32, u32)> {
+        let (year, month) = m.split_once('-')?;
+        let (year, month) = (year.parse().ok()?, month.parse().ok()?);
+        (1..=12).contains(&month).then_some((year, month))
+    };
+    let mut parsed: Vec<(i32, u32)> = months.iter().filter_map(|(m, _)| parse(m)).collect();
+    crate::order::sort(&mut parsed);
+    let (&first, &last) = (parsed.first()?, parsed.last()?);
+    let mut out = Vec::new();
+    let (mut year, mut month) = first;
+    // At most 50 years of months: a date far off (a typo) does not make a huge chart.
+    while (year, month) <= last && out.len() < 600 {
+        out.push(format!("{year:04}-{month:02}"));
+        (year, month) = match month {
+            12 => match year.checked_add(1) {
+                Some(next) => (next, 1),
+                None => break,
+            },
+            _ => (year, month + 1),
+        };
+    }
+    Some(out)
+}
+
+/// The height of the chart's bars, in its units (the SVG's `viewBox` is
+/// [`CHART_HEIGHT`] + 140 high, for the years under it).
+pub const CHART_HEIGHT: usize = 480;
+
+/// The width of one month's column in the chart of `months` months: wide
+/// for a few months, thin for years of them. Whole numbers: printing a
+/// float would bring its formatting code into the wasm (10 kB).
+pub fn chart_bar(months: usize) -> usize {
+    (6000 / months.max(1)).clamp(40, 280)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +98,27 @@ mod tests {
         assert_eq!(french_month("2020-10"), "octobre 2020");
         assert_eq!(french_month("2020-13"), "2020-13");
         assert_eq!(french_month("2020"), "2020");
+    }
+
+    #[test]
+    fn the_month_span_has_every_month_between_the_first_and_the_last() {
+        let months = [
+            ("2024-02".to_string(), 1),
+            ("2023-11".to_string(), 3),
+            ("junk".to_string(), 1),
+        ];
+        assert_eq!(
+            month_span(&months).unwrap(),
+            ["2023-11", "2023-12", "2024-01", "2024-02"]
+        );
+        assert_eq!(month_span(&[]), None);
+        // Dates far off (a typo) make no huge chart and no overflow.
+        let far = [("0001-01".to_string(), 1), (format!("{}-12", i32::MAX), 1)];
+        assert_eq!(month_span(&far).unwrap().len(), 600);
+        let last = [
+            (format!("{}-11", i32::MAX), 1),
+            (format!("{}-12", i32::MAX), 1),
+        ];
+        assert_eq!(month_span(&last).unwrap().len(), 2);
     }
 }

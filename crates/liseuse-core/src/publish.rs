@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::dates::french_month;
+use crate::dates::{chart_bar, french_month, month_span, CHART_HEIGHT};
 use crate::format::{IndexFile, PieceSizes};
 use crate::listing::{count_line, meta_line};
 use crate::pieces::{gzip, Manifest};
@@ -125,14 +125,21 @@ fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)]) -> String {
 /// each article links to its reading view. Every text is escaped.
 pub fn early_html(library: &Library, count: usize) -> String {
     let page = library.browse(&Filters::default(), count);
-    let months: std::collections::HashMap<String, usize> =
-        library.months(&Filters::default()).into_iter().collect();
+    let by_month = library.months(&Filters::default());
+    let months: std::collections::HashMap<String, usize> = by_month.iter().cloned().collect();
     let mut html = String::new();
     let total = count_line(page.total, "article", "articles");
+    html.push_str("<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">Tous les articles</h1>");
+    // What the app shows above its list, in the same places, so that the
+    // list does not move when the app takes over; inert until then.
     let _ = write!(
         html,
-        "<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">Tous les articles</h1><p class=\"count\">{total}</p><ol class=\"months\">"
+        "<nav class=\"shelf-line\" aria-label=\"Mes articles\"><a href=\"{}\">Mes articles</a></nav>",
+        Route::Shelf.to_hash()
     );
+    timeline(&mut html, &by_month);
+    filters(&mut html, library, &by_month);
+    let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
     let no_terms = BTreeSet::new();
     // By month, newest first, as the app groups them.
     type Group<'a> = (Option<&'a str>, Vec<(u32, &'a crate::Article)>);
@@ -164,6 +171,91 @@ pub fn early_html(library: &Library, count: usize) -> String {
     }
     html.push_str("</ol></section>");
     html
+}
+
+/// The chart of articles per month as the app draws it (its bars, not yet
+/// buttons), from the first month to the last; nothing for a single month.
+fn timeline(html: &mut String, months: &[(String, usize)]) {
+    let Some(span) = month_span(months) else {
+        return;
+    };
+    if span.len() < 2 {
+        return;
+    }
+    let count_of = |month: &str| months.iter().find(|(m, _)| m == month).map_or(0, |m| m.1);
+    let most = span.iter().map(|m| count_of(m)).max().unwrap_or(1).max(1);
+    let bar = chart_bar(span.len());
+    let _ = write!(
+        html,
+        "<figure class=\"timeline\"><svg viewBox=\"0 0 {} {}\" aria-hidden=\"true\">",
+        bar * span.len(),
+        CHART_HEIGHT + 140
+    );
+    for (i, month) in span.iter().enumerate() {
+        let count = count_of(month);
+        let height = if count == 0 {
+            0
+        } else {
+            (CHART_HEIGHT * count / most).max(20)
+        };
+        let _ = write!(
+            html,
+            "<g class=\"bar\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{height}\"/></g>",
+            i * bar + 10,
+            CHART_HEIGHT - height,
+            bar - 20
+        );
+        if i == 0 || month.ends_with("-01") {
+            let _ = write!(
+                html,
+                "<text x=\"{}\" y=\"{}\">{}</text>",
+                i * bar + 10,
+                CHART_HEIGHT + 110,
+                escape(month.get(..4).unwrap_or_default())
+            );
+        }
+    }
+    html.push_str(
+        "</svg><figcaption>Articles par mois : une barre montre son mois.</figcaption></figure>",
+    );
+}
+
+/// The app's menus of source, year and month and its "unread only" box,
+/// with the same choices (a menu is as wide as its longest), disabled until
+/// the app starts.
+fn filters(html: &mut String, library: &Library, months: &[(String, usize)]) {
+    let menu = |html: &mut String,
+                label: &str,
+                all: &str,
+                choices: &[(String, usize)],
+                name: &dyn Fn(&str) -> String| {
+        let _ = write!(
+            html,
+            "<label><span class=\"visually-hidden\">{label}</span><select aria-label=\"{label}\" disabled><option value=\"\" selected>{all}</option>"
+        );
+        for (value, count) in choices {
+            let _ = write!(html, "<option>{} ({count})</option>", escape(&name(value)));
+        }
+        html.push_str("</select></label>");
+    };
+    html.push_str("<div class=\"filters\" role=\"group\" aria-label=\"Filtres\">");
+    let (sources, years) = (library.sources(), library.years());
+    if !sources.is_empty() {
+        menu(
+            html,
+            "Source",
+            "Toutes les sources",
+            &sources,
+            &str::to_string,
+        );
+    }
+    if years.len() > 1 {
+        menu(html, "Année", "Toutes les années", &years, &str::to_string);
+    }
+    if months.len() > 1 {
+        menu(html, "Mois", "Tous les mois", months, &french_month);
+    }
+    html.push_str("<label class=\"unread\"><input type=\"checkbox\" disabled><span>Non lus seulement</span></label></div>");
 }
 
 /// One article of the list, as the app shows it: section, title, metadata,
@@ -198,7 +290,13 @@ fn item(
             "<p class=\"reading-time\">{minutes} min de lecture</p>"
         );
     }
-    html.push_str("</div></a></li>");
+    html.push_str("</div></a>");
+    // The app's button to keep it for later, in its place.
+    let _ = write!(
+        html,
+        "<button type=\"button\" class=\"save\" aria-pressed=\"false\" aria-label=\"Garder pour plus tard : {}\" disabled><span aria-hidden=\"true\">☆ Garder</span></button></li>",
+        escape(&article.title)
+    );
 }
 
 /// `text` safe in HTML text and in a quoted attribute.
