@@ -13,10 +13,11 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * smaller at OrangeSum's size); 287.6 kB later that day: compressed by zopfli (tools/gzip.mjs,
  * 303.1 kB with gzip -9) and with the title pieces (+0.8 kB); 288.3 kB with a name's piece
  * asked for at the pause (+0.7 kB); 271.2 kB once the app's sorts share one compiled sort
- * (liseuse_core::order: 16 copies of the standard sort were 67 kB before gzip). The target is
- * 200 kB (issue 22).
+ * (liseuse_core::order: 16 copies of the standard sort were 67 kB before gzip); 273.0 kB with
+ * the home page's first texts awaited and the dialogs built when first opened (+1.7 kB, for a
+ * first render with a quarter fewer elements). The target is 200 kB (issue 22).
  */
-const WASM_BUDGET = 272_000;
+const WASM_BUDGET = 273_500;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
   requireBuild(DIST);

@@ -31,6 +31,40 @@ pub fn open(dialog: &NodeRef) {
     }
 }
 
+/// A modal dialog whose content is built the first time it opens: a visit
+/// that never opens it never builds it (the settings and the shortcuts were
+/// a quarter of the elements of the first view). Gives its `ref`, whether
+/// to render its content, and what opens it.
+#[hook]
+fn use_dialog() -> (NodeRef, bool, Callback<()>) {
+    let dialog = use_node_ref();
+    let built = use_state(|| false);
+    {
+        let dialog = dialog.clone();
+        // Opened once its content is there, so that it takes the focus.
+        use_effect_with(*built, move |&built| {
+            if built {
+                open(&dialog);
+            }
+        });
+    }
+    let ask = {
+        let (dialog, build) = (dialog.clone(), built.setter());
+        // Whether it is built is read from the page: a listener made at
+        // the first render would see the state of then.
+        Callback::from(move |()| {
+            let built =
+                (dialog.cast::<web_sys::Element>()).is_some_and(|d| d.child_element_count() > 0);
+            if built {
+                open(&dialog);
+            } else {
+                build.set(true);
+            }
+        })
+    };
+    (dialog, *built, ask)
+}
+
 fn close(dialog: &NodeRef) {
     if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
         dialog.close();
@@ -43,7 +77,7 @@ fn close(dialog: &NodeRef) {
 #[function_component]
 pub fn SettingsMenu() -> Html {
     let state = use_context::<StateContext>();
-    let dialog = use_node_ref();
+    let (dialog, built, ask) = use_dialog();
     // What the last import or export said.
     let message = use_state(|| None::<(bool, String)>);
     let Some(state) = state else {
@@ -170,10 +204,7 @@ pub fn SettingsMenu() -> Html {
             });
         })
     };
-    let on_open = {
-        let dialog = dialog.clone();
-        Callback::from(move |_: MouseEvent| open(&dialog))
-    };
+    let on_open = ask.reform(|_: MouseEvent| ());
     let on_close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| close(&dialog))
@@ -187,6 +218,7 @@ pub fn SettingsMenu() -> Html {
                 {"Aa"}
             </button>
             <dialog ref={dialog} class="settings" aria-labelledby="settings-title">
+              if built {
                 <h2 id="settings-title">{"Réglages de lecture"}</h2>
                 {choice("Thème", "theme", themes)}
                 <fieldset>
@@ -219,6 +251,7 @@ pub fn SettingsMenu() -> Html {
                 <p class="dialog-end">
                     <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
                 </p>
+              }
             </dialog>
         </>
     }
@@ -246,9 +279,8 @@ fn download(text: &str) -> Result<(), ()> {
 /// The keyboard shortcuts, in a dialog that `?` opens.
 #[function_component]
 pub fn Shortcuts() -> Html {
-    let dialog = use_node_ref();
+    let (dialog, built, ask) = use_dialog();
     {
-        let dialog = dialog.clone();
         use_effect_with((), move |_| {
             let listener = gloo::events::EventListener::new(
                 &gloo::utils::document(),
@@ -258,7 +290,7 @@ pub fn Shortcuts() -> Html {
                         return;
                     };
                     if event.key() == "?" && !super::typing(event) {
-                        open(&dialog);
+                        ask.emit(());
                     }
                 },
             );
@@ -281,6 +313,7 @@ pub fn Shortcuts() -> Html {
     ];
     html! {
         <dialog ref={dialog} class="shortcuts" aria-labelledby="shortcuts-title">
+          if built {
             <h2 id="shortcuts-title">{"Raccourcis clavier"}</h2>
             <dl>
                 { for keys.iter().map(|(keys, what)| html! {
@@ -293,6 +326,7 @@ pub fn Shortcuts() -> Html {
             <p class="dialog-end">
                 <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
             </p>
+          }
         </dialog>
     }
 }

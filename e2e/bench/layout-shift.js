@@ -1,6 +1,9 @@
-// What moves while the home page starts (layout shifts, with their nodes): for looking, not a test.
-import { launch } from './lib/browser.js';
-import { serveStatic } from './lib/server.js';
+// What moves while the home page starts (layout shifts, with the nodes that moved) and its
+// largest contentful paint, on a phone and a desktop, the CPU 4x slower: for looking, not a
+// test (Lighthouse's CLS and LCP, with the reason).
+//   cd e2e && node bench/layout-shift.js <dist>
+import { launch } from '../lib/browser.js';
+import { serveStatic } from '../lib/server.js';
 const dist = process.argv[2] ?? '../dist';
 const server = await serveStatic(dist, { gzip: true });
 const browser = await launch();

@@ -1,5 +1,11 @@
-import { launch } from './lib/browser.js';
-import { serveStatic } from './lib/server.js';
+// Where the main thread's time goes while a built site starts (not a test: for looking):
+// Chromium's CPU profile, the CPU 4x slower as Lighthouse's mobile run, the long tasks, and
+// the functions with the most time, self and inclusive. The published wasm has no names:
+// build one that keeps them (CARGO_PROFILE_RELEASE_STRIP=false, wasm-opt -g) and put it and
+// its JS in a copy of the site, without the integrity attributes.
+//   cd e2e && node bench/profile-start.js <dist> ['#/?q=…']   (writes /tmp/prof.json)
+import { launch } from '../lib/browser.js';
+import { serveStatic } from '../lib/server.js';
 import { writeFileSync } from 'node:fs';
 const server = await serveStatic(process.argv[2], { gzip: true });
 const browser = await launch();
@@ -37,7 +43,3 @@ const top = (m, k) => [...m].filter(([n]) => !['(idle)', '(program)', '(root)'].
 console.log('SELF\n' + top(self, 30));
 console.log('INCLUSIVE\n' + top(incl, 45));
 await browser.close(); await server.close();
-// per long task: top inclusive functions within its window
-{
-  const longs = (process.env.WINDOWS ?? '').split(' ').filter(Boolean);
-}
