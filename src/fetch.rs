@@ -73,8 +73,8 @@ pub async fn fetch_checked(
     let attempt = |cache| async move {
         let (decoded, raw) = fetch(url, cache, stage).await?;
         read(decoded)?;
-        if let Some(mut raw) = raw {
-            hand_to_page(url, &mut raw);
+        if let Some(raw) = raw {
+            hand_to_page(url, &raw);
         }
         Ok(())
     };
@@ -87,7 +87,7 @@ pub async fn fetch_checked(
 /// Gives `bytes`, downloaded from `url`, to the page's `liseuseStage`, if it
 /// has one: the service worker's install then takes them instead of asking
 /// the server again (a file named after its content never changes).
-fn hand_to_page(url: &str, bytes: &mut [u8]) {
+fn hand_to_page(url: &str, bytes: &[u8]) {
     let window = gloo::utils::window();
     let Ok(stage) = js_sys::Reflect::get(&window, &"liseuseStage".into()) else {
         return;
@@ -95,7 +95,12 @@ fn hand_to_page(url: &str, bytes: &mut [u8]) {
     let Some(stage) = stage.dyn_ref::<js_sys::Function>() else {
         return;
     };
-    if let Ok(response) = web_sys::Response::new_with_opt_u8_array(Some(bytes)) {
+    // A copy the page owns: the response is read later (the cache's `put`
+    // is asynchronous), and WebKit read it then from this wasm's memory,
+    // which by then held something else: the staged first file was damaged,
+    // and every visit after the first said so.
+    let copy = Uint8Array::from(bytes);
+    if let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&copy)) {
         let _ = stage.call2(&window, &url.into(), &response);
     }
 }
