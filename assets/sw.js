@@ -38,9 +38,10 @@ const FILL_CONCURRENCY = 4;
 // may give them (no second download on a first visit). Any other file
 // (index.html, the manifest, icons) is revalidated with the server, so that a
 // new version never precaches a stale index.html that still names old files.
-// (Trunk's names carry 16 hex digits, the index's first file 8; the wasm
-// ends in .wasm.gz.)
-const HASHED = /-([0-9a-f]{16}(_bg)?|[0-9a-f]{8})(\.[a-z]+)+$/;
+// (Trunk's names carry up to 16 hex digits: its hash is written without
+// its leading zeros, `liseuse-5a44d026018049a_bg.wasm` has 15; the index's
+// first file 8; the wasm ends in .wasm.gz.)
+const HASHED = /-[0-9a-f]{8,16}(_bg)?(\.[a-z]+)+$/;
 const fresh = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
 const absolute = (url) => new URL(url, SCOPE).href;
 
