@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::dates::{chart_bar, french_month, month_span, CHART_HEIGHT};
+use crate::dates::{french_month, Chart, CHART_HEIGHT};
 use crate::format::{IndexFile, PieceSizes};
 use crate::listing::{count_line, meta_line};
 use crate::pieces::{gzip, Manifest};
@@ -174,44 +174,33 @@ pub fn early_html(library: &Library, count: usize) -> String {
 }
 
 /// The chart of articles per month as the app draws it (its bars, not yet
-/// buttons), from the first month to the last; nothing for a single month.
+/// buttons); nothing for a single month.
 fn timeline(html: &mut String, months: &[(String, usize)]) {
-    let Some(span) = month_span(months) else {
+    let Some(chart) = Chart::of(months) else {
         return;
     };
-    if span.len() < 2 {
-        return;
-    }
-    let count_of = |month: &str| months.iter().find(|(m, _)| m == month).map_or(0, |m| m.1);
-    let most = span.iter().map(|m| count_of(m)).max().unwrap_or(1).max(1);
-    let bar = chart_bar(span.len());
     let _ = write!(
         html,
         "<figure class=\"timeline\"><svg viewBox=\"0 0 {} {}\" aria-hidden=\"true\">",
-        bar * span.len(),
-        CHART_HEIGHT + 140
+        chart.width(),
+        chart.height()
     );
-    for (i, month) in span.iter().enumerate() {
-        let count = count_of(month);
-        let height = if count == 0 {
-            0
-        } else {
-            (CHART_HEIGHT * count / most).max(20)
-        };
+    for column in &chart.columns {
         let _ = write!(
             html,
-            "<g class=\"bar\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{height}\"/></g>",
-            i * bar + 10,
-            CHART_HEIGHT - height,
-            bar - 20
+            "<g class=\"bar\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
+            column.x + 10,
+            CHART_HEIGHT - column.bar,
+            chart.column - 20,
+            column.bar
         );
-        if i == 0 || month.ends_with("-01") {
+        if let Some(year) = &column.year {
             let _ = write!(
                 html,
                 "<text x=\"{}\" y=\"{}\">{}</text>",
-                i * bar + 10,
+                column.x + 10,
                 CHART_HEIGHT + 110,
-                escape(month.get(..4).unwrap_or_default())
+                escape(year)
             );
         }
     }
