@@ -30,29 +30,41 @@ pub enum Failure {
     Damaged(String),
 }
 
-/// The bytes of the published file at `url` (relative to the page), decoded,
-/// and with `keep` the bytes as they came too.
-async fn fetch(
-    url: &str,
-    cache: web_sys::RequestCache,
-    keep: bool,
-) -> Result<(Vec<u8>, Option<Vec<u8>>), Failure> {
-    let network = |e: gloo_net::Error| Failure::Network(e.to_string());
-    let response = gloo_net::http::Request::get(url)
-        .cache(cache)
-        .send()
+/// What the browser said of a failure, in a few words.
+fn reason(e: &JsValue) -> String {
+    (e.dyn_ref::<js_sys::Error>()).map_or_else(|| format!("{e:?}"), |e| e.message().into())
+}
+
+/// Awaits the promise `promise` of a browser API.
+async fn settled(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
+    JsFuture::from(promise.map_err(|e| reason(&e))?)
         .await
-        .map_err(network)?;
+        .map_err(|e| reason(&e))
+}
+
+/// The published file at `url` (relative to the page): its bytes decoded,
+/// and its bytes as they came, which the page owns (for the service worker's
+/// install: see [`hand_to_page`]). Neither copy goes through a `Blob`, nor
+/// the compressed bytes through the wasm's memory.
+async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<(Vec<u8>, Uint8Array), Failure> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(cache);
+    let response = settled(Ok(gloo::utils::window().fetch_with_str_and_init(url, &init)))
+        .await
+        .map_err(Failure::Network)?;
+    let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(Failure::Network(format!("HTTP {}", response.status())));
     }
-    let bytes = response.binary().await.map_err(network)?;
-    if liseuse_core::pieces::is_gzip(&bytes) {
-        let decoded = decompress(&bytes).await.map_err(Failure::Damaged)?;
-        Ok((decoded, keep.then_some(bytes)))
+    let raw = settled(response.array_buffer())
+        .await
+        .map_err(Failure::Network)?;
+    let raw = Uint8Array::new(&raw);
+    if raw.length() >= 2 && liseuse_core::pieces::is_gzip(&[raw.get_index(0), raw.get_index(1)]) {
+        let decoded = decompress(&raw).await.map_err(Failure::Damaged)?;
+        Ok((decoded, raw))
     } else {
-        let raw = keep.then(|| bytes.clone());
-        Ok((bytes, raw))
+        Ok((raw.to_vec(), raw))
     }
 }
 
@@ -71,9 +83,9 @@ pub async fn fetch_checked(
     // pieces alike (two cost 8 kB).
     use web_sys::RequestCache;
     let attempt = |cache| async move {
-        let (decoded, raw) = fetch(url, cache, stage).await?;
+        let (decoded, raw) = fetch(url, cache).await?;
         read(decoded)?;
-        if let Some(raw) = raw {
+        if stage {
             hand_to_page(url, &raw);
         }
         Ok(())
@@ -87,7 +99,7 @@ pub async fn fetch_checked(
 /// Gives `bytes`, downloaded from `url`, to the page's `liseuseStage`, if it
 /// has one: the service worker's install then takes them instead of asking
 /// the server again (a file named after its content never changes).
-fn hand_to_page(url: &str, bytes: &[u8]) {
+fn hand_to_page(url: &str, bytes: &Uint8Array) {
     let window = gloo::utils::window();
     let Ok(stage) = js_sys::Reflect::get(&window, &"liseuseStage".into()) else {
         return;
@@ -95,32 +107,27 @@ fn hand_to_page(url: &str, bytes: &[u8]) {
     let Some(stage) = stage.dyn_ref::<js_sys::Function>() else {
         return;
     };
-    // A copy the page owns: the response is read later (the cache's `put`
-    // is asynchronous), and WebKit read it then from this wasm's memory,
-    // which by then held something else: the staged first file was damaged,
-    // and every visit after the first said so.
-    let copy = Uint8Array::from(bytes);
-    if let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&copy)) {
+    // Bytes the page owns, never a view of this wasm's memory: the response
+    // is read later (the cache's `put` is asynchronous), and WebKit read a
+    // view then, when that memory held something else: the staged first
+    // file was damaged, and every visit after the first said so.
+    if let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(bytes)) {
         let _ = stage.call2(&window, &url.into(), &response);
     }
 }
 
 /// `bytes` decoded by the browser's `DecompressionStream`.
-async fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let why = |e: JsValue| {
-        let text =
-            (e.dyn_ref::<js_sys::Error>()).map_or_else(|| format!("{e:?}"), |e| e.message().into());
-        format!("fichier compressé illisible ({text})")
-    };
+async fn decompress(bytes: &Uint8Array) -> Result<Vec<u8>, String> {
+    let why = |text: String| format!("fichier compressé illisible ({text})");
     let stream = Decompression::new(liseuse_core::pieces::COMPRESSION).map_err(|_| {
         "ce navigateur ne sait pas décompresser les fichiers (DecompressionStream) : mettez-le à jour".to_string()
     })?;
-    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(why)?;
-    let decoded = blob.stream().pipe_through(stream.unchecked_ref());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&decoded)).map_err(why)?;
-    let buffer = JsFuture::from(response.array_buffer().map_err(why)?)
-        .await
-        .map_err(why)?;
+    let body =
+        web_sys::Response::new_with_opt_buffer_source(Some(bytes)).map_err(|e| why(reason(&e)))?;
+    let body = body.body().ok_or_else(|| why("vide".into()))?;
+    let decoded = body.pipe_through(stream.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&decoded))
+        .map_err(|e| why(reason(&e)))?;
+    let buffer = settled(response.array_buffer()).await.map_err(why)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

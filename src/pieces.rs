@@ -11,6 +11,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+
 use liseuse_core::Library;
 use yew::prelude::*;
 
@@ -23,6 +25,8 @@ thread_local! {
     /// Pieces that only refine a view, asked for while others were on their
     /// way: they go once none is, not sharing the link with what a view shows.
     static LATER: RefCell<Option<(Rc<Library>, Loader, Vec<String>)>> = const { RefCell::new(None) };
+    /// Arrivals the views are to be told of (at the next frame).
+    static UNTOLD: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
 }
 
 /// Tells the page (`assets/boot.js`) that pieces are on their way
@@ -35,6 +39,33 @@ pub fn tell_page(busy: bool) {
         let _ = gloo::utils::window().dispatch_event(&event);
     }
 }
+
+/// Tells the views that pieces arrived: at once when none is on its way any
+/// more (the views ask for the next round, or show the last), else at the
+/// next frame, so that the pieces that arrive before it (a keystroke's ten
+/// title pieces come within a few ms of each other) are shown by one render
+/// of the views, not one each. A hidden page draws no frames: it is told
+/// within [`TELL_AT_LATEST_MS`] all the same.
+fn tell_views(notify: Callback<()>) {
+    let waiting = UNTOLD.with(|untold| untold.borrow_mut().replace(notify).is_some());
+    if none_in_flight() {
+        tell_untold();
+    } else if !waiting {
+        let at_frame = wasm_bindgen::closure::Closure::once_into_js(tell_untold);
+        let _ = gloo::utils::window().request_animation_frame(at_frame.unchecked_ref());
+        gloo::timers::callback::Timeout::new(TELL_AT_LATEST_MS, tell_untold).forget();
+    }
+}
+
+/// Tells the views of the arrivals not told yet, if any.
+fn tell_untold() {
+    if let Some(notify) = UNTOLD.with(|untold| untold.borrow_mut().take()) {
+        notify.emit(());
+    }
+}
+
+/// How long arrivals wait at most for a frame to be told to the views.
+const TELL_AT_LATEST_MS: u32 = 100;
 
 /// Whether no piece is on its way.
 pub fn none_in_flight() -> bool {
@@ -122,7 +153,7 @@ impl Loader {
                     }
                     FAILED.with(|f| f.borrow_mut().insert(file, reason));
                 }
-                notify.emit(());
+                tell_views(notify);
                 if none_in_flight() {
                     match LATER.with(|later| later.borrow_mut().take()) {
                         Some((library, loader, files)) => loader.fetch(&library, &files),

@@ -41,6 +41,36 @@ test('opening a result shows the article, and back returns to the same results',
   assert.deepEqual(r.errors, []);
 });
 
+test('the address shows the query once the reader pauses, and a result opened at once keeps it for Back', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  // Letter by letter, as a reader types: the address is written once, after the pause.
+  await r.page.evaluate(() => {
+    window.addressWrites = 0;
+    const replace = history.replaceState;
+    history.replaceState = function (...args) {
+      window.addressWrites++;
+      return replace.apply(this, args);
+    };
+  });
+  await r.searchBox().pressSequentially('Stoltenberg', { delay: 30 });
+  await r.page.waitForFunction(() => location.hash === '#/?q=Stoltenberg');
+  assert.equal(await r.page.evaluate(() => window.addressWrites), 1);
+  // A result clicked before the address caught up: Back returns to the whole query.
+  await r.searchBox().fill('');
+  await r.searchBox().pressSequentially('Stoltenberg mercenaires', { delay: 30 });
+  await r.page.waitForFunction(() => document.querySelector('.result .title')?.textContent.includes('OTAN'));
+  await r.results().first().locator('a').click();
+  await r.reader().waitFor();
+  await r.page.waitForTimeout(500);
+  assert.match(await r.page.evaluate(() => location.hash), /^#\/article\//, 'the article keeps its address');
+  await r.page.goBack();
+  await r.results().first().waitFor();
+  assert.equal(await r.page.evaluate(() => location.hash), '#/?q=Stoltenberg%20mercenaires');
+  assert.equal(await r.searchBox().inputValue(), 'Stoltenberg mercenaires');
+  assert.deepEqual(r.errors, []);
+});
+
 test('a deep link to an article survives a reload on a plain static server', async () => {
   const r = await reader.newReader();
   await r.open('#/article/004_3708a06be9d3ed9d?q=Bakou');

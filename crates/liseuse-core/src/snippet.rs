@@ -7,10 +7,12 @@
 //! character boundaries, and [`segments`] turns them into the text and marks
 //! a view shows: the reader counts exactly the marks it shows.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
-use crate::analysis::{words, Analyzer};
+use crate::analysis::{words, Analyzer, Token};
 use crate::article::{Article, BlockKind};
 
 /// A snippet is at most this many words long: about two lines of a result list.
@@ -46,9 +48,7 @@ pub fn highlight_with(
     if terms.is_empty() {
         return Vec::new();
     }
-    let mut ranges: Vec<Range<usize>> = analyzer
-        .analyze(text)
-        .into_iter()
+    let mut ranges: Vec<Range<usize>> = (read(analyzer, text).iter())
         .filter(|t| terms.contains(&t.term))
         .map(|t| t.start..t.end)
         .collect();
@@ -61,6 +61,35 @@ pub fn highlight_with(
         }
     }
     merged
+}
+
+/// Each word of `text` as `analyzer` reads it. Kept for the texts read
+/// last: a result list highlights the same titles and passages at every
+/// keystroke, only with other terms, and stemming them again was most of a
+/// keystroke's work (a text is its own key, so a text never gets another's
+/// words). A list, not a map: a map's code cost 1 kB of gzip in the wasm,
+/// and a few hundred texts are compared by length first.
+fn read(analyzer: Analyzer, text: &str) -> Rc<Vec<Token>> {
+    /// Texts kept at most, and their bytes at most, before all are let go.
+    const KEEP_TEXTS: usize = 512;
+    const KEEP_BYTES: usize = 1 << 20;
+    thread_local! {
+        static READ: RefCell<(Vec<(Analyzer, String, Rc<Vec<Token>>)>, usize)> = RefCell::new(Default::default());
+    }
+    READ.with(|cell| {
+        let (read, bytes) = &mut *cell.borrow_mut();
+        if let Some((_, _, words)) = (read.iter()).find(|(a, t, _)| t == text && *a == analyzer) {
+            return words.clone();
+        }
+        let words = Rc::new(analyzer.analyze(text));
+        if read.len() >= KEEP_TEXTS || *bytes + text.len() > KEEP_BYTES {
+            read.clear();
+            *bytes = 0;
+        }
+        *bytes += text.len();
+        read.push((analyzer, text.to_string(), words.clone()));
+        words
+    })
 }
 
 /// `text` cut into the parts a view shows, each with whether it is marked:

@@ -79,3 +79,52 @@ fn highlights_never_split_a_character() {
     }
     assert_eq!(marked(&s), ["Azerbaïdjan", "Arménie", "3 000", "réfugiés"]);
 }
+
+/// The words of `text` whose term is one of `terms`, from a fresh analysis.
+fn marked_afresh(analyzer: Analyzer, text: &str, terms: &BTreeSet<String>) -> Vec<String> {
+    (analyzer.analyze(text).into_iter())
+        .filter(|t| terms.contains(&t.term))
+        .map(|t| text[t.start..t.end].to_string())
+        .collect()
+}
+
+#[test]
+fn a_text_read_before_is_highlighted_as_a_fresh_one() {
+    // The analysis of each text is kept between calls: a list highlights
+    // the same texts at every keystroke, with other terms. A text must get
+    // its own words (never another's), with each analyser, and still once
+    // the kept ones have been let go.
+    let english = Analyzer::FRENCH.for_lang(Some("en"));
+    let texts: Vec<String> = (0..600)
+        .map(|n| format!("Les réfugiés de {n} ; the refugees' camps, l’armée n°{n}."))
+        .collect();
+    for query in ["réfugiés", "armée camps", "refugee", "camp"] {
+        for text in texts.iter().step_by(97) {
+            for analyzer in [Analyzer::FRENCH, english] {
+                let terms: BTreeSet<String> = analyzer
+                    .analyze(query)
+                    .into_iter()
+                    .map(|t| t.term)
+                    .collect();
+                let marked: Vec<String> = (highlight_with(analyzer, text, &terms).iter())
+                    .map(|r| text[r.clone()].to_string())
+                    .collect();
+                assert_eq!(
+                    marked,
+                    marked_afresh(analyzer, text, &terms),
+                    "{text} {query}"
+                );
+            }
+        }
+    }
+    // Past the number of texts kept: all are let go, and read again.
+    for text in &texts {
+        highlight_with(Analyzer::FRENCH, text, &terms_of("armée"));
+    }
+    let text = &texts[3];
+    let terms = terms_of("réfugiés armée");
+    let marked: Vec<String> = (highlight_with(Analyzer::FRENCH, text, &terms).iter())
+        .map(|r| text[r.clone()].to_string())
+        .collect();
+    assert_eq!(marked, ["réfugiés", "armée"]);
+}
