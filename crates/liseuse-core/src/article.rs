@@ -57,7 +57,7 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// The most related articles, most related first (see
     /// [`crate::related`]); set when the index is built.
-    pub related: Vec<crate::related::Related>,
+    pub related: Vec<crate::model::Related>,
     /// Its main people, places and organisations, as shown, most named
     /// first (see [`crate::entities`]); set when the index is built.
     pub names: Vec<String>,

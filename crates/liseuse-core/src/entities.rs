@@ -29,10 +29,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::analysis::{fold, is_hyphen};
 use crate::article::Article;
+use crate::model::{is_apostrophe, strip_elision};
+pub use crate::model::{key, Entity, Kind};
 
 /// A one-word name is kept when its capitalised uses are more than this
 /// many times its lower-case ones.
@@ -43,72 +43,6 @@ pub const MAIN: usize = 6;
 
 /// How many names that appear with a name most its page lists.
 pub const WITH: usize = 8;
-
-/// What a name stands for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Kind {
-    /// A person.
-    Person,
-    /// A place.
-    Place,
-    /// An organisation.
-    Organisation,
-    /// A name with no clue of what it is.
-    #[default]
-    Other,
-}
-
-impl Kind {
-    /// The word a French reader reads for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Person => "Personne",
-            Kind::Place => "Lieu",
-            Kind::Organisation => "Organisation",
-            Kind::Other => "Nom",
-        }
-    }
-}
-
-/// One person, place or organisation of the collection.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// As most often written.
-    pub name: String,
-    /// What it is.
-    pub kind: Kind,
-    /// The documents that name it, ascending (newest first).
-    pub docs: Vec<u32>,
-    /// How many times it is named in all.
-    pub mentions: u32,
-    /// The names that appear with it most, as shown, most first.
-    pub with: Vec<String>,
-}
-
-/// The key of a name: folded, elisions and spaces evened out. Two
-/// spellings of one name have one key; the app finds a name's page by it.
-pub fn key(name: &str) -> String {
-    let words: Vec<String> = (name.split(|c: char| c.is_whitespace()))
-        .filter(|w| !w.is_empty())
-        .map(|w| fold(strip_elision(w)))
-        .collect();
-    words.join(" ")
-}
-
-/// Checks that `entities` name documents of the collection (of `count`),
-/// each once and in order (a downloaded file may say anything).
-pub fn check(entities: &[Entity], count: usize) -> Result<(), String> {
-    for entity in entities {
-        let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
-        if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
-            return Err(format!(
-                "the name {:?} lists documents out of the collection",
-                entity.name
-            ));
-        }
-    }
-    Ok(())
-}
 
 /// The names of a collection, sorted by [`key`], and for each article the
 /// keys of its main ones (most named first).
@@ -351,27 +285,7 @@ fn push_word<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctu
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
-}
-
 /// `l’OTAN` is `OTAN`: a word after an elided article or preposition.
-fn strip_elision(word: &str) -> &str {
-    match word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
-        Some((at, c)) => {
-            let before = fold(&word[..at]);
-            let elided = [
-                "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-            ];
-            if elided.contains(&before.as_str()) {
-                &word[at + c.len_utf8()..]
-            } else {
-                word
-            }
-        }
-        None => word,
-    }
-}
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

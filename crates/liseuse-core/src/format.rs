@@ -31,6 +31,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
+pub use crate::error::FormatError;
+use crate::model::Entity;
 use crate::pieces::content_hash;
 pub use crate::pieces::{PieceKind, PieceRef};
 
@@ -138,9 +140,9 @@ pub struct IndexFile {
     /// Where the rest is, when the file is split; empty when it is whole.
     pub pieces: Pieces,
     /// The people, places and organisations of the collection, sorted by
-    /// [`crate::entities::key`]. Empty in a split file: they are in its
+    /// [`crate::model::key`]. Empty in a split file: they are in its
     /// name pieces ([`Pieces::names`]).
-    pub entities: Vec<crate::entities::Entity>,
+    pub entities: Vec<Entity>,
 }
 
 /// The pieces of a split index file (see [`IndexFile::split`]).
@@ -324,7 +326,7 @@ pub struct PieceForm {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NamePiece {
     /// The entities, by number from the piece's first.
-    pub entities: Vec<crate::entities::Entity>,
+    pub entities: Vec<Entity>,
 }
 
 /// A run of consecutive articles, whole: title, metadata and text. As a
@@ -708,51 +710,6 @@ impl Postings {
     }
 }
 
-/// Why bytes could not be read as an index file.
-#[derive(Debug, PartialEq, Eq)]
-pub enum FormatError {
-    /// The bytes do not start with [`MAGIC`]: not an index file at all.
-    NotAnIndex,
-    /// Written by another version of liseuse: rebuild the index with this one.
-    Version {
-        /// The version this code reads.
-        expected: u32,
-        /// The version found in the file.
-        got: u32,
-    },
-    /// The file is cut short or damaged.
-    Corrupt {
-        /// What the decoder said.
-        reason: String,
-    },
-    /// A downloaded piece whose bytes do not hash to the hash in its name: a
-    /// truncated download, or another page (a captive portal's) served in its
-    /// place. Download it again.
-    Mismatch {
-        /// The piece's file name.
-        file: String,
-    },
-}
-
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FormatError::NotAnIndex => write!(f, "not a liseuse index file"),
-            FormatError::Version { expected, got } => write!(
-                f,
-                "index format version {got}, this reader needs {expected}: rebuild the site"
-            ),
-            FormatError::Corrupt { reason } => write!(f, "damaged index file: {reason}"),
-            FormatError::Mismatch { file } => write!(
-                f,
-                "damaged piece {file}: its content does not match its name (cut short, or another page served in its place)"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for FormatError {}
-
 /// [`MAGIC`], [`FORMAT_VERSION`], then `value` in postcard: the layout of
 /// index files and pieces alike. The same value always gives the same bytes.
 pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -817,8 +774,8 @@ impl IndexFile {
         {
             return Err("field lengths do not match the documents".into());
         }
-        crate::related::check(&self.articles, docs)?;
-        crate::entities::check(&self.entities, docs)?;
+        check_related(&self.articles, docs)?;
+        check_entities(&self.entities, docs)?;
         let terms = index.postings.len();
         let whole_terms = index.terms.len() == terms || (self.is_split() && index.terms.is_empty());
         let whole_names = index.names.len() == terms || index.names.is_empty();
@@ -991,7 +948,7 @@ impl IndexFile {
             );
         }
         for (first, entities) in runs_of(std::mem::take(&mut self.entities), text_bytes) {
-            (self.pieces.first_names).push(crate::entities::key(&entities[0].name));
+            (self.pieces.first_names).push(crate::model::key(&entities[0].name));
             let refs = &mut self.pieces.names;
             add_piece(
                 PieceKind::Names,
@@ -1041,6 +998,33 @@ fn add_piece<T: Serialize>(
 }
 
 pub mod lengths;
+
+/// Checks that the related articles of `articles` are among the `count`
+/// documents of the collection (a downloaded file may say anything).
+pub fn check_related(articles: &[Article], count: usize) -> Result<(), String> {
+    match (articles.iter()).find(|a| a.related.iter().any(|r| r.doc as usize >= count)) {
+        Some(article) => Err(format!(
+            "{}: related to a document out of the collection",
+            article.id
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks that `entities` name documents of the collection (of `count`),
+/// each once and in order (a downloaded file may say anything).
+pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), String> {
+    for entity in entities {
+        let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
+        if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
+            return Err(format!(
+                "the name {:?} lists documents out of the collection",
+                entity.name
+            ));
+        }
+    }
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests;

@@ -23,6 +23,26 @@
 //!   any supported format, and build an index file with elasticlunr-rs; used by
 //!   `build.rs`.
 //!
+//! ## Layers
+//!
+//! From the bottom up. A module imports only modules of the layers below
+//! its own, never one of its layer or above, so no two import each other
+//! (tests aside; `tests/layers.rs` checks it):
+//!
+//! 1. foundations: `order`, `error` — one compiled sort; why a published file cannot be read
+//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `personal`, `route` — words, query syntax, dates, a reader's data, addresses
+//! 3. stored types: `model` — related articles and names, as the index stores them
+//! 4. the article: `article` — an article, and a page capture cleaned into one
+//! 5. the pieces' contract: `pieces` — piece kinds, names, hashes, the manifest
+//! 6. the format: `format` — the index file, whole or split, and its checks
+//! 7. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
+//! 8. the engine: `search` — plans, ranks and suggests
+//! 9. features: `related`, `entities`, `listing` — related articles, names, lists
+//! 10. the library: `lib` — the crate root: [`Library`], a loaded collection
+//! 11. reading a folder: `import` — every article format, to articles (feature `indexer`)
+//! 12. building: `indexer` — the index of a folder (feature `indexer`)
+//! 13. publishing: `publish` — what a build writes beside the app (feature `indexer`)
+//!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};
 //! # #[cfg(feature = "indexer")] {
@@ -39,12 +59,14 @@ pub mod analysis;
 pub mod article;
 pub mod dates;
 pub mod entities;
+pub mod error;
 pub mod format;
 #[cfg(feature = "indexer")]
 pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod listing;
+pub mod model;
 pub mod order;
 pub mod personal;
 pub mod pieces;
@@ -382,7 +404,7 @@ impl Library {
         }
         if let Some(number) = names {
             let piece: format::NamePiece = format::decode(bytes)?;
-            entities::check(&piece.entities, self.articles.len()).map_err(corrupt)?;
+            format::check_entities(&piece.entities, self.articles.len()).map_err(corrupt)?;
             self.names.set(number, piece.entities);
             return Ok(());
         }
@@ -415,7 +437,7 @@ impl Library {
                 "{file} holds other articles than expected"
             )));
         }
-        related::check(&piece.articles, self.articles.len()).map_err(corrupt)?;
+        format::check_related(&piece.articles, self.articles.len()).map_err(corrupt)?;
         slots.set(number, piece.articles);
         Ok(())
     }
@@ -665,6 +687,93 @@ fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
     counts.into_iter().collect()
 }
 
+/// The lists of [`listing`]: which articles a list shows.
+impl Library {
+    /// The first `limit` articles that `filters` keep, newest first (see
+    /// [`crate::Library::by_date`]), of how many it keeps.
+    pub fn browse(&self, filters: &Filters, limit: usize) -> Page {
+        let keeps = self.keeps(filters);
+        let kept: Vec<u32> = (self.by_date().into_iter())
+            .filter(|&doc| keeps(doc))
+            .collect();
+        Page {
+            total: kept.len(),
+            shown: kept.into_iter().take(limit).collect(),
+        }
+    }
+
+    /// Every month of an article's date (`YYYY-MM`) among those `filters`
+    /// keep, with its number of articles, newest first: how the home page
+    /// shows the collection.
+    pub fn months(&self, filters: &Filters) -> Vec<(String, usize)> {
+        let mut months: Vec<(String, usize)> = Vec::new();
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        let keeps = self.keeps(filters);
+        let kept = (self.articles().iter().enumerate()).filter(|&(doc, _)| keeps(doc as u32));
+        for (_, article) in kept {
+            if let Some(month) = article.month() {
+                *counts.entry(month).or_default() += 1;
+            }
+        }
+        months.extend(counts.into_iter().rev().map(|(m, n)| (m.to_string(), n)));
+        months
+    }
+
+    /// The best `limit` results of `query` among the articles `filters` keep.
+    pub fn search_filtered(&self, query: &str, filters: &Filters, limit: usize) -> Results {
+        let allowed = self.allowed(filters);
+        self.searcher.search_in(query, limit, allowed.as_deref())
+    }
+}
+
+/// Why a query's pieces could not all be loaded: the file, and what was wrong.
+#[derive(Debug)]
+pub struct LoadError<E> {
+    /// The piece.
+    pub file: String,
+    /// What fetching it said, or what was wrong with its bytes.
+    pub error: Result<FormatError, E>,
+}
+
+/// Loads into `library` what a search for `query` needs, round after round
+/// (the dictionary pieces where its words would be, then the postings of the
+/// terms found there; a typo needs every dictionary piece first; last, the
+/// positions, forms and spellings that refine its ranking), each file
+/// fetched with `fetch`. Returns the files loaded, by round. Native callers
+/// (tests, benchmarks) use it as it is; the app runs the same rounds, one per
+/// render, as pieces arrive.
+pub fn load_for_query<E>(
+    library: &Library,
+    query: &str,
+    mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+) -> Result<Vec<Vec<String>>, LoadError<E>> {
+    let mut rounds = Vec::new();
+    // A query needs at most four rounds; more means a piece does not give
+    // what its place promises, which add_piece would have refused.
+    for _ in 0..8 {
+        let mut missing = library.missing_for_query(query);
+        if missing.is_empty() {
+            // Last, the positions, forms and spellings that refine the ranking.
+            missing = library.later_for_query(query);
+        }
+        if missing.is_empty() {
+            return Ok(rounds);
+        }
+        for file in &missing {
+            let bytes = fetch(file).map_err(|error| LoadError {
+                file: file.clone(),
+                error: Err(error),
+            })?;
+            library.add_piece(file, &bytes).map_err(|error| LoadError {
+                file: file.clone(),
+                error: Ok(error),
+            })?;
+        }
+        rounds.push(missing);
+    }
+    Ok(rounds)
+}
+
 #[cfg(all(test, feature = "indexer"))]
 mod tests {
     use super::*;
@@ -741,7 +850,7 @@ mod tests {
     /// returns the number of rounds.
     fn load_for(split: &Library, pieces: &HashMap<String, Vec<u8>>, query: &str) -> usize {
         let fetch = |file: &str| pieces.get(file).cloned().ok_or("no such piece");
-        let rounds = pieces::load_for_query(split, query, fetch).unwrap();
+        let rounds = load_for_query(split, query, fetch).unwrap();
         assert!(rounds.len() <= 4, "{query}: {rounds:?}");
         rounds.len()
     }
@@ -815,7 +924,7 @@ mod tests {
         // One word has no proximity to weigh, but its forms and spelling
         // come later too; the loading rounds end with them.
         let (fresh, _) = split_library();
-        let rounds = pieces::load_for_query(&fresh, "paix ", fetch).unwrap();
+        let rounds = load_for_query(&fresh, "paix ", fetch).unwrap();
         let last = rounds.last().unwrap();
         assert!(
             last.iter().all(|f| f.starts_with("positions-")),

@@ -64,44 +64,6 @@ impl Page {
     }
 }
 
-impl crate::Library {
-    /// The first `limit` articles that `filters` keep, newest first (see
-    /// [`crate::Library::by_date`]), of how many it keeps.
-    pub fn browse(&self, filters: &Filters, limit: usize) -> Page {
-        let keeps = self.keeps(filters);
-        let kept: Vec<u32> = (self.by_date().into_iter())
-            .filter(|&doc| keeps(doc))
-            .collect();
-        Page {
-            total: kept.len(),
-            shown: kept.into_iter().take(limit).collect(),
-        }
-    }
-
-    /// Every month of an article's date (`YYYY-MM`) among those `filters`
-    /// keep, with its number of articles, newest first: how the home page
-    /// shows the collection.
-    pub fn months(&self, filters: &Filters) -> Vec<(String, usize)> {
-        let mut months: Vec<(String, usize)> = Vec::new();
-        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
-        let keeps = self.keeps(filters);
-        let kept = (self.articles().iter().enumerate()).filter(|&(doc, _)| keeps(doc as u32));
-        for (_, article) in kept {
-            if let Some(month) = article.month() {
-                *counts.entry(month).or_default() += 1;
-            }
-        }
-        months.extend(counts.into_iter().rev().map(|(m, n)| (m.to_string(), n)));
-        months
-    }
-
-    /// The best `limit` results of `query` among the articles `filters` keep.
-    pub fn search_filtered(&self, query: &str, filters: &Filters, limit: usize) -> crate::Results {
-        let allowed = self.allowed(filters);
-        self.searcher.search_in(query, limit, allowed.as_deref())
-    }
-}
-
 #[cfg(all(test, feature = "indexer"))]
 mod tests {
     use super::*;

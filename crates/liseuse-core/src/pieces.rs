@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::FormatError;
+use crate::error::FormatError;
 
 /// A piece of a split index, as the file that holds it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -337,54 +337,6 @@ impl<T> Slots<T> {
     }
 }
 
-/// Why a query's pieces could not all be loaded: the file, and what was wrong.
-#[derive(Debug)]
-pub struct LoadError<E> {
-    /// The piece.
-    pub file: String,
-    /// What fetching it said, or what was wrong with its bytes.
-    pub error: Result<FormatError, E>,
-}
-
-/// Loads into `library` what a search for `query` needs, round after round
-/// (the dictionary pieces where its words would be, then the postings of the
-/// terms found there; a typo needs every dictionary piece first; last, the
-/// positions, forms and spellings that refine its ranking), each file
-/// fetched with `fetch`. Returns the files loaded, by round. Native callers
-/// (tests, benchmarks) use it as it is; the app runs the same rounds, one per
-/// render, as pieces arrive.
-pub fn load_for_query<E>(
-    library: &crate::Library,
-    query: &str,
-    mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
-) -> Result<Vec<Vec<String>>, LoadError<E>> {
-    let mut rounds = Vec::new();
-    // A query needs at most four rounds; more means a piece does not give
-    // what its place promises, which add_piece would have refused.
-    for _ in 0..8 {
-        let mut missing = library.missing_for_query(query);
-        if missing.is_empty() {
-            // Last, the positions, forms and spellings that refine the ranking.
-            missing = library.later_for_query(query);
-        }
-        if missing.is_empty() {
-            return Ok(rounds);
-        }
-        for file in &missing {
-            let bytes = fetch(file).map_err(|error| LoadError {
-                file: file.clone(),
-                error: Err(error),
-            })?;
-            library.add_piece(file, &bytes).map_err(|error| LoadError {
-                file: file.clone(),
-                error: Ok(error),
-            })?;
-        }
-        rounds.push(missing);
-    }
-    Ok(rounds)
-}
-
 #[cfg(all(test, feature = "indexer"))]
 mod tests {
     use super::*;
@@ -455,7 +407,7 @@ mod tests {
         let fetch = |file: &str| by_name.get(file).cloned().ok_or("no such piece");
         // A typo: the dictionary piece where the word would be, then every
         // other one (to correct it), with or then the postings of its corrections.
-        let rounds = load_for_query(&library, "pourpalers ", fetch).unwrap();
+        let rounds = crate::load_for_query(&library, "pourpalers ", fetch).unwrap();
         assert!((2..=3).contains(&rounds.len()), "{rounds:?}");
         assert!(rounds[0].iter().all(|f| f.starts_with("dictionary-")));
         let dictionary = rounds
@@ -472,10 +424,12 @@ mod tests {
         assert!(library.search("pourpalers ", 10).total > 0);
         // A fetch that fails names its file.
         let (fresh, _) = split();
-        let error = load_for_query(&fresh, "accord", |_| Err::<Vec<u8>, _>("offline")).unwrap_err();
+        let error =
+            crate::load_for_query(&fresh, "accord", |_| Err::<Vec<u8>, _>("offline")).unwrap_err();
         assert!(error.file.starts_with("dictionary-") && error.error.is_err());
         // Bytes that are not the piece are a format error for that file.
-        let error = load_for_query(&fresh, "accord", |_| Ok::<_, ()>(b"x".to_vec())).unwrap_err();
+        let error =
+            crate::load_for_query(&fresh, "accord", |_| Ok::<_, ()>(b"x".to_vec())).unwrap_err();
         assert!(matches!(error.error, Ok(FormatError::Mismatch { .. })));
     }
 }

@@ -15,9 +15,8 @@
 //! The same story told by two sources is marked ([`Related::same_story`]):
 //! a cosine of at least [`SAME_STORY`] between articles of two sources.
 
-use serde::{Deserialize, Serialize};
-
 use crate::format::{Field, SearchIndex};
+pub use crate::model::Related;
 use crate::search::{B, FIELD_WEIGHTS, K1};
 
 /// How many related articles each article keeps.
@@ -42,27 +41,6 @@ pub const SAME_STORY: f32 = 0.6;
 
 /// The cosine under which an article is not related at all.
 pub const UNRELATED: f32 = 0.02;
-
-/// One related article.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Related {
-    /// Its document number.
-    pub doc: u32,
-    /// Whether it tells the same story, from another source.
-    pub same_story: bool,
-}
-
-/// Checks that the related articles of `articles` are among the `count`
-/// documents of the collection (a downloaded file may say anything).
-pub fn check(articles: &[crate::Article], count: usize) -> Result<(), String> {
-    match (articles.iter()).find(|a| a.related.iter().any(|r| r.doc as usize >= count)) {
-        Some(article) => Err(format!(
-            "{}: related to a document out of the collection",
-            article.id
-        )),
-        None => Ok(()),
-    }
-}
 
 /// The related articles of every document of `index` (whole, not split),
 /// most related first; `sources` gives each document's source.

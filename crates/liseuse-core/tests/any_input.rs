@@ -156,7 +156,7 @@ fn check_query(library: &Library, query: &str) -> Result<(), TestCaseError> {
 /// Loads what `query` needs into `split`, round after round, as the app does.
 fn load_for(split: &Library, pieces: &HashMap<String, Vec<u8>>, query: &str) {
     let fetch = |file: &str| pieces.get(file).cloned().ok_or("no such piece");
-    liseuse_core::pieces::load_for_query(split, query, fetch).unwrap();
+    liseuse_core::load_for_query(split, query, fetch).unwrap();
     assert!(split.missing_for_query(query).is_empty(), "{query:?}");
 }
 

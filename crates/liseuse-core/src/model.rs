@@ -1,0 +1,91 @@
+//! The types the index stores beside the articles' text, for the format
+//! below the features that make them: an article's related articles
+//! ([`Related`], made by [`crate::related`]) and the collection's names
+//! ([`Entity`], found by [`crate::entities`]), with the key a name is found by.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::fold;
+
+/// One related article.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// Its document number.
+    pub doc: u32,
+    /// Whether it tells the same story, from another source.
+    pub same_story: bool,
+}
+
+/// What a name stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organisation.
+    Organisation,
+    /// A name with no clue of what it is.
+    #[default]
+    Other,
+}
+
+impl Kind {
+    /// The word a French reader reads for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Person => "Personne",
+            Kind::Place => "Lieu",
+            Kind::Organisation => "Organisation",
+            Kind::Other => "Nom",
+        }
+    }
+}
+
+/// One person, place or organisation of the collection.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// As most often written.
+    pub name: String,
+    /// What it is.
+    pub kind: Kind,
+    /// The documents that name it, ascending (newest first).
+    pub docs: Vec<u32>,
+    /// How many times it is named in all.
+    pub mentions: u32,
+    /// The names that appear with it most, as shown, most first.
+    pub with: Vec<String>,
+}
+
+/// The key of a name: folded, elisions and spaces evened out. Two
+/// spellings of one name have one key; the app finds a name's page by it.
+pub fn key(name: &str) -> String {
+    let words: Vec<String> = (name.split(|c: char| c.is_whitespace()))
+        .filter(|w| !w.is_empty())
+        .map(|w| fold(strip_elision(w)))
+        .collect();
+    words.join(" ")
+}
+
+/// Whether `c` is an apostrophe (straight or typographic).
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// `word` without its elision (`l’OTAN` is `OTAN`).
+pub(crate) fn strip_elision(word: &str) -> &str {
+    match word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        Some((at, c)) => {
+            let before = fold(&word[..at]);
+            let elided = [
+                "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+            ];
+            if elided.contains(&before.as_str()) {
+                &word[at + c.len_utf8()..]
+            } else {
+                word
+            }
+        }
+        None => word,
+    }
+}
