@@ -1,11 +1,16 @@
 //! The views, one component per file.
 
 mod app;
+mod article_names;
 mod filters;
 mod highlighted;
+mod list_keys;
+mod match_bar;
 mod meta_line;
 mod name_view;
+mod read_next;
 mod reader;
+mod result_item;
 mod result_list;
 mod search_box;
 mod settings;

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use liseuse_core::entities::key;
 use yew::prelude::*;
 
-use super::result_list::item;
+use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
 use crate::pieces::{failure, use_pieces};
 use crate::route::Route;

@@ -3,12 +3,13 @@ use std::ops::Range;
 use gloo::events::EventListener;
 use liseuse_core::BlockKind;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Element, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
-};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::result_list::save_button;
+use super::article_names::names_of;
+use super::match_bar::{match_bar, use_current_match, CursorAction, MatchCursor};
+use super::read_next::read_next;
+use super::result_item::save_button;
 use super::{highlighted, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
@@ -233,29 +234,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             move || drop(listener)
         });
     }
-    // Show the current match.
-    use_effect_with(cursor.at, move |current| {
-        let marks = gloo::utils::document().query_selector_all("article.reader mark");
-        let Ok(marks) = marks else { return };
-        for i in 0..marks.length() {
-            let Some(mark) = marks.item(i).and_then(|m| m.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if Some(i as usize) == *current {
-                let _ = mark.class_list().add_1("current");
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Center);
-                options.set_behavior(if reduced_motion() {
-                    ScrollBehavior::Instant
-                } else {
-                    ScrollBehavior::Smooth
-                });
-                mark.scroll_into_view_with_scroll_into_view_options(&options);
-            } else {
-                let _ = mark.class_list().remove_1("current");
-            }
-        }
-    });
+
+    use_current_match(cursor.at);
 
     // Every hook has run: now the view may depend on the article.
     let Some(article) = article else {
@@ -291,21 +271,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 BlockKind::Paragraph => html! { <p>{text}</p> },
             }
         });
-    let navigation = (match_count > 0).then(|| {
-        let previous = go.reform(|_: MouseEvent| -1);
-        let next = go.reform(|_: MouseEvent| 1);
-        let position = match cursor.at {
-            Some(at) => format!("{} / {match_count}", at + 1),
-            None => format!("{match_count} occurrence{}", if match_count == 1 { "" } else { "s" }),
-        };
-        html! {
-            <nav class="matches" aria-label="Occurrences">
-                <button type="button" onclick={previous} title="Occurrence précédente (p)" aria-label="Occurrence précédente">{"↑"}</button>
-                <span class="position" aria-live="polite">{position}</span>
-                <button type="button" onclick={next} title="Occurrence suivante (n)" aria-label="Occurrence suivante">{"↓"}</button>
-            </nav>
-        }
-    });
+    let navigation = match_bar(cursor.at, match_count, &go);
     let percent = *progress;
     let personal = state.as_ref().map(|state| {
         // Its id as linked: a split index's metadata has none before its text.
@@ -366,102 +332,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 }
 
-/// The article's main people, places and organisations, each a link to its page.
-fn names_of(article: &liseuse_core::Article) -> Html {
-    if article.names.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <nav class="names" aria-label="Noms de l’article">
-            <span>{"Dans cet article : "}</span>
-            { for article.names.iter().map(|name| {
-                let href = Route::Name { key: liseuse_core::entities::key(name) }.to_hash();
-                html! { <a {href}>{name.clone()}</a> }
-            }) }
-        </nav>
-    }
-}
-
-/// "À lire aussi": the related articles, with their source and date, and
-/// whether one tells the same story from another source.
-fn read_next(library: &liseuse_core::Library, related: &[liseuse_core::related::Related]) -> Html {
-    if related.is_empty() {
-        return Html::default();
-    }
-    let item = |related: &liseuse_core::related::Related| {
-        let meta = library.article_at(related.doc);
-        let listed = library.listed(related.doc);
-        // A split index: no id, so no link, before the title's piece.
-        let href = listed.map(|listed| {
-            Route::Article {
-                id: listed.id.to_string(),
-                query: String::new(),
-            }
-            .to_hash()
-        });
-        let title = listed
-            .map_or("Chargement…", |listed| listed.title)
-            .to_string();
-        html! {
-            <li key={related.doc.to_string()}>
-                <a {href}>{title}</a>
-                {meta_line(meta)}
-                if related.same_story {
-                    <span class="badge">{"Même sujet, autre source"}</span>
-                }
-            </li>
-        }
-    };
-    html! {
-        <aside class="read-next" aria-labelledby="read-next-title">
-            <h2 id="read-next-title">{"À lire aussi"}</h2>
-            <ul>{ for related.iter().map(item) }</ul>
-        </aside>
-    }
-}
-
-/// Whether the reader asked for less motion (`prefers-reduced-motion`).
-fn reduced_motion() -> bool {
-    (gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok())
-    .flatten()
-    .is_some_and(|query| query.matches())
-}
-
 /// Only web addresses become links: article metadata is untrusted, and a
 /// `javascript:` or `data:` address must stay inert.
 fn is_web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-/// Which match of the reading view is the current one.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct MatchCursor {
-    at: Option<usize>,
-}
-
-enum CursorAction {
-    /// Move `step` matches (negative: backwards), wrapping around `count`.
-    Step { step: isize, count: usize },
-    /// No current match (another article).
-    Reset,
-}
-
-impl Reducible for MatchCursor {
-    type Action = CursorAction;
-
-    fn reduce(self: std::rc::Rc<Self>, action: CursorAction) -> std::rc::Rc<Self> {
-        let at = match action {
-            CursorAction::Reset => None,
-            CursorAction::Step { count: 0, .. } => None,
-            CursorAction::Step { step, count } => Some(match self.at {
-                None if step > 0 => 0,
-                None => count - 1,
-                Some(at) => (at as isize + step).rem_euclid(count as isize) as usize,
-            }),
-        };
-        MatchCursor { at }.into()
-    }
 }

@@ -1,16 +1,16 @@
 use std::collections::BTreeSet;
 
 use liseuse_core::listing::count_line;
-use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::{highlighted, meta_line, reading_time, FilterBar, Filters, SharedLibrary, Timeline};
+use super::list_keys::list_keys;
+use super::result_item::item;
+use super::{FilterBar, Filters, SharedLibrary, Timeline};
 use crate::dates::french_month;
 use crate::hooks::use_prepared;
-use crate::pieces::{failure, has_failed, use_later_pieces, use_pieces};
+use crate::pieces::{failure, use_later_pieces, use_pieces};
 use crate::route::Route;
-use crate::state::{Action, StateContext};
-use crate::store;
+use crate::state::StateContext;
 
 /// Results (or articles) shown at first, and added by each press on "more":
 /// with a split index, each shown result may need a text piece (its title,
@@ -340,166 +340,4 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// One article of a list: section, highlighted title (a heading of
-/// `level`), metadata, snippet and reading time, as a link to the reading
-/// view; whether it was read, and a button to save it for later. Until its
-/// pieces of a split index are in: its date and source, then its title
-/// (its title piece), then the rest (its text piece).
-pub(crate) fn item(
-    library: &Library,
-    doc: u32,
-    terms: &BTreeSet<String>,
-    query: &str,
-    level: u8,
-    state: &StateContext,
-) -> Html {
-    // Its metadata is always here; its title and id, and its text, may
-    // still be on their way.
-    let meta = library.article_at(doc);
-    let key = doc.to_string();
-    let heading = |content: Html| {
-        let tag = if level <= 2 { "h2" } else { "h3" };
-        html! { <@{tag} class="title">{content}</@> }
-    };
-    let Some(listed) = library.listed(doc) else {
-        let failed = (library.missing_titles([doc]).iter())
-            .chain(&library.missing_texts([doc]))
-            .any(|f| has_failed(f));
-        let (class, title, busy) = if failed {
-            ("unavailable", "Article indisponible", None)
-        } else {
-            ("pending", "Chargement…", Some("true"))
-        };
-        // No link yet without an id.
-        return html! {
-            <li class={classes!("result", class)} {key} aria-busy={busy}>
-                <a>
-                    {heading(html! {title})}
-                    {meta_line(meta)}
-                </a>
-            </li>
-        };
-    };
-    let id = listed.id;
-    let href = Route::Article {
-        id: id.to_string(),
-        query: query.to_string(),
-    }
-    .to_hash();
-    let read = state.shelf.is_read(id);
-    let text = library.text(doc);
-    let title = listed.title;
-    html! {
-        <li class={classes!("result", read.then_some("read"), text.is_none().then_some("title-only"))} {key} data-id={id.to_string()}>
-            <a {href}>
-                if let Some(section) = listed.section {
-                    <span class="section">{section.to_string()}</span>
-                }
-                {heading(highlighted(title, &library.highlight(doc, title, terms)))}
-                {meta_line(meta)}
-                if let Some(article) = text {
-                    {snippet(library, doc, terms)}
-                    <div class="item-foot">
-                        {reading_time(article)}
-                        if read {
-                            <span class="badge">{"Lu"}</span>
-                        }
-                    </div>
-                }
-            </a>
-            {save_button(state, id, title, state.shelf.is_saved(id))}
-        </li>
-    }
-}
-
-/// The passage of article `doc` that best matches `terms`, highlighted.
-fn snippet(library: &Library, doc: u32, terms: &BTreeSet<String>) -> Html {
-    let snippet = library.snippet(doc, terms);
-    html! { <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p> }
-}
-
-/// The button that saves article `id` for later (or takes it off the list).
-pub(crate) fn save_button(state: &StateContext, id: &str, title: &str, saved: bool) -> Html {
-    let onclick = {
-        let (state, id) = (state.dispatcher(), id.to_string());
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::ToggleSaved {
-                id: id.clone(),
-                now: store::now(),
-            })
-        })
-    };
-    let label = if title.is_empty() {
-        "Garder pour plus tard".to_string()
-    } else {
-        format!("Garder pour plus tard : {title}")
-    };
-    html! {
-        <button type="button" class="save" aria-pressed={saved.to_string()} aria-label={label}
-            title={if saved { "Gardé (s pour retirer)" } else { "Garder pour plus tard (s)" }} {onclick}>
-            <span aria-hidden="true">{if saved { "★ Gardé" } else { "☆ Garder" }}</span>
-        </button>
-    }
-}
-
-/// ↓ and ↑ move from one result to the next (and from the first back up to
-/// the search box); Enter opens the one focused, as any link; `s` saves it.
-fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
-    use wasm_bindgen::JsCast;
-    let document = gloo::utils::document();
-    // Not passive: the arrows must not scroll the page as well.
-    let options = gloo::events::EventListenerOptions::enable_prevent_default();
-    gloo::events::EventListener::new_with_options(&document, "keydown", options, move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        let step = match event.key().as_str() {
-            "ArrowDown" => 1,
-            "ArrowUp" => -1,
-            "s" if !super::typing(event) => {
-                let focused = (event.target())
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| e.closest(".result").ok().flatten())
-                    .and_then(|result| result.get_attribute("data-id"));
-                if let (Some(id), Some(state)) = (focused, &state) {
-                    state.dispatch(Action::ToggleSaved {
-                        id,
-                        now: store::now(),
-                    });
-                }
-                return;
-            }
-            _ => return,
-        };
-        let document = gloo::utils::document();
-        let Ok(links) = document.query_selector_all(".result a") else {
-            return;
-        };
-        let links: Vec<web_sys::HtmlElement> = (0..links.length())
-            .filter_map(|i| links.item(i)?.dyn_into().ok())
-            .collect();
-        // The key's own target (the search box moves focus to the first
-        // result on the same key press: that one is not moved on again).
-        let target = (event.target()).and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let Some(at) = (links.iter()).position(|link| Some(link.as_ref()) == target.as_ref())
-        else {
-            return; // not in the list: the page scrolls as usual
-        };
-        event.prevent_default();
-        match at.checked_add_signed(step) {
-            Some(next) if next < links.len() => {
-                let _ = links[next].focus();
-            }
-            Some(_) => {}
-            None => {
-                let search = document.query_selector("input[type=search]").ok().flatten();
-                if let Some(search) = search.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = search.focus();
-                }
-            }
-        }
-    })
 }

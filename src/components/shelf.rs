@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use super::result_list::item;
+use super::result_item::item;
 use super::SharedLibrary;
 use crate::pieces::use_pieces;
 use crate::route::Route;

@@ -285,8 +285,6 @@ fn push_word<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctu
     }
 }
 
-/// `l’OTAN` is `OTAN`: a word after an elided article or preposition.
-
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

@@ -72,7 +72,8 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// `word` without its elision (`l’OTAN` is `OTAN`).
+/// `word` without its elision: `l’OTAN` is `OTAN`, a word after an elided
+/// article or preposition.
 pub(crate) fn strip_elision(word: &str) -> &str {
     match word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         Some((at, c)) => {

@@ -73,8 +73,10 @@ fn read(analyzer: Analyzer, text: &str) -> Rc<Vec<Token>> {
     /// Texts kept at most, and their bytes at most, before all are let go.
     const KEEP_TEXTS: usize = 512;
     const KEEP_BYTES: usize = 1 << 20;
+    /// A text read, by whom, and its words.
+    type Kept = (Analyzer, String, Rc<Vec<Token>>);
     thread_local! {
-        static READ: RefCell<(Vec<(Analyzer, String, Rc<Vec<Token>>)>, usize)> = RefCell::new(Default::default());
+        static READ: RefCell<(Vec<Kept>, usize)> = RefCell::new(Default::default());
     }
     READ.with(|cell| {
         let (read, bytes) = &mut *cell.borrow_mut();

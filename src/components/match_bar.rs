@@ -1,0 +1,96 @@
+//! The match bar of the reading view: which match is the current one, the
+//! bar that moves from one to the next (also the keys `n` and `p`), and the
+//! current one shown, in the middle of the screen.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+/// Which match of the reading view is the current one.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MatchCursor {
+    /// The current match, if one is.
+    pub at: Option<usize>,
+}
+
+/// How the current match moves.
+pub enum CursorAction {
+    /// Move `step` matches (negative: backwards), wrapping around `count`.
+    Step { step: isize, count: usize },
+    /// No current match (another article).
+    Reset,
+}
+
+impl Reducible for MatchCursor {
+    type Action = CursorAction;
+
+    fn reduce(self: std::rc::Rc<Self>, action: CursorAction) -> std::rc::Rc<Self> {
+        let at = match action {
+            CursorAction::Reset => None,
+            CursorAction::Step { count: 0, .. } => None,
+            CursorAction::Step { step, count } => Some(match self.at {
+                None if step > 0 => 0,
+                None => count - 1,
+                Some(at) => (at as isize + step).rem_euclid(count as isize) as usize,
+            }),
+        };
+        MatchCursor { at }.into()
+    }
+}
+
+/// The bar of the `count` matches, `at` the current one; `go` moves by a step.
+pub fn match_bar(at: Option<usize>, count: usize, go: &Callback<isize>) -> Html {
+    if count == 0 {
+        return Html::default();
+    }
+    let previous = go.reform(|_: MouseEvent| -1);
+    let next = go.reform(|_: MouseEvent| 1);
+    let position = match at {
+        Some(at) => format!("{} / {count}", at + 1),
+        None => format!("{count} occurrence{}", if count == 1 { "" } else { "s" }),
+    };
+    html! {
+        <nav class="matches" aria-label="Occurrences">
+            <button type="button" onclick={previous} title="Occurrence précédente (p)" aria-label="Occurrence précédente">{"↑"}</button>
+            <span class="position" aria-live="polite">{position}</span>
+            <button type="button" onclick={next} title="Occurrence suivante (n)" aria-label="Occurrence suivante">{"↓"}</button>
+        </nav>
+    }
+}
+
+/// Marks match `current` of the article as the current one, and scrolls it
+/// to the middle of the screen (at once when the reader asked for less motion).
+#[hook]
+pub fn use_current_match(current: Option<usize>) {
+    use_effect_with(current, move |current| {
+        let marks = gloo::utils::document().query_selector_all("article.reader mark");
+        let Ok(marks) = marks else { return };
+        for i in 0..marks.length() {
+            let Some(mark) = marks.item(i).and_then(|m| m.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if Some(i as usize) == *current {
+                let _ = mark.class_list().add_1("current");
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                options.set_behavior(if reduced_motion() {
+                    ScrollBehavior::Instant
+                } else {
+                    ScrollBehavior::Smooth
+                });
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            } else {
+                let _ = mark.class_list().remove_1("current");
+            }
+        }
+    });
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion`).
+fn reduced_motion() -> bool {
+    (gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok())
+    .flatten()
+    .is_some_and(|query| query.matches())
+}

@@ -1,0 +1,47 @@
+//! "À lire aussi" under an article: its related articles.
+
+use yew::prelude::*;
+
+use super::meta_line;
+use crate::route::Route;
+
+/// "À lire aussi": the related articles, with their source and date, and
+/// whether one tells the same story from another source.
+pub fn read_next(
+    library: &liseuse_core::Library,
+    related: &[liseuse_core::related::Related],
+) -> Html {
+    if related.is_empty() {
+        return Html::default();
+    }
+    let item = |related: &liseuse_core::related::Related| {
+        let meta = library.article_at(related.doc);
+        let listed = library.listed(related.doc);
+        // A split index: no id, so no link, before the title's piece.
+        let href = listed.map(|listed| {
+            Route::Article {
+                id: listed.id.to_string(),
+                query: String::new(),
+            }
+            .to_hash()
+        });
+        let title = listed
+            .map_or("Chargement…", |listed| listed.title)
+            .to_string();
+        html! {
+            <li key={related.doc.to_string()}>
+                <a {href}>{title}</a>
+                {meta_line(meta)}
+                if related.same_story {
+                    <span class="badge">{"Même sujet, autre source"}</span>
+                }
+            </li>
+        }
+    };
+    html! {
+        <aside class="read-next" aria-labelledby="read-next-title">
+            <h2 id="read-next-title">{"À lire aussi"}</h2>
+            <ul>{ for related.iter().map(item) }</ul>
+        </aside>
+    }
+}
