@@ -44,7 +44,9 @@ async fn typing_shows_ranked_results_with_highlights() {
         .iter()
         .all(|m| m == "Stoltenberg"));
     assert!(!app.texts(".result .snippet mark").is_empty());
-    // The query is in the URL, so that back and reload find it.
+    // The query is in the URL once the reader pauses (300 ms), so that
+    // back and reload find it.
+    yew::platform::time::sleep(std::time::Duration::from_millis(400)).await;
     let hash = gloo::utils::window().location().hash().unwrap();
     assert_eq!(hash, "#/?q=Stoltenberg");
 }
