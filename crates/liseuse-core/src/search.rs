@@ -38,6 +38,7 @@ mod dictionary;
 mod plan;
 mod postings;
 mod rank;
+mod read;
 mod suggest;
 
 use dictionary::Dictionary;
@@ -195,7 +196,7 @@ impl Searcher {
         } else {
             let mut terms = plan.terms();
             // The spellings a suggestion would show, should nothing match.
-            let suggested = suggest::suggestions(self, &planner.lookups, query, &plan.unknown);
+            let suggested = suggest::suggestions(self, &planner.lookups, &plan.unknown);
             terms.extend(suggested.into_iter().map(|(_, term)| term));
             let needed = Needed {
                 dictionary: planner.lookups.missing(),
@@ -319,10 +320,9 @@ impl Searcher {
         allowed: Option<&[bool]>,
     ) -> Results {
         let nothing_asked = plan.words.is_empty() && plan.excluded.is_empty();
-        let has_words = crate::analysis::words(query).next().is_some();
         let mut results = Results {
             terms: self.matched_terms(plan),
-            common_words_only: nothing_asked && !plan.impossible && has_words,
+            common_words_only: nothing_asked && !plan.impossible && plan.has_words,
             ..Results::default()
         };
         if !plan.impossible {

@@ -4,14 +4,13 @@
 //! have. Terms are looked up through [`Lookups`], which records on its own
 //! what a split index still lacks: the plan knows nothing of pieces.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::dictionary::Lookups;
+use super::read::{read, ReadPart, ReadWord};
 use super::suggest::corrections;
 use super::Searcher;
-use crate::analysis::{fold, words, Analyzer, Token};
-use crate::query::{parse, Part, PartKind};
-use crate::question::framing_words;
+use crate::analysis::{Analyzer, Token};
 use crate::typo::{allowed_typos, TYPO_WEIGHT};
 
 /// Weight of a term that the word being typed only begins, relative to the
@@ -132,8 +131,21 @@ pub(super) struct Plan {
     pub excluded: Vec<Vec<Sequence>>,
     /// A phrase has a word the index lacks: nothing can match.
     pub impossible: bool,
-    /// Byte ranges of the query's words that matched no term, for suggestions.
-    pub unknown: Vec<std::ops::Range<usize>>,
+    /// The query's words that matched no term, for suggestions.
+    pub unknown: Vec<Unknown>,
+    /// Whether the query has any word at all (stop words included).
+    pub has_words: bool,
+}
+
+/// A word of the query that matched no term.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Unknown {
+    /// Where it is in the query (bytes).
+    pub span: std::ops::Range<usize>,
+    /// Its term, as the first language reads it.
+    pub term: Option<String>,
+    /// How many characters it has, normalised.
+    pub letters: usize,
 }
 
 impl Plan {
@@ -186,32 +198,27 @@ impl<'a> Planner<'a> {
     /// The query is analysed in every language of the index, and each word
     /// stands for the terms of all of them; a word that is a stop word in any
     /// of them is no query word ("les" means nothing in a French collection,
-    /// whatever the English stemmer makes of it).
+    /// whatever the English stemmer makes of it). Its text is read once,
+    /// by [`read`]: the plan is made from what that found.
     pub fn plan(&self, query: &str) -> Plan {
-        let query = cut(query);
-        let framing = framing_words(query);
-        let mut plan = Plan::default();
+        let read = read(&self.analyzers, query);
+        let mut plan = Plan {
+            has_words: read.has_words,
+            ..Plan::default()
+        };
         let mut seen = BTreeSet::new();
-        for part in parse(query) {
-            match part.kind {
-                PartKind::Words { .. } => {
-                    self.add_words(&mut plan, &mut seen, &framing, part);
-                }
-                PartKind::Phrase { typing } => {
-                    // While its quote is open, the phrase's last word may be
-                    // unfinished: it is searched as a word being typed, and the
-                    // words before it as the phrase.
-                    let mut text = part.text;
-                    if let Some(last) = words(text).last().filter(|_| typing) {
-                        let unfinished = Part {
-                            kind: PartKind::Words { typing: true },
-                            text: &text[last.start..],
-                            start: part.start + last.start,
-                        };
-                        self.add_words(&mut plan, &mut seen, &framing, unfinished);
-                        text = &text[..last.start];
+        for part in read.parts {
+            match part {
+                ReadPart::Words(words) => {
+                    for word in words {
+                        if plan.words.len() >= MAX_QUERY_WORDS {
+                            break;
+                        }
+                        self.add_word(&mut plan, &mut seen, word);
                     }
-                    let Some(alternatives) = self.sequences(text) else {
+                }
+                ReadPart::Phrase(analyses) => {
+                    let Some(alternatives) = self.sequences(analyses) else {
                         continue; // only stop words or punctuation: nothing to match
                     };
                     if alternatives.is_empty() {
@@ -234,8 +241,8 @@ impl<'a> Planner<'a> {
                         plan.phrases.push(alternatives);
                     }
                 }
-                PartKind::Excluded => {
-                    let alternatives = self.sequences(part.text);
+                ReadPart::Excluded(analyses) => {
+                    let alternatives = self.sequences(analyses);
                     if let Some(alternatives) = alternatives.filter(|a| !a.is_empty()) {
                         plan.excluded.push(alternatives);
                     }
@@ -245,132 +252,94 @@ impl<'a> Planner<'a> {
         plan
     }
 
-    /// Adds the words of a [`PartKind::Words`] part to `plan`, each standing for
-    /// its terms (see [`Searcher::search`]); the last one, while it is being
-    /// typed, for those it begins too. `seen` holds the terms the query already
-    /// searches: a word adds only new ones.
-    fn add_words(
-        &self,
-        plan: &mut Plan,
-        seen: &mut BTreeSet<String>,
-        framing: &[usize],
-        part: Part<'_>,
-    ) {
-        let (text, at) = (part.text, part.start);
-        let analyzers = &self.analyzers;
+    /// Adds a word of a part of plain words to `plan`, standing for its
+    /// terms (see [`Searcher::search`]); the last one, while it is being
+    /// typed, for those it begins too. `seen` holds the terms the query
+    /// already searches: a word adds only new ones.
+    fn add_word(&self, plan: &mut Plan, seen: &mut BTreeSet<String>, read: ReadWord) {
         let dictionary = &self.searcher.dictionary;
         let synonym_table = self.searcher.synonyms();
-        let typing = matches!(part.kind, PartKind::Words { typing: true });
-        let last_word_end = words(text).last().map(|w| w.end);
-        // The terms of each word, in every language, by the span of the word.
-        let mut spans: BTreeMap<(usize, usize), (Vec<String>, String, bool)> = BTreeMap::new();
-        for analyzer in analyzers {
-            for token in analyzer.analyze(text) {
-                let span = spans.entry((token.start, token.end)).or_default();
-                span.0.push(token.term);
-                span.1 = token.form;
-                span.2 |= token.joined;
-            }
+        if read.stop {
+            return;
         }
-        for ((start, end), (mut terms, form, joined)) in spans {
-            if plan.words.len() >= MAX_QUERY_WORDS {
+        let mut terms = read.terms;
+        crate::order::sort_dedup(&mut terms);
+        terms.retain(|term| seen.insert(term.clone()));
+        if terms.is_empty() {
+            return; // a repeated word adds nothing
+        }
+        let (normal, completing) = (read.normal.as_str(), read.completing);
+        // Corrections only when no language finds the word as typed,
+        // and it is no word of the synonym table ("décès" is no typo).
+        let synonyms: Vec<usize> = terms
+            .iter()
+            .filter_map(|t| synonym_table.get(t))
+            .flatten()
+            .filter_map(|other| self.lookups.number(other))
+            .collect();
+        // A word of the synonym table, even if the index has none of
+        // its synonyms.
+        let in_table = terms.iter().any(|t| synonym_table.contains_key(t));
+        let mut word = QueryWord::default();
+        // Whether a dictionary piece this word was to be looked up in is
+        // not in: until it is, the word is not known to be a typo.
+        let misses = self.lookups.misses();
+        let lacking = || self.lookups.misses() > misses;
+        for correcting in [false, true] {
+            if correcting && (in_table || lacking()) {
                 break;
             }
-            let typed = &text[start..end];
-            let folded = fold(typed);
-            if analyzers.iter().any(|a| a.language.is_stop_word(&folded)) {
-                continue;
-            }
-            crate::order::sort_dedup(&mut terms);
-            terms.retain(|term| seen.insert(term.clone()));
-            if terms.is_empty() {
-                continue; // a repeated word adds nothing
-            }
-            let completing = typing && Some(end) == last_word_end;
-            // As the index has it: a hyphenated word's whole is its parts
-            // joined ("haut-kara" begins "hautkarabakh").
-            let normal: String = (analyzers[0].normalize(typed).chars())
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            // Corrections only when no language finds the word as typed,
-            // and it is no word of the synonym table ("décès" is no typo).
-            let synonyms: Vec<usize> = terms
-                .iter()
-                .filter_map(|t| synonym_table.get(t))
-                .flatten()
-                .filter_map(|other| self.lookups.number(other))
-                .collect();
-            // A word of the synonym table, even if the index has none of
-            // its synonyms.
-            let in_table = terms.iter().any(|t| synonym_table.contains_key(t));
-            let mut word = QueryWord::default();
-            // Whether a dictionary piece this word was to be looked up in is
-            // not in: until it is, the word is not known to be a typo.
-            let misses = self.lookups.misses();
-            let lacking = || self.lookups.misses() > misses;
-            for correcting in [false, true] {
-                if correcting && (in_table || lacking()) {
-                    break;
-                }
-                for term in &terms {
-                    for (candidate, weight) in
-                        self.candidates(term, &normal, completing, correcting)
-                    {
-                        word.add(candidate, weight);
-                    }
-                }
-                if !word.candidates.is_empty() {
-                    break;
+            for term in &terms {
+                for (candidate, weight) in self.candidates(term, normal, completing, correcting) {
+                    word.add(candidate, weight);
                 }
             }
-            let unknown = word.candidates.is_empty() && !lacking();
-            word.loose_from = word.candidates.len();
-            if !completing {
-                let related = self.related(&normal).into_iter();
-                let related = related.map(|t| (t, RELATED_WEIGHT));
-                let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
-                for (term, weight) in synonyms.chain(related) {
-                    word.add(term, weight);
-                }
+            if !word.candidates.is_empty() {
+                break;
             }
-            // The whole of a hyphenated word is no word of its own to
-            // suggest for: its parts are (the analysis says which it is).
-            if unknown && !joined {
-                let at = at + start;
-                plan.unknown.push(at..at + typed.len());
-            }
-            let framed = framing.binary_search(&(at + start)).is_ok();
-            for (term, weight) in &mut word.candidates {
-                if framed {
-                    *weight *= FRAMING_WEIGHT;
-                }
-                if dictionary.is_name(*term) {
-                    *weight *= NAME_WEIGHT;
-                }
-            }
-            let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
-            word.form = self
-                .form_match(&form, &terms)
-                .map(|postings| (postings, strongest * FORM_WEIGHT));
-            // A word the index lacks still counts in the share of words matched.
-            plan.words.push(word);
         }
+        let unknown = word.candidates.is_empty() && !lacking();
+        word.loose_from = word.candidates.len();
+        if !completing {
+            let related = self.related(normal).into_iter();
+            let related = related.map(|t| (t, RELATED_WEIGHT));
+            let synonyms = synonyms.into_iter().map(|t| (t, SYNONYM_WEIGHT));
+            for (term, weight) in synonyms.chain(related) {
+                word.add(term, weight);
+            }
+        }
+        // The whole of a hyphenated word is no word of its own to
+        // suggest for: its parts are (the analysis says which it is).
+        if unknown && !read.joined {
+            plan.unknown.push(Unknown {
+                span: read.span,
+                term: read.first_term,
+                letters: read.letters,
+            });
+        }
+        for (term, weight) in &mut word.candidates {
+            if read.framing {
+                *weight *= FRAMING_WEIGHT;
+            }
+            if dictionary.is_name(*term) {
+                *weight *= NAME_WEIGHT;
+            }
+        }
+        let strongest = word.candidates.iter().map(|c| c.1).fold(0.0, f32::max);
+        word.form = self
+            .form_match(&read.form, &terms)
+            .map(|postings| (postings, strongest * FORM_WEIGHT));
+        // A word the index lacks still counts in the share of words matched.
+        plan.words.push(word);
     }
 
-    /// The phrase `text` in each language whose analysis gives one the index
-    /// has (none when the index lacks one of its words in every language); or
-    /// `None` when no language finds a word to match in it (only stop words or
-    /// punctuation).
-    fn sequences(&self, text: &str) -> Option<Vec<Sequence>> {
-        let analyses: Vec<Vec<Token>> = (self.analyzers.iter())
-            .map(|analyzer| analyzer.analyze(text))
-            .filter(|tokens| !tokens.is_empty())
-            .collect();
-        if analyses.is_empty() {
-            return None;
-        }
-        let mut alternatives: Vec<Sequence> = analyses
-            .iter()
+    /// The phrase read as `analyses` (its tokens in each language that finds
+    /// a word in it) in each language whose analysis gives one the index has
+    /// (none when the index lacks one of its words in every language); or
+    /// `None` when no language finds a word to match in it (only stop words
+    /// or punctuation).
+    fn sequences(&self, analyses: Option<Vec<Vec<Token>>>) -> Option<Vec<Sequence>> {
+        let mut alternatives: Vec<Sequence> = (analyses?.iter())
             .filter_map(|tokens| self.sequence(tokens))
             .collect();
         crate::order::sort_dedup(&mut alternatives);
@@ -507,15 +476,6 @@ impl<'a> Planner<'a> {
         related.truncate(MAX_RELATED_TERMS);
         related
     }
-}
-
-/// The first [`MAX_QUERY_BYTES`] of `query`, cut at a character boundary.
-pub(super) fn cut(query: &str) -> &str {
-    let mut cut = query.len().min(MAX_QUERY_BYTES);
-    while !query.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &query[..cut]
 }
 
 #[cfg(all(test, feature = "indexer"))]

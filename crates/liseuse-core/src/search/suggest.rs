@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::dictionary::{letters, Dictionary, Lookups};
+use super::plan::Unknown;
 use super::Searcher;
 use crate::typo::{distance_within, MAX_CORRECTIONS};
 
@@ -75,9 +76,9 @@ pub(super) fn suggest(
     searcher: &Searcher,
     lookups: &Lookups<'_>,
     query: &str,
-    unknown: &[Range<usize>],
+    unknown: &[Unknown],
 ) -> Option<String> {
-    let suggestions = suggestions(searcher, lookups, query, unknown);
+    let suggestions = suggestions(searcher, lookups, unknown);
     if suggestions.is_empty() {
         return None;
     }
@@ -98,27 +99,22 @@ pub(super) fn suggest(
     Some(suggestion.trim().to_string())
 }
 
-/// The closest term of each unknown word of `query` that has one, with the word's place.
+/// The closest term of each unknown word of a query that has one, with the
+/// word's place in the query.
 pub(super) fn suggestions(
     searcher: &Searcher,
     lookups: &Lookups<'_>,
-    query: &str,
-    unknown: &[Range<usize>],
+    unknown: &[Unknown],
 ) -> Vec<(Range<usize>, usize)> {
-    let analyzer = searcher.analyzers()[0];
     let mut found = Vec::new();
-    for range in unknown {
-        let Some(typed) = query.get(range.clone()) else {
-            continue;
-        };
-        let Some(token) = analyzer.analyze(typed).into_iter().next() else {
+    for word in unknown {
+        let Some(term) = &word.term else {
             return Vec::new();
         };
-        let letters = analyzer.normalize(typed).chars().count();
-        let max = suggestion_edits(letters);
-        let corrections = corrections(&searcher.dictionary, lookups, &token.term, max);
+        let max = suggestion_edits(word.letters);
+        let corrections = corrections(&searcher.dictionary, lookups, term, max);
         if let Some(&(number, _)) = corrections.first() {
-            found.push((range.clone(), number));
+            found.push((word.span.clone(), number));
         }
     }
     found
