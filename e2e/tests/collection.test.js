@@ -25,6 +25,35 @@ test('the list is newest first, with source, date and author, and a total', asyn
   await r.screenshot('collection');
 });
 
+test('results can be listed newest first, under their months, and the address keeps the order', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  const newestOfAll = await r.resultTitles();
+  await r.type('accord paix');
+  await r.page.waitForFunction(() => document.querySelector('.result .title')?.textContent);
+  const best = await r.resultTitles();
+  assert.ok(best.length > 2, best.join(' | '));
+  await r.page.getByRole('button', { name: 'Plus récents' }).click();
+  await r.page.waitForFunction(() => location.hash.endsWith('&tri=date'));
+  await r.page.locator('.results .months > li > h2').first().waitFor();
+  const newest = await r.resultTitles();
+  assert.deepEqual([...newest].sort(), [...best].sort(), 'the same results');
+  assert.deepEqual(newest, newestOfAll.filter((title) => newest.includes(title)), 'in the order of the list of all articles');
+  assert.notDeepEqual(newest, best, 'this query’s most relevant is not its newest');
+  assert.equal(await r.page.getByRole('button', { name: 'Plus récents' }).getAttribute('aria-pressed'), 'true');
+  await r.screenshot('results-newest');
+  // A reload (or a shared link) keeps the order.
+  await r.page.reload();
+  await r.page.locator('.results .months > li > h2').first().waitFor();
+  assert.deepEqual(await r.resultTitles(), newest);
+  // Back to the most relevant first.
+  await r.page.getByRole('button', { name: 'Pertinence' }).click();
+  await r.page.waitForFunction(() => location.hash === '#/?q=accord%20paix');
+  assert.deepEqual(await r.resultTitles(), best);
+  assert.equal(await r.page.locator('.results .months').count(), 0);
+  assert.deepEqual(r.errors, []);
+});
+
 test('the reader filters by source and by year, in the list and in results', async () => {
   const r = await reader.newReader();
   await r.open();

@@ -110,8 +110,10 @@ fn Shell(props: &ShellProps) -> Html {
     let on_query = {
         let navigator = navigator.clone();
         let reading = matches!(route, Route::Article { .. });
+        // A new query keeps the order the reader chose.
+        let newest = matches!(route, Route::Search { newest: true, .. });
         Callback::from(move |query: String| {
-            let to = Route::Search { query };
+            let to = Route::Search { query, newest };
             // From the reading view a new query is a new page; on the results it is the same one.
             if reading {
                 navigator.push(to)
@@ -122,16 +124,27 @@ fn Shell(props: &ShellProps) -> Html {
     };
     let count = props.library.0.len();
     let view = match &route {
-        Route::Search { query } => html! {
-            <ResultList
-                library={props.library.clone()}
-                query={AttrValue::from(query.clone())}
-                filters={state.filters.clone()}
-                {on_filters}
-                {limit}
-                {on_more}
-            />
-        },
+        Route::Search { query, newest } => {
+            let on_order = {
+                let (navigator, query) = (navigator.clone(), query.clone());
+                Callback::from(move |newest: bool| {
+                    let query = query.clone();
+                    navigator.replace(Route::Search { query, newest })
+                })
+            };
+            html! {
+                <ResultList
+                    library={props.library.clone()}
+                    query={AttrValue::from(query.clone())}
+                    newest={*newest}
+                    {on_order}
+                    filters={state.filters.clone()}
+                    {on_filters}
+                    {limit}
+                    {on_more}
+                />
+            }
+        }
         Route::Article { id, query } => html! {
             <Reader
                 library={props.library.clone()}

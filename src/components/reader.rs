@@ -151,6 +151,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     let back = Route::Search {
         query: props.query.to_string(),
+        newest: false,
     }
     .to_hash();
     let back_label = if props.query.is_empty() {

@@ -24,6 +24,13 @@ pub struct ResultListProps {
     pub library: SharedLibrary,
     /// The query; empty lists the articles, newest first.
     pub query: AttrValue,
+    /// The query's results the newest first, under their months' headings,
+    /// instead of the most relevant first.
+    #[prop_or_default]
+    pub newest: bool,
+    /// Called with the order the reader picks (`true`: the newest first).
+    #[prop_or_default]
+    pub on_order: Callback<bool>,
     /// Which articles to show.
     pub filters: Filters,
     /// Called when the reader changes the filters.
@@ -70,12 +77,18 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 limit,
                 refined,
                 filters_ready,
+                props.newest,
             ),
-            move |(_, filters, ready, limit, _, _)| {
+            move |(_, filters, ready, limit, _, _, newest)| {
+                let order = if *newest {
+                    liseuse_core::Order::Newest
+                } else {
+                    liseuse_core::Order::Relevance
+                };
                 if !ready {
                     liseuse_core::Results::default()
                 } else {
-                    library.search_prepared(&prepared, filters, *limit)
+                    library.search_prepared(&prepared, filters, order, *limit)
                 }
             },
         )
@@ -186,14 +199,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let no_terms = BTreeSet::new();
         // The collection by month, newest first: a heading per month with
         // its count (of the articles the filters keep), then its articles.
-        let mut groups: Vec<(Option<&str>, Vec<u32>)> = Vec::new();
-        for &doc in &shown {
-            let month = library.article_at(doc).month();
-            match groups.last_mut() {
-                Some((m, docs)) if *m == month => docs.push(doc),
-                _ => groups.push((month, vec![doc])),
-            }
-        }
+        let groups = by_month(library, &shown);
         let group = |(month, docs): &(Option<&str>, Vec<u32>)| {
             let (name, count) = match month {
                 Some(month) => {
@@ -256,6 +262,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let suggestion = results.suggestion.as_ref().map(|suggestion| {
             let href = Route::Search {
                 query: suggestion.clone(),
+                newest: props.newest,
             }
             .to_hash();
             html! {
@@ -268,11 +275,29 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     } else {
         let more = (results.total > shown.len())
             .then(|| more_button(results.total - shown.len(), "Plus de résultats", on_more));
-        let body = html! {
-            <>
+        let list = if props.newest {
+            // Under the headings of their months, as the home page.
+            let group = |(month, docs): &(Option<&str>, Vec<u32>)| {
+                let name = month.map_or("Sans date".to_string(), french_month);
+                html! {
+                    <li class="month" key={name.clone()}>
+                        <h2>{name}</h2>
+                        <ol>{ for docs.iter().map(|&doc| item(library, doc, &results.terms, &query, 3, &state)) }</ol>
+                    </li>
+                }
+            };
+            html! { <ol class="months">{ for by_month(library, &shown).iter().map(group) }</ol> }
+        } else {
+            html! {
                 <ol>
                     { for shown.iter().map(|&doc| item(library, doc, &results.terms, &query, 2, &state)) }
                 </ol>
+            }
+        };
+        let body = html! {
+            <>
+                {order_choice(props.newest, &props.on_order)}
+                {list}
                 {more}
             </>
         };
@@ -295,6 +320,37 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <p class="count" role="status">{status}</p>
             {body}
         </section>
+    }
+}
+
+/// `docs` (newest first) in runs of one month each, with the month.
+fn by_month<'a>(
+    library: &'a liseuse_core::Library,
+    docs: &[u32],
+) -> Vec<(Option<&'a str>, Vec<u32>)> {
+    let mut groups: Vec<(Option<&str>, Vec<u32>)> = Vec::new();
+    for &doc in docs {
+        let month = library.article_at(doc).month();
+        match groups.last_mut() {
+            Some((m, docs)) if *m == month => docs.push(doc),
+            _ => groups.push((month, vec![doc])),
+        }
+    }
+    groups
+}
+
+/// The two orders of results, the one shown pressed.
+fn order_choice(newest: bool, on_order: &Callback<bool>) -> Html {
+    let button = |label: &'static str, this: bool| {
+        let onclick = on_order.reform(move |_: MouseEvent| this);
+        html! {
+            <button type="button" class="link" aria-pressed={(newest == this).to_string()} {onclick}>{label}</button>
+        }
+    };
+    html! {
+        <p class="order" role="group" aria-label="Ordre des résultats">
+            {"Trier : "}{button("Pertinence", false)}{" · "}{button("Plus récents", true)}
+        </p>
     }
 }
 

@@ -84,7 +84,7 @@ pub mod typo;
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
 pub use format::{DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
-pub use listing::{Filters, Page};
+pub use listing::{Filters, Order, Page};
 pub use search::{Hit, Needed, Results, Searcher};
 pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Snippet};
 
@@ -157,6 +157,8 @@ pub struct Library {
     ids: pieces::Slots<format::IdPiece>,
     /// The first id of each id piece.
     first_ids: Vec<String>,
+    /// Each document's place from the newest (see [`Library::search_prepared`]).
+    date_places: std::sync::OnceLock<Vec<u32>>,
     /// The file names of the id pieces, by number.
     id_files: Vec<String>,
     searcher: Searcher,
@@ -228,6 +230,7 @@ impl Library {
             ids: pieces::Slots::new(pieces.ids.iter().map(|p| p.first)),
             id_files: PieceKind::Ids.files(&pieces.ids),
             first_ids: pieces.first_ids,
+            date_places: std::sync::OnceLock::new(),
         }
     }
 
@@ -273,10 +276,23 @@ impl Library {
         &self,
         query: &PreparedQuery,
         filters: &Filters,
+        order: Order,
         limit: usize,
     ) -> Results {
         let allowed = self.allowed(filters);
-        (self.searcher).search_prepared(&query.prepared, limit, allowed.as_deref())
+        let places = (order == Order::Newest).then(|| self.date_places());
+        (self.searcher).search_prepared(&query.prepared, limit, allowed.as_deref(), places)
+    }
+
+    /// Each document's place in [`Library::by_date`], by number (computed once).
+    fn date_places(&self) -> &[u32] {
+        self.date_places.get_or_init(|| {
+            let mut places = vec![0; self.articles.len()];
+            for (place, doc) in self.by_date().into_iter().enumerate() {
+                places[doc as usize] = place as u32;
+            }
+            places
+        })
     }
 
     /// The index terms a prepared query matches, to highlight (see [`Library::terms`]).
@@ -785,6 +801,36 @@ mod tests {
     }
 
     #[test]
+    fn results_newest_first_are_the_same_results_by_date() {
+        let library = library();
+        let prepared = library.prepare("accord paix");
+        let filters = Filters::default();
+        let best = library.search_prepared(&prepared, &filters, Order::Relevance, 100);
+        let newest = library.search_prepared(&prepared, &filters, Order::Newest, 100);
+        assert!(best.hits.len() > 2, "{best:?}");
+        assert_eq!(newest.total, best.total);
+        let docs = |results: &Results| {
+            let mut docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+            docs.sort_unstable();
+            docs
+        };
+        assert_eq!(docs(&newest), docs(&best), "the same results");
+        // In the order of the list of all articles, newest first, undated last.
+        let by_date = library.by_date();
+        let place = |doc: u32| by_date.iter().position(|&d| d == doc).unwrap();
+        let places: Vec<usize> = newest.hits.iter().map(|h| place(h.doc)).collect();
+        assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}");
+        assert_ne!(
+            best.hits.iter().map(|h| h.doc).collect::<Vec<_>>(),
+            newest.hits.iter().map(|h| h.doc).collect::<Vec<_>>(),
+            "this query's most relevant is not its newest: the test tells the orders apart"
+        );
+        // The first page of the newest is the newest of all the results.
+        let page = library.search_prepared(&prepared, &filters, Order::Newest, 2);
+        assert_eq!(page.hits, newest.hits[..2]);
+    }
+
+    #[test]
     fn the_collection_lists_newest_first_and_undated_last() {
         let library = library();
         let dates: Vec<Option<&str>> = library
@@ -1055,7 +1101,7 @@ mod tests {
             let prepared = split.prepare(query);
             assert!(prepared.missing().is_empty());
             assert_eq!(
-                split.search_prepared(&prepared, &filters, 10),
+                split.search_prepared(&prepared, &filters, Order::Relevance, 10),
                 split.search(query, 10)
             );
             assert_eq!(
@@ -1072,7 +1118,7 @@ mod tests {
         let prepared = whole.prepare("accord");
         assert!(prepared.missing().is_empty());
         assert_eq!(
-            whole.search_prepared(&prepared, &journal, 10),
+            whole.search_prepared(&prepared, &journal, Order::Relevance, 10),
             whole.search_filtered("accord", &journal, 10)
         );
     }

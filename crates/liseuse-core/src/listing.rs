@@ -57,6 +57,17 @@ pub struct Page {
     pub total: usize,
 }
 
+/// In which order a query's results are listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// The most relevant first.
+    #[default]
+    Relevance,
+    /// The newest first (the most relevant first among those of one date),
+    /// under the headings of their months.
+    Newest,
+}
+
 impl Page {
     /// How many are left after the shown ones (what "more" offers).
     pub fn left(&self) -> usize {

@@ -8,10 +8,13 @@
 /// A view of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The search page: `#/` or `#/?q=<query>`.
+    /// The search page: `#/` or `#/?q=<query>` (`&tri=date`: the newest first).
     Search {
         /// The query typed, as typed.
         query: String,
+        /// Its results the newest first, not the most relevant (a list
+        /// without a query is always the newest first).
+        newest: bool,
     },
     /// The reading view of one article: `#/article/<id>` (`?q=<query>` when it came from one).
     Article {
@@ -34,6 +37,7 @@ impl Default for Route {
     fn default() -> Self {
         Route::Search {
             query: String::new(),
+            newest: false,
         }
     }
 }
@@ -56,14 +60,20 @@ impl Route {
             },
             Some(("nom", key)) if !key.is_empty() => Route::Name { key: decode(key) },
             _ if path == "mes-articles" => Route::Shelf,
-            _ => Route::Search { query },
+            _ => Route::Search {
+                newest: !query.is_empty() && params.split('&').any(|pair| pair == "tri=date"),
+                query,
+            },
         }
     }
 
     /// The fragment for this route, with its leading `#`.
     pub fn to_hash(&self) -> String {
         let (path, query) = match self {
-            Route::Search { query } => ("#/".to_string(), query),
+            Route::Search { query, newest } if *newest && !query.is_empty() => {
+                return format!("#/?q={}&tri=date", encode(query));
+            }
+            Route::Search { query, .. } => ("#/".to_string(), query),
             Route::Article { id, query } => (format!("#/article/{}", encode(id)), query),
             Route::Shelf => return "#/mes-articles".to_string(),
             Route::Name { key } => return format!("#/nom/{}", encode(key)),
@@ -78,7 +88,7 @@ impl Route {
     /// The query of this route.
     pub fn query(&self) -> &str {
         match self {
-            Route::Search { query } | Route::Article { query, .. } => query,
+            Route::Search { query, .. } | Route::Article { query, .. } => query,
             Route::Shelf | Route::Name { .. } => "",
         }
     }
@@ -135,6 +145,11 @@ mod tests {
             Route::default(),
             Route::Search {
                 query: "réfugiés l’armée & \"crise\" 100%".into(),
+                newest: false,
+            },
+            Route::Search {
+                query: "Bakou".into(),
+                newest: true,
             },
             Route::Article {
                 id: "000_1a8f4e49545b7e53".into(),
@@ -162,9 +177,19 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/?q=crise+de%20r%C3%A9fugi%C3%A9s"),
             Route::Search {
-                query: "crise de réfugiés".into()
+                query: "crise de réfugiés".into(),
+                newest: false,
             }
         );
+        assert_eq!(
+            Route::from_hash("#/?tri=date&q=Bakou"),
+            Route::Search {
+                query: "Bakou".into(),
+                newest: true,
+            }
+        );
+        // No query, no order: the list of all articles is the newest first.
+        assert_eq!(Route::from_hash("#/?tri=date"), Route::default());
         assert_eq!(
             Route::from_hash("#/article/004?q=Bakou"),
             Route::Article {

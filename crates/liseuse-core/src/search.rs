@@ -294,17 +294,21 @@ impl Searcher {
     /// by document number); all of them when `None`.
     pub fn search_in(&self, query: &str, limit: usize, allowed: Option<&[bool]>) -> Results {
         let plan = Planner::new(self).plan(query);
-        self.search_plan(query, &plan, limit, allowed)
+        self.search_plan(query, &plan, limit, allowed, None)
     }
 
     /// [`Searcher::search_in`] for a query read by [`Searcher::prepare`].
+    /// With `places`, the results are in the order of their documents'
+    /// places there (by document number: the newest first, say), the most
+    /// relevant first among equals; else the most relevant first.
     pub fn search_prepared(
         &self,
         prepared: &Prepared,
         limit: usize,
         allowed: Option<&[bool]>,
+        places: Option<&[u32]>,
     ) -> Results {
-        self.search_plan(&prepared.query, &prepared.plan, limit, allowed)
+        self.search_plan(&prepared.query, &prepared.plan, limit, allowed, places)
     }
 
     /// The terms of a query read by [`Searcher::prepare`] (see [`Searcher::terms`]).
@@ -318,6 +322,7 @@ impl Searcher {
         plan: &plan::Plan,
         limit: usize,
         allowed: Option<&[bool]>,
+        places: Option<&[u32]>,
     ) -> Results {
         let nothing_asked = plan.words.is_empty() && plan.excluded.is_empty();
         let mut results = Results {
@@ -333,7 +338,12 @@ impl Searcher {
             }
             results.total = hits.len();
             hits.sort_by(Hit::rank);
-            self.rerank_by_proximity(plan, &mut hits);
+            match places {
+                None => self.rerank_by_proximity(plan, &mut hits),
+                Some(places) => crate::order::sort_by_key(&mut hits, |hit| {
+                    places.get(hit.doc as usize).copied().unwrap_or(u32::MAX)
+                }),
+            }
             hits.truncate(limit);
             results.hits = hits;
         }
