@@ -39,6 +39,10 @@ for (const [name, theme, colorScheme] of themes) {
     await r.type('accord');
     await r.page.locator('.result:not(.pending) mark').first().waitFor();
     found.results = await violations(r.page);
+    // Once saved, its button says "★ Gardé": its name must say it too.
+    await r.results().first().getByRole('button', { name: /^Garder pour plus tard/ }).click();
+    await r.results().first().getByRole('button', { name: /^Gardé pour plus tard/ }).waitFor();
+    found.saved = await violations(r.page);
     await r.results().first().locator('a').click();
     await r.reader().locator('.text > *').first().waitFor();
     found.reader = await violations(r.page);
@@ -50,7 +54,7 @@ for (const [name, theme, colorScheme] of themes) {
     await r.page.goto(`${r.baseUrl}#/mes-articles`);
     await r.page.locator('h1', { hasText: 'Mes articles' }).waitFor();
     found.shelf = await violations(r.page);
-    assert.deepEqual(found, { settings: [], home: [], results: [], reader: [], name: [], shelf: [] });
+    assert.deepEqual(found, { settings: [], home: [], results: [], saved: [], reader: [], name: [], shelf: [] });
     assert.deepEqual(r.errors, []);
   });
 }

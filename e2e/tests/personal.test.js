@@ -148,8 +148,9 @@ test('articles saved from a list, from the reader or with s are in "Mes articles
   await first.locator('.title').waitFor();
   await r.page.locator('.result:not(.pending)').first().waitFor();
   const firstId = await first.getAttribute('data-id');
-  const save = first.getByRole('button', { name: /^Garder pour plus tard/ });
-  await save.click();
+  await first.getByRole('button', { name: /^Garder pour plus tard/ }).click();
+  // Saved, its name says so, as its words do ("★ Gardé").
+  const save = first.getByRole('button', { name: /^Gardé pour plus tard/ });
   assert.equal(await save.getAttribute('aria-pressed'), 'true');
   // Another one with the keyboard, from the list.
   const second = r.results().nth(1);

@@ -101,10 +101,12 @@ pub fn save_button(state: &StateContext, id: &str, title: &str, saved: bool) -> 
             })
         })
     };
+    // The name holds the words shown (WCAG 2.5.3): "Gardé" once saved.
+    let label = if saved { "Gardé pour plus tard" } else { "Garder pour plus tard" };
     let label = if title.is_empty() {
-        "Garder pour plus tard".to_string()
+        label.to_string()
     } else {
-        format!("Garder pour plus tard : {title}")
+        format!("{label} : {title}")
     };
     html! {
         <button type="button" class="save" aria-pressed={saved.to_string()} aria-label={label}
