@@ -25,3 +25,28 @@ test('results and articles fit a phone screen', async () => {
   await assertNoSideways(r);
   await r.screenshot('phone-reader');
 });
+
+test('a name’s page and "Mes articles" open at their top, wherever the page before was scrolled', async () => {
+  const r = await reader.newReader({ isMobile: true, hasTouch: true });
+  await r.open('#/?q=Karabakh');
+  await r.results().first().locator('a').tap();
+  await r.reader().locator('.text > *').first().waitFor();
+  // The names are at the foot of the article.
+  const names = r.page.getByRole('navigation', { name: 'Noms de l’article' });
+  await names.scrollIntoViewIfNeeded();
+  assert.ok((await r.page.evaluate(() => window.scrollY)) > 300, 'scrolled down to the names');
+  await names.getByRole('link').first().tap();
+  await r.page.locator('.name h1').waitFor();
+  await r.page.waitForTimeout(100);
+  assert.equal(await r.page.evaluate(() => window.scrollY), 0, 'the name’s page opens at its top');
+  // Scrolled down a list, then to "Mes articles".
+  await r.page.goto(`${r.baseUrl}#/`);
+  await r.results().nth(3).scrollIntoViewIfNeeded();
+  assert.ok((await r.page.evaluate(() => window.scrollY)) > 300, 'scrolled down the list');
+  // (By the address: a tap on a link above would scroll up to it first.)
+  await r.page.evaluate(() => { location.hash = '#/mes-articles'; });
+  await r.page.locator('h1', { hasText: 'Mes articles' }).waitFor();
+  await r.page.waitForTimeout(100);
+  assert.equal(await r.page.evaluate(() => window.scrollY), 0, '"Mes articles" opens at its top');
+  assert.deepEqual(r.errors, []);
+});

@@ -102,7 +102,11 @@ pub fn save_button(state: &StateContext, id: &str, title: &str, saved: bool) -> 
         })
     };
     // The name holds the words shown (WCAG 2.5.3): "Gardé" once saved.
-    let label = if saved { "Gardé pour plus tard" } else { "Garder pour plus tard" };
+    let label = if saved {
+        "Gardé pour plus tard"
+    } else {
+        "Garder pour plus tard"
+    };
     let label = if title.is_empty() {
         label.to_string()
     } else {
