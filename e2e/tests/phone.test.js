@@ -50,3 +50,25 @@ test('a name’s page and "Mes articles" open at their top, wherever the page be
   assert.equal(await r.page.evaluate(() => window.scrollY), 0, '"Mes articles" opens at its top');
   assert.deepEqual(r.errors, []);
 });
+
+test('on a phone the last lines of an article scroll above the bar of its matches', async () => {
+  const r = await reader.newReader({ isMobile: true, hasTouch: true });
+  await r.open('#/?q=Karabakh');
+  await r.results().first().locator('a').tap();
+  await r.reader().locator('.text > *').first().waitFor();
+  const bar = r.page.getByRole('navigation', { name: 'Occurrences' });
+  await bar.waitFor();
+  await r.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await r.page.waitForTimeout(100);
+  const { last, top } = await r.page.evaluate(() => {
+    const content = [...document.querySelectorAll('article.reader > *')].filter((e) => getComputedStyle(e).position !== 'fixed');
+    return {
+      last: Math.max(...content.map((e) => e.getBoundingClientRect().bottom)),
+      top: document.querySelector('.matches').getBoundingClientRect().top,
+    };
+  });
+  // With room to spare (16 px): it ended 4 px above the bar, its last
+  // line touching it.
+  assert.ok(last + 16 <= top, `the article ends at ${last}px, the bar starts at ${top}px`);
+  assert.deepEqual(r.errors, []);
+});
