@@ -58,3 +58,26 @@ for (const [name, theme, colorScheme] of themes) {
     assert.deepEqual(r.errors, []);
   });
 }
+
+test('radio buttons and boxes are drawn in the theme’s colours, not the engine’s (white in WebKit’s dark theme)', async () => {
+  const r = await reader.newReader();
+  await r.open();
+  await r.page.getByRole('button', { name: 'Réglages de lecture' }).click();
+  await r.page.getByRole('dialog').getByLabel('Sombre', { exact: true }).check();
+  await r.page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
+  await r.page.getByLabel('Non lus seulement').check();
+  await r.page.getByRole('button', { name: 'Réglages de lecture' }).click();
+  const drawn = await r.page.evaluate(() => {
+    const paper = getComputedStyle(document.body).backgroundColor;
+    const style = (selector) => getComputedStyle(document.querySelector(selector));
+    const unchecked = style('dialog input[type=radio]:not(:checked)');
+    const box = style('input[type=checkbox]:checked');
+    const accent = style('dialog input[type=radio]:checked').borderTopColor;
+    return { appearance: unchecked.appearance, unchecked: unchecked.backgroundColor, paper, box: box.backgroundColor, accent };
+  });
+  assert.equal(drawn.appearance, 'none', 'drawn by the page');
+  assert.equal(drawn.unchecked, drawn.paper, 'an unchecked one has the page’s dark paper');
+  assert.equal(drawn.box, drawn.accent, 'a checked box is filled with the accent');
+  assert.notEqual(drawn.unchecked, 'rgb(255, 255, 255)');
+  assert.deepEqual(r.errors, []);
+});
