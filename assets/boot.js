@@ -49,6 +49,12 @@
     if (event.target !== window || event.filename?.includes('/boot')) return;
     failed(event);
   });
+  // A name's page and "Mes articles" open at their top, not where the page
+  // before was scrolled (a name's link is at the foot of an article): here,
+  // before the app draws them, at no cost to the wasm.
+  addEventListener('hashchange', () => {
+    if (/^#\/(nom\/|mes-articles)/.test(location.hash)) scrollTo(0, 0);
+  });
   // The wasm (scripts/precache names it in <meta name="liseuse-wasm">, above
   // this script, and preloads it there, so that its download starts as the
   // page is parsed, in parallel with the index's first file and Trunk's JS

@@ -37,11 +37,6 @@ pub fn NameView(props: &NameViewProps) -> Html {
         .collect();
     let shown: Vec<u32> = docs.iter().copied().take(*limit).collect();
     use_pieces(library, library.missing_texts(shown.iter().copied()));
-    // A new page opens at its top, not where the page before was scrolled
-    // (the names under an article are at its foot).
-    use_effect_with(props.name.clone(), |_| {
-        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0)
-    });
     {
         let title = entity.as_ref().map(|e| e.name.clone());
         use_effect_with(title, |title| {

@@ -44,10 +44,8 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         library,
         library.missing_texts(saved.iter().chain(&recent).copied()),
     );
-    // Opens at its top, not where the page before was scrolled.
     use_effect_with((), |_| {
-        gloo::utils::document().set_title("Mes articles — liseuse");
-        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        gloo::utils::document().set_title("Mes articles — liseuse")
     });
     let Some(state) = state else {
         return Html::default();
