@@ -13,6 +13,17 @@ async function assertNoSideways(r) {
   assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`);
 }
 
+/** A phone's reader on the first article found for "Karabakh", its text in. */
+async function firstArticle() {
+  const r = await reader.newReader({ isMobile: true, hasTouch: true });
+  await r.open('#/?q=Karabakh');
+  await r.results().first().locator('a').tap();
+  await r.reader().locator('.text > *').first().waitFor();
+  return r;
+}
+
+const scrolled = (r) => r.page.evaluate(() => window.scrollY);
+
 test('results and articles fit a phone screen', async () => {
   const r = await reader.newReader({ isMobile: true, hasTouch: true });
   await r.open();
@@ -27,35 +38,29 @@ test('results and articles fit a phone screen', async () => {
 });
 
 test('a name’s page and "Mes articles" open at their top, wherever the page before was scrolled', async () => {
-  const r = await reader.newReader({ isMobile: true, hasTouch: true });
-  await r.open('#/?q=Karabakh');
-  await r.results().first().locator('a').tap();
-  await r.reader().locator('.text > *').first().waitFor();
+  const r = await firstArticle();
   // The names are at the foot of the article.
   const names = r.page.getByRole('navigation', { name: 'Noms de l’article' });
   await names.scrollIntoViewIfNeeded();
-  assert.ok((await r.page.evaluate(() => window.scrollY)) > 300, 'scrolled down to the names');
+  assert.ok((await scrolled(r)) > 300, 'scrolled down to the names');
   await names.getByRole('link').first().tap();
   await r.page.locator('.name h1').waitFor();
   await r.page.waitForTimeout(100);
-  assert.equal(await r.page.evaluate(() => window.scrollY), 0, 'the name’s page opens at its top');
+  assert.equal(await scrolled(r), 0, 'the name’s page opens at its top');
   // Scrolled down a list, then to "Mes articles".
   await r.page.goto(`${r.baseUrl}#/`);
   await r.results().nth(3).scrollIntoViewIfNeeded();
-  assert.ok((await r.page.evaluate(() => window.scrollY)) > 300, 'scrolled down the list');
+  assert.ok((await scrolled(r)) > 300, 'scrolled down the list');
   // (By the address: a tap on a link above would scroll up to it first.)
   await r.page.evaluate(() => { location.hash = '#/mes-articles'; });
   await r.page.locator('h1', { hasText: 'Mes articles' }).waitFor();
   await r.page.waitForTimeout(100);
-  assert.equal(await r.page.evaluate(() => window.scrollY), 0, '"Mes articles" opens at its top');
+  assert.equal(await scrolled(r), 0, '"Mes articles" opens at its top');
   assert.deepEqual(r.errors, []);
 });
 
 test('on a phone the last lines of an article scroll above the bar of its matches', async () => {
-  const r = await reader.newReader({ isMobile: true, hasTouch: true });
-  await r.open('#/?q=Karabakh');
-  await r.results().first().locator('a').tap();
-  await r.reader().locator('.text > *').first().waitFor();
+  const r = await firstArticle();
   const bar = r.page.getByRole('navigation', { name: 'Occurrences' });
   await bar.waitFor();
   await r.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
