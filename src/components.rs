@@ -4,6 +4,7 @@ mod app;
 mod article_names;
 mod filters;
 mod highlighted;
+mod highlights;
 mod list_keys;
 mod match_bar;
 mod meta_line;
@@ -19,7 +20,7 @@ mod timeline;
 
 pub use app::{App, AppProps};
 pub use filters::{FilterBar, Filters};
-pub use highlighted::highlighted;
+pub use highlighted::{highlighted, highlighted_with};
 pub use meta_line::{meta_line, reading_time};
 pub use name_view::NameView;
 pub use reader::Reader;

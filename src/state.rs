@@ -100,6 +100,24 @@ pub enum Action {
     },
     /// Article `id` was opened.
     Opened(String),
+    /// A passage was highlighted.
+    Highlight {
+        /// The highlight's own id.
+        key: String,
+        /// What and where.
+        highlight: liseuse_core::annotation::Highlight,
+    },
+    /// Highlight `key` has a new note.
+    Annotate {
+        /// The highlight.
+        key: String,
+        /// Its note (empty: none).
+        note: String,
+    },
+    /// Highlight `key` is removed.
+    Unhighlight(String),
+    /// Another tab kept this shelf: it is this tab's now.
+    Stored(Shelf),
     /// These articles are gone from the collection (a rebuild): forget them.
     Forget(Vec<String>),
     /// An export file was imported: its settings, and its shelf added to this one.
@@ -147,6 +165,20 @@ impl Reducible for State {
                     return self;
                 }
                 Rc::make_mut(&mut next.shelf).opened(&id);
+            }
+            Action::Highlight { key, highlight } => {
+                Rc::make_mut(&mut next.shelf).highlight(&key, highlight);
+            }
+            Action::Annotate { key, note } => {
+                Rc::make_mut(&mut next.shelf).annotate(&key, &note);
+            }
+            Action::Unhighlight(key) => Rc::make_mut(&mut next.shelf).unhighlight(&key),
+            Action::Stored(shelf) => {
+                if *self.shelf == shelf {
+                    return self;
+                }
+                next.shelf = Rc::new(shelf);
+                next.refilter();
             }
             Action::Forget(gone) => {
                 if !Rc::make_mut(&mut next.shelf).retain(|id| !gone.iter().any(|g| g == id)) {

@@ -1,3 +1,5 @@
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
@@ -86,12 +88,45 @@ fn Shell(props: &ShellProps) -> Html {
             }
         });
     }
+    // Another tab of the site may write too: each write merges this tab's
+    // changes into what storage holds now, and this tab follows the other's
+    // writes (the `storage` event), so neither loses the other's.
+    let stored = use_mut_ref(store::shelf);
     {
-        let not_kept = not_kept.setter();
+        let (not_kept, stored) = (not_kept.setter(), stored.clone());
+        let dispatch = state.dispatcher();
         use_effect_with(state.shelf.clone(), move |shelf| {
-            if let Err(store::NotKept(why)) = store::keep_shelf(shelf) {
+            if **shelf == *stored.borrow() {
+                return;
+            }
+            let merged = shelf.rebase(&stored.borrow(), store::shelf());
+            if let Err(store::NotKept(why)) = store::keep_shelf(&merged) {
                 not_kept.set(Some(why));
             }
+            *stored.borrow_mut() = merged.clone();
+            if merged != **shelf {
+                dispatch.dispatch(Action::Stored(merged));
+            }
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let (shelf_key, settings_key) = (store::key("shelf"), store::key("settings"));
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let key = event.key().unwrap_or_default();
+                if key == shelf_key {
+                    let shelf = store::shelf();
+                    *stored.borrow_mut() = shelf.clone();
+                    dispatch.dispatch(Action::Stored(shelf));
+                } else if key == settings_key {
+                    dispatch.dispatch(Action::SetSettings(store::settings()));
+                }
+            });
+            move || drop(listener)
         });
     }
     let query = route.query().to_string();

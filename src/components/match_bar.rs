@@ -63,7 +63,7 @@ pub fn match_bar(at: Option<usize>, count: usize, go: &Callback<isize>) -> Html 
 #[hook]
 pub fn use_current_match(current: Option<usize>) {
     use_effect_with(current, move |current| {
-        let marks = gloo::utils::document().query_selector_all("article.reader mark");
+        let marks = gloo::utils::document().query_selector_all("article.reader mark:not(.hl)");
         let Ok(marks) = marks else { return };
         for i in 0..marks.length() {
             let Some(mark) = marks.item(i).and_then(|m| m.dyn_into::<Element>().ok()) else {

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 use gloo::events::EventListener;
-use liseuse_core::BlockKind;
+use liseuse_core::{annotation, BlockKind};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -10,7 +10,8 @@ use super::article_names::names_of;
 use super::match_bar::{match_bar, use_current_match, CursorAction, MatchCursor};
 use super::read_next::read_next;
 use super::result_item::save_button;
-use super::{highlighted, meta_line, reading_time, SharedLibrary};
+use super::highlights::Highlights;
+use super::{highlighted, highlighted_with, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
 use crate::resume;
@@ -190,6 +191,43 @@ pub fn Reader(props: &ReaderProps) -> Html {
         )
     };
     let (title_marks, block_marks) = (&marks.0, &marks.1);
+    // The reader's highlights, found by their words in this version of the
+    // text: each block's, and the ones whose words are gone.
+    let mine: Vec<(String, liseuse_core::annotation::Quote)> = (state.as_ref())
+        .map(|state| state.shelf.highlights_of(&props.id))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(key, h)| (key.to_string(), h.quote.clone()))
+        .collect();
+    let placed = {
+        let library = library.clone();
+        use_memo(
+            (props.id.clone(), has_text, mine),
+            move |(id, has_text, mine)| -> (Vec<Vec<(Range<usize>, String)>>, Vec<String>) {
+                let article = library.doc_of(id).map(|doc| library.article_at(doc));
+                let Some(article) = article.filter(|_| *has_text) else {
+                    return Default::default();
+                };
+                let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+                let mut placed = vec![Vec::new(); blocks.len()];
+                let mut orphans = Vec::new();
+                for (key, quote) in mine {
+                    match annotation::locate(&blocks, quote) {
+                        Some(range) => {
+                            for (block, part) in annotation::in_blocks(&blocks, &range) {
+                                placed[block].push((part, key.clone()));
+                            }
+                        }
+                        None => orphans.push(key.clone()),
+                    }
+                }
+                for block in &mut placed {
+                    block.sort_by_key(|(range, _)| range.start);
+                }
+                (placed, orphans)
+            },
+        )
+    };
     let match_count = title_marks.len() + block_marks.iter().map(Vec::len).sum::<usize>();
 
     // A reducer, not a state: the key listener outlives renders and must move
@@ -264,12 +302,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .blocks
         .iter()
         .zip(block_marks)
-        .map(|(block, marks)| {
-            let text = highlighted(&block.text, marks);
+        .enumerate()
+        .map(|(i, (block, marks))| {
+            let mine = placed.0.get(i).map_or(&[][..], Vec::as_slice);
+            let text = highlighted_with(&block.text, marks, mine);
+            let b = i.to_string();
             match block.kind {
-                BlockKind::Heading => html! { <h2>{text}</h2> },
-                BlockKind::Caption => html! { <p class="caption">{text}</p> },
-                BlockKind::Paragraph => html! { <p>{text}</p> },
+                BlockKind::Heading => html! { <h2 data-b={b}>{text}</h2> },
+                BlockKind::Caption => html! { <p class="caption" data-b={b}>{text}</p> },
+                BlockKind::Paragraph => html! { <p data-b={b}>{text}</p> },
             }
         });
     let navigation = match_bar(cursor.at, match_count, &go);
@@ -326,6 +367,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{format!("Photo : {}", article.credits.join(" ; "))}</p>
             }
+            <Highlights library={props.library.clone()} id={props.id.clone()} orphans={placed.1.clone()} />
             {names_of(article)}
             {read_next(library, &related)}
             {navigation}

@@ -30,18 +30,19 @@
 //! (tests aside; `tests/layers.rs` checks it):
 //!
 //! 1. foundations: `order`, `error` — one compiled sort; why a published file cannot be read
-//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `personal`, `route` — words, query syntax, dates, a reader's data, addresses
-//! 3. stored types: `model` — related articles and names, as the index stores them
-//! 4. the article: `article` — an article, and a page capture cleaned into one
-//! 5. the pieces' contract: `pieces` — piece kinds, names, hashes, the manifest
-//! 6. the format: `format` — the index file, whole or split, and its checks
-//! 7. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
-//! 8. the engine: `search` — plans, ranks and suggests
-//! 9. features: `related`, `entities`, `listing` — related articles, names, lists
-//! 10. the library: `lib` — the crate root: [`Library`], a loaded collection
-//! 11. reading a folder: `import` — every article format, to articles (feature `indexer`)
-//! 12. building: `indexer` — the index of a folder (feature `indexer`)
-//! 13. publishing: `publish` — what a build writes beside the app (feature `indexer`)
+//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `route` — words, query syntax, dates, highlights' anchors, addresses
+//! 3. a reader's data: `personal` — settings, shelf, highlights, export
+//! 4. stored types: `model` — related articles and names, as the index stores them
+//! 5. the article: `article` — an article, and a page capture cleaned into one
+//! 6. the pieces' contract: `pieces` — piece kinds, names, hashes, the manifest
+//! 7. the format: `format` — the index file, whole or split, and its checks
+//! 8. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
+//! 9. the engine: `search` — plans, ranks and suggests
+//! 10. features: `related`, `entities`, `listing` — related articles, names, lists
+//! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
+//! 12. reading a folder: `import` — every article format, to articles (feature `indexer`)
+//! 13. building: `indexer` — the index of a folder (feature `indexer`)
+//! 14. publishing: `publish` — what a build writes beside the app (feature `indexer`)
 //!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};
@@ -56,6 +57,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod annotation;
 pub mod article;
 pub mod dates;
 pub mod entities;

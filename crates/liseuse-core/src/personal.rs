@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use crate::annotation::Highlight;
+
 /// Bumped when what is stored changes meaning: values of another version
 /// are then ignored (stored) or refused with a message (imported).
 pub const VERSION: u64 = 1;
@@ -219,6 +221,9 @@ pub struct Shelf {
     saved: BTreeMap<String, Millis>,
     /// Articles opened, the latest first, at most [`RECENT`].
     recent: Vec<String>,
+    /// Passages highlighted, by their own id. Kept when their article is
+    /// gone from the collection: listed as such, never dropped silently.
+    highlights: BTreeMap<String, Highlight>,
 }
 
 impl Shelf {
@@ -283,8 +288,50 @@ impl Shelf {
         self.read.len()
     }
 
+    /// Adds `highlight` under its own id `key` (or replaces the one there).
+    pub fn highlight(&mut self, key: &str, highlight: Highlight) {
+        self.highlights.insert(key.to_string(), highlight);
+    }
+
+    /// Gives highlight `key` the note `note`; whether it exists.
+    pub fn annotate(&mut self, key: &str, note: &str) -> bool {
+        let highlight = self.highlights.get_mut(key);
+        highlight.map(|h| h.note = note.trim().to_string()).is_some()
+    }
+
+    /// Removes highlight `key`.
+    pub fn unhighlight(&mut self, key: &str) {
+        self.highlights.remove(key);
+    }
+
+    /// Every highlight with its id, article by article, each article's in
+    /// the order they were made.
+    pub fn highlights(&self) -> Vec<(&str, &Highlight)> {
+        let mut all: Vec<(&str, &Highlight)> =
+            self.highlights.iter().map(|(k, h)| (k.as_str(), h)).collect();
+        crate::order::sort_by(&mut all, |a, b| {
+            (a.1.article.cmp(&b.1.article))
+                .then(a.1.created.cmp(&b.1.created))
+                .then(a.0.cmp(b.0))
+        });
+        all
+    }
+
+    /// Highlight `key`, if it is kept.
+    pub fn highlight_by(&self, key: &str) -> Option<&Highlight> {
+        self.highlights.get(key)
+    }
+
+    /// Article `id`'s highlights with their ids, in the order they were made.
+    pub fn highlights_of(&self, id: &str) -> Vec<(&str, &Highlight)> {
+        let mut all = self.highlights();
+        all.retain(|(_, h)| h.article == id);
+        all
+    }
+
     /// Forgets the articles for which `exists` says no (gone from the
     /// collection after a rebuild); whether anything was forgotten.
+    /// Highlights stay (see [`Shelf::highlights`]).
     pub fn retain(&mut self, exists: impl Fn(&str) -> bool) -> bool {
         let before = (self.read.len(), self.saved.len(), self.recent.len());
         self.read.retain(|id, _| exists(id));
@@ -308,9 +355,49 @@ impl Shelf {
             }
         }
         self.recent.truncate(RECENT);
+        for (key, highlight) in other.highlights {
+            self.highlights.entry(key).or_insert(highlight);
+        }
     }
 
-    /// The stored form: `{"v":1,"read":{id:ms},"saved":{id:ms},"recent":[id]}`.
+    /// What another tab's write and this tab's changes make together:
+    /// `base` is what this tab last read from or wrote to storage, `self`
+    /// what it holds now, `theirs` what storage holds now. What this tab
+    /// changed since `base` (added, removed or changed) is applied to
+    /// `theirs`; everything else is theirs. Nothing either tab did is lost.
+    pub fn rebase(&self, base: &Shelf, theirs: Shelf) -> Shelf {
+        fn replay<V: Clone + PartialEq>(
+            base: &BTreeMap<String, V>,
+            ours: &BTreeMap<String, V>,
+            mut theirs: BTreeMap<String, V>,
+        ) -> BTreeMap<String, V> {
+            for key in base.keys().filter(|k| !ours.contains_key(*k)) {
+                theirs.remove(key);
+            }
+            for (key, value) in ours.iter().filter(|(k, v)| base.get(*k) != Some(*v)) {
+                theirs.insert(key.clone(), value.clone());
+            }
+            theirs
+        }
+        // Recent: the ones this tab opened since, first, then theirs.
+        let opened = self.recent.iter().take_while(|id| base.recent.first() != Some(*id));
+        let mut recent: Vec<String> = opened.cloned().collect();
+        for id in theirs.recent {
+            if !recent.contains(&id) {
+                recent.push(id);
+            }
+        }
+        recent.truncate(RECENT);
+        Shelf {
+            read: replay(&base.read, &self.read, theirs.read),
+            saved: replay(&base.saved, &self.saved, theirs.saved),
+            recent,
+            highlights: replay(&base.highlights, &self.highlights, theirs.highlights),
+        }
+    }
+
+    /// The stored form: `{"v":1,"read":{id:ms},"saved":{id:ms},"recent":[id],"highlights":{key:highlight}}`
+    /// (see [`Highlight::to_value`]).
     pub fn to_json(&self) -> String {
         self.to_value().to_string()
     }
@@ -321,6 +408,9 @@ impl Shelf {
             "read": self.read,
             "saved": self.saved,
             "recent": self.recent,
+            "highlights": (self.highlights.iter())
+                .map(|(k, h)| (k.clone(), h.to_value()))
+                .collect::<Map<String, Value>>(),
         })
     }
 
@@ -348,10 +438,17 @@ impl Shelf {
             }
         }
         recent.truncate(RECENT);
+        let highlights = crate::order::map(
+            (value.get("highlights").and_then(Value::as_object).into_iter())
+                .flat_map(Map::iter)
+                .filter(|(key, _)| is_id(key))
+                .filter_map(|(key, h)| Some((key.clone(), Highlight::from_value(h)?))),
+        );
         Shelf {
             read: moments("read"),
             saved: moments("saved"),
             recent,
+            highlights,
         }
     }
 }
@@ -473,7 +570,66 @@ mod tests {
         shelf.toggle_saved("dossier/b.md", 40);
         shelf.opened("000_a");
         shelf.opened("c");
+        shelf.highlight("h1", highlight("c", "un passage", 50));
         shelf
+    }
+
+    fn highlight(article: &str, exact: &str, created: Millis) -> Highlight {
+        Highlight {
+            article: article.into(),
+            quote: crate::annotation::Quote {
+                exact: exact.into(),
+                prefix: "avant ".into(),
+                suffix: " après".into(),
+            },
+            note: String::new(),
+            created,
+        }
+    }
+
+    #[test]
+    fn two_tabs_writing_lose_nothing_of_each_other() {
+        // Both tabs read this; then each changes it its own way.
+        let base = shelf();
+        let mut theirs = base.clone();
+        theirs.toggle_saved("x", 60);
+        theirs.mark_unread("000_a");
+        theirs.highlight("h2", highlight("x", "autre", 61));
+        theirs.opened("x");
+        let mut ours = base.clone();
+        ours.mark_read("y", 70);
+        ours.toggle_saved("c", 71); // taken off
+        ours.annotate("h1", " Ma note ");
+        ours.highlight("h3", highlight("y", "encore", 72));
+        ours.opened("y");
+        let merged = ours.rebase(&base, theirs.clone());
+        assert!(merged.is_saved("x") && merged.is_saved("dossier/b.md"));
+        assert!(!merged.is_saved("c"), "what this tab took off stays off");
+        assert!(!merged.is_read("000_a"), "what the other tab took off too");
+        assert!(merged.is_read("y") && merged.is_read("dossier/b.md"));
+        let keys: Vec<&str> = merged.highlights().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["h1", "h2", "h3"]);
+        assert_eq!(merged.highlights_of("c")[0].1.note, "Ma note");
+        assert_eq!(merged.recent(), ["y", "x", "c", "000_a"]);
+        // Nothing changed here: theirs, as it is.
+        assert_eq!(base.rebase(&base, theirs.clone()), theirs);
+        // A highlight removed here, while the other tab wrote something else.
+        let mut removed = base.clone();
+        removed.unhighlight("h1");
+        assert!(removed.rebase(&base, theirs).highlights_of("c").is_empty());
+    }
+
+    #[test]
+    fn highlights_stay_when_their_article_is_gone_and_travel_in_exports() {
+        let mut shelf = shelf();
+        assert!(shelf.retain(|id| id != "c"));
+        assert_eq!(shelf.highlights_of("c").len(), 1, "listed, not dropped");
+        let file = export("/", &Backup { shelf: shelf.clone(), ..Backup::default() }, 1);
+        assert_eq!(import(&file).unwrap().shelf.highlights_of("c"), shelf.highlights_of("c"));
+        let mut other = Shelf::default();
+        other.merge(shelf);
+        assert_eq!(other.highlights().len(), 1);
+        assert!(other.annotate("h1", "note") && !other.annotate("zz", "note"));
     }
 
     #[test]
