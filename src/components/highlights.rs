@@ -15,17 +15,6 @@ use super::SharedLibrary;
 use crate::state::{Action, StateContext};
 use crate::store;
 
-/// Props of [`Highlights`].
-#[derive(Properties, PartialEq)]
-pub struct HighlightsProps {
-    /// The collection.
-    pub library: SharedLibrary,
-    /// The article.
-    pub id: AttrValue,
-    /// Its highlights whose words are not in its text.
-    pub orphans: Vec<String>,
-}
-
 /// A note being written: for highlight `key`, kept (its note is the
 /// shelf's), or new (kept once the note is saved) when it comes with its
 /// quote.
@@ -35,26 +24,31 @@ struct Editing {
     quote: Option<Quote>,
 }
 
-/// The highlights' bar, dialog and list of article `id`.
-#[function_component]
-pub fn Highlights(props: &HighlightsProps) -> Html {
+/// The highlights' bar, dialog and list of article `id`; `orphans` are its
+/// highlights whose words are not in its text. (A hook of the reading view,
+/// not a component of its own: a component costs the wasm more.)
+#[hook]
+pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String]) -> Html {
     let state = use_context::<StateContext>();
     let selecting = use_state_eq(|| false);
     let editing = use_state(|| None::<Editing>);
     let dialog = use_node_ref();
     let quote_now = {
-        let (library, id) = (props.library.clone(), props.id.clone());
+        let (library, id) = (library.clone(), id.clone());
         move || selected_quote(&library, &id)
     };
     let add = {
         let (state, quote_now) = (state.clone(), quote_now.clone());
-        let id = props.id.to_string();
+        let id = id.to_string();
         move |note: String, quote: Option<Quote>| {
             let (Some(state), Some(quote)) = (&state, quote.or_else(&quote_now)) else {
                 return;
             };
             let created = store::now();
-            let key = format!("{created:x}{:04x}", (js_sys::Math::random() * 65536.0) as u32);
+            let key = format!(
+                "{created:x}{:04x}",
+                (js_sys::Math::random() * 65536.0) as u32
+            );
             let article = id.clone();
             let highlight = Highlight {
                 article,
@@ -73,7 +67,7 @@ pub fn Highlights(props: &HighlightsProps) -> Html {
     {
         let (selecting, editing) = (selecting.setter(), editing.setter());
         let add = add.clone();
-        use_effect_with(props.id.clone(), move |_| {
+        use_effect_with(id.clone(), move |_| {
             let document = gloo::utils::document();
             let selection = EventListener::new(&document, "selectionchange", move |_| {
                 selecting.set(selected_range().is_some());
@@ -192,10 +186,10 @@ pub fn Highlights(props: &HighlightsProps) -> Html {
             </dialog>
         }
     });
-    let mine = state.shelf.highlights_of(&props.id);
+    let mine = state.shelf.highlights_of(id);
     let list = (!mine.is_empty()).then(|| {
         let items = mine.iter().map(|(key, highlight)| {
-            let orphan = props.orphans.iter().any(|o| o == key);
+            let orphan = orphans.iter().any(|o| o == key);
             let edit = {
                 let (editing, key) = (editing.setter(), key.to_string());
                 Callback::from(move |_: MouseEvent| {
@@ -223,7 +217,11 @@ pub fn Highlights(props: &HighlightsProps) -> Html {
 
 /// One highlight as listed: its words, its note, whether its words are
 /// gone from the article, and a button to edit it.
-pub fn highlight_item(highlight: &Highlight, orphan: bool, edit: Option<Callback<MouseEvent>>) -> Html {
+pub fn highlight_item(
+    highlight: &Highlight,
+    orphan: bool,
+    edit: Option<Callback<MouseEvent>>,
+) -> Html {
     html! {
         <li class={classes!("highlight", orphan.then_some("orphan"))}>
             <blockquote>{shorten(&highlight.quote.exact)}</blockquote>
@@ -271,8 +269,16 @@ fn selected_quote(library: &SharedLibrary, id: &str) -> Option<Quote> {
     let library = &library.0;
     let article = library.article_at(library.doc_of(id)?);
     let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-    let start = point(&blocks, range.start_container().ok()?, range.start_offset().ok()?)?;
-    let end = point(&blocks, range.end_container().ok()?, range.end_offset().ok()?)?;
+    let start = point(
+        &blocks,
+        range.start_container().ok()?,
+        range.start_offset().ok()?,
+    )?;
+    let end = point(
+        &blocks,
+        range.end_container().ok()?,
+        range.end_offset().ok()?,
+    )?;
     annotation::quote(&blocks, start, end)
 }
 

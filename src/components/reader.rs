@@ -7,10 +7,10 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::article_names::names_of;
+use super::highlights::use_highlights;
 use super::match_bar::{match_bar, use_current_match, CursorAction, MatchCursor};
 use super::read_next::read_next;
 use super::result_item::save_button;
-use super::highlights::Highlights;
 use super::{highlighted, highlighted_with, meta_line, reading_time, SharedLibrary};
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_pieces};
@@ -203,7 +203,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let library = library.clone();
         use_memo(
             (props.id.clone(), has_text, mine),
-            move |(id, has_text, mine)| -> (Vec<Vec<(Range<usize>, String)>>, Vec<String>) {
+            move |(id, has_text, mine)| -> Placed {
                 let article = library.doc_of(id).map(|doc| library.article_at(doc));
                 let Some(article) = article.filter(|_| *has_text) else {
                     return Default::default();
@@ -222,7 +222,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     }
                 }
                 for block in &mut placed {
-                    block.sort_by_key(|(range, _)| range.start);
+                    liseuse_core::order::sort_by_key(block, |(range, _)| range.start);
                 }
                 (placed, orphans)
             },
@@ -275,6 +275,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     use_current_match(cursor.at);
+    let highlights = use_highlights(&props.library, &props.id, &placed.1);
 
     // Every hook has run: now the view may depend on the article.
     let Some(article) = article else {
@@ -367,13 +368,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{format!("Photo : {}", article.credits.join(" ; "))}</p>
             }
-            <Highlights library={props.library.clone()} id={props.id.clone()} orphans={placed.1.clone()} />
+            {highlights}
             {names_of(article)}
             {read_next(library, &related)}
             {navigation}
         </article>
     }
 }
+
+/// The reader's highlights in an article: each block's ranges with their
+/// keys, and the keys of those whose words are gone.
+type Placed = (Vec<Vec<(Range<usize>, String)>>, Vec<String>);
 
 /// Only web addresses become links: article metadata is untrusted, and a
 /// `javascript:` or `data:` address must stay inert.

@@ -161,13 +161,15 @@ pub fn SettingsMenu() -> Html {
                 positions: crate::resume::all(),
             };
             let file = personal::export(&site, &backup, store::now());
-            message.set(Some(match download(&file) {
-                Ok(()) => (
-                    true,
-                    "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into(),
-                ),
-                Err(()) => (false, "Le navigateur n’a pas pu créer le fichier.".into()),
-            }));
+            message.set(Some(
+                match download(&file, "liseuse-sauvegarde.json", "application/json") {
+                    Ok(()) => (
+                        true,
+                        "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into(),
+                    ),
+                    Err(()) => (false, "Le navigateur n’a pas pu créer le fichier.".into()),
+                },
+            ));
         })
     };
     let on_import = {
@@ -257,11 +259,11 @@ pub fn SettingsMenu() -> Html {
     }
 }
 
-/// Offers `text` as the file `liseuse-sauvegarde.json`.
-fn download(text: &str) -> Result<(), ()> {
+/// Offers `text` as the file `name`, of type `kind`.
+pub fn download(text: &str, name: &str, kind: &str) -> Result<(), ()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(kind);
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
@@ -270,7 +272,7 @@ fn download(text: &str) -> Result<(), ()> {
         .dyn_into()
         .map_err(|_| ())?;
     link.set_href(&url);
-    link.set_download("liseuse-sauvegarde.json");
+    link.set_download(name);
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

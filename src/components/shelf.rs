@@ -2,7 +2,14 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use liseuse_core::annotation::{self, Highlight};
+use liseuse_core::Library;
+
+use super::highlights::highlight_item;
 use super::result_item::item;
+use super::settings::download;
 use super::SharedLibrary;
 use crate::pieces::use_pieces;
 use crate::route::Route;
@@ -44,6 +51,26 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         library,
         library.missing_texts(saved.iter().chain(&recent).copied()),
     );
+    // The articles highlighted: their ids' pieces, then their texts, to
+    // tell which highlights' words are gone.
+    let highlighted: Vec<String> = match &state {
+        Some(state) => {
+            let mut ids: Vec<String> = (state.shelf.highlights().iter())
+                .map(|(_, h)| h.article.clone())
+                .collect();
+            ids.dedup();
+            ids
+        }
+        None => Vec::new(),
+    };
+    use_pieces(
+        library,
+        library.missing_for_ids(highlighted.iter().map(String::as_str)),
+    );
+    use_pieces(
+        library,
+        library.missing_texts(highlighted.iter().filter_map(|id| library.doc_of(id))),
+    );
     use_effect_with((), |_| {
         gloo::utils::document().set_title("Mes articles — liseuse")
     });
@@ -67,10 +94,97 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
                 <h2 id="saved-title">{format!("Gardés pour plus tard ({})", saved.len())}</h2>
                 {list(&saved, "Aucun article gardé : « ☆ Garder » (ou la touche s) sur un article l’ajoute ici.")}
             </section>
+            {shelf_highlights(library, &state)}
             <section class="recent" aria-labelledby="recent-title">
                 <h2 id="recent-title">{"Lus récemment"}</h2>
                 {list(&recent, "Aucun article ouvert pour l’instant.")}
             </section>
+        </section>
+    }
+}
+
+/// The reader's highlights, article by article, each article's title a
+/// link to it; those whose words are gone (or whose article is) say so.
+/// "Exporter en Markdown" downloads them.
+fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
+    let all = state.shelf.highlights();
+    // Article by article: its id, its title, its highlights and whether each is an orphan.
+    type Sections<'a> = Vec<(String, String, Vec<(&'a Highlight, bool)>)>;
+    let mut sections: Sections = Vec::new();
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default().to_string();
+    for (_, highlight) in &all {
+        let id = &highlight.article;
+        if sections.last().is_none_or(|(last, _, _)| last != id) {
+            let title = library
+                .article(id)
+                .map(|a| a.title.clone())
+                .unwrap_or_default();
+            sections.push((id.clone(), title, Vec::new()));
+        }
+        let doc = library.doc_of(id);
+        let orphan = match doc.map(|doc| library.article_at(doc)) {
+            Some(article) if article.blocks.is_empty() => false,
+            Some(article) => {
+                let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+                annotation::locate(&blocks, &highlight.quote).is_none()
+            }
+            None => library.lacks(id),
+        };
+        if let Some(section) = sections.last_mut() {
+            section.2.push((highlight, orphan));
+        }
+    }
+    let link = |id: &str| {
+        Route::Article {
+            id: id.to_string(),
+            query: String::new(),
+        }
+        .to_hash()
+    };
+    let links: Vec<String> = sections
+        .iter()
+        .map(|(id, _, _)| format!("{page}{}", link(id)))
+        .collect();
+    let export = {
+        let markdown = annotation::markdown(
+            "Surlignages — liseuse",
+            &(sections.iter().zip(&links))
+                .map(|((id, title, highlights), link)| annotation::Section {
+                    title: if title.is_empty() { id } else { title },
+                    link,
+                    highlights: highlights.clone(),
+                })
+                .collect::<Vec<_>>(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let _ = download(&markdown, "liseuse-surlignages.md", "text/markdown");
+        })
+    };
+    let articles = sections.iter().map(|(id, title, highlights)| {
+        let gone = library.doc_of(id).is_none() && library.lacks(id);
+        html! {
+            <li>
+                <h3>
+                    if gone {
+                        {format!("{id} (n’est plus dans la collection)")}
+                    } else {
+                        <a href={link(id)}>{if title.is_empty() { id.clone() } else { title.clone() }}</a>
+                    }
+                </h3>
+                <ul>{ for highlights.iter().map(|(h, orphan)| highlight_item(h, *orphan, None)) }</ul>
+            </li>
+        }
+    });
+    html! {
+        <section class="shelf-highlights" aria-labelledby="highlights-title">
+            <h2 id="highlights-title">{format!("Surlignages ({})", all.len())}</h2>
+            if all.is_empty() {
+                <p class="empty-shelf">{"Aucun passage surligné : sélectionnez un passage d’un article, puis « Surligner » (ou la touche h)."}</p>
+            } else {
+                <p><button type="button" class="link" onclick={export}>{"Exporter en Markdown"}</button></p>
+                <ul>{ for articles }</ul>
+            }
         </section>
     }
 }

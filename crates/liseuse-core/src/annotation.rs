@@ -67,7 +67,10 @@ pub fn offset(blocks: &[&str], block: usize, byte: usize) -> usize {
 /// no words.
 pub fn quote(blocks: &[&str], start: usize, end: usize) -> Option<Quote> {
     let text = joined(blocks);
-    let (start, end) = (floor_char(&text, start.min(end)), floor_char(&text, end.max(start)));
+    let (start, end) = (
+        floor_char(&text, start.min(end)),
+        floor_char(&text, end.max(start)),
+    );
     let inner = &text[start..end];
     let start = start + (inner.len() - inner.trim_start().len());
     let end = end - (inner.len() - inner.trim_end().len());
@@ -78,7 +81,11 @@ pub fn quote(blocks: &[&str], start: usize, end: usize) -> Option<Quote> {
     let end = start + exact.len();
     let prefix = {
         let before = &text[..start];
-        let from = before.char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT - 1)
+            .map_or(0, |(i, _)| i);
         before[from..].to_string()
     };
     let suffix = text[end..].chars().take(CONTEXT).collect();
@@ -103,7 +110,9 @@ pub fn locate(blocks: &[&str], quote: &Quote) -> Option<Range<usize>> {
         before + after
     };
     let mut best: Option<(usize, usize)> = None;
-    for (at, _) in text.match_indices(quote.exact.as_str()) {
+    // (Byte by byte: the standard string search is 2 kB of the app's wasm.)
+    let (hay, needle) = (text.as_bytes(), quote.exact.as_bytes());
+    for at in (0..hay.len()).filter(|&at| hay[at..].starts_with(needle)) {
         let s = score(at);
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((at, s));
@@ -136,7 +145,9 @@ fn common_suffix(a: &str, b: &str) -> usize {
 
 /// How many characters `a` and `b` share at their starts.
 fn common_prefix(a: &str, b: &str) -> usize {
-    (a.chars().zip(b.chars())).take_while(|(x, y)| x == y).count()
+    (a.chars().zip(b.chars()))
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// The largest character boundary of `text` at or before `byte`.
@@ -246,7 +257,10 @@ fn one_line(text: &str) -> String {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -287,7 +301,11 @@ mod tests {
         );
         // Its words are gone: an orphan.
         let changed = [BLOCKS[0], "Bakou a rouvert la route.", BLOCKS[2]];
-        let lost = super::quote(&BLOCKS, at(&BLOCKS, "fermé", 0).start, at(&BLOCKS, "fermé", 0).end);
+        let lost = super::quote(
+            &BLOCKS,
+            at(&BLOCKS, "fermé", 0).start,
+            at(&BLOCKS, "fermé", 0).end,
+        );
         assert_eq!(locate(&changed, &lost.unwrap()), None);
     }
 
@@ -334,7 +352,10 @@ mod tests {
             note: "À vérifier".into(),
             created: 7,
         };
-        assert_eq!(Highlight::from_value(&highlight.to_value()), Some(highlight));
+        assert_eq!(
+            Highlight::from_value(&highlight.to_value()),
+            Some(highlight)
+        );
         for noise in [
             json!(null),
             json!({"article": "a"}),
@@ -366,8 +387,14 @@ mod tests {
             }],
         );
         assert!(text.starts_with("# Surlignages\n"));
-        assert!(text.contains("## [Le \\[titre\\]](<https://site/#/a/a>)"), "{text}");
-        assert!(text.contains("> Deux \\*lignes\\*\n> ici\n\nMa note\n"), "{text}");
+        assert!(
+            text.contains("## [Le \\[titre\\]](<https://site/#/a/a>)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("> Deux \\*lignes\\*\n> ici\n\nMa note\n"),
+            "{text}"
+        );
         assert!(text.contains("Passage introuvable"));
     }
 }

@@ -223,7 +223,8 @@ pub struct Shelf {
     recent: Vec<String>,
     /// Passages highlighted, by their own id. Kept when their article is
     /// gone from the collection: listed as such, never dropped silently.
-    highlights: BTreeMap<String, Highlight>,
+    /// (A list, not a map: the app ships one map type less.)
+    highlights: Vec<(String, Highlight)>,
 }
 
 impl Shelf {
@@ -290,25 +291,31 @@ impl Shelf {
 
     /// Adds `highlight` under its own id `key` (or replaces the one there).
     pub fn highlight(&mut self, key: &str, highlight: Highlight) {
-        self.highlights.insert(key.to_string(), highlight);
+        self.unhighlight(key);
+        self.highlights.push((key.to_string(), highlight));
     }
 
     /// Gives highlight `key` the note `note`; whether it exists.
     pub fn annotate(&mut self, key: &str, note: &str) -> bool {
-        let highlight = self.highlights.get_mut(key);
-        highlight.map(|h| h.note = note.trim().to_string()).is_some()
+        let highlight = self.highlights.iter_mut().find(|(k, _)| k == key);
+        highlight
+            .map(|(_, h)| h.note = note.trim().to_string())
+            .is_some()
     }
 
     /// Removes highlight `key`.
     pub fn unhighlight(&mut self, key: &str) {
-        self.highlights.remove(key);
+        self.highlights.retain(|(k, _)| k != key);
     }
 
     /// Every highlight with its id, article by article, each article's in
     /// the order they were made.
     pub fn highlights(&self) -> Vec<(&str, &Highlight)> {
-        let mut all: Vec<(&str, &Highlight)> =
-            self.highlights.iter().map(|(k, h)| (k.as_str(), h)).collect();
+        let mut all: Vec<(&str, &Highlight)> = self
+            .highlights
+            .iter()
+            .map(|(k, h)| (k.as_str(), h))
+            .collect();
         crate::order::sort_by(&mut all, |a, b| {
             (a.1.article.cmp(&b.1.article))
                 .then(a.1.created.cmp(&b.1.created))
@@ -319,7 +326,10 @@ impl Shelf {
 
     /// Highlight `key`, if it is kept.
     pub fn highlight_by(&self, key: &str) -> Option<&Highlight> {
-        self.highlights.get(key)
+        self.highlights
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, h)| h)
     }
 
     /// Article `id`'s highlights with their ids, in the order they were made.
@@ -356,7 +366,9 @@ impl Shelf {
         }
         self.recent.truncate(RECENT);
         for (key, highlight) in other.highlights {
-            self.highlights.entry(key).or_insert(highlight);
+            if self.highlight_by(&key).is_none() {
+                self.highlights.push((key, highlight));
+            }
         }
     }
 
@@ -380,7 +392,10 @@ impl Shelf {
             theirs
         }
         // Recent: the ones this tab opened since, first, then theirs.
-        let opened = self.recent.iter().take_while(|id| base.recent.first() != Some(*id));
+        let opened = self
+            .recent
+            .iter()
+            .take_while(|id| base.recent.first() != Some(*id));
         let mut recent: Vec<String> = opened.cloned().collect();
         for id in theirs.recent {
             if !recent.contains(&id) {
@@ -392,7 +407,23 @@ impl Shelf {
             read: replay(&base.read, &self.read, theirs.read),
             saved: replay(&base.saved, &self.saved, theirs.saved),
             recent,
-            highlights: replay(&base.highlights, &self.highlights, theirs.highlights),
+            highlights: {
+                let mut merged = Shelf {
+                    highlights: theirs.highlights,
+                    ..Shelf::default()
+                };
+                for (key, _) in &base.highlights {
+                    if self.highlight_by(key).is_none() {
+                        merged.unhighlight(key);
+                    }
+                }
+                for (key, highlight) in &self.highlights {
+                    if base.highlight_by(key) != Some(highlight) {
+                        merged.highlight(key, highlight.clone());
+                    }
+                }
+                merged.highlights
+            },
         }
     }
 
@@ -403,14 +434,17 @@ impl Shelf {
     }
 
     fn to_value(&self) -> Value {
+        // (Inserted one by one: a collected map is sorted first, with its own sort.)
+        let mut highlights = Map::new();
+        for (key, highlight) in &self.highlights {
+            highlights.insert(key.clone(), highlight.to_value());
+        }
         json!({
             "v": VERSION,
             "read": self.read,
             "saved": self.saved,
             "recent": self.recent,
-            "highlights": (self.highlights.iter())
-                .map(|(k, h)| (k.clone(), h.to_value()))
-                .collect::<Map<String, Value>>(),
+            "highlights": highlights,
         })
     }
 
@@ -438,12 +472,14 @@ impl Shelf {
             }
         }
         recent.truncate(RECENT);
-        let highlights = crate::order::map(
-            (value.get("highlights").and_then(Value::as_object).into_iter())
-                .flat_map(Map::iter)
-                .filter(|(key, _)| is_id(key))
-                .filter_map(|(key, h)| Some((key.clone(), Highlight::from_value(h)?))),
-        );
+        let highlights = ((value
+            .get("highlights")
+            .and_then(Value::as_object)
+            .into_iter())
+        .flat_map(Map::iter)
+        .filter(|(key, _)| is_id(key))
+        .filter_map(|(key, h)| Some((key.clone(), Highlight::from_value(h)?))))
+        .collect();
         Shelf {
             read: moments("read"),
             saved: moments("saved"),
@@ -624,8 +660,18 @@ mod tests {
         let mut shelf = shelf();
         assert!(shelf.retain(|id| id != "c"));
         assert_eq!(shelf.highlights_of("c").len(), 1, "listed, not dropped");
-        let file = export("/", &Backup { shelf: shelf.clone(), ..Backup::default() }, 1);
-        assert_eq!(import(&file).unwrap().shelf.highlights_of("c"), shelf.highlights_of("c"));
+        let file = export(
+            "/",
+            &Backup {
+                shelf: shelf.clone(),
+                ..Backup::default()
+            },
+            1,
+        );
+        assert_eq!(
+            import(&file).unwrap().shelf.highlights_of("c"),
+            shelf.highlights_of("c")
+        );
         let mut other = Shelf::default();
         other.merge(shelf);
         assert_eq!(other.highlights().len(), 1);
