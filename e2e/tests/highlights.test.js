@@ -7,31 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { DIST, useReader } from '../lib/fixture.js';
+import { select } from '../lib/selection.js';
 
 const seeds = useReader({ dist: DIST });
 const ARTICLE = '#/article/000_1a8f4e49545b7e53';
-
-/** Selects `phrase` in the article's text, as a reader dragging over it would. */
-export async function select(page, phrase) {
-  const found = await page.evaluate((phrase) => {
-    const text = document.querySelector('article.reader .text');
-    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(phrase);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
-    }
-    return false;
-  }, phrase);
-  assert.ok(found, `the article shows « ${phrase} »`);
-}
 
 /** Clicks the highlight of `phrase` where it is drawn (on its first line: it may wrap). */
 async function clickHighlight(page, phrase) {

@@ -1,0 +1,31 @@
+// What depends on the browser's own APIs, in Firefox ESR too: the selection
+// a highlight is made from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST } from '../lib/fixture.js';
+import { useFirefox } from '../lib/firefox.js';
+import { select } from '../lib/selection.js';
+
+const firefox = useFirefox({ dist: DIST });
+const ARTICLE = '#/article/000_1a8f4e49545b7e53';
+
+const highlights = (page) =>
+  page.$$eval('article.reader .text mark.hl', (marks) => marks.map((m) => m.textContent));
+
+test('Firefox: a selected passage is highlighted with the button and the key h, and is there after a reload', async () => {
+  const page = await firefox.newPage();
+  await page.goto(firefox.url() + ARTICLE);
+  await page.waitForSelector('article.reader .text > *');
+  await select(page, 'offensive éclair');
+  await page.waitForSelector('.hl-bar');
+  await page.click('.hl-bar button:first-child');
+  await page.waitForSelector('mark.hl');
+  await select(page, 'crise de réfugiés');
+  await page.keyboard.press('h');
+  await page.waitForFunction(() => document.querySelectorAll('mark.hl').length === 2);
+  assert.deepEqual(await highlights(page), ['offensive éclair', 'crise de réfugiés']);
+  await page.reload();
+  await page.waitForSelector('mark.hl');
+  assert.deepEqual(await highlights(page), ['offensive éclair', 'crise de réfugiés']);
+  assert.deepEqual(page.errors, []);
+});
