@@ -1,6 +1,7 @@
 // Screenshots of every theme on a desktop and a phone (not a test: for looking).
 import { launch } from './lib/browser.js';
 import { serveStatic } from './lib/server.js';
+import { select } from './lib/selection.js';
 const dist = process.argv[2] ?? '../dist';
 const out = process.argv[3] ?? '/tmp/shots';
 const server = await serveStatic(new URL(dist, import.meta.url).pathname);
@@ -26,6 +27,20 @@ for (const [device, viewport] of views) {
     await page.locator('article.reader h1').waitFor();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${device}-${theme}-reader.png` });
+    // Highlights: one over a match of the search, one with a note, and the bar of a selection.
+    await select(page, 'armée');
+    await page.keyboard.press('h');
+    const paragraph = await page.locator('article.reader .text p').nth(1).textContent();
+    await select(page, paragraph.split(' ').slice(2, 9).join(' '));
+    await page.getByRole('button', { name: 'Note…' }).click();
+    await page.getByLabel('Votre note').fill('À comparer avec la version de Bakou.');
+    await page.screenshot({ path: `${out}/${device}-${theme}-note.png` });
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await select(page, paragraph.split(' ').slice(12, 16).join(' '));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-highlights.png` });
+    await page.locator('.highlights').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/${device}-${theme}-highlights-list.png` });
     await page.getByRole('button', { name: 'Réglages de lecture' }).click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${device}-${theme}-settings.png` });

@@ -2,24 +2,34 @@
 // the same in Playwright (Chromium) and Puppeteer (Firefox).
 import assert from 'node:assert/strict';
 
-/** Selects `phrase` in the article's text, as a reader dragging over it would. */
+/**
+ * Selects the first `phrase` in the article's text, as a reader dragging over
+ * it would; it may run over marks (its text is then in several nodes).
+ */
 export async function select(page, phrase) {
   const found = await page.evaluate((phrase) => {
     const text = document.querySelector('article.reader .text');
     const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(phrase);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
+      nodes.push([node, all.length]);
+      all += node.data;
     }
-    return false;
+    const at = all.indexOf(phrase);
+    if (at < 0) return false;
+    const place = (offset, end) => {
+      // The node the offset falls in (at a boundary: the one it ends, for an end).
+      const [node, start] = nodes.findLast(([n, s]) => (end ? s < offset : s <= offset));
+      return [node, offset - start];
+    };
+    const range = document.createRange();
+    range.setStart(...place(at, false));
+    range.setEnd(...place(at + phrase.length, true));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
   }, phrase);
   assert.ok(found, `the article shows « ${phrase} »`);
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { select } from '../lib/selection.js';
 
 const reader = useReader({ dist: DIST_COLLECTION });
 
@@ -47,14 +48,34 @@ for (const [name, theme, colorScheme] of themes) {
     await r.reader().locator('.text > *').first().waitFor();
     found.reader = await violations(r.page);
     assert.equal(await r.page.locator('h1').count(), 1, 'one h1 in the reader');
+    // Highlighted and annotated, with the selection's bar, then the note's dialog open.
+    const words = (await r.reader().locator('.text p').first().textContent()).split(' ');
+    await select(r.page, words.slice(0, 3).join(' '));
+    await r.page.keyboard.press('h');
+    await select(r.page, words.slice(4, 8).join(' '));
+    await r.page.getByRole('toolbar', { name: 'Passage sélectionné' }).waitFor();
+    found.highlighted = await violations(r.page);
+    await r.page.getByRole('button', { name: 'Note…' }).click();
+    await r.page.getByLabel('Votre note').fill('Une note.');
+    found.note = await violations(r.page);
+    await r.page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The shortcuts' dialog, over an article read to its end.
+    await r.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await r.page.keyboard.press('?');
+    await r.page.getByRole('dialog').waitFor();
+    found.shortcuts = await violations(r.page);
+    await r.page.keyboard.press('Escape');
     // A name's page, and the reader's own articles.
     await r.page.goto(`${r.baseUrl}#/nom/geneve`);
     await r.page.locator('.name .result:not(.pending)').first().waitFor();
     found.name = await violations(r.page);
     await r.page.goto(`${r.baseUrl}#/mes-articles`);
     await r.page.locator('h1', { hasText: 'Mes articles' }).waitFor();
+    await r.page.getByText('Une note.').waitFor();
     found.shelf = await violations(r.page);
-    assert.deepEqual(found, { settings: [], home: [], results: [], saved: [], reader: [], name: [], shelf: [] });
+    assert.deepEqual(found, {
+      settings: [], home: [], results: [], saved: [], reader: [], highlighted: [], note: [], shortcuts: [], name: [], shelf: [],
+    });
     assert.deepEqual(r.errors, []);
   });
 }
