@@ -303,7 +303,7 @@ pub fn Shortcuts() -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| close(&dialog))
     };
-    let keys: [(&[&str], &str); 8] = [
+    let keys: [(&[&str], &str); 9] = [
         (&["/"], "Aller à la recherche"),
         (&["↓", "↑"], "Parcourir les résultats"),
         (&["Entrée"], "Ouvrir le résultat choisi"),
