@@ -117,6 +117,22 @@ test('a highlight whose words are gone is listed as such; highlights are in "Mes
   assert.match(markdown, /\n## \[[^\]]+\]\(<http:\/\/[^>]+#\/article\/000_1a8f4e49545b7e53>\)\n/);
   assert.match(markdown, /\n> offensive éclair\n/);
   assert.match(markdown, /> une phrase retirée depuis\n\n\*\(Passage introuvable[^\n]*\n\ngardée\n/);
+  // And in the JSON export, which imports them back elsewhere.
+  await r.page.getByRole('button', { name: 'Réglages de lecture' }).click();
+  const [json] = await Promise.all([
+    r.page.waitForEvent('download'),
+    r.page.getByRole('button', { name: 'Exporter', exact: true }).click(),
+  ]);
+  const file = json.path();
+  const exported = JSON.parse(await readFile(await file, 'utf8'));
+  assert.deepEqual(Object.values(exported.shelf.highlights).map((h) => h.exact).sort(), ['offensive éclair', 'une phrase retirée depuis']);
+  const fresh = await seeds.newReader();
+  await fresh.open('#/mes-articles');
+  await fresh.page.getByRole('button', { name: 'Réglages de lecture' }).click();
+  await fresh.page.locator('.import input').setInputFiles(await file);
+  await fresh.page.getByRole('button', { name: 'Fermer' }).click();
+  await fresh.page.getByRole('region', { name: 'Surlignages (2)' }).waitFor();
+  assert.deepEqual(fresh.errors, []);
   assert.deepEqual(r.errors, []);
 });
 
