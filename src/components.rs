@@ -6,6 +6,7 @@ mod filters;
 mod highlighted;
 mod highlights;
 mod list_keys;
+mod listen;
 mod match_bar;
 mod meta_line;
 mod name_view;

@@ -1,10 +1,12 @@
 // What depends on the browser's own APIs, in Firefox ESR too: the selection
-// a highlight is made from.
+// a highlight is made from, and the speech synthesis "Écouter" reads with
+// (headless browsers have no voice: lib/speech.js stands in for it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST } from '../lib/fixture.js';
 import { useFirefox } from '../lib/firefox.js';
 import { select } from '../lib/selection.js';
+import { fakeSpeech, FRENCH, ENGLISH } from '../lib/speech.js';
 
 const firefox = useFirefox({ dist: DIST });
 const ARTICLE = '#/article/000_1a8f4e49545b7e53';
@@ -27,5 +29,27 @@ test('Firefox: a selected passage is highlighted with the button and the key h, 
   await page.reload();
   await page.waitForSelector('mark.hl');
   assert.deepEqual(await highlights(page), ['offensive éclair', 'crise de réfugiés']);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Firefox: Écouter reads sentence by sentence in the French voice, the sentence marked; stop silences it', async () => {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(fakeSpeech, [ENGLISH, FRENCH]);
+  await page.goto(firefox.url() + ARTICLE);
+  await page.waitForSelector('article.reader .text > *');
+  await page.click('button.listen');
+  await page.waitForSelector('.listen-bar');
+  await page.evaluate(() => window.__speech.end());
+  await page.waitForFunction(() => window.__speech.spoken.length === 2);
+  const [spoken, marked] = await page.evaluate(() => [
+    window.__speech.spoken,
+    [...CSS.highlights.get('speaking')][0].toString(),
+  ]);
+  assert.deepEqual(spoken.map((s) => s.voice), ['Amélie', 'Amélie']);
+  assert.equal(marked, spoken[1].text);
+  assert.match(await page.$eval('.listen-bar', (b) => b.textContent), /Phrase 2 sur 12/);
+  await page.click('.listen-bar button:nth-child(2)');
+  await page.waitForFunction(() => !document.querySelector('.listen-bar'));
+  assert.equal(await page.evaluate(() => CSS.highlights.has('speaking')), false);
   assert.deepEqual(page.errors, []);
 });

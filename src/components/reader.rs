@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::article_names::names_of;
 use super::highlights::use_highlights;
+use super::listen::use_listen;
 use super::match_bar::{match_bar, use_current_match, CursorAction, MatchCursor};
 use super::read_next::read_next;
 use super::result_item::save_button;
@@ -276,6 +277,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     use_current_match(cursor.at);
     let highlights = use_highlights(&props.library, &props.id, &placed.1);
+    let (listen, listening) = use_listen(&props.library, &props.id);
 
     // Every hook has run: now the view may depend on the article.
     let Some(article) = article else {
@@ -327,6 +329,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         html! {
             <div class="article-actions">
                 {save_button(state, id, "", state.shelf.is_saved(id))}
+                {listen}
                 if read {
                     <span class="badge">{"Lu"}</span>
                     <button type="button" class="link" onclick={unread}>{"Marquer comme non lu"}</button>
@@ -372,6 +375,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             {names_of(article)}
             {read_next(library, &related)}
             {navigation}
+            {listening}
         </article>
     }
 }

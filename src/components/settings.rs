@@ -310,7 +310,10 @@ pub fn Shortcuts() -> Html {
         (&["Échap"], "Effacer la recherche, ou revenir aux résultats"),
         (&["n", "p"], "Occurrence suivante, précédente (article)"),
         (&["s"], "Garder l’article pour plus tard, ou le retirer"),
-        (&["h"], "Surligner le passage sélectionné (un clic sur un surlignage : sa note)"),
+        (
+            &["h"],
+            "Surligner le passage sélectionné (un clic sur un surlignage : sa note)",
+        ),
         (&["?"], "Afficher ces raccourcis"),
         (&["Tab"], "Passer d’un lien ou d’un bouton au suivant"),
     ];

@@ -30,7 +30,7 @@
 //! (tests aside; `tests/layers.rs` checks it):
 //!
 //! 1. foundations: `order`, `error` — one compiled sort; why a published file cannot be read
-//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `route` — words, query syntax, dates, highlights' anchors, addresses
+//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `sentences`, `route` — words, query syntax, dates, highlights' anchors, sentences, addresses
 //! 3. a reader's data: `personal` — settings, shelf, highlights, export
 //! 4. stored types: `model` — related articles and names, as the index stores them
 //! 5. the article: `article` — an article, and a page capture cleaned into one
@@ -79,6 +79,7 @@ pub mod question;
 pub mod related;
 pub mod route;
 pub mod search;
+pub mod sentences;
 pub mod snippet;
 pub mod synonyms;
 pub mod typo;
