@@ -2,6 +2,7 @@
 
 mod app;
 mod article_names;
+mod ebook;
 mod filters;
 mod highlighted;
 mod highlights;

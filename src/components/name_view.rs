@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use liseuse_core::entities::key;
 use yew::prelude::*;
 
+use super::ebook::use_ebook;
 use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
 use crate::pieces::{failure, use_pieces};
@@ -37,6 +38,10 @@ pub fn NameView(props: &NameViewProps) -> Html {
         .collect();
     let shown: Vec<u32> = docs.iter().copied().take(*limit).collect();
     use_pieces(library, library.missing_texts(shown.iter().copied()));
+    let ebook = {
+        let name = entity.as_ref().map_or("", |e| e.name.as_str());
+        use_ebook(&props.library, &docs, name)
+    };
     {
         let title = entity.as_ref().map(|e| e.name.clone());
         use_effect_with(title, |title| {
@@ -89,6 +94,7 @@ pub fn NameView(props: &NameViewProps) -> Html {
             <p class="count" role="status">
                 {format!("{count} article{}, nommé {} fois", if count == 1 { "" } else { "s" }, entity.mentions)}
             </p>
+            {ebook}
             <Timeline {months} current={(*month).clone()} {on_pick} />
             if !entity.with.is_empty() {
                 <nav class="with" aria-label="Souvent avec">

@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use liseuse_core::listing::count_line;
 use yew::prelude::*;
 
+use super::ebook::use_ebook;
 use super::list_keys::list_keys;
 use super::result_item::item;
 use super::{FilterBar, Filters, SharedLibrary, Timeline};
@@ -102,6 +103,18 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             move |(filters, limit, _)| library.browse(filters, *limit),
         )
     };
+    // A month picked on the home page: its articles as an e-book.
+    let month_docs = match (&props.filters.month, browsing) {
+        (Some(_), true) => library.browse(&props.filters, super::ebook::MOST).shown,
+        _ => Vec::new(),
+    };
+    let month_name = props
+        .filters
+        .month
+        .as_deref()
+        .map(french_month)
+        .unwrap_or_default();
+    let ebook = use_ebook(&props.library, &month_docs, &month_name);
     let shown: Vec<u32> = if browsing {
         page.shown.clone()
     } else {
@@ -244,6 +257,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 {filter_bar}
                 {alert}
                 <p class="count" role="status">{count_line(page.total, "article", "articles")}</p>
+                {ebook}
                 <ol class="months">{ for groups.iter().map(group) }</ol>
                 if page.left() > 0 {
                     {more_button(page.left(), "Plus d’articles", on_more)}

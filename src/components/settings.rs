@@ -162,7 +162,7 @@ pub fn SettingsMenu() -> Html {
             };
             let file = personal::export(&site, &backup, store::now());
             message.set(Some(
-                match download(&file, "liseuse-sauvegarde.json", "application/json") {
+                match download(&file.into(), "liseuse-sauvegarde.json", "application/json") {
                     Ok(()) => (
                         true,
                         "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into(),
@@ -259,9 +259,10 @@ pub fn SettingsMenu() -> Html {
     }
 }
 
-/// Offers `text` as the file `name`, of type `kind`.
-pub fn download(text: &str, name: &str, kind: &str) -> Result<(), ()> {
-    let parts = js_sys::Array::of1(&text.into());
+/// Offers `data` (a string, or bytes in a `Uint8Array`) as the file `name`,
+/// of type `kind`.
+pub fn download(data: &wasm_bindgen::JsValue, name: &str, kind: &str) -> Result<(), ()> {
+    let parts = js_sys::Array::of1(data);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(kind);
     let blob =

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use liseuse_core::annotation::{self, Highlight};
 use liseuse_core::Library;
 
+use super::ebook::use_ebook;
 use super::highlights::highlight_item;
 use super::result_item::item;
 use super::settings::download;
@@ -74,6 +75,13 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
     use_effect_with((), |_| {
         gloo::utils::document().set_title("Mes articles — liseuse")
     });
+    // The e-book: the saved articles, then the ones read lately.
+    let mine: Vec<u32> = {
+        let mut mine = saved.clone();
+        mine.extend(recent.iter().filter(|d| !saved.contains(d)));
+        mine
+    };
+    let ebook = use_ebook(&props.library, &mine, "Mes articles");
     let Some(state) = state else {
         return Html::default();
     };
@@ -90,6 +98,7 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
             <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
             <h1 id="view-title">{"Mes articles"}</h1>
             <p class="hint">{"Gardés dans ce navigateur seulement ; « Aa » puis « Exporter » pour les emporter ailleurs."}</p>
+            {ebook}
             <section class="saved" aria-labelledby="saved-title">
                 <h2 id="saved-title">{format!("Gardés pour plus tard ({})", saved.len())}</h2>
                 {list(&saved, "Aucun article gardé : « ☆ Garder » (ou la touche s) sur un article l’ajoute ici.")}
@@ -158,7 +167,11 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
                 .collect::<Vec<_>>(),
         );
         Callback::from(move |_: MouseEvent| {
-            let _ = download(&markdown, "liseuse-surlignages.md", "text/markdown");
+            let _ = download(
+                &markdown.as_str().into(),
+                "liseuse-surlignages.md",
+                "text/markdown",
+            );
         })
     };
     let articles = sections.iter().map(|(id, title, highlights)| {

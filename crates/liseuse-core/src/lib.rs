@@ -38,7 +38,7 @@
 //! 7. the format: `format` — the index file, whole or split, and its checks
 //! 8. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
 //! 9. the engine: `search` — plans, ranks and suggests
-//! 10. features: `related`, `entities`, `listing` — related articles, names, lists
+//! 10. features: `related`, `entities`, `listing`, `epub` — related articles, names, lists, e-books
 //! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
 //! 12. reading a folder: `import` — every article format, to articles (feature `indexer`)
 //! 13. building: `indexer` — the index of a folder (feature `indexer`)
@@ -61,6 +61,7 @@ pub mod annotation;
 pub mod article;
 pub mod dates;
 pub mod entities;
+pub mod epub;
 pub mod error;
 pub mod format;
 #[cfg(feature = "indexer")]
