@@ -1,12 +1,14 @@
 // What depends on the browser's own APIs, in Firefox ESR too: the selection
 // a highlight is made from, and the speech synthesis "Écouter" reads with
-// (headless browsers have no voice: lib/speech.js stands in for it).
+// (headless browsers have no voice: lib/speech.js stands in for it), and
+// the e-book made in the page and handed to the browser as a download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST } from '../lib/fixture.js';
 import { useFirefox } from '../lib/firefox.js';
 import { select } from '../lib/selection.js';
 import { fakeSpeech, FRENCH, ENGLISH } from '../lib/speech.js';
+import { entries } from '../lib/zip.js';
 
 const firefox = useFirefox({ dist: DIST });
 const ARTICLE = '#/article/000_1a8f4e49545b7e53';
@@ -51,5 +53,41 @@ test('Firefox: Écouter reads sentence by sentence in the French voice, the sent
   await page.click('.listen-bar button:nth-child(2)');
   await page.waitForFunction(() => !document.querySelector('.listen-bar'));
   assert.equal(await page.evaluate(() => CSS.highlights.has('speaking')), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Firefox: "Mes articles" as an EPUB, made in the page and offered as a file', async () => {
+  const page = await firefox.newPage();
+  // What the page hands to the browser: the file's blob and its name.
+  await page.evaluateOnNewDocument(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+      window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+    };
+  });
+  await page.goto(firefox.url() + ARTICLE);
+  await page.waitForSelector('article.reader .text > *');
+  await page.keyboard.press('s');
+  await page.goto(firefox.url() + '#/mes-articles');
+  await page.waitForSelector('.ebook button');
+  await page.click('.ebook button');
+  await page.waitForFunction(() => window.__downloads.length === 1);
+  const [name, type, base64] = await page.evaluate(async () => {
+    const { name, blob } = window.__downloads[0];
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return [name, blob.type, btoa(String.fromCharCode(...bytes))];
+  });
+  assert.equal(name, 'liseuse-mes-articles.epub');
+  assert.equal(type, 'application/epub+zip');
+  const files = entries(Buffer.from(base64, 'base64'));
+  assert.equal(files[0].name, 'mimetype');
+  assert.ok(files.some((f) => f.name === 'OEBPS/c1.xhtml' && /Le ministère azerbaïdjanais/.test(f.data.toString())));
   assert.deepEqual(page.errors, []);
 });
