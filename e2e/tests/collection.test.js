@@ -46,6 +46,13 @@ test('results can be listed newest first, under their months, and the address ke
   await r.page.reload();
   await r.page.locator('.results .months > li > h2').first().waitFor();
   assert.deepEqual(await r.resultTitles(), newest);
+  // An article opened from them, then "← Résultats" (or Escape): still newest first.
+  await r.results().first().locator('a').click();
+  await r.reader().locator('.text > *').first().waitFor();
+  await r.page.getByRole('link', { name: '← Résultats' }).click();
+  await r.page.waitForFunction(() => location.hash.endsWith('&tri=date'));
+  await r.page.locator('.results .months > li > h2').first().waitFor();
+  assert.deepEqual(await r.resultTitles(), newest);
   // Back to the most relevant first.
   await r.page.getByRole('button', { name: 'Pertinence' }).click();
   await r.page.waitForFunction(() => location.hash === '#/?q=accord%20paix');

@@ -129,6 +129,12 @@ fn Shell(props: &ShellProps) -> Html {
             move || drop(listener)
         });
     }
+    // The order of the results last shown: "← Résultats" and a query typed
+    // while reading keep it.
+    let newest_seen = use_mut_ref(|| false);
+    if let Route::Search { newest, .. } = &route {
+        *newest_seen.borrow_mut() = *newest;
+    }
     let query = route.query().to_string();
     let limit = state.limit(&query);
     let on_filters = {
@@ -145,8 +151,8 @@ fn Shell(props: &ShellProps) -> Html {
     let on_query = {
         let navigator = navigator.clone();
         let reading = matches!(route, Route::Article { .. });
-        // A new query keeps the order the reader chose.
-        let newest = matches!(route, Route::Search { newest: true, .. });
+        // A new query keeps the order the reader chose, from an article too.
+        let newest = *newest_seen.borrow();
         Callback::from(move |query: String| {
             let to = Route::Search { query, newest };
             // From the reading view a new query is a new page; on the results it is the same one.
@@ -183,6 +189,7 @@ fn Shell(props: &ShellProps) -> Html {
         Route::Article { id, query } => html! {
             <Reader
                 library={props.library.clone()}
+                newest={*newest_seen.borrow()}
                 id={AttrValue::from(id.clone())}
                 query={AttrValue::from(query.clone())}
             />

@@ -33,6 +33,9 @@ pub struct ReaderProps {
     pub id: AttrValue,
     /// The query that led here: its matches are highlighted, and "back" returns to it.
     pub query: AttrValue,
+    /// Whether its results were listed newest first ("back" lists them so again).
+    #[prop_or_default]
+    pub newest: bool,
 }
 
 /// The reading view of one article, with its matches highlighted and a bar to
@@ -153,7 +156,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     let back = Route::Search {
         query: props.query.to_string(),
-        newest: false,
+        newest: props.newest && !props.query.is_empty(),
     }
     .to_hash();
     let back_label = if props.query.is_empty() {
