@@ -77,3 +77,19 @@ test('on a phone the last lines of an article scroll above the bar of its matche
   assert.ok(last + 16 <= top, `the article ends at ${last}px, the bar starts at ${top}px`);
   assert.deepEqual(r.errors, []);
 });
+
+test('on a phone the search box’s placeholder fits in it, not cut', async () => {
+  const r = await reader.newReader({ isMobile: true, hasTouch: true });
+  await r.open();
+  const box = r.page.getByRole('searchbox');
+  await box.waitFor();
+  const { text, width, room } = await box.evaluate((input) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: input.placeholder, width: context.measureText(input.placeholder).width, room };
+  });
+  assert.ok(width <= room, `« ${text} » needs ${Math.ceil(width)}px, the box has ${room}px`);
+  assert.deepEqual(r.errors, []);
+});

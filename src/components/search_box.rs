@@ -89,6 +89,15 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     } else {
         "articles"
     };
+    // A phone's box is too narrow for the count (the home page says it).
+    let narrow = (gloo::utils::window().match_media("(max-width: 30rem)").ok())
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let placeholder = if narrow {
+        "Rechercher…".to_string()
+    } else {
+        format!("Rechercher dans {} {articles}…", props.count)
+    };
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <input
@@ -99,7 +108,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 {oninput}
                 {onkeydown}
                 aria-keyshortcuts="/"
-                placeholder={format!("Rechercher dans {} {articles}…", props.count)}
+                {placeholder}
                 aria-label="Rechercher"
                 autocomplete="off"
                 spellcheck="false"
