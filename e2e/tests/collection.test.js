@@ -185,6 +185,12 @@ test('the pieces are cached in the background, and the next visit finishes what 
     assert.equal(status.cached, status.total - 1, JSON.stringify(status));
     // The reader is told how far it is.
     await r.page.waitForFunction(() => /% de l’index enregistré/.test(document.querySelector('.offline-status')?.textContent));
+    // Beside the text column at 1280 px, not over its first letters.
+    const [line, column] = await r.page.evaluate(() => [
+      document.querySelector('.offline-status').getBoundingClientRect().right,
+      document.querySelector('.results').getBoundingClientRect().left,
+    ]);
+    assert.ok(line <= column, `the line ends at ${line}px, the text column starts at ${column}px`);
     // The server has it again: the next visit fetches only what is missing.
     server.setRoot(DIST_COLLECTION);
     const before = server.log.length;
