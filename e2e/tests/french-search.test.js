@@ -96,3 +96,16 @@ test('a hyphenated name counts as many matches as it shows marks, and n reaches 
   }
   assert.deepEqual(r.errors, []);
 });
+
+test('a phrase found is one match: « corridor de Lachin » is one mark, and n stops once at it', async () => {
+  const r = await reader.newReader();
+  await r.open('#/article/003_64199d061bf952c4?q=%22corridor%20de%20Lachin%22');
+  const position = r.page.locator('.matches .position');
+  await position.waitFor();
+  const marks = await r.marks(r.reader());
+  assert.ok(marks.includes('corridor de Lachin'), marks.join(' | '));
+  assert.equal(await position.innerText(), marks.length === 1 ? '1 occurrence' : `${marks.length} occurrences`);
+  await r.page.keyboard.press('n');
+  assert.equal(await r.page.locator('mark.current').innerText(), marks[0]);
+  assert.deepEqual(r.errors, []);
+});

@@ -168,6 +168,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // not at every move from one match to the next). A split index knows them
     // once the dictionary pieces of the query's words are in.
     let prepared = use_prepared(library, &props.query);
+    // A phrase found is one mark, not one per word.
+    let phrase = prepared.has_phrase();
     let terms_known = use_pieces(library, prepared.missing_dictionary().to_vec());
     let terms = {
         let library = library.clone();
@@ -180,16 +182,22 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let marks = {
         let library = library.clone();
         use_memo(
-            (props.id.clone(), has_text, terms.clone()),
-            move |(id, _, terms)| -> (Vec<Range<usize>>, Vec<Vec<Range<usize>>>) {
+            (props.id.clone(), has_text, terms.clone(), phrase),
+            move |(id, _, terms, phrase)| -> (Vec<Range<usize>>, Vec<Vec<Range<usize>>>) {
                 let Some(doc) = library.doc_of(id) else {
                     return Default::default();
                 };
                 let article = library.article_at(doc);
-                let title = library.highlight(doc, &article.title, terms);
-                let blocks = (article.blocks.iter())
-                    .map(|b| library.highlight(doc, &b.text, terms))
-                    .collect();
+                let marks = |text: &str| {
+                    let marks = library.highlight(doc, text, terms);
+                    if *phrase {
+                        library.join_phrases(doc, text, marks)
+                    } else {
+                        marks
+                    }
+                };
+                let title = marks(&article.title);
+                let blocks = article.blocks.iter().map(|b| marks(&b.text)).collect();
                 (title, blocks)
             },
         )

@@ -109,6 +109,12 @@ pub struct PreparedQuery {
 }
 
 impl PreparedQuery {
+    /// Whether the query has a phrase: its words' marks in a text are
+    /// joined where they follow each other (see [`snippet::join_phrases`]).
+    pub fn has_phrase(&self) -> bool {
+        self.prepared.has_phrase()
+    }
+
     /// The piece files it needs and that were not loaded (dictionary
     /// pieces, then term pieces).
     pub fn missing(&self) -> &[String] {
@@ -620,6 +626,18 @@ impl Library {
         terms: &std::collections::BTreeSet<String>,
     ) -> Vec<std::ops::Range<usize>> {
         snippet::highlight_with(self.analyzer_of(doc), text, terms)
+    }
+
+    /// `ranges` of `text`, a field of article `doc`, with the marks that
+    /// follow each other (nothing but spaces, punctuation and stop words
+    /// between them) joined: a phrase found is one mark.
+    pub fn join_phrases(
+        &self,
+        doc: u32,
+        text: &str,
+        ranges: Vec<std::ops::Range<usize>>,
+    ) -> Vec<std::ops::Range<usize>> {
+        snippet::join_phrases(self.analyzer_of(doc), text, ranges)
     }
 
     /// The best `limit` articles for `query`; see [`Searcher::search`].

@@ -120,6 +120,13 @@ pub struct Prepared {
     pub later: Vec<usize>,
 }
 
+impl Prepared {
+    /// Whether the query has a phrase (`"corridor de Lachin"`).
+    pub fn has_phrase(&self) -> bool {
+        !self.plan.phrases.is_empty()
+    }
+}
+
 /// The inverted index, ready to answer queries.
 #[derive(Clone, Debug)]
 pub struct Searcher {

@@ -94,6 +94,30 @@ fn read(analyzer: Analyzer, text: &str) -> Rc<Vec<Token>> {
     })
 }
 
+/// `ranges` (ascending, disjoint) of `text` with those that follow each
+/// other joined: between them, nothing but spaces, punctuation and stop
+/// words, read by `analyzer` (`corridor` and `Lachin` in « corridor de
+/// Lachin »), at most 24 bytes. A phrase found is then one mark, and
+/// moving from one match to the next stops once at it.
+pub fn join_phrases(
+    analyzer: Analyzer,
+    text: &str,
+    ranges: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..range.start).unwrap_or("x");
+            if last.end <= range.start && gap.len() <= 24 && analyzer.analyze(gap).is_empty() {
+                last.end = range.end;
+                continue;
+            }
+        }
+        out.push(range);
+    }
+    out
+}
+
 /// `text` cut into the parts a view shows, each with whether it is marked:
 /// one marked part per range of `ranges` that lies in `text` (ascending and
 /// disjoint, as [`highlight_with`] gives them; others are left unmarked).

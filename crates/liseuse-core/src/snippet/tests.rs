@@ -128,3 +128,17 @@ fn a_text_read_before_is_highlighted_as_a_fresh_one() {
         .collect();
     assert_eq!(marked, ["réfugiés", "armée"]);
 }
+
+#[test]
+fn the_words_of_a_phrase_found_are_one_mark() {
+    let analyzer = Analyzer::FRENCH;
+    let terms: BTreeSet<String> = (analyzer.analyze("corridor de Lachin").into_iter())
+        .map(|t| t.term)
+        .collect();
+    let text = "Bakou a fermé le corridor de Lachin, puis le corridor humanitaire de Lachin.";
+    let marks = highlight_with(analyzer, text, &terms);
+    assert_eq!(marks.len(), 4, "each word marked");
+    let joined = join_phrases(analyzer, text, marks);
+    let shown: Vec<&str> = joined.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(shown, ["corridor de Lachin", "corridor", "Lachin"]);
+}
