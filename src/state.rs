@@ -8,7 +8,9 @@
 
 use std::rc::Rc;
 
-use liseuse_core::personal::{Millis, Settings, Shelf};
+use std::collections::BTreeSet;
+
+use liseuse_core::personal::{Millis, News, Settings, Shelf};
 use liseuse_core::Filters;
 use yew::prelude::*;
 
@@ -26,6 +28,15 @@ pub struct State {
     pub settings: Settings,
     /// What the reader read, saved and opened.
     pub shelf: Rc<Shelf>,
+    /// Which articles are new since the reader's last visit.
+    pub news: Rc<News>,
+    /// Their ids (of the articles of the collection now).
+    pub new_ids: Rc<BTreeSet<String>>,
+    /// Whether lists show only the new articles.
+    pub only_new: bool,
+    /// Whether the reader was here before, or read something this visit:
+    /// a split index then gets every id (what is new needs them).
+    pub returning: bool,
     /// How many results were asked for, and for which query and filters:
     /// back from an article finds the same results shown; another query or
     /// other filters show one page again.
@@ -39,6 +50,10 @@ impl Default for State {
             unread: false,
             settings: Settings::default(),
             shelf: Rc::default(),
+            news: Rc::default(),
+            new_ids: Rc::default(),
+            only_new: false,
+            returning: false,
             paging: (String::new(), Filters::default(), RESULTS_PAGE),
         }
     }
@@ -46,8 +61,9 @@ impl Default for State {
 
 impl State {
     /// The state at the start of a visit: what the browser kept.
-    pub fn restored(settings: Settings, shelf: Shelf) -> State {
+    pub fn restored(settings: Settings, shelf: Shelf, returning: bool) -> State {
         State {
+            returning: returning || !shelf.recent().is_empty(),
             settings,
             shelf: Rc::new(shelf),
             ..State::default()
@@ -60,6 +76,7 @@ impl State {
             let read = liseuse_core::order::set(self.shelf.read_ids().map(str::to_string));
             Rc::new(read)
         });
+        self.filters.only_in = self.only_new.then(|| self.new_ids.clone());
     }
 
     /// How many results (or articles) the list for `query` shows.
@@ -100,6 +117,10 @@ pub enum Action {
     },
     /// Article `id` was opened.
     Opened(String),
+    /// The visit compared the collection with the last one: what is new, and its ids.
+    News(News, BTreeSet<String>),
+    /// Only the new articles, or all.
+    SetOnlyNew(bool),
     /// A passage was highlighted.
     Highlight {
         /// The highlight's own id.
@@ -161,10 +182,28 @@ impl Reducible for State {
                 Rc::make_mut(&mut next.shelf).toggle_saved(&id, now);
             }
             Action::Opened(id) => {
-                if self.shelf.recent().first() == Some(&id) {
+                let new = self.new_ids.contains(&id);
+                if self.shelf.recent().first() == Some(&id) && !new {
                     return self;
                 }
                 Rc::make_mut(&mut next.shelf).opened(&id);
+                if new {
+                    Rc::make_mut(&mut next.news).opened(&id);
+                    // (Rebuilt, not removed from: a removal compiles the set's
+                    // rebalancing, 3 kB of wasm.)
+                    let left = self.new_ids.iter().filter(|n| **n != id).cloned();
+                    next.new_ids = Rc::new(liseuse_core::order::set(left));
+                    next.refilter();
+                }
+            }
+            Action::News(news, ids) => {
+                next.news = Rc::new(news);
+                next.new_ids = Rc::new(ids);
+                next.refilter();
+            }
+            Action::SetOnlyNew(only) => {
+                next.only_new = only;
+                next.refilter();
             }
             Action::Highlight { key, highlight } => {
                 Rc::make_mut(&mut next.shelf).highlight(&key, highlight);

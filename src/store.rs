@@ -7,7 +7,7 @@
 //! to apply them before the first paint.
 
 use gloo::storage::{LocalStorage, Storage};
-use liseuse_core::personal::{Millis, Settings, Shelf, VERSION};
+use liseuse_core::personal::{Millis, News, Settings, Shelf, VERSION};
 use wasm_bindgen::JsCast;
 
 /// The key of what is kept under `name` for this site.
@@ -59,6 +59,21 @@ pub fn shelf() -> Shelf {
 /// Keeps the shelf.
 pub fn keep_shelf(shelf: &Shelf) -> Result<(), NotKept> {
     set("shelf", &shelf.to_json())
+}
+
+/// Which articles were new at the last visit, and the collection then.
+pub fn news() -> News {
+    get("news").map_or_else(News::default, |text| News::from_json(&text))
+}
+
+/// Whether a visit was kept (the reader is back).
+pub fn has_news() -> bool {
+    get("news").is_some()
+}
+
+/// Keeps what is new (a full storage only loses the marks of new articles).
+pub fn keep_news(news: &News) {
+    let _ = set("news", &news.to_json());
 }
 
 /// Now, as the shelf dates things.

@@ -54,7 +54,7 @@ fn Shell(props: &ShellProps) -> Html {
             let mut shelf = store::shelf();
             // (In a split index, only ids whose piece is here are known gone.)
             shelf.retain(|id| !library.lacks(id));
-            State::restored(store::settings(), shelf)
+            State::restored(store::settings(), shelf, store::has_news())
         })
     };
     // A split index tells which are gone once their ids' pieces are here.
@@ -74,6 +74,40 @@ fn Shell(props: &ShellProps) -> Html {
         use_effect_with(gone, move |gone| {
             if !gone.is_empty() {
                 state.dispatch(Action::Forget(gone.clone()));
+            }
+        });
+    }
+    // What is new since the last visit: once every id of the collection
+    // is known (a split index: once its id pieces are in, which the home
+    // page asks for when the reader pauses), once a visit.
+    {
+        let visited = use_mut_ref(|| false);
+        let found = if *visited.borrow() {
+            None
+        } else {
+            props.library.0.all_ids().ok().map(|ids| {
+                *visited.borrow_mut() = true;
+                let mut news = store::news();
+                news.visit(ids.iter().copied());
+                store::keep_news(&news);
+                // (A set built one by one: a collected one compiles a sort of its own.)
+                let new_ids = liseuse_core::order::set(
+                    (ids.iter())
+                        .filter(|id| news.is_new(id))
+                        .map(|id| id.to_string()),
+                );
+                (news, new_ids)
+            })
+        };
+        let dispatch = state.dispatcher();
+        use_effect_with(found, move |found| {
+            if let Some((news, ids)) = found.clone().filter(|(_, ids)| !ids.is_empty()) {
+                dispatch.dispatch(Action::News(news, ids));
+            }
+        });
+        use_effect_with(state.news.clone(), |news| {
+            if news.visited() {
+                store::keep_news(news);
             }
         });
     }

@@ -72,8 +72,15 @@ pub fn use_ebook(library: &SharedLibrary, docs: &[u32], title: &str) -> Html {
                 chapters,
             };
             let bytes = epub::epub(&book);
-            let name: String = (title.to_lowercase().chars())
-                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            // (ASCII case only: Unicode's case tables are 4 kB of wasm.)
+            let name: String = (title.chars())
+                .map(|c| {
+                    if c.is_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
                 .collect();
             let data = js_sys::Uint8Array::from(&bytes[..]);
             let _ = download(

@@ -59,11 +59,15 @@ pub fn item(
     }
     .to_hash();
     let read = state.shelf.is_read(id);
+    let new = state.new_ids.contains(id);
     let text = library.text(doc);
     let title = listed.title;
     html! {
         <li class={classes!("result", read.then_some("read"), text.is_none().then_some("title-only"))} {key} data-id={id.to_string()}>
             <a {href}>
+                if new {
+                    <span class="badge new">{"Nouveau"}</span>
+                }
                 if let Some(section) = listed.section {
                     <span class="section">{section.to_string()}</span>
                 }

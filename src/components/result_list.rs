@@ -11,7 +11,7 @@ use crate::dates::french_month;
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_later_pieces, use_pieces};
 use crate::route::Route;
-use crate::state::StateContext;
+use crate::state::{Action, StateContext};
 
 /// Results (or articles) shown at first, and added by each press on "more":
 /// with a split index, each shown result may need a text piece (its title,
@@ -142,8 +142,15 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         library.missing_for_name(&name_key)
     };
     // Browsing, no one typing: the page's texts at once.
+    // Browsing, the ids of every article (a split index has them in
+    // pieces) for a reader who comes back: what is new since their last
+    // visit needs them.
+    let ids = match &state {
+        Some(state) if state.returning && browsing => library.missing_ids(),
+        _ => Vec::new(),
+    };
     let (now, later) = if browsing {
-        (texts, positions)
+        (texts, [positions, ids].concat())
     } else {
         (Vec::new(), [texts, name, positions].concat())
     };
@@ -395,12 +402,27 @@ fn more_button(left: usize, label: &str, on_more: Callback<MouseEvent>) -> Html 
 fn shelf_line(state: &StateContext) -> Html {
     let saved = state.shelf.saved().len();
     let recent = state.shelf.recent().len();
+    let new = state.new_ids.len();
+    let toggle = {
+        let (dispatch, only) = (state.dispatcher(), state.only_new);
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetOnlyNew(!only)))
+    };
     html! {
-        <nav class="shelf-line" aria-label="Mes articles">
-            <a href={Route::Shelf.to_hash()}>
-                {format!("Mes articles : {saved} gardé{}, {recent} lu{} récemment", plural(saved), plural(recent))}
-            </a>
-        </nav>
+        <>
+            <nav class="shelf-line" aria-label="Mes articles">
+                <a href={Route::Shelf.to_hash()}>
+                    {format!("Mes articles : {saved} gardé{}, {recent} lu{} récemment", plural(saved), plural(recent))}
+                </a>
+            </nav>
+            if new > 0 || state.only_new {
+                <p class="news">
+                    {format!("{new} {} depuis votre dernière visite · ", if new == 1 { "nouvel article" } else { "nouveaux articles" })}
+                    <button type="button" class="link" onclick={toggle} aria-pressed={state.only_new.to_string()}>
+                        {"Nouveaux seulement"}
+                    </button>
+                </p>
+            }
+        </>
     }
 }
 

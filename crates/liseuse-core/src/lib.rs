@@ -590,6 +590,30 @@ impl Library {
             .collect()
     }
 
+    /// The id pieces not loaded yet (none for a whole index).
+    pub fn missing_ids(&self) -> Vec<String> {
+        (0..self.id_files.len())
+            .filter(|&run| !self.ids.is_loaded(run))
+            .map(|run| self.id_files[run].clone())
+            .collect()
+    }
+
+    /// Every article's id, once all are known; otherwise the id pieces
+    /// missing (a split index has its ids in pieces).
+    pub fn all_ids(&self) -> Result<Vec<&str>, Vec<String>> {
+        if self.ids.is_empty() {
+            return Ok(self.articles.iter().map(|a| a.id.as_str()).collect());
+        }
+        let missing = self.missing_ids();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok((0..self.id_files.len())
+            .filter_map(|run| self.ids.piece(run))
+            .flat_map(|piece| piece.ids.iter().map(String::as_str))
+            .collect())
+    }
+
     /// Whether the collection is known to have no article `id`: always
     /// known for a whole index, once its id piece is here for a split one.
     pub fn lacks(&self, id: &str) -> bool {
@@ -677,15 +701,23 @@ impl Library {
             .filter_map(|id| self.doc_of(id))
             .collect();
         left_out.sort_unstable();
+        let only: Option<Vec<u32>> = filters.only_in.as_ref().map(|ids| {
+            let mut docs: Vec<u32> = ids.iter().filter_map(|id| self.doc_of(id)).collect();
+            docs.sort_unstable();
+            docs
+        });
         move |doc| {
             left_out.binary_search(&doc).is_err()
+                && only
+                    .as_ref()
+                    .is_none_or(|only| only.binary_search(&doc).is_ok())
                 && (self.articles.get(doc as usize)).is_some_and(|a| filters.keep(a))
         }
     }
 
     /// The id pieces `filters` need (those of the ids they leave out).
     pub fn missing_for_filters(&self, filters: &Filters) -> Vec<String> {
-        let ids = filters.not_in.iter().flat_map(|ids| ids.iter());
+        let ids = (filters.not_in.iter().chain(&filters.only_in)).flat_map(|ids| ids.iter());
         self.missing_for_ids(ids.map(String::as_str))
     }
 
@@ -1180,6 +1212,42 @@ mod tests {
             load_for(&split, &pieces, query);
             assert_eq!(split.search(query, 10), whole.search(query, 10), "{query}");
         }
+    }
+
+    #[test]
+    fn every_id_is_known_once_the_id_pieces_are_in_and_new_only_filters_by_them() {
+        let whole = library();
+        let (split, pieces) = split_library();
+        let mut all = whole.all_ids().unwrap();
+        all.sort_unstable();
+        assert_eq!(all.len(), whole.len());
+        assert!(whole.missing_ids().is_empty());
+        let missing = split.missing_ids();
+        assert!(!missing.is_empty());
+        assert_eq!(split.all_ids(), Err(missing.clone()));
+        for file in &missing {
+            split.add_piece(file, &pieces[file]).unwrap();
+        }
+        assert!(split.missing_ids().is_empty());
+        let mut ids = split.all_ids().unwrap();
+        ids.sort_unstable();
+        assert_eq!(ids, all);
+        // Only these ids, as "Nouveaux seulement" keeps them.
+        let only = Filters {
+            only_in: Some(std::rc::Rc::new(order::set(
+                all[..2].iter().map(|id| id.to_string()),
+            ))),
+            ..Filters::default()
+        };
+        let page = whole.browse(&only, 10);
+        assert_eq!(page.total, 2);
+        let mut kept: Vec<&str> = page
+            .shown
+            .iter()
+            .map(|&d| whole.article_at(d).id.as_str())
+            .collect();
+        kept.sort_unstable();
+        assert_eq!(kept, all[..2]);
     }
 
     #[test]

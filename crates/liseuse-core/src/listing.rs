@@ -20,6 +20,9 @@ pub struct Filters {
     /// Only articles whose id is not here: the unread ones, given the ids
     /// of those read (see [`crate::personal::Shelf`]).
     pub not_in: Option<Rc<BTreeSet<String>>>,
+    /// Only articles whose id is here: the new ones since the last visit
+    /// (see [`crate::personal::News`]).
+    pub only_in: Option<Rc<BTreeSet<String>>>,
 }
 
 impl Filters {
@@ -45,6 +48,7 @@ impl Filters {
             || self.year.is_some()
             || self.month.is_some()
             || self.not_in.is_some()
+            || self.only_in.is_some()
     }
 }
 

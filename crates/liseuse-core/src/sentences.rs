@@ -77,7 +77,7 @@ fn abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Adds `range` of `text`, without its spaces at both ends, cut where it
@@ -89,7 +89,7 @@ fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut from = start;
     while end.saturating_sub(from) > LONGEST {
         let window = &text[from..floor(text, from + LONGEST)];
-        let cut = (window.rfind(", ").map(|c| c + 1))
+        let cut = (window.rfind(',').map(|c| c + 1))
             .or_else(|| window.rfind(' '))
             .filter(|&c| c > 0)
             .unwrap_or(window.len());
