@@ -18,10 +18,12 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * first render with a quarter fewer elements); 272.0 kB without gloo-net (fetch through web-sys,
  * −2.1 kB), with the analysis of the texts shown kept between keystrokes (+0.3 kB) and the
  * address written once the reader pauses (+0.8 kB); 271.9 kB with a query read once (issue 23);
- * 273.5 kB with results newest first under their months (+1.6 kB, issue 24). The target is
- * 200 kB (issue 22).
+ * 273.5 kB with results newest first under their months (+1.6 kB, issue 24). Then issue 24's
+ * reading features, each measured on its own: highlights and notes with the two-tab merge
+ * (+18.0 kB), listening (+7.5 kB), the e-book (+6.1 kB), new since the last visit (+4.8 kB),
+ * phrases as one mark and the rest (+0.7 kB): 310.6 kB. The target is 200 kB (issue 22).
  */
-const WASM_BUDGET = 274_000;
+const WASM_BUDGET = 311_000;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
   requireBuild(DIST);
