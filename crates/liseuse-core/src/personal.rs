@@ -391,14 +391,16 @@ impl Shelf {
             }
             theirs
         }
-        // Recent: the ones this tab opened since, first, then theirs.
+        // Recent: the ones this tab opened since, first, then theirs, less
+        // those this tab let go (gone from the collection).
         let opened = self
             .recent
             .iter()
             .take_while(|id| base.recent.first() != Some(*id));
         let mut recent: Vec<String> = opened.cloned().collect();
+        let dropped = |id: &String| base.recent.contains(id) && !self.recent.contains(id);
         for id in theirs.recent {
-            if !recent.contains(&id) {
+            if !recent.contains(&id) && !dropped(&id) {
                 recent.push(id);
             }
         }
@@ -764,6 +766,11 @@ mod tests {
         assert_eq!(merged.recent(), ["y", "x", "c", "000_a"]);
         // Nothing changed here: theirs, as it is.
         assert_eq!(base.rebase(&base, theirs.clone()), theirs);
+        // An article gone from the collection, forgotten here: in no list.
+        let mut forgot = base.clone();
+        forgot.retain(|id| id != "c");
+        let merged = forgot.rebase(&base, theirs.clone());
+        assert!(!merged.is_saved("c") && !merged.recent().contains(&"c".to_string()));
         // A highlight removed here, while the other tab wrote something else.
         let mut removed = base.clone();
         removed.unhighlight("h1");
