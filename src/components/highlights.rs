@@ -81,6 +81,11 @@ pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String
                 }
             });
             let click = EventListener::new(&document, "click", move |event| {
+                // A drag that selected text ends with a click too: not a
+                // click on the highlight.
+                if selected_range().is_some() {
+                    return;
+                }
                 let mark = (event.target())
                     .and_then(|t| t.dyn_into::<Element>().ok())
                     .and_then(|t| t.closest("article.reader mark.hl").ok().flatten());
