@@ -392,13 +392,19 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         let mut end = i + 1;
         while end < sentence.len() && !sentence[end].after_punctuation {
             let word = sentence[end].text;
-            if is_capitalised(word) {
+            // An elided article starts another name: `Moscou l’Arménie` is
+            // two (`Côte d’Ivoire`, with `d’`, stays one).
+            if is_capitalised(word) && !sentence[end].after_article {
                 end += 1;
             } else if end == start + 1
                 && is_particle(word)
-                && sentence
-                    .get(end + 1)
-                    .is_some_and(|w| is_capitalised(w.text) && !w.after_punctuation)
+                && sentence.get(end + 1).is_some_and(|w| {
+                    // `des` before a name of its own is not part of a name:
+                    // `TikTok des Etats-Unis` is two (`Ministère des Armées` one).
+                    is_capitalised(w.text)
+                        && !w.after_punctuation
+                        && !(word == "des" && is_name_word(w.text))
+                })
             {
                 // One word, then a particle: `Charles de Gaulle` (not
                 // `Édouard Philippe de Matignon`).
@@ -570,6 +576,41 @@ mod tests {
         .iter()
         .map(|(id, text)| parse_capture(id, text).unwrap())
         .collect()
+    }
+
+    #[test]
+    fn an_elided_article_or_des_before_a_name_starts_another_name() {
+        let mut articles = articles();
+        articles.push(
+            parse_capture(
+                "d",
+                "Une aide\n\nLa demande d'aide à Bakou l'Arménie la juge vaine. Erevan parle pour l'Arménie, et l'Arménie attend ; Bakou et l'Arménie négocient, sans l'Arménie.",
+            )
+            .unwrap(),
+        );
+        let (entities, _) = find(&articles);
+        let keys: Vec<&str> = entities.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(!keys.iter().any(|k| k.starts_with("bakou ")), "{keys:?}");
+        assert!(
+            keys.contains(&"bakou") && keys.contains(&"armenie"),
+            "{keys:?}"
+        );
+        // `des` before a name of its own.
+        let mut articles = articles;
+        articles.push(
+            parse_capture(
+                "e",
+                "Réseaux\n\nLe réseau TikTok des Etats-Unis attend. Les Etats-Unis et TikTok discutent ; les Etats-Unis hésitent, TikTok aussi, et le Ministère des Armées observe les Etats-Unis.",
+            )
+            .unwrap(),
+        );
+        let (entities, _) = find(&articles);
+        let keys: Vec<&str> = entities.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(!keys.contains(&"tiktok des etats-unis"), "{keys:?}");
+        assert!(
+            keys.contains(&"tiktok") && keys.contains(&"etats-unis"),
+            "{keys:?}"
+        );
     }
 
     #[test]
