@@ -1,6 +1,7 @@
 use std::ops::Range;
 
 use gloo::events::EventListener;
+use liseuse_core::article::is_web_address;
 use liseuse_core::{annotation, BlockKind};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
@@ -394,10 +395,3 @@ pub fn Reader(props: &ReaderProps) -> Html {
 /// The reader's highlights in an article: each block's ranges with their
 /// keys, and the keys of those whose words are gone.
 type Placed = (Vec<Vec<(Range<usize>, String)>>, Vec<String>);
-
-/// Only web addresses become links: article metadata is untrusted, and a
-/// `javascript:` or `data:` address must stay inert.
-fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}

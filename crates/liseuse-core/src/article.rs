@@ -93,6 +93,14 @@ pub enum BlockKind {
     Caption,
 }
 
+/// Whether `url` is a web address (`http:` or `https:`): only those
+/// become links. Article metadata is untrusted, and a `javascript:` or
+/// `data:` address must stay inert.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 impl Article {
     /// The year of [`Article::date`], if any.
     pub fn year(&self) -> Option<&str> {

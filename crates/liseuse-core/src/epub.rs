@@ -9,7 +9,7 @@
 //! without extra fields, as the EPUB container format requires.
 
 use crate::annotation::{self, Highlight};
-use crate::article::{Article, BlockKind};
+use crate::article::{is_web_address, Article, BlockKind};
 
 /// One article of the book.
 pub struct Chapter<'a> {
@@ -235,12 +235,6 @@ fn title_of(article: &Article) -> &str {
     } else {
         &article.title
     }
-}
-
-/// Only web addresses become links (article metadata is untrusted).
-fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// `text` as XML character data: markup escaped, and the characters XML
