@@ -85,7 +85,7 @@ fn Shell(props: &ShellProps) -> Html {
         let found = if *visited.borrow() {
             None
         } else {
-            props.library.0.all_ids().ok().map(|ids| {
+            props.library.0.all_ids().map(|ids| {
                 *visited.borrow_mut() = true;
                 let mut news = store::news();
                 news.visit(ids.iter().copied());

@@ -598,20 +598,22 @@ impl Library {
             .collect()
     }
 
-    /// Every article's id, once all are known; otherwise the id pieces
-    /// missing (a split index has its ids in pieces).
-    pub fn all_ids(&self) -> Result<Vec<&str>, Vec<String>> {
+    /// Every article's id, once all are known (a split index has its ids in
+    /// pieces: [`Library::missing_ids`] names those not here). Asked at
+    /// every render until it answers, so it lists nothing when it cannot.
+    pub fn all_ids(&self) -> Option<Vec<&str>> {
         if self.ids.is_empty() {
-            return Ok(self.articles.iter().map(|a| a.id.as_str()).collect());
+            return Some(self.articles.iter().map(|a| a.id.as_str()).collect());
         }
-        let missing = self.missing_ids();
-        if !missing.is_empty() {
-            return Err(missing);
+        let runs = 0..self.id_files.len();
+        if !runs.clone().all(|run| self.ids.is_loaded(run)) {
+            return None;
         }
-        Ok((0..self.id_files.len())
-            .filter_map(|run| self.ids.piece(run))
-            .flat_map(|piece| piece.ids.iter().map(String::as_str))
-            .collect())
+        Some(
+            runs.filter_map(|run| self.ids.piece(run))
+                .flat_map(|piece| piece.ids.iter().map(String::as_str))
+                .collect(),
+        )
     }
 
     /// Whether the collection is known to have no article `id`: always
@@ -1224,7 +1226,7 @@ mod tests {
         assert!(whole.missing_ids().is_empty());
         let missing = split.missing_ids();
         assert!(!missing.is_empty());
-        assert_eq!(split.all_ids(), Err(missing.clone()));
+        assert_eq!(split.all_ids(), None);
         for file in &missing {
             split.add_piece(file, &pieces[file]).unwrap();
         }
