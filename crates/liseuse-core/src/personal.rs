@@ -311,17 +311,7 @@ impl Shelf {
     /// Every highlight with its id, article by article, each article's in
     /// the order they were made.
     pub fn highlights(&self) -> Vec<(&str, &Highlight)> {
-        let mut all: Vec<(&str, &Highlight)> = self
-            .highlights
-            .iter()
-            .map(|(k, h)| (k.as_str(), h))
-            .collect();
-        crate::order::sort_by(&mut all, |a, b| {
-            (a.1.article.cmp(&b.1.article))
-                .then(a.1.created.cmp(&b.1.created))
-                .then(a.0.cmp(b.0))
-        });
-        all
+        self.listed(&|_| true)
     }
 
     /// Highlight `key`, if it is kept.
@@ -333,9 +323,23 @@ impl Shelf {
     }
 
     /// Article `id`'s highlights with their ids, in the order they were made.
+    /// (Asked at every render of the reading view: only its own are sorted.)
     pub fn highlights_of(&self, id: &str) -> Vec<(&str, &Highlight)> {
-        let mut all = self.highlights();
-        all.retain(|(_, h)| h.article == id);
+        self.listed(&|h| h.article == id)
+    }
+
+    /// The highlights `keep` accepts, with their ids, sorted as
+    /// [`Shelf::highlights`] lists them.
+    fn listed(&self, keep: &dyn Fn(&Highlight) -> bool) -> Vec<(&str, &Highlight)> {
+        let mut all: Vec<(&str, &Highlight)> = (self.highlights.iter())
+            .filter(|(_, h)| keep(h))
+            .map(|(k, h)| (k.as_str(), h))
+            .collect();
+        crate::order::sort_by(&mut all, |a, b| {
+            (a.1.article.cmp(&b.1.article))
+                .then(a.1.created.cmp(&b.1.created))
+                .then(a.0.cmp(b.0))
+        });
         all
     }
 
