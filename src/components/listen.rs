@@ -235,10 +235,7 @@ fn mark(block: usize, range: &Range<usize>, text: &str) {
     });
     let Some(dom) = dom else { return };
     // CSS.highlights.set("speaking", new Highlight(range)), where there are.
-    let registry = Reflect::get(&window, &"CSS".into())
-        .and_then(|css| Reflect::get(&css, &"highlights".into()))
-        .ok()
-        .filter(|r| !r.is_undefined());
+    let registry = highlight_registry();
     let highlight = Reflect::get(&window, &"Highlight".into())
         .ok()
         .and_then(|c| c.dyn_into::<Function>().ok())
@@ -267,17 +264,22 @@ fn unmark() {
     if let Ok(Some(marked)) = document.query_selector(".speaking") {
         let _ = marked.class_list().remove_1("speaking");
     }
-    let registry = Reflect::get(&gloo::utils::window(), &"CSS".into())
-        .and_then(|css| Reflect::get(&css, &"highlights".into()))
-        .ok()
-        .filter(|r| !r.is_undefined());
-    if let Some(registry) = registry {
+    if let Some(registry) = highlight_registry() {
         if let Ok(clear) =
             Reflect::get(&registry, &"clear".into()).and_then(|c| c.dyn_into::<Function>())
         {
             let _ = clear.call0(&registry);
         }
     }
+}
+
+/// The browser's registry of CSS custom highlights (`CSS.highlights`), where
+/// it has one.
+fn highlight_registry() -> Option<JsValue> {
+    Reflect::get(&gloo::utils::window(), &"CSS".into())
+        .and_then(|css| Reflect::get(&css, &"highlights".into()))
+        .ok()
+        .filter(|r| !r.is_undefined())
 }
 
 /// The text node and offset `units` UTF-16 units into `element`'s text.
