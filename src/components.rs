@@ -46,6 +46,18 @@ impl PartialEq for SharedLibrary {
     }
 }
 
+/// The full address of article `id` on this site (this page, without its
+/// fragment, then the article's route): what an export links to.
+pub fn article_address(id: &str) -> String {
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default();
+    let route = crate::route::Route::Article {
+        id: id.to_string(),
+        query: String::new(),
+    };
+    format!("{page}{}", route.to_hash())
+}
+
 /// Whether a key press is not for the app's one-key shortcuts: typed into a
 /// field, with Ctrl, Alt or Meta, or while a dialog is open (its keys are its own).
 pub fn typing(event: &web_sys::KeyboardEvent) -> bool {

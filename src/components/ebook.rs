@@ -6,9 +6,8 @@ use liseuse_core::epub::{self, Book, Chapter};
 use yew::prelude::*;
 
 use super::settings::download;
-use super::SharedLibrary;
+use super::{article_address, SharedLibrary};
 use crate::pieces::{failure, use_pieces};
-use crate::route::Route;
 use crate::state::StateContext;
 
 /// The most articles one e-book holds (the first ones of the list).
@@ -36,23 +35,13 @@ pub fn use_ebook(library: &SharedLibrary, docs: &[u32], title: &str) -> Html {
                 return;
             }
             asked.set(false);
-            let page = gloo::utils::window().location().href().unwrap_or_default();
-            let page = page.split('#').next().unwrap_or_default().to_string();
             let shelf = state.as_ref().map(|s| s.shelf.clone()).unwrap_or_default();
             let chapters = (docs.iter())
                 .map(|&doc| {
                     let article = library.article_at(doc);
-                    let id = article.id.clone();
                     Chapter {
                         article,
-                        link: format!(
-                            "{page}{}",
-                            Route::Article {
-                                id,
-                                query: String::new()
-                            }
-                            .to_hash()
-                        ),
+                        link: article_address(&article.id),
                         highlights: (shelf.highlights_of(&article.id).into_iter())
                             .map(|(_, h)| h)
                             .collect(),

@@ -11,7 +11,7 @@ use super::ebook::use_ebook;
 use super::highlights::highlight_item;
 use super::result_item::item;
 use super::settings::download;
-use super::SharedLibrary;
+use super::{article_address, SharedLibrary};
 use crate::pieces::use_pieces;
 use crate::route::Route;
 use crate::state::StateContext;
@@ -120,8 +120,6 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
     // Article by article: its id, its title, its highlights and whether each is an orphan.
     type Sections<'a> = Vec<(String, String, Vec<(&'a Highlight, bool)>)>;
     let mut sections: Sections = Vec::new();
-    let page = gloo::utils::window().location().href().unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default().to_string();
     for (_, highlight) in &all {
         let id = &highlight.article;
         if sections.last().is_none_or(|(last, _, _)| last != id) {
@@ -151,9 +149,8 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
         }
         .to_hash()
     };
-    let links: Vec<String> = sections
-        .iter()
-        .map(|(id, _, _)| format!("{page}{}", link(id)))
+    let links: Vec<String> = (sections.iter())
+        .map(|(id, _, _)| article_address(id))
         .collect();
     let export = {
         let markdown = annotation::markdown(
