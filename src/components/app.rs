@@ -47,11 +47,14 @@ struct ShellProps {
 #[function_component]
 fn Shell(props: &ShellProps) -> Html {
     let (route, navigator) = use_route();
+    // The shelf as storage holds it, read once: what this tab last read
+    // from or wrote to storage (see the merge below).
+    let stored = use_mut_ref(store::shelf);
     // What the browser kept, less the articles no longer in the collection.
     let state = {
-        let library = props.library.0.clone();
+        let (library, stored) = (props.library.0.clone(), stored.clone());
         use_reducer(move || {
-            let mut shelf = store::shelf();
+            let mut shelf = stored.borrow().clone();
             // (In a split index, only ids whose piece is here are known gone.)
             shelf.retain(|id| !library.lacks(id));
             State::restored(store::settings(), shelf, store::has_news())
@@ -123,9 +126,9 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
     // Another tab of the site may write too: each write merges this tab's
-    // changes into what storage holds now, and this tab follows the other's
-    // writes (the `storage` event), so neither loses the other's.
-    let stored = use_mut_ref(store::shelf);
+    // changes into what storage holds now (`stored` is what this tab last
+    // read or wrote), and this tab follows the other's writes (the
+    // `storage` event), so neither loses the other's.
     {
         let (not_kept, stored) = (not_kept.setter(), stored.clone());
         let dispatch = state.dispatcher();
