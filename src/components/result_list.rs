@@ -104,9 +104,16 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         )
     };
     // A month picked on the home page: its articles as an e-book.
-    let month_docs = match (&props.filters.month, browsing) {
-        (Some(_), true) => library.browse(&props.filters, super::ebook::MOST).shown,
-        _ => Vec::new(),
+    // (Once per filters, not at every render of the home page.)
+    let month_docs = {
+        let library = library.clone();
+        use_memo(
+            (props.filters.clone(), browsing, filters_ready),
+            move |(filters, browsing, _)| match (&filters.month, browsing) {
+                (Some(_), true) => library.browse(filters, super::ebook::MOST).shown,
+                _ => Vec::new(),
+            },
+        )
     };
     let month_name = props
         .filters
