@@ -17,7 +17,8 @@ use std::process::ExitCode;
 
 use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
 use liseuse_core::indexer::build_dir;
-use liseuse_core::publish::Site;
+use liseuse_core::publish::{Identity, Site};
+use liseuse_core::site::{SiteSettings, SETTINGS_FILE};
 
 fn main() -> ExitCode {
     match try_main() {
@@ -36,6 +37,13 @@ fn try_main() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     let dir = articles_dir();
     let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
+    // The site's own title, description, home and language (liseuse.toml).
+    println!(
+        "cargo:rerun-if-changed={}",
+        dir.join(SETTINGS_FILE).display()
+    );
+    let settings = SiteSettings::of_folder(&dir)?;
+    let identity = Identity::of(&settings, report.main_lang.as_deref());
     // Any change in the folder (a file added, edited or removed) rebuilds the index.
     watch(&dir, &inputs);
     let split = match std::env::var("LISEUSE_PIECES").as_deref() {
@@ -53,7 +61,7 @@ fn try_main() -> Result<(), String> {
         }
         Err(_) => PieceSizes::default(),
     };
-    let site = Site::of(file, split.then_some(sizes));
+    let site = Site::of(file, split.then_some(sizes), &identity);
     write_site(&site)?;
     // Nothing is left out silently: every file or line that gave no article,
     // every duplicate and every fix is named, then one summary line.
@@ -72,6 +80,10 @@ fn try_main() -> Result<(), String> {
         let total: usize = site.pieces.iter().map(|(_, b)| b.len()).sum();
         format!(", split: {} pieces of {total} bytes", site.pieces.len())
     };
+    println!(
+        "cargo:warning=liseuse: \"{}\", interface in {}",
+        identity.title, site.lang
+    );
     println!(
         "cargo:warning=liseuse: {report} (from {dir}; index {raw} bytes, {bytes} compressed{pieces_line})",
         dir = dir.display(),
@@ -128,6 +140,12 @@ fn write_site(site: &Site) -> Result<(), String> {
     let (name, bytes) = &site.index;
     write(&dir.join(name), bytes)?;
     write(&dir.join("early.html"), site.early.as_bytes())?;
+    write(&dir.join("head.html"), site.head.as_bytes())?;
+    write(&dir.join("lang.txt"), site.lang.as_bytes())?;
+    write(
+        &dir.join("manifest.webmanifest"),
+        site.web_manifest.as_bytes(),
+    )?;
     if let Some((name, bytes)) = &site.hints {
         write(&dir.join(name), bytes)?;
     }

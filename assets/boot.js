@@ -3,6 +3,21 @@
 (() => {
   const app = () => document.getElementById('app');
 
+  // The words of the site's language: liseuse_core::text::Text::boot_json,
+  // which the build writes into the page (<script type="application/json"
+  // id="liseuse-text">, data that never runs). `say(key, ...values)` fills
+  // its `{}` in order.
+  let words = {};
+  try {
+    words = JSON.parse(document.getElementById('liseuse-text')?.textContent ?? '{}');
+  } catch {
+    // A page the build did not write: the keys are shown.
+  }
+  const say = (key, ...values) => {
+    let i = 0;
+    return String(words[key] ?? key).replace(/\{\}/g, () => String(values[i++] ?? ''));
+  };
+
   // The reading settings, before the first paint: what the app writes
   // (liseuse_core::personal::Settings, kept by src/store.rs under this key)
   // put on <html> as the app puts it (src/components/settings.rs). Anything
@@ -37,12 +52,12 @@
   }
 
   if (typeof WebAssembly !== 'object') {
-    addEventListener('DOMContentLoaded', () => fatal('Ce navigateur ne sait pas exécuter WebAssembly : liseuse ne peut pas démarrer.'));
+    addEventListener('DOMContentLoaded', () => fatal(say('noWasm')));
   }
   // Trunk's loader rejects when the wasm or its JS cannot be fetched or compiled.
   const failed = (event) => {
     const reason = event.reason ?? event.error ?? event.message;
-    fatal(`liseuse n’a pas pu démarrer (${reason?.message ?? reason ?? 'erreur inconnue'}). Rechargez la page ; si le problème persiste, le site est incomplet.`);
+    fatal(say('startFailed', reason?.message ?? reason ?? say('unknownError')));
   };
   addEventListener('unhandledrejection', failed);
   addEventListener('error', (event) => {
@@ -169,7 +184,7 @@
       });
       const gzip = head[0] === 0x1f && head[1] === 0x8b;
       if (gzip && typeof DecompressionStream !== 'function') {
-        throw new Error('ce navigateur ne sait pas décompresser (DecompressionStream) : mettez-le à jour');
+        throw new Error(say('noDecompression'));
       }
       const body = gzip ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
       return new Response(body, { headers: { 'content-type': 'application/wasm' } });
@@ -207,10 +222,10 @@
     bar.className = 'update';
     bar.setAttribute('role', 'status');
     const text = document.createElement('span');
-    text.textContent = 'Une nouvelle version de liseuse est prête.';
+    text.textContent = say('updateReady');
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Recharger';
+    button.textContent = say('reload');
     button.addEventListener('click', () => worker.postMessage({ type: 'SKIP_WAITING' }));
     bar.append(text, button);
     document.body.append(bar);
@@ -239,11 +254,11 @@
           line.setAttribute('role', 'status');
           document.body.append(line);
         }
-        line.textContent = `Lecture hors ligne : ${Math.floor((100 * cached) / total)} % de l’index enregistré`;
+        line.textContent = say('offlineProgress', Math.floor((100 * cached) / total));
         setTimeout(ask, 1000);
       } else if (line && !line.dataset.done) {
         line.dataset.done = 'true';
-        line.textContent = 'Toute la collection est disponible hors ligne.';
+        line.textContent = say('offlineDone');
         setTimeout(() => line.remove(), 4000);
       }
     });
@@ -309,9 +324,9 @@
     const bar = document.createElement('div');
     bar.className = 'offline-ask';
     bar.setAttribute('role', 'region');
-    bar.setAttribute('aria-label', 'Lecture hors ligne');
+    bar.setAttribute('aria-label', say('offlineLabel'));
     const text = document.createElement('span');
-    text.textContent = `Rendre toute la collection disponible hors ligne (${Math.round(bytes / 1e6)} Mo) ?`;
+    text.textContent = say('offlineAsk', Math.round(bytes / 1e6));
     const answer = (label, value) => {
       const button = document.createElement('button');
       button.type = 'button';
@@ -323,7 +338,7 @@
       });
       return button;
     };
-    bar.append(text, answer('Oui', 'yes'), answer('Non', 'no'));
+    bar.append(text, answer(say('yes'), 'yes'), answer(say('no'), 'no'));
     document.body.append(bar);
   }
 

@@ -6,9 +6,6 @@
 
 use web_sys::{Document, Element};
 
-/// The message's title.
-pub const TITLE: &str = "liseuse a rencontré une erreur";
-
 /// Shows the crash message in place of the app and logs `panic` to the console.
 /// Never panics itself: every DOM call that fails is skipped.
 pub fn show(panic: &str) {
@@ -48,15 +45,13 @@ fn message(document: &Document, page: &str) -> Option<Element> {
     let message = document.create_element("div").ok()?;
     message.set_class_name("fatal crash");
     message.set_attribute("role", "alert").ok()?;
-    let line = element(
-        "p",
-        "La page s’est arrêtée. Vos articles ne sont pas perdus : rouvrez liseuse depuis l’accueil.",
-    )?;
-    let link = element("a", "Rouvrir liseuse")?;
+    let t = crate::site::t();
+    let line = element("p", t.crash_message)?;
+    let link = element("a", t.crash_reopen)?;
     link.set_attribute("href", page).ok()?;
     let paragraph = document.create_element("p").ok()?;
     paragraph.append_child(&link).ok()?;
-    for child in [element("h1", TITLE)?, line, paragraph] {
+    for child in [element("h1", t.crash_title)?, line, paragraph] {
         message.append_child(&child).ok()?;
     }
     Some(message)

@@ -5,6 +5,7 @@
 //! (served with `Content-Encoding: gzip`) gives them as they are.
 
 use js_sys::Uint8Array;
+use liseuse_core::text::fill;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -118,13 +119,13 @@ fn hand_to_page(url: &str, bytes: &Uint8Array) {
 
 /// `bytes` decoded by the browser's `DecompressionStream`.
 async fn decompress(bytes: &Uint8Array) -> Result<Vec<u8>, String> {
-    let why = |text: String| format!("fichier compressé illisible ({text})");
-    let stream = Decompression::new(liseuse_core::pieces::COMPRESSION).map_err(|_| {
-        "ce navigateur ne sait pas décompresser les fichiers (DecompressionStream) : mettez-le à jour".to_string()
-    })?;
+    let t = crate::site::t();
+    let why = |text: String| fill(t.unreadable_compressed_t, &[&text]);
+    let stream = Decompression::new(liseuse_core::pieces::COMPRESSION)
+        .map_err(|_| t.no_decompression.to_string())?;
     let body =
         web_sys::Response::new_with_opt_buffer_source(Some(bytes)).map_err(|e| why(reason(&e)))?;
-    let body = body.body().ok_or_else(|| why("vide".into()))?;
+    let body = body.body().ok_or_else(|| why(t.empty.into()))?;
     let decoded = body.pipe_through(stream.unchecked_ref());
     let response = web_sys::Response::new_with_opt_readable_stream(Some(&decoded))
         .map_err(|e| why(reason(&e)))?;

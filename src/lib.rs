@@ -10,12 +10,14 @@ pub mod fetch;
 pub mod hooks;
 pub mod pieces;
 pub mod resume;
+pub mod site;
 pub mod state;
 pub mod store;
 
 use std::rc::Rc;
 
 pub use components::App;
+use liseuse_core::text::fill;
 use liseuse_core::Library;
 /// Dates and routes have no DOM: they are the core's, shared with the page the build writes.
 pub use liseuse_core::{dates, route};
@@ -25,15 +27,13 @@ pub use liseuse_core::{dates, route};
 /// `index.html`: the browser starts that download in parallel with the
 /// wasm's), decodes it and checks it against its name (asked once more past
 /// the HTTP cache if it is not the file: see [`fetch::fetch_checked`]). The
-/// error is what a reader is told, in French.
+/// error is what a reader is told, in the site's language.
 pub async fn load_library() -> Result<Rc<Library>, String> {
     use fetch::Failure;
     use liseuse_core::pieces::{check, INDEX_LINK_ID};
     let url = (gloo::utils::document().get_element_by_id(INDEX_LINK_ID))
         .and_then(|link| link.get_attribute("href"))
-        .ok_or(
-            "la page ne nomme pas l’index des articles : le site publié est incomplet (index.html)",
-        )?;
+        .ok_or(site::t().no_index_named)?;
     let name = url.rsplit('/').next().unwrap_or_default().to_string();
     let library = std::cell::RefCell::new(None);
     let read = |bytes: Vec<u8>| {
@@ -45,13 +45,10 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
     let fetched = fetch::fetch_checked(&url, true, &read).await;
     let library = library.into_inner();
     let loaded = fetched.and_then(|()| library.ok_or(Failure::Damaged(String::new())));
+    let t = site::t();
     loaded.map(Rc::new).map_err(|failure| match failure {
-        Failure::Network(why) => format!(
-            "L’index des articles n’a pas pu être chargé ({name} : {why}). Vérifiez la connexion, puis rechargez la page."
-        ),
-        Failure::Damaged(why) => format!(
-            "L’index des articles est endommagé ({name} : {why}). Rechargez la page ; si le problème persiste, le site publié est incomplet."
-        ),
+        Failure::Network(why) => fill(t.index_unreachable_t, &[&name, &why]),
+        Failure::Damaged(why) => fill(t.index_damaged_t, &[&name, &why]),
     })
 }
 
@@ -134,7 +131,7 @@ fn fatal(document: &web_sys::Document, root: &web_sys::Element, message: &str) {
     };
     block.set_class_name("fatal");
     let _ = block.set_attribute("role", "alert");
-    for (tag, text) in [("h1", "liseuse"), ("p", message)] {
+    for (tag, text) in [("h1", site::site().title.as_str()), ("p", message)] {
         if let Ok(element) = document.create_element(tag) {
             element.set_text_content(Some(text));
             let _ = block.append_child(&element);

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
+use liseuse_core::text::fill;
 use liseuse_core::Library;
 use yew::prelude::*;
 
@@ -75,15 +76,12 @@ pub fn none_in_flight() -> bool {
 pub use crate::fetch::Failure;
 
 impl Failure {
-    /// What a reader is told of piece `file` failing so, in French.
+    /// What a reader is told of piece `file` failing so.
     pub fn message(&self, file: &str) -> String {
+        let t = crate::site::t();
         match self {
-            Failure::Network(reason) => format!(
-                "Une partie de l’index n’a pas pu être chargée ({file} : {reason}). Vérifiez la connexion, puis relancez la recherche."
-            ),
-            Failure::Damaged(reason) => format!(
-                "Une partie de l’index est endommagée ({file} : {reason}). Rechargez la page ; si le problème persiste, le site publié est incomplet."
-            ),
+            Failure::Network(reason) => fill(t.piece_unreachable_t, &[file, reason]),
+            Failure::Damaged(reason) => fill(t.piece_damaged_t, &[file, reason]),
         }
     }
 }
@@ -192,10 +190,8 @@ pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
 /// What is wrong with a piece, in a reader's words.
 pub(crate) fn damage(error: &liseuse_core::FormatError) -> String {
     match error {
-        liseuse_core::FormatError::Mismatch { .. } => {
-            "le contenu reçu n’est pas celui du fichier : téléchargement interrompu, ou autre page servie à sa place".into()
-        }
-        other => format!("fichier illisible : {other}"),
+        liseuse_core::FormatError::Mismatch { .. } => crate::site::t().piece_mismatch.into(),
+        other => fill(crate::site::t().unreadable_file_t, &[&other.to_string()]),
     }
 }
 

@@ -30,15 +30,21 @@ pub struct NotKept(pub String);
 
 /// Stores `value` under `name`.
 fn set(name: &str, value: &str) -> Result<(), NotKept> {
-    LocalStorage::raw().set_item(&key(name), value).map_err(|error| {
-        let quota = (error.dyn_ref::<web_sys::DomException>())
-            .is_some_and(|e| e.name() == "QuotaExceededError");
-        NotKept(if quota {
-            "Le navigateur n’a plus de place pour ce site : vos derniers choix ne seront pas gardés. Libérez de l’espace (données des sites) ou exportez-les.".into()
-        } else {
-            "Le navigateur refuse de garder quoi que ce soit pour ce site (navigation privée ou stockage désactivé) : vos choix valent pour cette visite seulement.".into()
+    LocalStorage::raw()
+        .set_item(&key(name), value)
+        .map_err(|error| {
+            let quota = (error.dyn_ref::<web_sys::DomException>())
+                .is_some_and(|e| e.name() == "QuotaExceededError");
+            let t = crate::site::t();
+            NotKept(
+                if quota {
+                    t.storage_full
+                } else {
+                    t.storage_refused
+                }
+                .into(),
+            )
         })
-    })
 }
 
 /// The reading settings kept (the defaults when none are).

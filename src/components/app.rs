@@ -240,7 +240,7 @@ fn Shell(props: &ShellProps) -> Html {
     html! {
         <ContextProvider<StateContext> context={state.clone()}>
             <header class="bar">
-                <a class="brand" href={home}>{"liseuse"}</a>
+                <a class="brand" href={home}>{crate::site::site().title.clone()}</a>
                 <SearchBox
                     query={AttrValue::from(route.query().to_string())}
                     {count}

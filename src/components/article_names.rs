@@ -6,12 +6,13 @@ use crate::route::Route;
 
 /// The article's main people, places and organisations, each a link to its page.
 pub fn names_of(article: &liseuse_core::Article) -> Html {
+    let t = crate::site::t();
     if article.names.is_empty() {
         return Html::default();
     }
     html! {
-        <nav class="names" aria-label="Noms de l’article">
-            <span>{"Dans cet article : "}</span>
+        <nav class="names" aria-label={t.names_label}>
+            <span>{t.in_this_article}</span>
             { for article.names.iter().map(|name| {
                 let href = Route::Name { key: liseuse_core::entities::key(name) }.to_hash();
                 html! { <a {href}>{name.clone()}</a> }

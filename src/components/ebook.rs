@@ -59,6 +59,7 @@ pub fn use_ebook(library: &SharedLibrary, docs: &[u32], title: &str) -> Html {
                 lang,
                 made: &made,
                 chapters,
+                text: crate::site::t(),
             };
             let bytes = epub::epub(&book);
             // (ASCII case only: Unicode's case tables are 4 kB of wasm.)
@@ -87,11 +88,12 @@ pub fn use_ebook(library: &SharedLibrary, docs: &[u32], title: &str) -> Html {
         Callback::from(move |_: MouseEvent| asked.set(true))
     };
     // The name starts with the words shown (WCAG 2.5.3), then says of what.
-    let label = (!*asked).then(|| format!("E-book (EPUB) : {title}"));
+    let t = crate::site::t();
+    let label = (!*asked).then(|| liseuse_core::text::fill(t.labelled_t, &[t.ebook, &title]));
     html! {
         <p class="ebook">
             <button type="button" class="link" {onclick} disabled={*asked} aria-label={label}>
-                {if *asked { "Préparation de l’e-book…" } else { "E-book (EPUB)" }}
+                {if *asked { t.ebook_preparing } else { t.ebook }}
             </button>
             if let Some(failed) = failed {
                 <span role="alert">{failed}</span>

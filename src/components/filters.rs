@@ -2,7 +2,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::SharedLibrary;
-use crate::dates::french_month;
 use crate::state::{Action, StateContext};
 
 pub use liseuse_core::Filters;
@@ -27,7 +26,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let years = use_memo(props.library.clone(), |l| l.0.years());
     let months = use_memo(props.library.clone(), |l| {
         (l.0.months(&Filters::default()).into_iter())
-            .map(|(month, count)| (month.clone(), french_month(&month), count))
+            .map(|(month, count)| (month.clone(), crate::site::t().month(&month), count))
             .collect::<Vec<_>>()
     });
     let menu = |label: &'static str,
@@ -71,21 +70,22 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             state.dispatch(Action::SetUnread(input.checked()));
         })
     });
+    let t = crate::site::t();
     html! {
-        <div class="filters" role="group" aria-label="Filtres">
+        <div class="filters" role="group" aria-label={t.filters}>
             if !sources.is_empty() {
-                {menu("Source", "Toutes les sources", named(&sources), props.filters.source.as_ref(), |f, v| f.source = v)}
+                {menu(t.source, t.all_sources, named(&sources), props.filters.source.as_ref(), |f, v| f.source = v)}
             }
             if years.len() > 1 {
-                {menu("Année", "Toutes les années", named(&years), props.filters.year.as_ref(), |f, v| { f.year = v; f.month = None; })}
+                {menu(t.year, t.all_years, named(&years), props.filters.year.as_ref(), |f, v| { f.year = v; f.month = None; })}
             }
             if months.len() > 1 {
-                {menu("Mois", "Tous les mois", (*months).clone(), props.filters.month.as_ref(), |f, v| { f.month = v; f.year = None; })}
+                {menu(t.month, t.all_months, (*months).clone(), props.filters.month.as_ref(), |f, v| { f.month = v; f.year = None; })}
             }
             if let Some(onchange) = on_unread {
                 <label class="unread">
                     <input type="checkbox" checked={unread} {onchange} />
-                    <span>{"Non lus seulement"}</span>
+                    <span>{t.unread_only}</span>
                 </label>
             }
         </div>

@@ -6,6 +6,7 @@
 
 use gloo::events::EventListener;
 use liseuse_core::annotation::{self, Highlight, Quote};
+use liseuse_core::text::fill;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement, Node};
 use yew::prelude::*;
@@ -124,11 +125,12 @@ pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String
     };
     // The buttons keep the selection: pressing them does not take it.
     let keep = Callback::from(|event: MouseEvent| event.prevent_default());
+    let t = crate::site::t();
     let bar = (*selecting).then(|| {
         html! {
-            <div class="hl-bar" role="toolbar" aria-label="Passage sélectionné">
-                <button type="button" onmousedown={keep.clone()} onclick={on_highlight}>{"Surligner"}</button>
-                <button type="button" onmousedown={keep} onclick={on_note}>{"Note…"}</button>
+            <div class="hl-bar" role="toolbar" aria-label={t.selected_passage}>
+                <button type="button" onmousedown={keep.clone()} onclick={on_highlight}>{t.highlight}</button>
+                <button type="button" onmousedown={keep} onclick={on_note}>{t.note}</button>
             </div>
         }
     });
@@ -177,16 +179,16 @@ pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String
         };
         html! {
             <dialog ref={dialog.clone()} class="note" aria-labelledby="note-title" onclose={cancel.clone()}>
-                <h2 id="note-title">{"Note sur le passage"}</h2>
+                <h2 id="note-title">{t.note_title}</h2>
                 <blockquote>{shorten(&quoted)}</blockquote>
-                <label for="note-text">{"Votre note"}</label>
+                <label for="note-text">{t.your_note}</label>
                 <textarea id="note-text" ref={textarea} rows="4" maxlength="4000" defaultvalue={note} />
                 <p class="dialog-end">
                     if let Some(remove) = remove {
-                        <button type="button" class="link" onclick={remove}>{"Retirer le surlignage"}</button>
+                        <button type="button" class="link" onclick={remove}>{t.remove_highlight}</button>
                     }
-                    <button type="button" onclick={cancel.reform(|e: MouseEvent| e.into())}>{"Annuler"}</button>
-                    <button type="button" class="primary" onclick={save}>{"Enregistrer"}</button>
+                    <button type="button" onclick={cancel.reform(|e: MouseEvent| e.into())}>{t.cancel}</button>
+                    <button type="button" class="primary" onclick={save}>{t.save}</button>
                 </p>
             </dialog>
         }
@@ -206,7 +208,7 @@ pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String
         });
         html! {
             <section class="highlights" aria-labelledby="highlights-title">
-                <h2 id="highlights-title">{format!("Vos surlignages ({})", mine.len())}</h2>
+                <h2 id="highlights-title">{fill(t.your_highlights_t, &[&mine.len().to_string()])}</h2>
                 <ul>{ for items }</ul>
             </section>
         }
@@ -227,17 +229,18 @@ pub fn highlight_item(
     orphan: bool,
     edit: Option<Callback<MouseEvent>>,
 ) -> Html {
+    let t = crate::site::t();
     html! {
         <li class={classes!("highlight", orphan.then_some("orphan"))}>
             <blockquote>{shorten(&highlight.quote.exact)}</blockquote>
             if orphan {
-                <p class="hint">{"Passage introuvable dans cette version de l’article (gardé tel quel)."}</p>
+                <p class="hint">{t.orphan}</p>
             }
             if !highlight.note.is_empty() {
                 <p class="note-text">{highlight.note.clone()}</p>
             }
             if let Some(edit) = edit {
-                <button type="button" class="link" onclick={edit}>{"Note ou retirer…"}</button>
+                <button type="button" class="link" onclick={edit}>{t.note_or_remove}</button>
             }
         </li>
     }

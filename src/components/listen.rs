@@ -9,6 +9,8 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::rc::{Rc, Weak};
 
+use liseuse_core::text::fill;
+
 use gloo::events::EventListener;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
@@ -119,7 +121,7 @@ pub fn use_listen(library: &SharedLibrary, id: &AttrValue) -> (Html, Html) {
                 })
             };
             let button = html! {
-                <button type="button" class="listen" onclick={start}>{"▶ Écouter"}</button>
+                <button type="button" class="listen" onclick={start}>{crate::site::t().listen}</button>
             };
             (button, Html::default())
         }
@@ -139,11 +141,12 @@ pub fn use_listen(library: &SharedLibrary, id: &AttrValue) -> (Html, Html) {
                     }
                 })
             };
+            let t = crate::site::t();
             let bar = html! {
-                <div class="listen-bar" role="group" aria-label="Lecture à voix haute">
-                    <button type="button" onclick={toggle}>{if paused { "▶ Reprendre" } else { "❚❚ Pause" }}</button>
-                    <button type="button" onclick={stop}>{"■ Arrêter"}</button>
-                    <span class="position">{format!("Phrase {} sur {of}", at + 1)}</span>
+                <div class="listen-bar" role="group" aria-label={t.read_aloud}>
+                    <button type="button" onclick={toggle}>{if paused { t.resume } else { t.pause }}</button>
+                    <button type="button" onclick={stop}>{t.stop}</button>
+                    <span class="position">{fill(t.sentence_of_t, &[&(at + 1).to_string(), &of.to_string()])}</span>
                 </div>
             };
             (Html::default(), bar)

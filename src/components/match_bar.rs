@@ -45,15 +45,16 @@ pub fn match_bar(at: Option<usize>, count: usize, go: &Callback<isize>) -> Html 
     }
     let previous = go.reform(|_: MouseEvent| -1);
     let next = go.reform(|_: MouseEvent| 1);
+    let t = crate::site::t();
     let position = match at {
         Some(at) => format!("{} / {count}", at + 1),
-        None => format!("{count} occurrence{}", if count == 1 { "" } else { "s" }),
+        None => t.count(count, t.occurrence),
     };
     html! {
-        <nav class="matches" aria-label="Occurrences">
-            <button type="button" onclick={previous} title="Occurrence précédente (p)" aria-label="Occurrence précédente">{"↑"}</button>
+        <nav class="matches" aria-label={t.matches_label}>
+            <button type="button" onclick={previous} title={t.previous_match_key} aria-label={t.previous_match}>{"↑"}</button>
             <span class="position" aria-live="polite">{position}</span>
-            <button type="button" onclick={next} title="Occurrence suivante (n)" aria-label="Occurrence suivante">{"↓"}</button>
+            <button type="button" onclick={next} title={t.next_match_key} aria-label={t.next_match}>{"↓"}</button>
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 use std::collections::BTreeSet;
 
 use liseuse_core::entities::key;
+use liseuse_core::text::fill;
 use yew::prelude::*;
 
 use super::ebook::use_ebook;
@@ -45,20 +46,20 @@ pub fn NameView(props: &NameViewProps) -> Html {
     {
         let title = entity.as_ref().map(|e| e.name.clone());
         use_effect_with(title, |title| {
-            let title = title.as_deref().unwrap_or("Nom");
-            gloo::utils::document().set_title(&format!("{title} — liseuse"));
+            crate::site::set_title(Some(title.as_deref().unwrap_or(crate::site::t().name)));
         });
     }
+    let t = crate::site::t();
     let (Some(state), Some(entity)) = (state, entity) else {
         let message = match failed {
             Some(failed) => failed,
-            None if !ready => "Chargement…".to_string(),
-            None => format!("Aucun nom « {} » dans cette collection.", props.name),
+            None if !ready => t.loading.to_string(),
+            None => fill(t.name_missing_t, &[&props.name]),
         };
         return html! {
             <section class="results name" aria-labelledby="view-title">
-                <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
-                <h1 id="view-title">{"Nom introuvable"}</h1>
+                <a class="back" href={Route::default().to_hash()}>{t.back_all}</a>
+                <h1 id="view-title">{t.name_missing}</h1>
                 <p role="status">{message}</p>
             </section>
         };
@@ -88,17 +89,17 @@ pub fn NameView(props: &NameViewProps) -> Html {
     let none = BTreeSet::new();
     html! {
         <section class="results name" aria-labelledby="view-title">
-            <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
-            <p class="section">{entity.kind.label()}</p>
+            <a class="back" href={Route::default().to_hash()}>{t.back_all}</a>
+            <p class="section">{entity.kind.label(t)}</p>
             <h1 id="view-title">{entity.name.clone()}</h1>
             <p class="count" role="status">
-                {format!("{count} article{}, nommé {} fois", if count == 1 { "" } else { "s" }, entity.mentions)}
+                {fill(t.named_times_t, &[&t.count(count, t.article), &entity.mentions.to_string()])}
             </p>
             {ebook}
             <Timeline {months} current={(*month).clone()} {on_pick} />
             if !entity.with.is_empty() {
-                <nav class="with" aria-label="Souvent avec">
-                    <span>{"Souvent avec : "}</span>
+                <nav class="with" aria-label={t.often_with}>
+                    <span>{t.often_with}</span>
                     { for entity.with.iter().map(|other| html! {
                         <a href={Route::Name { key: key(other) }.to_hash()}>{other.clone()}</a>
                     }) }
@@ -108,7 +109,7 @@ pub fn NameView(props: &NameViewProps) -> Html {
             if docs.len() > shown.len() {
                 <p class="more">
                     <button type="button" onclick={on_more}>
-                        {format!("Plus d’articles ({})", docs.len() - shown.len())}
+                        {format!("{} ({})", t.more_articles, docs.len() - shown.len())}
                     </button>
                 </p>
             }

@@ -26,21 +26,21 @@ pub fn read_next(
             .to_hash()
         });
         let title = listed
-            .map_or("Chargement…", |listed| listed.title)
+            .map_or(crate::site::t().loading, |listed| listed.title)
             .to_string();
         html! {
             <li key={related.doc.to_string()}>
                 <a {href}>{title}</a>
                 {meta_line(meta)}
                 if related.same_story {
-                    <span class="badge">{"Même sujet, autre source"}</span>
+                    <span class="badge">{crate::site::t().same_story}</span>
                 }
             </li>
         }
     };
     html! {
         <aside class="read-next" aria-labelledby="read-next-title">
-            <h2 id="read-next-title">{"À lire aussi"}</h2>
+            <h2 id="read-next-title">{crate::site::t().read_next}</h2>
             <ul>{ for related.iter().map(item) }</ul>
         </aside>
     }

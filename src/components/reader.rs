@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use gloo::events::EventListener;
 use liseuse_core::article::is_web_address;
+use liseuse_core::text::fill;
 use liseuse_core::{annotation, BlockKind};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
@@ -90,6 +91,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // In whole percents: the view renders again only when the bar moves.
     let progress = use_state_eq(|| 0u32);
     let resumed = use_state(|| false);
+    // The bar's width is set through the CSSOM, not a style attribute,
+    // which the page's Content-Security-Policy refuses (style-src).
+    let bar = use_node_ref();
+    {
+        let (bar, percent) = (bar.clone(), *progress);
+        use_effect(move || {
+            if let Some(bar) = bar.cast::<web_sys::HtmlElement>() {
+                let _ = bar.style().set_property("width", &format!("{percent}%"));
+            }
+        });
+    }
     {
         let (progress, id) = (progress.setter(), props.id.clone());
         let dispatch = dispatch.clone();
@@ -149,21 +161,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     // The title may come later than the page, with its piece of a split index.
     let title = article.map(|a| a.title.clone()).filter(|t| !t.is_empty());
-    use_effect_with(title, |title| {
-        let title = title
-            .as_ref()
-            .map_or("liseuse".to_string(), |t| format!("{t} — liseuse"));
-        gloo::utils::document().set_title(&title);
-    });
+    use_effect_with(title, |title| crate::site::set_title(title.as_deref()));
+    let t = crate::site::t();
     let back = Route::Search {
         query: props.query.to_string(),
         newest: props.newest && !props.query.is_empty(),
     }
     .to_hash();
     let back_label = if props.query.is_empty() {
-        "← Tous les articles"
+        t.back_all
     } else {
-        "← Résultats"
+        t.back_results
     };
     // What to highlight: the terms the query matches (computed once per query,
     // not at every move from one match to the next). A split index knows them
@@ -300,7 +308,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     if let Some(failed) = id_failed {
                         <p class="loading" role="alert">{failed}</p>
                     } else {
-                        <p class="loading" aria-busy="true">{"Chargement de l’article…"}</p>
+                        <p class="loading" aria-busy="true">{t.loading_article}</p>
                     }
                 </article>
             };
@@ -308,8 +316,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         return html! {
             <article class="reader missing">
                 <a class="back" href={back}>{back_label}</a>
-                <h1>{"Article introuvable"}</h1>
-                <p>{format!("Aucun article ne porte l’identifiant « {} ».", props.id)}</p>
+                <h1>{t.article_missing}</h1>
+                <p>{fill(t.article_missing_t, &[&props.id])}</p>
             </article>
         };
     };
@@ -343,23 +351,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 {save_button(state, id, "", state.shelf.is_saved(id))}
                 {listen}
                 if read {
-                    <span class="badge">{"Lu"}</span>
-                    <button type="button" class="link" onclick={unread}>{"Marquer comme non lu"}</button>
+                    <span class="badge">{t.read_badge}</span>
+                    <button type="button" class="link" onclick={unread}>{t.mark_unread}</button>
                 }
             </div>
         }
     });
     html! {
         <article class="reader">
-            <div class="progress" role="progressbar" aria-label="Progression de la lecture"
+            <div class="progress" role="progressbar" aria-label={t.progress}
                 aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent.to_string()}>
-                <span style={format!("width: {percent}%")}></span>
+                <span ref={bar}></span>
             </div>
             <a class="back" href={back}>{back_label}</a>
             if *resumed {
                 <p class="resume">
-                    {"Reprise là où vous en étiez. "}
-                    <button type="button" class="restart" onclick={restart}>{"Reprendre au début"}</button>
+                    {t.resumed}
+                    <button type="button" class="restart" onclick={restart}>{t.restart}</button>
                 </p>
             }
             if let Some(section) = &article.section {
@@ -372,16 +380,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
             {reading_time(article)}
             {personal}
             if let Some(url) = article.url.as_ref().filter(|u| is_web_address(u)) {
-                <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{"Lire l’original"}</a></p>
+                <p class="original"><a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{t.read_original}</a></p>
             }
             if let Some(failed) = failed {
                 <p class="loading" role="alert">{failed}</p>
             } else if !has_text {
-                <p class="loading" aria-busy="true">{"Chargement de l’article…"}</p>
+                <p class="loading" aria-busy="true">{t.loading_article}</p>
             }
             <div class="text">{ for blocks }</div>
             if !article.credits.is_empty() {
-                <p class="credits">{format!("Photo : {}", article.credits.join(" ; "))}</p>
+                <p class="credits">{fill(t.photo_t, &[&article.credits.join(" ; ")])}</p>
             }
             {highlights}
             {names_of(article)}

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use liseuse_core::text::fill;
 use liseuse_core::Library;
 use yew::prelude::*;
 
@@ -37,10 +38,11 @@ pub fn item(
         let failed = (library.missing_titles([doc]).iter())
             .chain(&library.missing_texts([doc]))
             .any(|f| has_failed(f));
+        let t = crate::site::t();
         let (class, title, busy) = if failed {
-            ("unavailable", "Article indisponible", None)
+            ("unavailable", t.unavailable, None)
         } else {
-            ("pending", "Chargement…", Some("true"))
+            ("pending", t.loading, Some("true"))
         };
         // No link yet without an id.
         return html! {
@@ -62,11 +64,12 @@ pub fn item(
     let new = state.new_ids.contains(id);
     let text = library.text(doc);
     let title = listed.title;
+    let t = crate::site::t();
     html! {
         <li class={classes!("result", read.then_some("read"), text.is_none().then_some("title-only"))} {key} data-id={id.to_string()}>
             <a {href}>
                 if new {
-                    <span class="badge new">{"Nouveau"}</span>
+                    <span class="badge new">{t.new_badge}</span>
                 }
                 if let Some(section) = listed.section {
                     <span class="section">{section.to_string()}</span>
@@ -78,7 +81,7 @@ pub fn item(
                     <div class="item-foot">
                         {reading_time(article)}
                         if read {
-                            <span class="badge">{"Lu"}</span>
+                            <span class="badge">{t.read_badge}</span>
                         }
                     </div>
                 }
@@ -106,20 +109,21 @@ pub fn save_button(state: &StateContext, id: &str, title: &str, saved: bool) -> 
         })
     };
     // The name holds the words shown (WCAG 2.5.3): "Gardé" once saved.
+    let t = crate::site::t();
     let label = if saved {
-        "Gardé pour plus tard"
+        t.saved_for_later
     } else {
-        "Garder pour plus tard"
+        t.save_for_later
     };
     let label = if title.is_empty() {
         label.to_string()
     } else {
-        format!("{label} : {title}")
+        fill(t.labelled_t, &[label, title])
     };
     html! {
         <button type="button" class="save" aria-pressed={saved.to_string()} aria-label={label}
-            title={if saved { "Gardé (s pour retirer)" } else { "Garder pour plus tard (s)" }} {onclick}>
-            <span aria-hidden="true">{if saved { "★ Gardé" } else { "☆ Garder" }}</span>
+            title={if saved { t.saved_hint } else { t.save_hint }} {onclick}>
+            <span aria-hidden="true">{if saved { t.saved_short } else { t.save_short }}</span>
         </button>
     }
 }

@@ -1,13 +1,13 @@
 use std::collections::BTreeSet;
 
-use liseuse_core::listing::count_line;
+use liseuse_core::listing::site_about as site_about_of;
+use liseuse_core::text::fill;
 use yew::prelude::*;
 
 use super::ebook::use_ebook;
 use super::list_keys::list_keys;
 use super::result_item::item;
 use super::{FilterBar, Filters, SharedLibrary, Timeline};
-use crate::dates::french_month;
 use crate::hooks::use_prepared;
 use crate::pieces::{failure, use_later_pieces, use_pieces};
 use crate::route::Route;
@@ -119,7 +119,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         .filters
         .month
         .as_deref()
-        .map(french_month)
+        .map(|m| crate::site::t().month(m))
         .unwrap_or_default();
     let ebook = use_ebook(&props.library, &month_docs, &month_name);
     let shown: Vec<u32> = if browsing {
@@ -163,7 +163,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     };
     use_pieces(library, now);
     use_later_pieces(library, &query, later);
-    use_effect_with((), |_| gloo::utils::document().set_title("liseuse"));
+    use_effect_with((), |_| crate::site::set_title(None));
+    let t = crate::site::t();
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -197,15 +198,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         .then(|| library.entity(&name_key))
         .flatten()
         .map(|entity| {
-            let count = entity.docs.len();
-            let plural = if count == 1 { "" } else { "s" };
+            let count = t.count(entity.docs.len(), t.article);
             let href = Route::Name {
                 key: name_key.clone(),
             }
             .to_hash();
             html! {
                 <p class="entity-offer">
-                    <a {href}>{format!("{} : {}, {count} article{plural}", entity.kind.label(), entity.name)}</a>
+                    <a {href}>{fill(t.entity_offer_t, &[entity.kind.label(t), &entity.name, &count])}</a>
                 </p>
             }
         });
@@ -234,13 +234,13 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                         .iter()
                         .find(|(m, _)| m == month)
                         .map_or(0, |(_, n)| *n);
-                    (french_month(month), count)
+                    (t.month(month), count)
                 }
-                None => ("Sans date".to_string(), docs.len()),
+                None => (t.no_date.to_string(), docs.len()),
             };
             html! {
                 <li class="month" key={name.clone()}>
-                    <h2>{name}<span class="month-count">{format!(" · {}", count_line(count, "article", "articles"))}</span></h2>
+                    <h2>{name}<span class="month-count">{format!(" · {}", t.count(count, t.article))}</span></h2>
                     <ol>{ for docs.iter().map(|&doc| item(library, doc, &no_terms, "", 3, &state)) }</ol>
                 </li>
             }
@@ -259,33 +259,34 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             <Timeline months={(*all_months).clone()} current={props.filters.month.clone()} {on_pick} />
         };
         let heading = if state.unread {
-            "Articles non lus"
+            t.unread_articles
         } else {
-            "Tous les articles"
+            t.all_articles
         };
         return html! {
             <section class="results" aria-labelledby="view-title">
                 <h1 id="view-title">{heading}</h1>
+                {site_about()}
                 {shelf_line(&state)}
                 {timeline}
                 {filter_bar}
                 {alert}
-                <p class="count" role="status">{count_line(page.total, "article", "articles")}</p>
+                <p class="count" role="status">{t.count(page.total, t.article)}</p>
                 {ebook}
                 <ol class="months">{ for groups.iter().map(group) }</ol>
                 if page.left() > 0 {
-                    {more_button(page.left(), "Plus d’articles", on_more)}
+                    {more_button(page.left(), t.more_articles, on_more)}
                 }
             </section>
         };
     }
-    let title = html! { <h1 id="view-title" class="view-title">{format!("Résultats pour « {} »", query.trim())}</h1> };
+    let title = html! { <h1 id="view-title" class="view-title">{fill(t.results_for_t, &[query.trim()])}</h1> };
     // One layout whatever the state of the search (its pieces on their way,
     // nothing found, results), so that the menus stay mounted as the reader
     // types: remounted, they counted the collection's sources and months
     // anew, twice for a keystroke that fetched pieces (5 to 10 ms at 36k).
     let (status, body) = if !ready {
-        ("Recherche…".to_string(), Html::default())
+        (t.searching.to_string(), Html::default())
     } else if results.hits.is_empty() {
         let suggestion = results.suggestion.as_ref().map(|suggestion| {
             let href = Route::Search {
@@ -293,20 +294,21 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 newest: props.newest,
             }
             .to_hash();
+            let [before, after] = t.did_you_mean;
             html! {
                 <p class="suggestion">
-                    {"Vouliez-vous dire "}<a {href}>{suggestion.clone()}</a>{" ?"}
+                    {before}<a {href}>{suggestion.clone()}</a>{after}
                 </p>
             }
         });
         (empty_line(&results, &query), suggestion.unwrap_or_default())
     } else {
         let more = (results.total > shown.len())
-            .then(|| more_button(results.total - shown.len(), "Plus de résultats", on_more));
+            .then(|| more_button(results.total - shown.len(), t.more_results, on_more));
         let list = if props.newest {
             // Under the headings of their months, as the home page.
             let group = |(month, docs): &(Option<&str>, Vec<u32>)| {
-                let name = month.map_or("Sans date".to_string(), french_month);
+                let name = month.map_or(t.no_date.to_string(), |m| t.month(m));
                 html! {
                     <li class="month" key={name.clone()}>
                         <h2>{name}</h2>
@@ -329,7 +331,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 {more}
             </>
         };
-        (count_line(results.total, "résultat", "résultats"), body)
+        (t.count(results.total, t.result), body)
     };
     let empty = ready && results.hits.is_empty();
     html! {
@@ -369,6 +371,7 @@ fn by_month<'a>(
 
 /// The two orders of results, the one shown pressed.
 fn order_choice(newest: bool, on_order: &Callback<bool>) -> Html {
+    let t = crate::site::t();
     let button = |label: &'static str, this: bool| {
         let onclick = on_order.reform(move |_: MouseEvent| this);
         html! {
@@ -376,22 +379,21 @@ fn order_choice(newest: bool, on_order: &Callback<bool>) -> Html {
         }
     };
     html! {
-        <p class="order" role="group" aria-label="Ordre des résultats">
-            {"Trier : "}{button("Pertinence", false)}{" · "}{button("Plus récents", true)}
+        <p class="order" role="group" aria-label={t.order_label}>
+            {t.order_by}{button(t.order_relevance, false)}{" · "}{button(t.order_newest, true)}
         </p>
     }
 }
 
 /// What to say when a search found nothing.
 fn empty_line(results: &liseuse_core::Results, query: &str) -> String {
-    let query = query.trim();
-    if results.common_words_only {
-        format!(
-            "« {query} » : ces mots sont trop courants pour être cherchés seuls. Ajoutez un mot."
-        )
+    let t = crate::site::t();
+    let template = if results.common_words_only {
+        t.too_common_t
     } else {
-        format!("Aucun article ne correspond à « {query} ».")
-    }
+        t.no_match_t
+    };
+    fill(template, &[query.trim()])
 }
 
 /// The button that shows the next page, saying how many are left.
@@ -414,18 +416,24 @@ fn shelf_line(state: &StateContext) -> Html {
         let (dispatch, only) = (state.dispatcher(), state.only_new);
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetOnlyNew(!only)))
     };
+    let t = crate::site::t();
+    let line = fill(
+        t.shelf_line_t,
+        &[
+            &t.count(saved, t.saved_count),
+            &t.count(recent, t.read_count),
+        ],
+    );
     html! {
         <>
-            <nav class="shelf-line" aria-label="Mes articles">
-                <a href={Route::Shelf.to_hash()}>
-                    {format!("Mes articles : {saved} gardé{}, {recent} lu{} récemment", plural(saved), plural(recent))}
-                </a>
+            <nav class="shelf-line" aria-label={t.my_articles}>
+                <a href={Route::Shelf.to_hash()}>{line}</a>
             </nav>
             if new > 0 || state.only_new {
                 <p class="news">
-                    {format!("{new} {} depuis votre dernière visite · ", if new == 1 { "nouvel article" } else { "nouveaux articles" })}
+                    {format!("{} · ", t.count(new, t.new_since))}
                     <button type="button" class="link" onclick={toggle} aria-pressed={state.only_new.to_string()}>
-                        {"Nouveaux seulement"}
+                        {t.only_new}
                     </button>
                 </p>
             }
@@ -433,10 +441,20 @@ fn shelf_line(state: &StateContext) -> Html {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+/// The site's description and a link to its publisher's home, under the
+/// home page's title, as the page the build wrote shows them.
+fn site_about() -> Html {
+    let site = crate::site::site();
+    let about = site_about_of(&site.description, site.home.as_deref(), site.text);
+    let Some((description, home)) = about else {
+        return Html::default();
+    };
+    html! {
+        <p class="site-about">
+            {description}
+            if let Some((address, host)) = home {
+                {" "}<a rel="home" href={address}>{format!("{host} ↗")}</a>
+            }
+        </p>
     }
 }

@@ -84,19 +84,16 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             on_query.emit(input.value());
         })
     };
-    let articles = if props.count == 1 {
-        "article"
-    } else {
-        "articles"
-    };
+    let t = crate::site::t();
     // A phone's box is too narrow for the count (the home page says it).
     let narrow = (gloo::utils::window().match_media("(max-width: 30rem)").ok())
         .flatten()
         .is_some_and(|m| m.matches());
     let placeholder = if narrow {
-        "Rechercher…".to_string()
+        t.search_placeholder.to_string()
     } else {
-        format!("Rechercher dans {} {articles}…", props.count)
+        let count = props.count.to_string();
+        liseuse_core::text::fill(t.search_in_t, &[&count, t.plural(props.count, t.article)])
     };
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -109,7 +106,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 {onkeydown}
                 aria-keyshortcuts="/"
                 {placeholder}
-                aria-label="Rechercher"
+                aria-label={t.search}
                 autocomplete="off"
                 spellcheck="false"
             />

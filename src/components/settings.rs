@@ -1,4 +1,5 @@
 use liseuse_core::personal::{self, Font, Settings, Theme, Width, TEXT_SIZES};
+use liseuse_core::text::fill;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
@@ -84,6 +85,7 @@ pub fn SettingsMenu() -> Html {
         return Html::default(); // outside the Shell: nothing to set
     };
     let settings = state.settings;
+    let t = crate::site::t();
     let set = {
         let state = state.dispatcher();
         move |next: Settings| state.dispatch(Action::SetSettings(next))
@@ -116,7 +118,7 @@ pub fn SettingsMenu() -> Html {
         .map(|theme| {
             (
                 theme.name(),
-                theme.label(),
+                theme.label(t),
                 theme == settings.theme,
                 Settings { theme, ..settings },
             )
@@ -126,7 +128,7 @@ pub fn SettingsMenu() -> Html {
         .map(|font| {
             (
                 font.name(),
-                font.label(),
+                font.label(t),
                 font == settings.font,
                 Settings { font, ..settings },
             )
@@ -136,7 +138,7 @@ pub fn SettingsMenu() -> Html {
         .map(|width| {
             (
                 width.name(),
-                width.label(),
+                width.label(t),
                 width == settings.width,
                 Settings { width, ..settings },
             )
@@ -162,12 +164,9 @@ pub fn SettingsMenu() -> Html {
             };
             let file = personal::export(&site, &backup, store::now());
             message.set(Some(
-                match download(&file.into(), "liseuse-sauvegarde.json", "application/json") {
-                    Ok(()) => (
-                        true,
-                        "Sauvegarde enregistrée : liseuse-sauvegarde.json.".into(),
-                    ),
-                    Err(()) => (false, "Le navigateur n’a pas pu créer le fichier.".into()),
+                match download(&file.into(), t.backup_file, "application/json") {
+                    Ok(()) => (true, fill(t.backup_saved_t, &[t.backup_file])),
+                    Err(()) => (false, t.file_failed.into()),
                 },
             ));
         })
@@ -186,16 +185,19 @@ pub fn SettingsMenu() -> Html {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let text = text.ok().and_then(|t| t.as_string());
                 let outcome = match text.as_deref().map(personal::import) {
-                    None => (false, format!("« {name} » n’a pas pu être lu.")),
+                    None => (false, fill(t.unreadable_t, &[&name])),
                     Some(Err(error)) => {
-                        (false, format!("« {name} » n’a pas été importé : {error}."))
+                        (false, fill(t.not_imported_t, &[&name, &error.to_string()]))
                     }
                     Some(Ok(backup)) => {
-                        let said = format!(
-                            "Importé de « {name} » : {} lus, {} gardés, {} positions de lecture, et les réglages.",
-                            backup.shelf.read_count(),
-                            backup.shelf.saved().len(),
-                            backup.positions.len()
+                        let said = fill(
+                            t.imported_t,
+                            &[
+                                &name,
+                                &backup.shelf.read_count().to_string(),
+                                &backup.shelf.saved().len().to_string(),
+                                &backup.positions.len().to_string(),
+                            ],
                         );
                         crate::resume::restore(&backup.positions);
                         state.dispatch(Action::Import(backup.settings, backup.shelf));
@@ -216,32 +218,32 @@ pub fn SettingsMenu() -> Html {
     html! {
         <>
             <button type="button" class="settings-button" onclick={on_open}
-                aria-label="Réglages de lecture" aria-haspopup="dialog" title="Réglages de lecture">
+                aria-label={t.settings} aria-haspopup="dialog" title={t.settings}>
                 {"Aa"}
             </button>
             <dialog ref={dialog} class="settings" aria-labelledby="settings-title">
               if built {
-                <h2 id="settings-title">{"Réglages de lecture"}</h2>
-                {choice("Thème", "theme", themes)}
+                <h2 id="settings-title">{t.settings}</h2>
+                {choice(t.theme, "theme", themes)}
                 <fieldset>
-                    <legend>{"Taille du texte"}</legend>
+                    <legend>{t.text_size}</legend>
                     <div class="sizes">
                         <button type="button" onclick={smaller} disabled={settings.size == 0}
-                            aria-label="Texte plus petit">{"A−"}</button>
+                            aria-label={t.smaller}>{"A−"}</button>
                         <output aria-live="polite">{format!("{} px ({step}/{steps})", settings.text_px())}</output>
                         <button type="button" onclick={larger} disabled={step == steps}
-                            aria-label="Texte plus grand">{"A+"}</button>
+                            aria-label={t.larger}>{"A+"}</button>
                     </div>
                 </fieldset>
-                {choice("Police", "font", fonts)}
-                {choice("Largeur des lignes", "width", widths)}
+                {choice(t.font, "font", fonts)}
+                {choice(t.line_width, "width", widths)}
                 <fieldset>
-                    <legend>{"Vos données"}</legend>
-                    <p class="hint">{"Articles lus, gardés et réglages restent dans ce navigateur. Une sauvegarde les emporte ailleurs."}</p>
+                    <legend>{t.your_data}</legend>
+                    <p class="hint">{t.data_hint}</p>
                     <div class="data">
-                        <button type="button" onclick={on_export}>{"Exporter"}</button>
+                        <button type="button" onclick={on_export}>{t.export}</button>
                         <label class="import">
-                            <span>{"Importer…"}</span>
+                            <span>{t.import}</span>
                             <input type="file" accept="application/json,.json" onchange={on_import} />
                         </label>
                     </div>
@@ -251,7 +253,7 @@ pub fn SettingsMenu() -> Html {
                     }
                 </fieldset>
                 <p class="dialog-end">
-                    <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
+                    <button type="button" class="close" onclick={on_close}>{t.close}</button>
                 </p>
               }
             </dialog>
@@ -304,34 +306,33 @@ pub fn Shortcuts() -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| close(&dialog))
     };
-    let keys: [(&[&str], &str); 9] = [
-        (&["/"], "Aller à la recherche"),
-        (&["↓", "↑"], "Parcourir les résultats"),
-        (&["Entrée"], "Ouvrir le résultat choisi"),
-        (&["Échap"], "Effacer la recherche, ou revenir aux résultats"),
-        (&["n", "p"], "Occurrence suivante, précédente (article)"),
-        (&["s"], "Garder l’article pour plus tard, ou le retirer"),
-        (
-            &["h"],
-            "Surligner le passage sélectionné (un clic sur un surlignage : sa note)",
-        ),
-        (&["?"], "Afficher ces raccourcis"),
-        (&["Tab"], "Passer d’un lien ou d’un bouton au suivant"),
+    let t = crate::site::t();
+    let keys: [&[&str]; 9] = [
+        &["/"],
+        &["↓", "↑"],
+        &[t.key_enter],
+        &[t.key_escape],
+        &["n", "p"],
+        &["s"],
+        &["h"],
+        &["?"],
+        &["Tab"],
     ];
+    let keys = keys.iter().zip(t.shortcut_help);
     html! {
         <dialog ref={dialog} class="shortcuts" aria-labelledby="shortcuts-title">
           if built {
-            <h2 id="shortcuts-title">{"Raccourcis clavier"}</h2>
+            <h2 id="shortcuts-title">{t.shortcuts}</h2>
             <dl>
-                { for keys.iter().map(|(keys, what)| html! {
+                { for keys.map(|(keys, what)| html! {
                     <>
                         <dt>{ for keys.iter().map(|k| html! { <><kbd>{*k}</kbd>{" "}</> }) }</dt>
-                        <dd>{*what}</dd>
+                        <dd>{what}</dd>
                     </>
                 }) }
             </dl>
             <p class="dialog-end">
-                <button type="button" class="close" onclick={on_close}>{"Fermer"}</button>
+                <button type="button" class="close" onclick={on_close}>{t.close}</button>
             </p>
           }
         </dialog>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use liseuse_core::annotation::{self, Highlight};
+use liseuse_core::text::fill;
 use liseuse_core::Library;
 
 use super::ebook::use_ebook;
@@ -72,16 +73,15 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         library,
         library.missing_texts(highlighted.iter().filter_map(|id| library.doc_of(id))),
     );
-    use_effect_with((), |_| {
-        gloo::utils::document().set_title("Mes articles — liseuse")
-    });
+    let t = crate::site::t();
+    use_effect_with((), move |_| crate::site::set_title(Some(t.my_articles)));
     // The e-book: the saved articles, then the ones read lately.
     let mine: Vec<u32> = {
         let mut mine = saved.clone();
         mine.extend(recent.iter().filter(|d| !saved.contains(d)));
         mine
     };
-    let ebook = use_ebook(&props.library, &mine, "Mes articles");
+    let ebook = use_ebook(&props.library, &mine, t.my_articles);
     let Some(state) = state else {
         return Html::default();
     };
@@ -95,18 +95,18 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
     };
     html! {
         <section class="results shelf" aria-labelledby="view-title">
-            <a class="back" href={Route::default().to_hash()}>{"← Tous les articles"}</a>
-            <h1 id="view-title">{"Mes articles"}</h1>
-            <p class="hint">{"Gardés dans ce navigateur seulement ; « Aa » puis « Exporter » pour les emporter ailleurs."}</p>
+            <a class="back" href={Route::default().to_hash()}>{t.back_all}</a>
+            <h1 id="view-title">{t.my_articles}</h1>
+            <p class="hint">{t.shelf_hint}</p>
             {ebook}
             <section class="saved" aria-labelledby="saved-title">
-                <h2 id="saved-title">{format!("Gardés pour plus tard ({})", saved.len())}</h2>
-                {list(&saved, "Aucun article gardé : « ☆ Garder » (ou la touche s) sur un article l’ajoute ici.")}
+                <h2 id="saved-title">{fill(t.saved_title_t, &[&saved.len().to_string()])}</h2>
+                {list(&saved, t.none_saved)}
             </section>
             {shelf_highlights(library, &state)}
             <section class="recent" aria-labelledby="recent-title">
-                <h2 id="recent-title">{"Lus récemment"}</h2>
-                {list(&recent, "Aucun article ouvert pour l’instant.")}
+                <h2 id="recent-title">{t.recent}</h2>
+                {list(&recent, t.none_recent)}
             </section>
         </section>
     }
@@ -142,6 +142,7 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
             section.2.push((highlight, orphan));
         }
     }
+    let t = crate::site::t();
     let link = |id: &str| {
         Route::Article {
             id: id.to_string(),
@@ -153,8 +154,9 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
         .map(|(id, _, _)| article_address(id))
         .collect();
     let export = {
+        let heading = format!("{} — {}", t.highlights_title, crate::site::site().title);
         let markdown = annotation::markdown(
-            "Surlignages — liseuse",
+            &heading,
             &(sections.iter().zip(&links))
                 .map(|((id, title, highlights), link)| annotation::Section {
                     title: if title.is_empty() { id } else { title },
@@ -162,11 +164,12 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
                     highlights: highlights.clone(),
                 })
                 .collect::<Vec<_>>(),
+            t,
         );
         Callback::from(move |_: MouseEvent| {
             let _ = download(
                 &markdown.as_str().into(),
-                "liseuse-surlignages.md",
+                t.highlights_file,
                 "text/markdown",
             );
         })
@@ -177,7 +180,7 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
             <li>
                 <h3>
                     if gone {
-                        {format!("{id} (n’est plus dans la collection)")}
+                        {fill(t.gone_t, &[id])}
                     } else {
                         <a href={link(id)}>{if title.is_empty() { id.clone() } else { title.clone() }}</a>
                     }
@@ -188,11 +191,11 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
     });
     html! {
         <section class="shelf-highlights" aria-labelledby="highlights-title">
-            <h2 id="highlights-title">{format!("Surlignages ({})", all.len())}</h2>
+            <h2 id="highlights-title">{fill(t.highlights_t, &[&all.len().to_string()])}</h2>
             if all.is_empty() {
-                <p class="empty-shelf">{"Aucun passage surligné : sélectionnez un passage d’un article, puis « Surligner » (ou la touche h)."}</p>
+                <p class="empty-shelf">{t.none_highlighted}</p>
             } else {
-                <p><button type="button" class="link" onclick={export}>{"Exporter en Markdown"}</button></p>
+                <p><button type="button" class="link" onclick={export}>{t.export_markdown}</button></p>
                 <ul>{ for articles }</ul>
             }
         </section>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::dates::{french_month, Chart, CHART_HEIGHT};
+use crate::dates::{Chart, CHART_HEIGHT};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -23,14 +23,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     const HEIGHT: usize = CHART_HEIGHT;
     let bar = chart.column;
+    let t = crate::site::t();
     let bars = chart.columns.iter().map(|column| {
         let (month, count, x) = (&column.month, column.count, column.x);
         let current = props.current.as_deref() == Some(month.as_str());
-        let label = format!(
-            "{} : {count} article{}",
-            french_month(month),
-            if count == 1 { "" } else { "s" }
-        );
+        let label = liseuse_core::text::fill(t.labelled_t, &[&t.month(month), &t.count(count, t.article)]);
         let pick = {
             let (on_pick, month) = (props.on_pick.clone(), month.clone());
             move || on_pick.emit((!current).then(|| month.clone()))
@@ -69,11 +66,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="timeline">
             <svg viewBox={format!("0 0 {} {}", chart.width(), chart.height())} role="group"
-                aria-label="Articles par mois">
+                aria-label={t.per_month}>
                 { for bars }
                 { for years }
             </svg>
-            <figcaption>{"Articles par mois : une barre montre son mois."}</figcaption>
+            <figcaption>{t.per_month_caption}</figcaption>
         </figure>
     }
 }

@@ -69,7 +69,7 @@ fn related_cost(file: &liseuse_core::IndexFile, index_seconds: f64) {
             "  {:>2}. {} ({}, {} articles, {} mentions)",
             rank + 1,
             entity.name,
-            entity.kind.label(),
+            entity.kind.label(&liseuse_core::text::FR),
             entity.docs.len(),
             entity.mentions
         );

@@ -221,8 +221,9 @@ pub struct Section<'a> {
 }
 
 /// The highlights as Markdown: one heading per article with its link, each
-/// quote as a block quote, its note below.
-pub fn markdown(heading: &str, sections: &[Section]) -> String {
+/// quote as a block quote, its note below; an orphan says so in the
+/// words of `text`.
+pub fn markdown(heading: &str, sections: &[Section], text: &crate::text::Text) -> String {
     let mut out = format!("# {}\n", one_line(heading));
     for section in sections {
         out.push_str(&format!(
@@ -236,7 +237,7 @@ pub fn markdown(heading: &str, sections: &[Section]) -> String {
                 out.push_str(&format!("> {}\n", escape(line)).replace("> \n", ">\n"));
             }
             if *orphan {
-                out.push_str("\n*(Passage introuvable dans la version actuelle de l’article.)*\n");
+                out.push_str(&format!("\n*({})*\n", text.passage_gone));
             }
             if !highlight.note.trim().is_empty() {
                 out.push('\n');
@@ -385,6 +386,7 @@ mod tests {
                 link: "https://site/#/a/a",
                 highlights: vec![(&h, false), (&h, true)],
             }],
+            &crate::text::FR,
         );
         assert!(text.starts_with("# Surlignages\n"));
         assert!(

@@ -71,6 +71,9 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     struct Found {
         spellings: HashMap<String, u32>,
         clues: HashMap<Kind, u32>,
+        /// Mentions after `à`, `au`, `en`…: a place, unless the name is a
+        /// person's (`a écrit à Anne Hidalgo`), which first names tell.
+        after_place_word: u32,
         docs: Vec<(u32, u32)>,
         mentions: u32,
     }
@@ -84,9 +87,14 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
                     let entry = found.entry(key(&spelling)).or_insert_with(|| Found {
                         spellings: HashMap::new(),
                         clues: HashMap::new(),
+                        after_place_word: 0,
                         docs: Vec::new(),
                         mentions: 0,
                     });
+                    let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
+                    if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
+                        entry.after_place_word += 1;
+                    }
                     *entry.spellings.entry(spelling).or_default() += 1;
                     if let Some(kind) = clue(&sentence, start, end) {
                         *entry.clues.entry(kind).or_default() += 1;
@@ -100,19 +108,63 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             }
         }
     }
-    let kind_of = |key: &str, f: &Found| -> Kind {
+    // What the clues say of a name, the likeliest first.
+    let by_clues = |f: &Found| -> Option<Kind> {
         let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, **kind as u8 == 0));
-        match best {
-            Some((kind, _)) => *kind,
-            None if key.contains(' ') => Kind::Person,
+        best.map(|(kind, _)| *kind)
+    };
+    // First names: the first words of the names that clues say are people
+    // (`le président Emmanuel Macron`), unless the word is more often a
+    // name of its own (`France` of `France Gall`).
+    let mut firsts: HashMap<String, (Vec<String>, u32)> = HashMap::new();
+    for (key, f) in &found {
+        if let (Some((first, _)), Some(Kind::Person)) = (key.split_once(' '), by_clues(f)) {
+            let (names, mentions) = firsts.entry(first.to_string()).or_default();
+            names.push(key.clone());
+            *mentions += f.mentions;
+        }
+    }
+    firsts.retain(|first, (_, n)| found.get(first).is_none_or(|alone| alone.mentions < *n));
+    // A name's own first word is a first name when another person has it
+    // (`New York` said `a annoncé` does not make `New` one).
+    let has_first_name = |key: &str| {
+        (key.split_once(' ')).is_some_and(|(first, _)| {
+            (firsts.get(first)).is_some_and(|(names, _)| names.iter().any(|n| *n != key))
+        })
+    };
+    // The mentions of people's full names, by their last word: a word said
+    // alone half as often as in them is a surname (`Sarkozy`, not `Paris`).
+    let mut as_surname: HashMap<String, u32> = HashMap::new();
+    for (key, f) in &found {
+        if let (Some((_, last)), Some(Kind::Person)) = (key.rsplit_once(' '), by_clues(f)) {
+            *as_surname.entry(last.to_string()).or_default() += f.mentions;
+        }
+    }
+    let kind_of = |key: &str, f: &Found| -> Kind {
+        if let Some(kind) = known_kind(key) {
+            return kind;
+        }
+        let words = key.split(' ').count();
+        let first_name = has_first_name(key);
+        let surname = words == 1 && as_surname.get(key).is_some_and(|n| 2 * n >= f.mentions);
+        match by_clues(f) {
+            // Mostly after `à`, `en`…: `New York`, `Los Angeles`.
+            _ if words > 1 && 2 * f.after_place_word > f.mentions => Kind::Place,
+            // A first name says a person (`écrit à Anne Hidalgo` is no place).
+            _ if first_name && words <= 3 => Kind::Person,
+            Some(Kind::Organisation) => Kind::Organisation,
+            _ if surname => Kind::Person,
+            Some(kind) => kind,
             None => Kind::Other,
         }
     };
-    // A surname alone is the one person whose full name ends with it.
+    // A surname alone is the one person whose full name ends with it: a
+    // person by the clues, not by default (`Congrès du PS` is not the one
+    // `PS`); never an acronym, nor a name the clues say is something else.
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
     for (key, f) in &found {
         if let Some((_, last)) = key.rsplit_once(' ') {
-            if kind_of(key, f) == Kind::Person {
+            if kind_of(key, f) == Kind::Person && f.clues.contains_key(&Kind::Person) {
                 surnames
                     .entry(last.to_string())
                     .or_default()
@@ -120,6 +172,16 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             }
         }
     }
+    surnames.retain(|short, _| {
+        (found.get(short)).is_some_and(|alone| {
+            let acronym = (alone.spellings.keys()).all(|s| {
+                s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            });
+            !acronym && matches!(by_clues(alone), None | Some(Kind::Person))
+        })
+    });
     // The one full name a surname stands for: the only one, or the one
     // named four times more than all the others (`Macron`: `Emmanuel Macron`).
     let mut merges: Vec<(String, String)> = Vec::new();
@@ -248,7 +310,7 @@ fn sentences(text: &str) -> Vec<Vec<Word<'_>>> {
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
-                push_word(&mut sentences, &text[from..at], punctuation);
+                push_glued(&mut sentences, &text[from..at], punctuation);
                 punctuation = false;
                 start = None;
             }
@@ -265,10 +327,52 @@ fn sentences(text: &str) -> Vec<Vec<Word<'_>>> {
         }
     }
     if let Some(from) = start {
-        push_word(&mut sentences, &text[from..], punctuation);
+        push_glued(&mut sentences, &text[from..], punctuation);
     }
     sentences.retain(|s| !s.is_empty());
     sentences
+}
+
+/// Pushes `word`, or the two words glued in it where a page lost the end
+/// of a sentence (`MacronSelon`, `BFMTVLe`: a sentence ends after the first).
+fn push_glued<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctuation: bool) {
+    match glued_at(word) {
+        Some(at) => {
+            push_word(sentences, &word[..at], after_punctuation);
+            sentences.push(Vec::new());
+            push_word(sentences, &word[at..], false);
+        }
+        None => push_word(sentences, word, after_punctuation),
+    }
+}
+
+/// Where a word of the first word of a sentence starts inside `word`: a
+/// capital after two letters or more, then lower case, the rest being a
+/// word that starts sentences (`Selon`, `Le`, `Dans`). `McDonald`,
+/// `TikTok` and `LinkedIn` go on as names, and stay whole.
+fn glued_at(word: &str) -> Option<usize> {
+    const STARTS: &[&str] = &[
+        "selon", "le", "la", "les", "un", "une", "des", "il", "elle", "ils", "elles", "on", "ce",
+        "cette", "ces", "dans", "pour", "en", "au", "aux", "mais", "et", "alors", "apres", "avant",
+        "depuis", "lors", "si", "sur", "avec", "pendant", "face", "ainsi", "pourtant", "parmi",
+        "du", "nous", "vous", "je", "lire", "voir", "photo", "video", "qui", "quand", "comme",
+        "par", "entre", "sans", "sous", "chez", "son", "sa", "ses", "leur", "leurs", "tout",
+        "tous", "cet", "mise", "publie",
+    ];
+    let mut letters = 0;
+    let mut previous: Option<char> = None;
+    for (at, c) in word.char_indices() {
+        if c.is_uppercase() && letters >= 2 && previous.is_some_and(char::is_alphabetic) {
+            let rest = &word[at..];
+            let second = rest.chars().nth(1);
+            if second.is_some_and(char::is_lowercase) && STARTS.contains(&fold(rest).as_str()) {
+                return Some(at);
+            }
+        }
+        letters += usize::from(c.is_alphabetic());
+        previous = Some(c);
+    }
+    None
 }
 
 fn push_word<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punctuation: bool) {
@@ -294,6 +398,8 @@ fn is_capitalised(word: &str) -> bool {
 fn is_junk(folded: &str) -> bool {
     const JUNK: &[&str] = &[
         "selon",
+        "nm",
+        "ong",
         "photo",
         "video",
         "lire",
@@ -342,6 +448,199 @@ fn is_junk(folded: &str) -> bool {
     JUNK.contains(&folded)
 }
 
+/// Words that name a place with the name word after them (`Maison Blanche`).
+const PLACE_HEADS: &[&str] = &["maison", "palais", "place", "gare", "quai", "tour"];
+
+/// Words before a name that say a place (of a one-word name, or of a name
+/// that does not start with a first name).
+const PLACE_BEFORE: &[&str] = &[
+    "a", "en", "au", "aux", "vers", "depuis", "region", "ville", "capitale",
+];
+
+/// What a name is, known before any clue: media and platforms (`BFMTV`,
+/// `Twitter`, `France Inter`), diseases and holidays (a name, neither
+/// place nor person), parties and a few institutions and firms.
+fn known_kind(key: &str) -> Option<Kind> {
+    const MEDIA: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "snapchat",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "netflix",
+        "bfmtv",
+        "bfm",
+        "bfm tv",
+        "bfm paris",
+        "rmc",
+        "rtl",
+        "tf1",
+        "lci",
+        "cnews",
+        "c8",
+        "m6",
+        "arte",
+        "canal+",
+        "france inter",
+        "france info",
+        "franceinfo",
+        "france bleu",
+        "france 2",
+        "france 3",
+        "france 5",
+        "france 24",
+        "france culture",
+        "france televisions",
+        "europe 1",
+        "le figaro",
+        "figaro",
+        "le monde",
+        "liberation",
+        "le parisien",
+        "parisien",
+        "aujourd'hui en france",
+        "jdd",
+        "journal du dimanche",
+        "le point",
+        "express",
+        "mediapart",
+        "afp",
+        "reuters",
+        "associated press",
+        "ouest-france",
+        "paris match",
+        "closer",
+        "gala",
+        "voici",
+        "les echos",
+        "echos",
+        "le canard enchaine",
+        "canard enchaine",
+        "cnn",
+        "bbc",
+        "fox news",
+        "new york times",
+        "washington post",
+        "huffpost",
+        "huffington post",
+        "20 minutes",
+        "la depeche",
+        "le dauphine libere",
+        "sud ouest",
+        "la provence",
+        "nice-matin",
+        "le progres",
+        "konbini",
+        "brut",
+        "marianne",
+        "valeurs actuelles",
+        "l'obs",
+        "obs",
+        "le journal du dimanche",
+        "tele-loisirs",
+        "tele 7 jours",
+        "telerama",
+        "les inrocks",
+        "rfi",
+        "france 24",
+        "public senat",
+        "lcp",
+        "tmc",
+        "w9",
+        "tfx",
+        "nrj",
+        "skyrock",
+        "france tv",
+        "francetv",
+        "google",
+        "wikipedia",
+        "spotify",
+        "deezer",
+        "twitch",
+        "canard",
+    ];
+    const OTHER: &[&str] = &[
+        "covid-19",
+        "covid",
+        "coronavirus",
+        "sars-cov-2",
+        "sars",
+        "ebola",
+        "sida",
+        "zika",
+        "h1n1",
+        "grippe",
+        "alzheimer",
+        "parkinson",
+        "noel",
+        "paques",
+        "toussaint",
+        "ramadan",
+        "hanouka",
+        "stopcovid",
+        "stop covid",
+        "tgv",
+        "dieu",
+        "euro",
+        "brexit",
+    ];
+    const ORGANISATION: &[&str] = &[
+        "republicains",
+        "les republicains",
+        "lrem",
+        "la republique en marche",
+        "en marche",
+        "lr",
+        "ps",
+        "fn",
+        "rn",
+        "lfi",
+        "france insoumise",
+        "eelv",
+        "modem",
+        "udi",
+        "pcf",
+        "senat",
+        "assemblee",
+        "meteo france",
+        "meteo-france",
+        "sncf",
+        "ratp",
+        "porsche",
+        "ferrari",
+        "renault",
+        "peugeot",
+        "citroen",
+        "airbus",
+        "boeing",
+        "apple",
+        "ter",
+        "parlement",
+        "amazon",
+        "microsoft",
+        "total",
+        "ligue",
+        "uefa",
+        "fifa",
+        "psg",
+        "om",
+    ];
+    let word = |list: &[&str]| list.contains(&key);
+    if word(MEDIA) || key.starts_with("france bleu ") || key.starts_with("bfmtv ") {
+        Some(Kind::Media)
+    } else if word(OTHER) || key.starts_with("covid") {
+        Some(Kind::Other)
+    } else if word(ORGANISATION) {
+        Some(Kind::Organisation)
+    } else {
+        None
+    }
+}
+
 /// The first words of institutions whose name goes on in lower case.
 const INSTITUTIONS: &[&str] = &[
     "assemblee",
@@ -371,11 +670,12 @@ const INSTITUTIONS: &[&str] = &[
     "croix",
 ];
 
-/// Particles allowed inside a name (`Charles de Gaulle`).
+/// Particles allowed inside a name (`Charles de Gaulle`); not `le` or
+/// `la`, which join a name to what follows (`à Versailles le Parlement`).
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
-        "de" | "du" | "des" | "la" | "le" | "von" | "van" | "al" | "ben" | "bin"
+        "de" | "du" | "des" | "von" | "van" | "al" | "ben" | "bin"
     )
 }
 
@@ -416,10 +716,23 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         i = end;
         // Trimmed of what is not a name at either end.
         let (mut from, mut to) = (start, end);
-        while from < to && !is_name_word(sentence[from].text) {
+        // `Maison Blanche`: a word that names a place with the next one.
+        let head = |i: usize| {
+            PLACE_HEADS.contains(&fold(sentence[i].text).as_str())
+                && sentence
+                    .get(i + 1)
+                    .is_some_and(|w| i + 1 < to && is_name_word(w.text))
+        };
+        while from < to && !is_name_word(sentence[from].text) && !head(from) {
             from += 1;
         }
-        while to > from && !is_name_word(sentence[to - 1].text) {
+        // `Bruno Le Maire`, `Marine Le Pen`: a capital `Le` joins a surname.
+        let surname = |to: usize| {
+            to >= from + 3
+                && matches!(fold(sentence[to - 2].text).as_str(), "le" | "la")
+                && is_capitalised(sentence[to - 2].text)
+        };
+        while to > from && !is_name_word(sentence[to - 1].text) && !surname(to) {
             to -= 1;
         }
         // An institution is named by a capital and a lower-case word:
@@ -475,6 +788,13 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
         "tribunal",
         "otan",
         "onu",
+        "front",
+        "rassemblement",
+        "mouvement",
+        "education",
+        "congres",
+        "meteo",
+        "senat",
     ];
     if acronym
         || words
@@ -503,9 +823,6 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
         "conseiller",
         "directeur",
     ];
-    const PLACE_BEFORE: &[&str] = &[
-        "a", "en", "au", "aux", "vers", "depuis", "region", "ville", "capitale",
-    ];
     if PERSON_BEFORE.contains(&just_before) {
         return Some(Kind::Person);
     }
@@ -531,7 +848,8 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
         "province",
         "etats-unis",
     ];
-    if PLACE_WORDS.contains(&fold(words[0].text).as_str()) {
+    let first = fold(words[0].text);
+    if PLACE_WORDS.contains(&first.as_str()) || PLACE_HEADS.contains(&first.as_str()) {
         return Some(Kind::Place);
     }
     // `à`, `le`, `la` come before people too (`a demandé à Emmanuel

@@ -31,6 +31,8 @@ pub struct Book<'a> {
     pub made: &'a str,
     /// Its chapters, in order.
     pub chapters: Vec<Chapter<'a>>,
+    /// The words of its title page, contents and chapters.
+    pub text: &'a crate::text::Text,
 }
 
 /// The EPUB file of `book`.
@@ -48,12 +50,16 @@ pub fn epub(book: &Book) -> Vec<u8> {
     zip.add("OEBPS/content.opf", package(book).as_bytes());
     zip.add("OEBPS/style.css", STYLE.as_bytes());
     zip.add("OEBPS/nav.xhtml", nav(book).as_bytes());
-    let count = book.chapters.len();
-    let plural = if count == 1 { "" } else { "s" };
+    let t = book.text;
+    let made = crate::text::fill(
+        t.made_on_t,
+        &[&t.date(book.made.get(..10).unwrap_or(book.made))],
+    );
     let title = format!(
-        "<section class=\"title\"><h1>{}</h1><p>{count} article{plural}</p><p>Fait avec liseuse le {}.</p></section>",
+        "<section class=\"title\"><h1>{}</h1><p>{}</p><p>{}</p></section>",
         xml(book.title),
-        xml(book.made.get(..10).unwrap_or(book.made))
+        xml(&t.count(book.chapters.len(), t.article)),
+        xml(&made)
     );
     zip.add(
         "OEBPS/title.xhtml",
@@ -61,7 +67,10 @@ pub fn epub(book: &Book) -> Vec<u8> {
     );
     for (i, chapter) in book.chapters.iter().enumerate() {
         let name = format!("OEBPS/c{}.xhtml", i + 1);
-        zip.add(&name, chapter_page(book.lang, chapter).as_bytes());
+        zip.add(
+            &name,
+            chapter_page(book.lang, chapter, book.text).as_bytes(),
+        );
     }
     zip.finish()
 }
@@ -127,13 +136,15 @@ fn nav(book: &Book) -> String {
             xml(title_of(chapter.article))
         ));
     }
-    let body =
-        format!("<nav epub:type=\"toc\" id=\"toc\"><h1>Sommaire</h1>\n<ol>\n{items}</ol></nav>");
-    page(book.lang, "Sommaire", &body)
+    let body = format!(
+        "<nav epub:type=\"toc\" id=\"toc\"><h1>{}</h1>\n<ol>\n{items}</ol></nav>",
+        xml(book.text.ebook_contents)
+    );
+    page(book.lang, book.text.ebook_contents, &body)
 }
 
 /// One article's chapter.
-fn chapter_page(lang: &str, chapter: &Chapter) -> String {
+fn chapter_page(lang: &str, chapter: &Chapter, book_text: &crate::text::Text) -> String {
     let article = chapter.article;
     let mut body = format!(
         "<section epub:type=\"chapter\">\n<h1>{}</h1>\n",
@@ -155,8 +166,9 @@ fn chapter_page(lang: &str, chapter: &Chapter) -> String {
     ));
     if let Some(url) = article.url.as_deref().filter(|u| is_web_address(u)) {
         body.push_str(&format!(
-            "<p class=\"meta\">Original : <a href=\"{0}\">{0}</a></p>\n",
-            xml(url)
+            "<p class=\"meta\">{1} <a href=\"{0}\">{0}</a></p>\n",
+            xml(url),
+            xml(book_text.ebook_original)
         ));
     }
     // The highlights found in this version of the text, marked there.
@@ -192,7 +204,10 @@ fn chapter_page(lang: &str, chapter: &Chapter) -> String {
         });
     }
     if !chapter.highlights.is_empty() {
-        body.push_str("<section class=\"highlights\"><h2>Vos surlignages</h2>\n");
+        body.push_str(&format!(
+            "<section class=\"highlights\"><h2>{}</h2>\n",
+            xml(book_text.highlights_title)
+        ));
         for highlight in &chapter.highlights {
             body.push_str(&format!(
                 "<blockquote><p>{}</p></blockquote>\n",
@@ -402,6 +417,7 @@ mod tests {
             title: "Mes articles",
             lang: "fr",
             made: "2026-12-03T10:20:30Z",
+            text: &crate::text::FR,
             chapters: vec![
                 Chapter {
                     article: &a,

@@ -94,6 +94,8 @@ pub struct ImportReport {
     pub warnings: Vec<Notice>,
     /// Articles left out because an earlier one has the same title and text.
     pub duplicates: Vec<Notice>,
+    /// The language most of the articles are in (their `lang`), if any has one.
+    pub main_lang: Option<String>,
 }
 
 impl fmt::Display for ImportReport {
@@ -179,6 +181,7 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
         })
         .collect();
     report.articles = articles.len();
+    report.main_lang = main_lang(&articles);
     Ok((articles, files, report))
 }
 
@@ -352,6 +355,20 @@ fn file_id(path: &Path, root: &Path) -> String {
         id.truncate(id.len() - ext.len() - 1);
     }
     id
+}
+
+/// The language most of `articles` are in (of two as frequent, the first
+/// in alphabetical order), if any has one.
+fn main_lang(articles: &[Article]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for lang in articles.iter().filter_map(|a| a.lang.as_deref()) {
+        *counts.entry(lang).or_default() += 1;
+    }
+    let most = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|&(_, n)| n == most)
+        .map(|(lang, _)| lang.to_string())
 }
 
 /// Sets [`Article::lang`] to a code liseuse analyses: the metadata's when it

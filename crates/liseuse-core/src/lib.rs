@@ -12,6 +12,7 @@
 //! - `publish` (feature `indexer`): what a build publishes beside the app, compressed,
 //!   and the home page written into `index.html`.
 //! - [`listing`]: which articles a list shows (filters, months, pages).
+//! - [`text`]: every word of the interface, in French and English.
 //! - [`order`]: sorting with one compiled copy of the sort, for the app's many small lists.
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
@@ -29,7 +30,7 @@
 //! its own, never one of its layer or above, so no two import each other
 //! (tests aside; `tests/layers.rs` checks it):
 //!
-//! 1. foundations: `order`, `error` — one compiled sort; why a published file cannot be read
+//! 1. foundations: `order`, `error`, `text` — one compiled sort; why a published file cannot be read; the interface's words in each language
 //! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `sentences`, `route` — words, query syntax, dates, highlights' anchors, sentences, addresses
 //! 3. a reader's data: `personal` — settings, shelf, highlights, export
 //! 4. stored types: `model` — related articles and names, as the index stores them
@@ -40,7 +41,7 @@
 //! 9. the engine: `search` — plans, ranks and suggests
 //! 10. features: `related`, `entities`, `listing`, `epub` — related articles, names, lists, e-books
 //! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
-//! 12. reading a folder: `import` — every article format, to articles (feature `indexer`)
+//! 12. reading a folder: `import`, `site` — every article format, to articles; the site's settings, `liseuse.toml` (feature `indexer`)
 //! 13. building: `indexer` — the index of a folder (feature `indexer`)
 //! 14. publishing: `publish` — what a build writes beside the app (feature `indexer`)
 //!
@@ -81,8 +82,11 @@ pub mod related;
 pub mod route;
 pub mod search;
 pub mod sentences;
+#[cfg(feature = "indexer")]
+pub mod site;
 pub mod snippet;
 pub mod synonyms;
+pub mod text;
 pub mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};

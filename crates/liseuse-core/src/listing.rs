@@ -178,15 +178,35 @@ mod tests {
     }
 }
 
-/// "1 article", "12 articles": `count` and the word that goes with it.
-pub fn count_line(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
+/// The line under the home page's title: a site's `description` when it
+/// is its own (not the default of `text`), and a link to its `home` named
+/// by its host; `None` with neither.
+#[allow(clippy::type_complexity)]
+pub fn site_about(
+    description: &str,
+    home: Option<&str>,
+    text: &crate::text::Text,
+) -> Option<(String, Option<(String, String)>)> {
+    let described = description != text.description;
+    let home = home.map(|home| (home.to_string(), host(home)));
+    (described || home.is_some()).then(|| {
+        let description = if described { description } else { "" };
+        (description.to_string(), home)
+    })
+}
+
+/// The host of an http(s) `address` (`journal.example`), or the address.
+pub fn host(address: &str) -> String {
+    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    host.strip_prefix("www.").unwrap_or(host).to_string()
 }
 
 /// "Source · date · author" of an article, as lists and the reading view
 /// show it; empty when it has none of them.
-pub fn meta_line(article: &crate::Article) -> String {
-    let date = article.date.as_deref().map(crate::dates::french_date);
+pub fn meta_line(article: &crate::Article, text: &crate::text::Text) -> String {
+    let date = article.date.as_deref().map(|d| text.date(d));
     let parts = [article.source.clone(), date, article.byline.clone()];
     parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }

@@ -25,20 +25,17 @@ pub enum Kind {
     Place,
     /// An organisation.
     Organisation,
-    /// A name with no clue of what it is.
+    /// A name with no clue of what it is (a disease, an event…).
     #[default]
     Other,
+    /// A newspaper, a broadcaster, a platform (BFMTV, Twitter).
+    Media,
 }
 
 impl Kind {
-    /// The word a French reader reads for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Person => "Personne",
-            Kind::Place => "Lieu",
-            Kind::Organisation => "Organisation",
-            Kind::Other => "Nom",
-        }
+    /// The word a reader reads for it, in the language of `text`.
+    pub fn label(self, text: &crate::text::Text) -> &'static str {
+        text.kinds[self as usize]
     }
 }
 

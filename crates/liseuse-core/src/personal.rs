@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::annotation::Highlight;
+use crate::text::Text;
 
 /// Bumped when what is stored changes meaning: values of another version
 /// are then ignored (stored) or refused with a message (imported).
@@ -65,36 +66,50 @@ pub enum Width {
 
 /// Names as stored (and as `<html data-…>` attributes carry them, which
 /// the stylesheet and `boot.js` read before the app starts), and labels as
-/// the settings dialog offers them (French).
+/// the settings dialog offers them: the labels of [`Text`], in the same order.
 trait Named: Sized + Copy + PartialEq + 'static {
-    const ALL: &'static [(Self, &'static str, &'static str)];
+    const ALL: &'static [(Self, &'static str)];
 
-    fn entry(self) -> Option<&'static (Self, &'static str, &'static str)> {
-        Self::ALL.iter().find(|(value, _, _)| *value == self)
+    fn labels(text: &Text) -> &[&'static str];
+
+    fn entry(self) -> Option<(usize, &'static (Self, &'static str))> {
+        Self::ALL
+            .iter()
+            .enumerate()
+            .find(|(_, (value, _))| *value == self)
     }
 }
 
 impl Named for Theme {
-    const ALL: &'static [(Self, &'static str, &'static str)] = &[
-        (Theme::System, "system", "Système"),
-        (Theme::Light, "light", "Clair"),
-        (Theme::Sepia, "sepia", "Sépia"),
-        (Theme::Dark, "dark", "Sombre"),
+    fn labels(text: &Text) -> &[&'static str] {
+        &text.themes
+    }
+
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Theme::System, "system"),
+        (Theme::Light, "light"),
+        (Theme::Sepia, "sepia"),
+        (Theme::Dark, "dark"),
     ];
 }
 
 impl Named for Font {
-    const ALL: &'static [(Self, &'static str, &'static str)] = &[
-        (Font::Serif, "serif", "Avec empattements"),
-        (Font::Sans, "sans", "Sans empattements"),
-    ];
+    fn labels(text: &Text) -> &[&'static str] {
+        &text.fonts
+    }
+
+    const ALL: &'static [(Self, &'static str)] = &[(Font::Serif, "serif"), (Font::Sans, "sans")];
 }
 
 impl Named for Width {
-    const ALL: &'static [(Self, &'static str, &'static str)] = &[
-        (Width::Narrow, "narrow", "Étroite"),
-        (Width::Normal, "normal", "Normale"),
-        (Width::Wide, "wide", "Large"),
+    fn labels(text: &Text) -> &[&'static str] {
+        &text.widths
+    }
+
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Width::Narrow, "narrow"),
+        (Width::Normal, "normal"),
+        (Width::Wide, "wide"),
     ];
 }
 
@@ -103,24 +118,26 @@ macro_rules! names {
         impl $kind {
             /// Every choice, in the order offered.
             pub fn all() -> impl Iterator<Item = Self> {
-                <Self as Named>::ALL.iter().map(|(value, _, _)| *value)
+                <Self as Named>::ALL.iter().map(|(value, _)| *value)
             }
 
             /// Its name, as stored and as its `<html data-…>` attribute.
             pub fn name(self) -> &'static str {
-                self.entry().map_or("", |(_, name, _)| name)
+                self.entry().map_or("", |(_, (_, name))| name)
             }
 
-            /// What the settings dialog calls it.
-            pub fn label(self) -> &'static str {
-                self.entry().map_or("", |(_, _, label)| label)
+            /// What the settings dialog calls it, in the language of `text`.
+            pub fn label(self, text: &Text) -> &'static str {
+                (self.entry())
+                    .and_then(|(i, _)| <Self as Named>::labels(text).get(i))
+                    .map_or("", |label| label)
             }
 
             /// The choice named `name`, if any.
             pub fn from_name(name: &str) -> Option<Self> {
                 (<Self as Named>::ALL.iter())
-                    .find(|(_, n, _)| *n == name)
-                    .map(|(value, _, _)| *value)
+                    .find(|(_, n)| *n == name)
+                    .map(|(value, _)| *value)
             }
         }
     )*};
@@ -823,7 +840,8 @@ mod tests {
     fn every_choice_has_one_name() {
         for theme in Theme::all() {
             assert_eq!(Theme::from_name(theme.name()), Some(theme));
-            assert!(!theme.label().is_empty());
+            assert!(!theme.label(&crate::text::EN).is_empty());
+            assert_ne!(theme.label(&crate::text::FR), theme.label(&crate::text::EN));
         }
         for font in Font::all() {
             assert_eq!(Font::from_name(font.name()), Some(font));

@@ -13,12 +13,113 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::dates::{french_month, Chart, CHART_HEIGHT};
+use crate::dates::{Chart, CHART_HEIGHT};
 use crate::format::{IndexFile, PieceSizes};
-use crate::listing::{count_line, meta_line};
+use crate::listing::{meta_line, site_about};
 use crate::pieces::{gzip, Manifest};
 use crate::route::Route;
+use crate::site::SiteSettings;
+use crate::text::{Lang, Text};
 use crate::{Filters, Library};
+
+/// Who a site is: its settings ([`SiteSettings`]) with the defaults filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identity {
+    /// Its title.
+    pub title: String,
+    /// What it is, in a sentence.
+    pub description: String,
+    /// The publisher's home, if given.
+    pub home: Option<String>,
+    /// The language of its interface.
+    pub lang: Lang,
+}
+
+impl Default for Identity {
+    fn default() -> Self {
+        Identity::of(&SiteSettings::default(), None)
+    }
+}
+
+impl Identity {
+    /// The identity `settings` give a collection whose articles are mostly
+    /// in `main_lang`: the interface speaks the settings' language, else
+    /// the articles' (French when the interface does not have it).
+    pub fn of(settings: &SiteSettings, main_lang: Option<&str>) -> Identity {
+        let lang = (settings.language)
+            .or_else(|| main_lang.and_then(Lang::of))
+            .unwrap_or_default();
+        let text = lang.text();
+        Identity {
+            title: settings.title.clone().unwrap_or(text.app_name.into()),
+            description: settings
+                .description
+                .clone()
+                .unwrap_or(text.description.into()),
+            home: settings.home.clone(),
+            lang,
+        }
+    }
+
+    /// Its interface's words.
+    pub fn text(&self) -> &'static Text {
+        self.lang.text()
+    }
+
+    /// What `index.html`'s head gets: the title, the description, the
+    /// site's name and home (`<meta name="application-name">` and
+    /// `<meta name="liseuse-home">`, which the app reads) and the words of
+    /// `assets/boot.js` (a JSON object, never run).
+    pub fn head(&self) -> String {
+        let mut head = format!(
+            "<title>{title}</title><meta name=\"description\" content=\"{description}\" /><meta name=\"application-name\" content=\"{title}\" />",
+            title = escape(&self.title),
+            description = escape(&self.description),
+        );
+        if let Some(home) = &self.home {
+            let _ = write!(
+                head,
+                "<meta name=\"liseuse-home\" content=\"{}\" />",
+                escape(home)
+            );
+        }
+        let _ = write!(
+            head,
+            "<script type=\"application/json\" id=\"liseuse-text\">{}</script>",
+            self.text().boot_json()
+        );
+        head
+    }
+
+    /// The web app manifest (`manifest.webmanifest`): the installed app's
+    /// name, short name, description and language.
+    pub fn web_manifest(&self) -> String {
+        let short: String = self.title.chars().take(12).collect();
+        let short = if short.chars().count() < self.title.chars().count() {
+            format!("{}…", short.trim_end())
+        } else {
+            short
+        };
+        let manifest = serde_json::json!({
+            "name": self.title,
+            "short_name": short,
+            "description": self.description,
+            "lang": self.lang.tag(),
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#fbfaf7",
+            "theme_color": "#8a3b12",
+            "icons": [
+                { "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" },
+                { "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" },
+                { "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
+                { "src": "icon.svg", "sizes": "any", "type": "image/svg+xml" }
+            ]
+        });
+        serde_json::to_string_pretty(&manifest).unwrap_or_default()
+    }
+}
 
 /// How many of the newest articles the page written at build time shows.
 pub const EARLY_ARTICLES: usize = 10;
@@ -32,8 +133,15 @@ pub struct Site {
     pub pieces: Vec<(String, Vec<u8>)>,
     /// The manifest of the pieces ([`Manifest::to_bytes`]); `None` when whole.
     pub manifest: Option<Vec<u8>>,
-    /// The home page's first articles, as HTML ([`early_html`]).
+    /// What `<div id="app">` holds until the app starts ([`shell`]): the
+    /// header, a loading line and the home page's first articles.
     pub early: String,
+    /// What `index.html`'s head gets ([`Identity::head`]).
+    pub head: String,
+    /// The language of the interface, as `<html lang>` says it.
+    pub lang: &'static str,
+    /// `manifest.webmanifest` ([`Identity::web_manifest`]).
+    pub web_manifest: String,
     /// Which dictionary and term pieces a word is in ([`hints`]): its file
     /// name and its bytes, compressed; `None` when the index is whole.
     pub hints: Option<(String, Vec<u8>)>,
@@ -42,8 +150,9 @@ pub struct Site {
 }
 
 impl Site {
-    /// What a build publishes of `file`, split in pieces of `split` sizes, or whole.
-    pub fn of(file: IndexFile, split: Option<PieceSizes>) -> Site {
+    /// What a build publishes of `file`, split in pieces of `split` sizes,
+    /// or whole, for a site that is `identity`.
+    pub fn of(file: IndexFile, split: Option<PieceSizes>, identity: &Identity) -> Site {
         // The terms, which the split moves to the dictionary pieces: the
         // hints name the first of each term piece.
         let terms = split.map(|_| file.index.terms.clone()).unwrap_or_default();
@@ -54,7 +163,7 @@ impl Site {
         let raw_index = head.to_bytes();
         let hints = hints(&head, &terms);
         drop(head);
-        let early = early_page(&raw_index, &pieces);
+        let early = shell(identity, &early_page(&raw_index, &pieces, identity));
         let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
             .map(|(name, bytes)| (name, gzip(&bytes)))
             .collect();
@@ -64,6 +173,9 @@ impl Site {
             pieces,
             manifest,
             early,
+            head: identity.head(),
+            lang: identity.lang.tag(),
+            web_manifest: identity.web_manifest(),
             hints,
             raw_index,
         }
@@ -107,7 +219,7 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
 /// app reads the published index: its first file, then the text pieces of
 /// those articles only (a large collection is not decoded whole again).
 /// Empty if the index does not read back, which its tests rule out.
-fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)]) -> String {
+fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)], identity: &Identity) -> String {
     let Ok(library) = Library::from_bytes(raw_index) else {
         return String::new();
     };
@@ -117,28 +229,63 @@ fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)]) -> String {
             let _ = library.add_piece(&file, bytes);
         }
     }
-    early_html(&library, EARLY_ARTICLES)
+    early_html(&library, EARLY_ARTICLES, identity)
+}
+
+/// What `<div id="app">` holds until the app starts: the app's header
+/// (the site's title, and the search box as a pill), the loading line, a
+/// notice for browsers without JavaScript, and `early` ([`early_html`]).
+pub fn shell(identity: &Identity, early: &str) -> String {
+    let text = identity.text();
+    format!(
+        "<header class=\"bar\"><a class=\"brand\" href=\"{home}\">{title}</a><div class=\"search\" aria-hidden=\"true\"><span class=\"search-pill\">{search}</span></div></header><main class=\"page\"><p class=\"loading\" role=\"status\">{loading}</p><noscript><p class=\"fatal\">{no_script}</p></noscript>{early}</main>",
+        home = Route::default().to_hash(),
+        title = escape(&identity.title),
+        search = escape(text.search_placeholder),
+        loading = escape(text.loading_search),
+        no_script = escape(text.no_script),
+    )
 }
 
 /// The home page as the app first shows it (the newest `count` articles,
 /// grouped by month), in plain HTML with the app's classes: the title of
 /// each article links to its reading view. Every text is escaped.
-pub fn early_html(library: &Library, count: usize) -> String {
+pub fn early_html(library: &Library, count: usize, identity: &Identity) -> String {
+    let text = identity.text();
     let page = library.browse(&Filters::default(), count);
     let by_month = library.months(&Filters::default());
     let months: std::collections::HashMap<String, usize> = by_month.iter().cloned().collect();
     let mut html = String::new();
-    let total = count_line(page.total, "article", "articles");
-    html.push_str("<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">Tous les articles</h1>");
+    let total = text.count(page.total, text.article);
+    let _ = write!(
+        html,
+        "<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">{}</h1>",
+        escape(text.all_articles)
+    );
+    if let Some((description, home)) =
+        site_about(&identity.description, identity.home.as_deref(), text)
+    {
+        let _ = write!(html, "<p class=\"site-about\">{}", escape(&description));
+        if let Some((address, host)) = home {
+            let _ = write!(
+                html,
+                " <a rel=\"home\" href=\"{}\">{} ↗</a>",
+                escape(&address),
+                escape(&host)
+            );
+        }
+        html.push_str("</p>");
+    }
     // What the app shows above its list, in the same places, so that the
     // list does not move when the app takes over; inert until then.
     let _ = write!(
         html,
-        "<nav class=\"shelf-line\" aria-label=\"Mes articles\"><a href=\"{}\">Mes articles</a></nav>",
-        Route::Shelf.to_hash()
+        "<nav class=\"shelf-line\" aria-label=\"{mine}\"><a href=\"{}\">{mine}</a></nav>",
+        Route::Shelf.to_hash(),
+        mine = escape(text.my_articles),
     );
-    timeline(&mut html, &by_month);
-    filters(&mut html, library, &by_month);
+    timeline(&mut html, &by_month, text);
+    filters(&mut html, library, &by_month, text);
     let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
     let no_terms = BTreeSet::new();
     // By month, newest first, as the app groups them.
@@ -155,17 +302,17 @@ pub fn early_html(library: &Library, count: usize) -> String {
     }
     for (month, docs) in groups {
         let (name, count) = match month {
-            Some(month) => (french_month(month), months.get(month).copied().unwrap_or(1)),
-            None => ("Sans date".to_string(), docs.len()),
+            Some(month) => (text.month(month), months.get(month).copied().unwrap_or(1)),
+            None => (text.no_date.to_string(), docs.len()),
         };
-        let count = count_line(count, "article", "articles");
+        let count = text.count(count, text.article);
         let _ = write!(
             html,
             "<li class=\"month\"><h2>{}<span class=\"month-count\"> · {count}</span></h2><ol>",
             escape(&name)
         );
         for (doc, article) in docs {
-            item(&mut html, library, doc, article, &no_terms);
+            item(&mut html, library, doc, article, &no_terms, text);
         }
         html.push_str("</ol></li>");
     }
@@ -175,7 +322,7 @@ pub fn early_html(library: &Library, count: usize) -> String {
 
 /// The chart of articles per month as the app draws it (its bars, not yet
 /// buttons); nothing for a single month.
-fn timeline(html: &mut String, months: &[(String, usize)]) {
+fn timeline(html: &mut String, months: &[(String, usize)], text: &Text) {
     let Some(chart) = Chart::of(months) else {
         return;
     };
@@ -204,15 +351,17 @@ fn timeline(html: &mut String, months: &[(String, usize)]) {
             );
         }
     }
-    html.push_str(
-        "</svg><figcaption>Articles par mois : une barre montre son mois.</figcaption></figure>",
+    let _ = write!(
+        html,
+        "</svg><figcaption>{}</figcaption></figure>",
+        escape(text.per_month_caption)
     );
 }
 
 /// The app's menus of source, year and month and its "unread only" box,
 /// with the same choices (a menu is as wide as its longest), disabled until
 /// the app starts.
-fn filters(html: &mut String, library: &Library, months: &[(String, usize)]) {
+fn filters(html: &mut String, library: &Library, months: &[(String, usize)], text: &Text) {
     let menu = |html: &mut String,
                 label: &str,
                 all: &str,
@@ -227,24 +376,34 @@ fn filters(html: &mut String, library: &Library, months: &[(String, usize)]) {
         }
         html.push_str("</select></label>");
     };
-    html.push_str("<div class=\"filters\" role=\"group\" aria-label=\"Filtres\">");
+    let _ = write!(
+        html,
+        "<div class=\"filters\" role=\"group\" aria-label=\"{}\">",
+        escape(text.filters)
+    );
     let (sources, years) = (library.sources(), library.years());
     if !sources.is_empty() {
         menu(
             html,
-            "Source",
-            "Toutes les sources",
+            text.source,
+            text.all_sources,
             &sources,
             &str::to_string,
         );
     }
     if years.len() > 1 {
-        menu(html, "Année", "Toutes les années", &years, &str::to_string);
+        menu(html, text.year, text.all_years, &years, &str::to_string);
     }
     if months.len() > 1 {
-        menu(html, "Mois", "Tous les mois", months, &french_month);
+        menu(html, text.month, text.all_months, months, &|m| {
+            text.month(m)
+        });
     }
-    html.push_str("<label class=\"unread\"><input type=\"checkbox\" disabled><span>Non lus seulement</span></label></div>");
+    let _ = write!(
+        html,
+        "<label class=\"unread\"><input type=\"checkbox\" disabled><span>{}</span></label></div>",
+        escape(text.unread_only)
+    );
 }
 
 /// One article of the list, as the app shows it: section, title, metadata,
@@ -255,6 +414,7 @@ fn item(
     doc: u32,
     article: &crate::Article,
     no_terms: &BTreeSet<String>,
+    text: &Text,
 ) {
     let href = Route::Article {
         id: article.id.clone(),
@@ -266,7 +426,7 @@ fn item(
         let _ = write!(html, "<span class=\"section\">{}</span>", escape(section));
     }
     let _ = write!(html, "<h3 class=\"title\">{}</h3>", escape(&article.title));
-    let meta = meta_line(article);
+    let meta = meta_line(article, text);
     if !meta.is_empty() {
         let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
     }
@@ -276,15 +436,17 @@ fn item(
     if let minutes @ 1.. = article.reading_minutes() {
         let _ = write!(
             html,
-            "<p class=\"reading-time\">{minutes} min de lecture</p>"
+            "<p class=\"reading-time\">{}</p>",
+            escape(&text.reading_time(minutes))
         );
     }
     html.push_str("</div></a>");
     // The app's button to keep it for later, in its place.
     let _ = write!(
         html,
-        "<button type=\"button\" class=\"save\" aria-pressed=\"false\" aria-label=\"Garder pour plus tard : {}\" disabled><span aria-hidden=\"true\">☆ Garder</span></button></li>",
-        escape(&article.title)
+        "<button type=\"button\" class=\"save\" aria-pressed=\"false\" aria-label=\"{}\" disabled><span aria-hidden=\"true\">{}</span></button></li>",
+        escape(&crate::text::fill(text.labelled_t, &[text.save_for_later, &article.title])),
+        escape(text.save_short),
     );
 }
 
@@ -308,6 +470,7 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::pieces::gunzip;
+    use crate::text::FR;
 
     fn seeds() -> IndexFile {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
@@ -317,7 +480,7 @@ mod tests {
     #[test]
     fn every_published_file_is_compressed_and_reads_back_to_the_index() {
         let file = seeds();
-        let whole = Site::of(file.clone(), None);
+        let whole = Site::of(file.clone(), None, &Identity::default());
         assert!(whole.pieces.is_empty() && whole.manifest.is_none());
         let (name, bytes) = &whole.index;
         assert!(crate::pieces::is_gzip(bytes));
@@ -332,7 +495,11 @@ mod tests {
         crate::pieces::check(name, &raw).unwrap();
         assert_eq!(IndexFile::from_bytes(&raw).unwrap(), file);
 
-        let split = Site::of(file.clone(), Some(PieceSizes::about(2000)));
+        let split = Site::of(
+            file.clone(),
+            Some(PieceSizes::about(2000)),
+            &Identity::default(),
+        );
         let library = Library::from_bytes(&gunzip(&split.index.1).unwrap()).unwrap();
         assert!(split.pieces.len() > 5);
         let manifest = Manifest::from_bytes(split.manifest.as_ref().unwrap()).unwrap();
@@ -350,12 +517,16 @@ mod tests {
         assert!(library.search("Stoltenberg", 10).total > 0);
         // The page of the newest articles is the same, whole or split.
         assert_eq!(split.early, whole.early);
+        let identity = Identity::default();
         assert_eq!(
             whole.early,
-            early_html(&Library::new(file.clone()), EARLY_ARTICLES)
+            shell(
+                &identity,
+                &early_html(&Library::new(file.clone()), EARLY_ARTICLES, &identity)
+            )
         );
         // The same build gives the same bytes.
-        let again = Site::of(file, Some(PieceSizes::about(2000)));
+        let again = Site::of(file, Some(PieceSizes::about(2000)), &Identity::default());
         assert_eq!(again.pieces, split.pieces);
         assert_eq!(again.index, split.index);
     }
@@ -363,8 +534,15 @@ mod tests {
     #[test]
     fn the_hints_name_the_dictionary_and_term_piece_of_each_first_term() {
         let file = seeds();
-        assert_eq!(Site::of(file.clone(), None).hints, None);
-        let split = Site::of(file.clone(), Some(PieceSizes::about(2000)));
+        assert_eq!(
+            Site::of(file.clone(), None, &Identity::default()).hints,
+            None
+        );
+        let split = Site::of(
+            file.clone(),
+            Some(PieceSizes::about(2000)),
+            &Identity::default(),
+        );
         let (name, bytes) = split.hints.clone().unwrap();
         let json = gunzip(&bytes).unwrap();
         crate::pieces::check(&name, &json).unwrap();
@@ -398,7 +576,7 @@ mod tests {
     fn the_early_page_lists_the_newest_articles_by_month_escaped() {
         let file = seeds();
         let library = Library::new(file);
-        let html = early_html(&library, 3);
+        let html = early_html(&library, 3, &Identity::default());
         assert!(
             html.starts_with("<section class=\"results early\""),
             "{html}"
@@ -413,7 +591,7 @@ mod tests {
         let at_href = html.find(&href).expect(&href);
         let at_title = html.find(&title).expect(&title);
         assert!(at_href < at_title && html[..at_href].matches("class=\"month\"").count() == 1);
-        let heading = first.month().map_or("Sans date".into(), french_month);
+        let heading = first.month().map_or("Sans date".into(), |m| FR.month(m));
         assert!(
             html.contains(&format!("<h2>{heading}")),
             "{heading}: {html}"
@@ -433,7 +611,7 @@ mod tests {
         )
         .unwrap();
         let library = Library::new(crate::indexer::build_index(vec![article]));
-        let html = early_html(&library, 10);
+        let html = early_html(&library, 10, &Identity::default());
         assert!(
             !html.contains("<script") && !html.contains("<img"),
             "{html}"
