@@ -132,6 +132,13 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             (firsts.get(first)).is_some_and(|(names, _)| names.iter().any(|n| *n != key))
         })
     };
+    let bodies: std::collections::HashSet<String> = (found.iter())
+        .filter(|(key, f)| {
+            !key.contains(' ') && matches!(by_clues(f), Some(Kind::Place | Kind::Organisation))
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    let is_place_or_body = |word: &str| known_kind(word).is_some() || bodies.contains(word);
     // The mentions of people's full names, by their last word: a word said
     // alone half as often as in them is a surname (`Sarkozy`, not `Paris`).
     let mut as_surname: HashMap<String, u32> = HashMap::new();
@@ -155,16 +162,25 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             Some(Kind::Organisation) => Kind::Organisation,
             _ if surname => Kind::Person,
             Some(kind) => kind,
+            // Capitalised words, none a place or an organisation of its
+            // own (`Antony Blinken`; not `Paris Bercy`, `Congrès du PS`).
+            None if words > 1
+                && key
+                    .split(' ')
+                    .all(|w| !is_particle(w) && !is_place_or_body(w)) =>
+            {
+                Kind::Person
+            }
             None => Kind::Other,
         }
     };
-    // A surname alone is the one person whose full name ends with it: a
-    // person by the clues, not by default (`Congrès du PS` is not the one
-    // `PS`); never an acronym, nor a name the clues say is something else.
+    // A surname alone is the one person whose full name ends with it;
+    // never an acronym (`PS` is no surname of `Congrès du PS`), nor a name
+    // known or said by the clues to be something else.
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
     for (key, f) in &found {
         if let Some((_, last)) = key.rsplit_once(' ') {
-            if kind_of(key, f) == Kind::Person && f.clues.contains_key(&Kind::Person) {
+            if kind_of(key, f) == Kind::Person {
                 surnames
                     .entry(last.to_string())
                     .or_default()
@@ -179,7 +195,9 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
             });
-            !acronym && matches!(by_clues(alone), None | Some(Kind::Person))
+            !acronym
+                && known_kind(short).is_none()
+                && matches!(by_clues(alone), None | Some(Kind::Person))
         })
     });
     // The one full name a surname stands for: the only one, or the one
@@ -970,6 +988,38 @@ mod tests {
             get("bakou").with
         );
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted by key");
+    }
+
+    #[test]
+    fn glued_words_split_media_and_diseases_have_their_kinds_and_le_joins_a_surname() {
+        let mut articles = articles();
+        for (id, text) in [
+            ("g1", "Réforme\n\nLa réforme plaît à Emmanuel MacronSelon le JDD, elle avance. Le ministre Bruno Le Maire a déclaré sur Twitter et sur BFMTV que le Covid-19 recule."),
+            ("g2", "Congrès\n\nSelon le JDD, Bruno Le Maire a déclaré que le Congrès du PS aura lieu. Le PS vote, le PS attend. Sur Twitter, le Covid-19 à Paris, et BFMTV à Paris. Le président Emmanuel MacronDans un entretien, il parle."),
+        ] {
+            articles.push(parse_capture(id, text).unwrap());
+        }
+        let (entities, _) = find(&articles);
+        let get = |key: &str| entities.iter().find(|(k, _)| k == key).map(|(_, e)| e);
+        let keys: Vec<&str> = entities.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(!keys.iter().any(|k| k.contains("selon")), "{keys:?}");
+        assert!(keys.contains(&"emmanuel macron"), "{keys:?}");
+        assert_eq!(
+            get("bruno le maire").map(|e| e.kind),
+            Some(Kind::Person),
+            "{keys:?}"
+        );
+        assert_eq!(get("bruno"), None);
+        for media in ["twitter", "bfmtv", "jdd"] {
+            assert_eq!(get(media).map(|e| e.kind), Some(Kind::Media), "{media}");
+        }
+        assert_eq!(get("covid-19").map(|e| e.kind), Some(Kind::Other));
+        // `PS` is not the surname of `Congrès du PS`.
+        assert_eq!(get("ps").map(|e| e.kind), Some(Kind::Organisation));
+        assert_ne!(get("congres du ps").map(|e| e.kind), Some(Kind::Person));
+        assert_eq!(glued_at("McDonald"), None);
+        assert_eq!(glued_at("TikTok"), None);
+        assert_eq!(glued_at("BFMTVLe"), Some(5));
     }
 
     #[test]
