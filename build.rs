@@ -36,13 +36,16 @@ fn try_main() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed=LISEUSE_PIECE_BYTES");
     println!("cargo:rerun-if-changed=build.rs");
     let dir = articles_dir();
-    let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
-    // The site's own title, description, home and language (liseuse.toml).
-    println!(
-        "cargo:rerun-if-changed={}",
-        dir.join(SETTINGS_FILE).display()
-    );
+    // The site's own title, description, home and language (liseuse.toml),
+    // read first: a mistake in it stops the build at once, naming the line.
+    // (Watched when it exists: a missing file would rerun every build; its
+    // creation changes the folder, which is watched.)
+    let settings_file = dir.join(SETTINGS_FILE);
+    if settings_file.exists() {
+        println!("cargo:rerun-if-changed={}", settings_file.display());
+    }
     let settings = SiteSettings::of_folder(&dir)?;
+    let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
     let identity = Identity::of(&settings, report.main_lang.as_deref());
     // Any change in the folder (a file added, edited or removed) rebuilds the index.
     watch(&dir, &inputs);

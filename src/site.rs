@@ -3,8 +3,6 @@
 //! `<meta name="application-name">`, `<meta name="description">`,
 //! `<meta name="liseuse-home">`, `<html lang>`), read once.
 
-use std::sync::OnceLock;
-
 use liseuse_core::text::{Lang, Text};
 
 /// What the page says of its site.
@@ -22,25 +20,29 @@ pub struct Site {
 
 /// The site of this page (the defaults on a page the build did not write).
 pub fn site() -> &'static Site {
-    static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let document = gloo::utils::document();
-        let meta = |selector: &str| {
-            let meta = document.query_selector(selector).ok().flatten()?;
-            meta.get_attribute("content")
-                .filter(|c| !c.trim().is_empty())
-        };
-        let lang =
-            (document.document_element()).and_then(|html| Lang::of(&html.get_attribute("lang")?));
-        let text = lang.unwrap_or_default().text();
-        Site {
-            title: meta("meta[name=application-name]").unwrap_or(text.app_name.into()),
-            description: meta("meta[name=description]").unwrap_or(text.description.into()),
-            home: (meta("meta[name=liseuse-home]"))
-                .filter(|home| liseuse_core::article::is_web_address(home)),
-            text,
-        }
-    })
+    thread_local! {
+        static SITE: &'static Site = Box::leak(Box::new(read()));
+    }
+    SITE.with(|site| *site)
+}
+
+fn read() -> Site {
+    let document = gloo::utils::document();
+    let meta = |selector: &str| {
+        let meta = document.query_selector(selector).ok().flatten()?;
+        meta.get_attribute("content")
+            .filter(|c| !c.trim().is_empty())
+    };
+    let lang =
+        (document.document_element()).and_then(|html| Lang::of(&html.get_attribute("lang")?));
+    let text = lang.unwrap_or_default().text();
+    Site {
+        title: meta("meta[name=application-name]").unwrap_or(text.app_name.into()),
+        description: meta("meta[name=description]").unwrap_or(text.description.into()),
+        home: (meta("meta[name=liseuse-home]"))
+            .filter(|home| liseuse_core::article::is_web_address(home)),
+        text,
+    }
 }
 
 /// The words of the interface.

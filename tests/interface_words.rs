@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use liseuse_core::text::{EN, FR};
+use liseuse_core::text::{EN, EN_PAGE, FR, FR_PAGE};
 
 /// The words (lowercased, two letters or more) of a text.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -23,9 +23,9 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of the French table that the English one does not have.
 fn french_only() -> BTreeSet<String> {
-    let english: BTreeSet<String> = words(&format!("{EN:?}")).collect();
+    let english: BTreeSet<String> = words(&format!("{EN:?}{EN_PAGE:?}")).collect();
     // (Its Debug form names its language, `Fr`: a tag, not a word.)
-    words(&format!("{FR:?}"))
+    words(&format!("{FR:?}{FR_PAGE:?}"))
         .filter(|w| !english.contains(w) && w != "fr")
         .collect()
 }

@@ -14,6 +14,8 @@ export const DIST = process.env.DIST ?? join(ROOT, 'dist');
 export const DIST_SUBPATH = process.env.DIST_SUBPATH ?? join(ROOT, 'target/e2e/dist-subpath');
 /** The app built from crates/liseuse-core/tests/fixtures/collection (scripts/test builds it). */
 export const DIST_COLLECTION = process.env.DIST_COLLECTION ?? join(ROOT, 'target/e2e/dist-collection');
+/** The English articles of e2e/fixtures/english, with their liseuse.toml (scripts/test builds it). */
+export const DIST_ENGLISH = process.env.DIST_ENGLISH ?? join(ROOT, 'target/e2e/dist-english');
 /** A later build with one more article, to play a redeploy (scripts/test builds it). */
 export const DIST_NEXT = process.env.DIST_NEXT ?? join(ROOT, 'target/e2e/dist-next');
 

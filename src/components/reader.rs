@@ -91,17 +91,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // In whole percents: the view renders again only when the bar moves.
     let progress = use_state_eq(|| 0u32);
     let resumed = use_state(|| false);
-    // The bar's width is set through the CSSOM, not a style attribute,
-    // which the page's Content-Security-Policy refuses (style-src).
-    let bar = use_node_ref();
-    {
-        let (bar, percent) = (bar.clone(), *progress);
-        use_effect(move || {
-            if let Some(bar) = bar.cast::<web_sys::HtmlElement>() {
-                let _ = bar.style().set_property("width", &format!("{percent}%"));
-            }
-        });
-    }
     {
         let (progress, id) = (progress.setter(), props.id.clone());
         let dispatch = dispatch.clone();
@@ -359,10 +348,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     html! {
         <article class="reader">
-            <div class="progress" role="progressbar" aria-label={t.progress}
-                aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent.to_string()}>
-                <span ref={bar}></span>
-            </div>
+            // The browser's own bar: no style attribute, which the page's
+            // Content-Security-Policy refuses (style-src).
+            <progress class="progress" max="100" value={percent.to_string()} aria-label={t.progress}></progress>
             <a class="back" href={back}>{back_label}</a>
             if *resumed {
                 <p class="resume">

@@ -155,6 +155,10 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
     let mut repeated: Vec<(PathBuf, Option<usize>, usize)> = Vec::new();
     for path in &files {
         let Some((format, _)) = format_of(path) else {
+            // The site's settings are read by the build, not as an article.
+            if path.parent() == Some(dir) && path.ends_with(crate::site::SETTINGS_FILE) {
+                continue;
+            }
             report.files_ignored += 1;
             continue;
         };

@@ -41,9 +41,10 @@
 //! 9. the engine: `search` — plans, ranks and suggests
 //! 10. features: `related`, `entities`, `listing`, `epub` — related articles, names, lists, e-books
 //! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
-//! 12. reading a folder: `import`, `site` — every article format, to articles; the site's settings, `liseuse.toml` (feature `indexer`)
-//! 13. building: `indexer` — the index of a folder (feature `indexer`)
-//! 14. publishing: `publish` — what a build writes beside the app (feature `indexer`)
+//! 12. a site's settings: `site` — its `liseuse.toml` (feature `indexer`)
+//! 13. reading a folder: `import` — every article format, to articles (feature `indexer`)
+//! 14. building: `indexer` — the index of a folder (feature `indexer`)
+//! 15. publishing: `publish` — what a build writes beside the app (feature `indexer`)
 //!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};

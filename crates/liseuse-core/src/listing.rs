@@ -82,6 +82,30 @@ impl Page {
 #[cfg(all(test, feature = "indexer"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_home_page_says_what_a_site_is_and_names_its_home_by_host() {
+        use crate::text::{EN, FR};
+        assert_eq!(
+            host("https://www.journal.example/dossiers/?a=b#c"),
+            "journal.example"
+        );
+        assert_eq!(host("http://user@news.example:8080"), "news.example:8080");
+        assert_eq!(host("journal.example/x"), "journal.example");
+        assert_eq!(site_about(FR.description, None, &FR), None);
+        assert_eq!(
+            site_about(FR.description, Some("https://j.example/"), &FR),
+            Some((
+                String::new(),
+                Some(("https://j.example/".into(), "j.example".into()))
+            ))
+        );
+        assert_eq!(
+            site_about("Un dossier.", None, &EN),
+            Some(("Un dossier.".into(), None))
+        );
+    }
+
     use crate::Library;
 
     fn library() -> Library {
@@ -197,10 +221,23 @@ pub fn site_about(
 
 /// The host of an http(s) `address` (`journal.example`), or the address.
 pub fn host(address: &str) -> String {
-    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let host = host.rsplit('@').next().unwrap_or(host);
-    host.strip_prefix("www.").unwrap_or(host).to_string()
+    // (Bytes, not str patterns: each pattern searcher is wasm. The bytes
+    // looked for are ASCII, so every cut is at a char boundary.)
+    let bytes = address.as_bytes();
+    let start = (bytes.windows(3).position(|w| w == b"://")).map_or(0, |at| at + 3);
+    let end = (bytes[start..]
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#')))
+    .map_or(bytes.len(), |at| start + at);
+    let start =
+        (bytes[start..end].iter().rposition(|&b| b == b'@')).map_or(start, |at| start + at + 1);
+    let host = &address[start..end];
+    let host = if host.as_bytes().starts_with(b"www.") {
+        &host[4..]
+    } else {
+        host
+    };
+    host.to_string()
 }
 
 /// "Source · date · author" of an article, as lists and the reading view

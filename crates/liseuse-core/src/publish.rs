@@ -86,7 +86,7 @@ impl Identity {
         let _ = write!(
             head,
             "<script type=\"application/json\" id=\"liseuse-text\">{}</script>",
-            self.text().boot_json()
+            self.lang.page().boot_json(self.text())
         );
         head
     }
@@ -242,8 +242,8 @@ pub fn shell(identity: &Identity, early: &str) -> String {
         home = Route::default().to_hash(),
         title = escape(&identity.title),
         search = escape(text.search_placeholder),
-        loading = escape(text.loading_search),
-        no_script = escape(text.no_script),
+        loading = escape(identity.lang.page().loading_search),
+        no_script = escape(identity.lang.page().no_script),
     )
 }
 

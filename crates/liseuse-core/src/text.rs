@@ -52,6 +52,14 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// Its words of the page the build writes.
+    pub fn page(self) -> &'static PageText {
+        match self {
+            Lang::Fr => &FR_PAGE,
+            Lang::En => &EN_PAGE,
+        }
+    }
 }
 
 /// `template` with each `{}` replaced by the next of `args` (a missing one by nothing).
@@ -89,9 +97,7 @@ pub struct Text {
     pub kinds: [&'static str; 5],
     // Loading and errors.
     pub loading: &'static str,
-    pub loading_search: &'static str,
     pub searching: &'static str,
-    pub no_script: &'static str,
     pub no_index_named: &'static str,
     pub index_unreachable_t: &'static str,
     pub index_damaged_t: &'static str,
@@ -246,7 +252,16 @@ pub struct Text {
     pub key_enter: &'static str,
     pub key_escape: &'static str,
     pub shortcut_help: [&'static str; 9],
-    // Offline (assets/boot.js).
+}
+
+/// The words only the page the build writes shows (its loading line, the
+/// notice without JavaScript, and `assets/boot.js`'s offline notices and
+/// failed start): kept apart from [`Text`], so that the wasm does not carry them.
+#[allow(missing_docs)]
+#[derive(Debug)]
+pub struct PageText {
+    pub loading_search: &'static str,
+    pub no_script: &'static str,
     pub offline_progress_t: &'static str,
     pub offline_done: &'static str,
     pub offline_label: &'static str,
@@ -259,6 +274,74 @@ pub struct Text {
     pub start_failed_t: &'static str,
     pub unknown_error: &'static str,
 }
+
+impl PageText {
+    /// The strings `assets/boot.js` shows (offline notices, a failed start),
+    /// as the JSON object the build writes into the page.
+    pub fn boot_json(&self, text: &Text) -> String {
+        let pairs = [
+            ("offlineProgress", self.offline_progress_t),
+            ("offlineDone", self.offline_done),
+            ("offlineLabel", self.offline_label),
+            ("offlineAsk", self.offline_ask_t),
+            ("yes", self.yes),
+            ("no", self.no),
+            ("updateReady", self.update_ready),
+            ("reload", self.reload),
+            ("noWasm", self.no_wasm),
+            ("startFailed", self.start_failed_t),
+            ("unknownError", self.unknown_error),
+            ("noDecompression", text.no_decompression),
+        ];
+        let mut out = String::from("{");
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(key).unwrap_or_default());
+            out.push(':');
+            // `<` escaped, so that the object can sit in a <script> element.
+            let value = serde_json::to_string(value).unwrap_or_default();
+            out.push_str(&value.replace('<', "\\u003c"));
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// The French words of the page.
+pub static FR_PAGE: PageText = PageText {
+    loading_search: "Chargement de la recherche…",
+    no_script: "La recherche et la lecture des articles demandent JavaScript et WebAssembly.",
+    offline_progress_t: "Lecture hors ligne : {} % de l’index enregistré",
+    offline_done: "Toute la collection est disponible hors ligne.",
+    offline_label: "Lecture hors ligne",
+    offline_ask_t: "Rendre toute la collection disponible hors ligne ({} Mo) ?",
+    yes: "Oui",
+    no: "Non",
+    update_ready: "Une nouvelle version de liseuse est prête.",
+    reload: "Recharger",
+    no_wasm: "Ce navigateur ne sait pas exécuter WebAssembly : liseuse ne peut pas démarrer.",
+    start_failed_t: "liseuse n’a pas pu démarrer ({}). Rechargez la page ; si le problème persiste, le site est incomplet.",
+    unknown_error: "erreur inconnue",
+};
+
+/// The English words of the page.
+pub static EN_PAGE: PageText = PageText {
+    loading_search: "Loading the search…",
+    no_script: "Searching and reading the articles need JavaScript and WebAssembly.",
+    offline_progress_t: "Offline reading: {}% of the index stored",
+    offline_done: "The whole collection is available offline.",
+    offline_label: "Offline reading",
+    offline_ask_t: "Make the whole collection available offline ({} MB)?",
+    yes: "Yes",
+    no: "No",
+    update_ready: "A new version of liseuse is ready.",
+    reload: "Reload",
+    no_wasm: "This browser cannot run WebAssembly: liseuse cannot start.",
+    start_failed_t: "liseuse could not start ({}). Reload the page; if it happens again, the site is incomplete.",
+    unknown_error: "unknown error",
+};
 
 impl Text {
     /// `n` and the word of `pair` that goes with it: "1 article", "3 articles".
@@ -320,38 +403,6 @@ impl Text {
     pub fn reading_time(&self, minutes: usize) -> String {
         fill(self.reading_time_t, &[&minutes.to_string()])
     }
-
-    /// The strings `assets/boot.js` shows (offline notices, a failed start),
-    /// as the JSON object the build writes into the page.
-    pub fn boot_json(&self) -> String {
-        let pairs = [
-            ("offlineProgress", self.offline_progress_t),
-            ("offlineDone", self.offline_done),
-            ("offlineLabel", self.offline_label),
-            ("offlineAsk", self.offline_ask_t),
-            ("yes", self.yes),
-            ("no", self.no),
-            ("updateReady", self.update_ready),
-            ("reload", self.reload),
-            ("noWasm", self.no_wasm),
-            ("startFailed", self.start_failed_t),
-            ("unknownError", self.unknown_error),
-            ("noDecompression", self.no_decompression),
-        ];
-        let mut out = String::from("{");
-        for (i, (key, value)) in pairs.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str(&serde_json::to_string(key).unwrap_or_default());
-            out.push(':');
-            // `<` escaped, so that the object can sit in a <script> element.
-            let value = serde_json::to_string(value).unwrap_or_default();
-            out.push_str(&value.replace('<', "\\u003c"));
-        }
-        out.push('}');
-        out
-    }
 }
 
 /// The French interface.
@@ -381,9 +432,7 @@ pub static FR: Text = Text {
     reading_time_t: "{} min de lecture",
     kinds: ["Personne", "Lieu", "Organisation", "Nom", "Média"],
     loading: "Chargement…",
-    loading_search: "Chargement de la recherche…",
     searching: "Recherche…",
-    no_script: "La recherche et la lecture des articles demandent JavaScript et WebAssembly.",
     no_index_named: "la page ne nomme pas l’index des articles : le site publié est incomplet (index.html)",
     index_unreachable_t: "L’index des articles n’a pas pu être chargé ({} : {}). Vérifiez la connexion, puis rechargez la page.",
     index_damaged_t: "L’index des articles est endommagé ({} : {}). Rechargez la page ; si le problème persiste, le site publié est incomplet.",
@@ -538,17 +587,6 @@ pub static FR: Text = Text {
         "Afficher ces raccourcis",
         "Passer d’un lien ou d’un bouton au suivant",
     ],
-    offline_progress_t: "Lecture hors ligne : {} % de l’index enregistré",
-    offline_done: "Toute la collection est disponible hors ligne.",
-    offline_label: "Lecture hors ligne",
-    offline_ask_t: "Rendre toute la collection disponible hors ligne ({} Mo) ?",
-    yes: "Oui",
-    no: "Non",
-    update_ready: "Une nouvelle version de liseuse est prête.",
-    reload: "Recharger",
-    no_wasm: "Ce navigateur ne sait pas exécuter WebAssembly : liseuse ne peut pas démarrer.",
-    start_failed_t: "liseuse n’a pas pu démarrer ({}). Rechargez la page ; si le problème persiste, le site est incomplet.",
-    unknown_error: "erreur inconnue",
 };
 
 /// The English interface.
@@ -578,9 +616,7 @@ pub static EN: Text = Text {
     reading_time_t: "{} min read",
     kinds: ["Person", "Place", "Organisation", "Name", "Media"],
     loading: "Loading…",
-    loading_search: "Loading the search…",
     searching: "Searching…",
-    no_script: "Searching and reading the articles need JavaScript and WebAssembly.",
     no_index_named: "the page does not name the articles' index: the published site is incomplete (index.html)",
     index_unreachable_t: "The articles' index could not be loaded ({}: {}). Check the connection, then reload the page.",
     index_damaged_t: "The articles' index is damaged ({}: {}). Reload the page; if it happens again, the published site is incomplete.",
@@ -735,17 +771,6 @@ pub static EN: Text = Text {
         "Show these shortcuts",
         "Move from one link or button to the next",
     ],
-    offline_progress_t: "Offline reading: {}% of the index stored",
-    offline_done: "The whole collection is available offline.",
-    offline_label: "Offline reading",
-    offline_ask_t: "Make the whole collection available offline ({} MB)?",
-    yes: "Yes",
-    no: "No",
-    update_ready: "A new version of liseuse is ready.",
-    reload: "Reload",
-    no_wasm: "This browser cannot run WebAssembly: liseuse cannot start.",
-    start_failed_t: "liseuse could not start ({}). Reload the page; if it happens again, the site is incomplete.",
-    unknown_error: "unknown error",
 };
 
 #[cfg(test)]
@@ -795,7 +820,7 @@ mod tests {
 
     #[test]
     fn boot_strings_are_json_safe_in_a_script() {
-        let json = EN.boot_json();
+        let json = EN_PAGE.boot_json(&EN);
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(parsed["yes"], "Yes");
         assert!(!json.contains('<'));
