@@ -21,9 +21,11 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * 273.5 kB with results newest first under their months (+1.6 kB, issue 24). Then issue 24's
  * reading features, each measured on its own: highlights and notes with the two-tab merge
  * (+18.0 kB), listening (+7.5 kB), the e-book (+6.1 kB), new since the last visit (+4.8 kB),
- * phrases as one mark and the rest (+0.7 kB): 310.6 kB. The target is 200 kB (issue 22).
+ * phrases as one mark and the rest (+0.7 kB): 310.6 kB (310,964 B). Issue 25: the interface in
+ * French and English from one table (liseuse_core::text) with the site's title, description
+ * and home read from the page, +5.8 kB: 316.8 kB (316,792 B). The target is 200 kB (issue 22).
  */
-const WASM_BUDGET = 311_000;
+const WASM_BUDGET = 317_000;
 
 test(`the published wasm stays within its budget of ${WASM_BUDGET} bytes of gzip`, () => {
   requireBuild(DIST);
