@@ -91,3 +91,29 @@ test('Firefox: "Mes articles" as an EPUB, made in the page and offered as a file
   assert.ok(files.some((f) => f.name === 'OEBPS/c1.xhtml' && /Le ministère azerbaïdjanais/.test(f.data.toString())));
   assert.deepEqual(page.errors, []);
 });
+
+test('Firefox: the app works under the page\'s Content-Security-Policy, which refuses an injected script', async () => {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(firefox.url() + '#/?q=Bakou');
+  await page.waitForSelector('.results li.result a');
+  await page.click('.results li.result a');
+  await page.waitForSelector('article.reader .text > *');
+  await page.click('nav.names a');
+  await page.waitForSelector('.results.name h1');
+  await page.goto(firefox.url() + '#/mes-articles');
+  await page.waitForSelector('.results.shelf');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.head.append(script);
+    await new Promise((done) => setTimeout(done, 50));
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  assert.equal((await page.evaluate(() => window.__violations)).length, 1);
+});
