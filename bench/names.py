@@ -92,6 +92,9 @@ def main():
         f"kind agreement over the {len(rows)} first: {len(agreeing)}/{len(rows)} = {100 * len(agreeing) / len(rows):.1f} %"
         f" ({len(agreeing)}/{len(labelled)} = {100 * len(agreeing) / max(1, len(labelled)):.1f} % of those the reference labels)"
     )
+    unlabelled = [r for r in rows if r[2] is None and r[0] > 100]
+    if unlabelled:
+        print("not labelled by the reference, after the 100 first: " + ", ".join(f"{r[0]}. {r[1]['name']} ({r[1]['kind']})" for r in unlabelled))
     print("disagreements (rank. name: liseuse's kind / the reference's labels):")
     for rank, name, reference, agree, labels, _ in rows:
         if reference is not None and not agree:
