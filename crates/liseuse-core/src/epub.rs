@@ -206,7 +206,10 @@ fn chapter_page(lang: &str, chapter: &Chapter, book_text: &crate::text::Text) ->
     if !chapter.highlights.is_empty() {
         body.push_str(&format!(
             "<section class=\"highlights\"><h2>{}</h2>\n",
-            xml(book_text.highlights_title)
+            xml(&crate::text::fill(
+                book_text.your_highlights_t,
+                &[&chapter.highlights.len().to_string()]
+            ))
         ));
         for highlight in &chapter.highlights {
             body.push_str(&format!(
@@ -488,6 +491,10 @@ mod tests {
             "{chapter}"
         );
         assert!(chapter.contains("Note « importante »"));
+        assert!(
+            chapter.contains("<h2>Vos surlignages (1)</h2>"),
+            "{chapter}"
+        );
         assert!(chapter.contains("Le Courrier · 2023-10-24"));
         assert!(chapter.contains("https://site/#/article/a"));
         assert!(!chapter.contains("javascript:"), "no link to a script");
