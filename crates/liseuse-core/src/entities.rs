@@ -108,6 +108,41 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             }
         }
     }
+    // `Le Parisien` and `Parisien`, `Les Républicains` and `Républicains`,
+    // `Le Mans` and `Mans`: one name, under the key without the article,
+    // shown as most often written.
+    let with_article: Vec<(String, String)> = (found.keys())
+        .filter_map(|key| {
+            let rest = ["le ", "la ", "les "]
+                .iter()
+                .find_map(|a| key.strip_prefix(a))?;
+            found
+                .contains_key(rest)
+                .then(|| (key.clone(), rest.to_string()))
+        })
+        .collect();
+    for (long, short) in with_article {
+        let Some(long) = found.remove(&long) else {
+            continue;
+        };
+        let Some(into) = found.get_mut(&short) else {
+            continue;
+        };
+        for (spelling, n) in long.spellings {
+            *into.spellings.entry(spelling).or_default() += n;
+        }
+        for (kind, n) in long.clues {
+            *into.clues.entry(kind).or_default() += n;
+        }
+        into.after_place_word += long.after_place_word;
+        into.mentions += long.mentions;
+        let mut docs: HashMap<u32, u32> = into.docs.iter().copied().collect();
+        for (doc, n) in long.docs {
+            *docs.entry(doc).or_default() += n;
+        }
+        into.docs = docs.into_iter().collect();
+        crate::order::sort(&mut into.docs);
+    }
     // What the clues say of a name, the likeliest first.
     let by_clues = |f: &Found| -> Option<Kind> {
         let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, **kind as u8 == 0));
@@ -124,7 +159,11 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             *mentions += f.mentions;
         }
     }
-    firsts.retain(|first, (_, n)| found.get(first).is_none_or(|alone| alone.mentions < *n));
+    firsts.retain(|first, (_, n)| {
+        !PLACE_WORDS.contains(&first.as_str())
+            && !PLACE_HEADS.contains(&first.as_str())
+            && found.get(first).is_none_or(|alone| alone.mentions < *n)
+    });
     // A name's own first word is a first name when another person has it
     // (`New York` said `a annoncé` does not make `New` one).
     let has_first_name = |key: &str| {
@@ -418,6 +457,21 @@ fn is_junk(folded: &str) -> bool {
         "selon",
         "nm",
         "ong",
+        "suv",
+        "adn",
+        "gmt",
+        "utc",
+        "pib",
+        "tva",
+        "smic",
+        "ehpad",
+        "cdd",
+        "cdi",
+        "ivg",
+        "pma",
+        "sms",
+        "gps",
+        "vtc",
         "photo",
         "video",
         "lire",
@@ -465,6 +519,40 @@ fn is_junk(folded: &str) -> bool {
     ];
     JUNK.contains(&folded)
 }
+
+/// First words of place names (`Nord`, `Saint`, `New`, `Los`); never a
+/// first name.
+const PLACE_WORDS: &[&str] = &[
+    "haut",
+    "bas",
+    "nagorny",
+    "nord",
+    "sud",
+    "saint",
+    "sainte",
+    "mont",
+    "golfe",
+    "mer",
+    "lac",
+    "ile",
+    "iles",
+    "cap",
+    "port",
+    "val",
+    "nouvelle",
+    "grande",
+    "province",
+    "etats-unis",
+    "new",
+    "los",
+    "las",
+    "san",
+    "santa",
+    "rio",
+    "hong",
+    "tel",
+    "buenos",
+];
 
 /// Words that name a place with the name word after them (`Maison Blanche`).
 const PLACE_HEADS: &[&str] = &["maison", "palais", "place", "gare", "quai", "tour"];
@@ -734,9 +822,13 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         i = end;
         // Trimmed of what is not a name at either end.
         let (mut from, mut to) = (start, end);
-        // `Maison Blanche`: a word that names a place with the next one.
+        // `Maison Blanche`: a word that names a place with the next one; a
+        // capital `Le` inside a sentence, part of the name (`Le Pen`,
+        // `Le Monde`, `Le Mans`; a sentence's first `Le` is only an article).
         let head = |i: usize| {
-            PLACE_HEADS.contains(&fold(sentence[i].text).as_str())
+            let word = fold(sentence[i].text);
+            let article = i > 0 && matches!(word.as_str(), "le" | "la" | "les");
+            (PLACE_HEADS.contains(&word.as_str()) || article)
                 && sentence
                     .get(i + 1)
                     .is_some_and(|w| i + 1 < to && is_name_word(w.text))
@@ -844,28 +936,6 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
     if PERSON_BEFORE.contains(&just_before) {
         return Some(Kind::Person);
     }
-    const PLACE_WORDS: &[&str] = &[
-        "haut",
-        "bas",
-        "nagorny",
-        "nord",
-        "sud",
-        "saint",
-        "sainte",
-        "mont",
-        "golfe",
-        "mer",
-        "lac",
-        "ile",
-        "iles",
-        "cap",
-        "port",
-        "val",
-        "nouvelle",
-        "grande",
-        "province",
-        "etats-unis",
-    ];
     let first = fold(words[0].text);
     if PLACE_WORDS.contains(&first.as_str()) || PLACE_HEADS.contains(&first.as_str()) {
         return Some(Kind::Place);
@@ -995,7 +1065,7 @@ mod tests {
         let mut articles = articles();
         for (id, text) in [
             ("g1", "Réforme\n\nLa réforme plaît à Emmanuel MacronSelon le JDD, elle avance. Le ministre Bruno Le Maire a déclaré sur Twitter et sur BFMTV que le Covid-19 recule."),
-            ("g2", "Congrès\n\nSelon le JDD, Bruno Le Maire a déclaré que le Congrès du PS aura lieu. Le PS vote, le PS attend. Sur Twitter, le Covid-19 à Paris, et BFMTV à Paris. Le président Emmanuel MacronDans un entretien, il parle."),
+            ("g2", "Congrès\n\nSelon le JDD, Bruno Le Maire a déclaré que le Congrès du PS aura lieu. Le PS vote, le PS attend. Sur Twitter, le Covid-19 à Paris, et BFMTV à Paris. Le président Emmanuel MacronDans un entretien, il parle. Il répond à Les Républicains, puis les Républicains votent."),
         ] {
             articles.push(parse_capture(id, text).unwrap());
         }
@@ -1017,6 +1087,13 @@ mod tests {
         // `PS` is not the surname of `Congrès du PS`.
         assert_eq!(get("ps").map(|e| e.kind), Some(Kind::Organisation));
         assert_ne!(get("congres du ps").map(|e| e.kind), Some(Kind::Person));
+        // `Les Républicains` and `Républicains` are one name, under the key without the article.
+        assert_eq!(get("les republicains"), None, "{keys:?}");
+        let republicains = get("republicains").expect("Républicains");
+        assert_eq!(
+            (republicains.mentions, republicains.kind),
+            (2, Kind::Organisation)
+        );
         assert_eq!(glued_at("McDonald"), None);
         assert_eq!(glued_at("TikTok"), None);
         assert_eq!(glued_at("BFMTVLe"), Some(5));
