@@ -136,12 +136,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         }
         into.after_place_word += long.after_place_word;
         into.mentions += long.mentions;
-        let mut docs: HashMap<u32, u32> = into.docs.iter().copied().collect();
-        for (doc, n) in long.docs {
-            *docs.entry(doc).or_default() += n;
-        }
-        into.docs = docs.into_iter().collect();
-        crate::order::sort(&mut into.docs);
+        add_docs(&mut into.docs, long.docs);
     }
     // What the clues say of a name, the likeliest first.
     let by_clues = |f: &Found| -> Option<Kind> {
@@ -266,12 +261,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             continue;
         };
         whole.mentions += alone.mentions;
-        let mut docs: HashMap<u32, u32> = whole.docs.iter().copied().collect();
-        for (doc, n) in alone.docs {
-            *docs.entry(doc).or_default() += n;
-        }
-        whole.docs = docs.into_iter().collect();
-        crate::order::sort(&mut whole.docs);
+        add_docs(&mut whole.docs, alone.docs);
     }
     // Key, entity, and how often each of its documents names it.
     type Counted = (String, Entity, Vec<(u32, u32)>);
@@ -338,6 +328,16 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     let per_article = main.iter().map(keys_of).collect();
     let entities = entities.into_iter().map(|(k, e, _)| (k, e)).collect();
     (entities, per_article)
+}
+
+/// Adds the mentions per document of `more` to `docs` (ascending by document).
+fn add_docs(docs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
+    let mut counts: HashMap<u32, u32> = docs.iter().copied().collect();
+    for (doc, n) in more {
+        *counts.entry(doc).or_default() += n;
+    }
+    *docs = counts.into_iter().collect();
+    crate::order::sort(docs);
 }
 
 /// The title and text blocks of an article.
