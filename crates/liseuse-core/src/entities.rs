@@ -194,7 +194,9 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             // A first name says a person (`écrit à Anne Hidalgo` is no place).
             _ if first_name && words <= 3 => Kind::Person,
             Some(Kind::Organisation) => Kind::Organisation,
-            _ if surname => Kind::Person,
+            // A surname alone (`Sarkozy`), or a first name alone (`Brigitte`, `Johnny`).
+            // A surname alone (`Sarkozy`), or a first name alone (`Brigitte`, `Johnny`).
+            _ if surname || (words == 1 && firsts.contains_key(key)) => Kind::Person,
             Some(kind) => kind,
             // Capitalised words, none a place or an organisation of its
             // own (`Antony Blinken`; not `Paris Bercy`, `Congrès du PS`).
@@ -1065,7 +1067,7 @@ mod tests {
         let mut articles = articles();
         for (id, text) in [
             ("g1", "Réforme\n\nLa réforme plaît à Emmanuel MacronSelon le JDD, elle avance. Le ministre Bruno Le Maire a déclaré sur Twitter et sur BFMTV que le Covid-19 recule."),
-            ("g2", "Congrès\n\nSelon le JDD, Bruno Le Maire a déclaré que le Congrès du PS aura lieu. Le PS vote, le PS attend. Sur Twitter, le Covid-19 à Paris, et BFMTV à Paris. Le président Emmanuel MacronDans un entretien, il parle. Il répond à Les Républicains, puis les Républicains votent."),
+            ("g2", "Congrès\n\nSelon le JDD, Bruno Le Maire a déclaré que le Congrès du PS aura lieu. Le PS vote, le PS attend. Sur Twitter, le Covid-19 à Paris, et BFMTV à Paris. Le président Emmanuel MacronDans un entretien, il parle. Il répond à Les Républicains, puis les Républicains votent. La présidente Brigitte Macron parle, Brigitte Macron écrit, et Brigitte Macron lit ; on écrit à Brigitte, à Brigitte aussi."),
         ] {
             articles.push(parse_capture(id, text).unwrap());
         }
@@ -1087,6 +1089,12 @@ mod tests {
         // `PS` is not the surname of `Congrès du PS`.
         assert_eq!(get("ps").map(|e| e.kind), Some(Kind::Organisation));
         assert_ne!(get("congres du ps").map(|e| e.kind), Some(Kind::Person));
+        // A first name alone is a person, even after `à`.
+        assert_eq!(
+            get("brigitte").map(|e| e.kind),
+            Some(Kind::Person),
+            "{keys:?}"
+        );
         // `Les Républicains` and `Républicains` are one name, under the key without the article.
         assert_eq!(get("les republicains"), None, "{keys:?}");
         let republicains = get("republicains").expect("Républicains");
