@@ -23,7 +23,7 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * (+18.0 kB), listening (+7.5 kB), the e-book (+6.1 kB), new since the last visit (+4.8 kB),
  * phrases as one mark and the rest (+0.7 kB): 310.6 kB (310,964 B). Issue 25: the interface in
  * French and English from one table (liseuse_core::text) with the site's title, description
- * and home read from the page, +5.8 kB: 316.8 kB (316,823 B). The target is 200 kB (issue 22).
+ * and home read from the page, +5.9 kB: 316.8 kB (316,823 B). The target is 200 kB (issue 22).
  */
 const WASM_BUDGET = 317_000;
 
