@@ -258,6 +258,15 @@ fn title_of(article: &Article) -> &str {
 /// `text` as XML character data: markup escaped, and the characters XML
 /// cannot hold at all left out.
 pub fn xml(text: &str) -> String {
+    escape_markup(text, |c| {
+        matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{fffe}' || c == '\u{ffff}')
+    })
+}
+
+/// `text` with its markup escaped (`&`, `<`, `>` and both quotes), safe as
+/// HTML or XML text and in a quoted attribute, without the characters
+/// `keep` refuses. The page the build writes escapes with it too.
+pub fn escape_markup(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -266,9 +275,8 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
+            c if keep(c) => out.push(c),
+            _ => {}
         }
     }
     out

@@ -450,20 +450,9 @@ fn item(
     );
 }
 
-/// `text` safe in HTML text and in a quoted attribute.
+/// `text` safe in HTML text and in a quoted attribute, every character kept.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::epub::escape_markup(text, |_| true)
 }
 
 #[cfg(test)]
