@@ -35,7 +35,8 @@ pub enum Kind {
 impl Kind {
     /// The word a reader reads for it, in the language of `text`.
     pub fn label(self, text: &crate::text::Text) -> &'static str {
-        text.kinds[self as usize]
+        // (`get`: a kind added without its label shows none, never panics.)
+        text.kinds.get(self as usize).copied().unwrap_or_default()
     }
 }
 
@@ -85,5 +86,26 @@ pub(crate) fn strip_elision(word: &str) -> &str {
             }
         }
         None => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{EN, FR};
+
+    #[test]
+    fn every_kind_has_a_label_in_each_language() {
+        let kinds = [
+            Kind::Person,
+            Kind::Place,
+            Kind::Organisation,
+            Kind::Other,
+            Kind::Media,
+        ];
+        let fr: Vec<&str> = kinds.iter().map(|k| k.label(&FR)).collect();
+        let en: Vec<&str> = kinds.iter().map(|k| k.label(&EN)).collect();
+        assert_eq!(fr, ["Personne", "Lieu", "Organisation", "Nom", "Média"]);
+        assert_eq!(en, ["Person", "Place", "Organisation", "Name", "Media"]);
     }
 }
