@@ -143,30 +143,82 @@ impl std::error::Error for ImportError {}
 
 /// Every article under `dir` (recursively, in path order), the files read, and a report.
 pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
+    read_part(dir, Part::WHOLE)
+}
+
+/// One share of a folder's article files, to index a collection on several
+/// machines: the files in a supported format, in path order, cut into
+/// [`Part::count`] runs of about the same number of files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// Which share, from 0.
+    pub index: usize,
+    /// How many shares.
+    pub count: usize,
+}
+
+impl Part {
+    /// The whole folder.
+    pub const WHOLE: Part = Part { index: 0, count: 1 };
+
+    /// `I/N` (I from 0 to N - 1).
+    pub fn parse(text: &str) -> Result<Part, String> {
+        let (index, count) = text
+            .split_once('/')
+            .ok_or("say the part as I/N, e.g. 0/4")?;
+        let index: usize = index
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text}: I is not a number"))?;
+        let count: usize = count
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text}: N is not a number"))?;
+        if count == 0 || index >= count {
+            return Err(format!("{text}: the part must be from 0 to N - 1"));
+        }
+        Ok(Part { index, count })
+    }
+
+    /// Of `len` files, the run of this part.
+    fn of(self, len: usize) -> std::ops::Range<usize> {
+        self.index * len / self.count..(self.index + 1) * len / self.count
+    }
+}
+
+/// The articles of `part` of the folder's files ([`read_folder`] for the
+/// whole), the files read, and a report. Files are read on every core;
+/// duplicates and ids are settled in path order, as if read one by one.
+pub fn read_part(
+    dir: &Path,
+    part: Part,
+) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
     let mut files = Vec::new();
     let mut report = ImportReport::default();
     let mut visited = Vec::new();
     list_files(dir, &mut files, &mut visited, &mut report)?;
     files.sort();
+    let (formats, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        files.iter().partition(|path| format_of(path).is_some());
+    // The site's settings are read by the build, not as an article.
+    let settings =
+        |path: &Path| path.parent() == Some(dir) && path.ends_with(crate::site::SETTINGS_FILE);
+    if part.index == 0 {
+        report.files_ignored = others.iter().filter(|p| !settings(p)).count();
+    }
+    let share: Vec<PathBuf> = formats[part.of(formats.len())]
+        .iter()
+        .map(|p| p.to_path_buf())
+        .collect();
+    report.files_read = share.len();
+    let read = read_in_parallel(&share, dir);
     let mut articles = Vec::new();
     // The content of each article kept, to leave out the same article again.
     let mut seen: HashMap<u64, usize> = HashMap::new();
     // Duplicates left out: where, and which kept article they repeat.
     let mut repeated: Vec<(PathBuf, Option<usize>, usize)> = Vec::new();
-    for path in &files {
-        let Some((format, _)) = format_of(path) else {
-            // The site's settings are read by the build, not as an article.
-            if path.parent() == Some(dir) && path.ends_with(crate::site::SETTINGS_FILE) {
-                continue;
-            }
-            report.files_ignored += 1;
-            continue;
-        };
-        report.files_read += 1;
-        let mut notices = Notices::new(path);
-        for (line, mut article) in read_file(path, dir, format, &mut notices) {
-            settle_language(&mut article);
-            let key = content_key(&article);
+    for (path, (found, skipped, warnings)) in share.iter().zip(read) {
+        for (line, article, key) in found {
             if let Some(&kept) = seen.get(&key) {
                 repeated.push((path.clone(), line, kept));
                 continue;
@@ -174,7 +226,8 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
             seen.insert(key, articles.len());
             articles.push(article);
         }
-        notices.into_report(&mut report);
+        report.skipped.extend(skipped);
+        report.warnings.extend(warnings);
     }
     give_distinct_ids(&mut articles);
     report.duplicates = (repeated.into_iter())
@@ -186,13 +239,53 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<Article>, Vec<PathBuf>, ImportRepo
         .collect();
     report.articles = articles.len();
     report.main_lang = main_lang(&articles);
-    Ok((articles, files, report))
+    let read = if part == Part::WHOLE { files } else { share };
+    Ok((articles, read, report))
+}
+
+/// What one file gave: its articles (with their line and [`content_key`]),
+/// what was skipped and the warnings.
+type FileRead = (Vec<(Option<usize>, Article, u64)>, Vec<Notice>, Vec<Notice>);
+
+/// Reads `files` on every core, in the order given.
+fn read_in_parallel(files: &[PathBuf], root: &Path) -> Vec<FileRead> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<FileRead>>> =
+        files.iter().map(|_| Default::default()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(files.len()) {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(at) else { break };
+                let Some((format, _)) = format_of(path) else {
+                    continue;
+                };
+                let mut notices = Notices::new(path);
+                let found = (read_file(path, root, format, &mut notices).into_iter())
+                    .map(|(line, mut article)| {
+                        settle_language(&mut article);
+                        let key = content_key(&article);
+                        (line, article, key)
+                    })
+                    .collect();
+                let read = (found, notices.skipped, notices.warnings);
+                *slots[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(read);
+            });
+        }
+    });
+    (slots.into_iter())
+        .map(|slot| {
+            let read = slot.into_inner().unwrap_or_else(|e| e.into_inner());
+            read.unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Ids are used in links: two articles may not share one. The first article
 /// with an id keeps it; a later one becomes `id~2` (or `~3`...), never an id
 /// that another article of the collection has, even one read after it.
-fn give_distinct_ids(articles: &mut [Article]) {
+pub fn give_distinct_ids(articles: &mut [Article]) {
     let own: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
     let mut taken = std::collections::HashSet::new();
     for article in articles.iter_mut() {
@@ -238,11 +331,6 @@ impl<'a> Notices<'a> {
 
     fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
         self.warnings.push(self.notice(line, message));
-    }
-
-    fn into_report(self, report: &mut ImportReport) {
-        report.skipped.extend(self.skipped);
-        report.warnings.extend(self.warnings);
     }
 }
 
@@ -363,7 +451,7 @@ fn file_id(path: &Path, root: &Path) -> String {
 
 /// The language most of `articles` are in (of two as frequent, the first
 /// in alphabetical order), if any has one.
-fn main_lang(articles: &[Article]) -> Option<String> {
+pub fn main_lang(articles: &[Article]) -> Option<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for lang in articles.iter().filter_map(|a| a.lang.as_deref()) {
         *counts.entry(lang).or_default() += 1;
@@ -400,7 +488,7 @@ fn detect_language(article: &Article) -> Option<Language> {
 }
 
 /// Same title and same text, whatever the spacing and case.
-fn content_key(article: &Article) -> u64 {
+pub fn content_key(article: &Article) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     let squash = |text: &str| {
         text.split_whitespace()

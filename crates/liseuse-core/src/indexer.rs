@@ -1,35 +1,147 @@
-//! Building an index file from a folder of articles (feature `indexer`).
+//! Building an index file from articles (feature `indexer`).
 //!
-//! The inverted index is built by elasticlunr-rs, with our analysis as its
-//! tokenizer and an empty pipeline, so the terms are exactly the ones a query
-//! will look up. Its JSON form is large (a trie with a string key per document
-//! and per character), so we read its counts and field lengths back through
-//! serde and store them in our compact [`IndexFile`] format, with the word
-//! positions (for phrases) and spellings (for suggestions) that elasticlunr
-//! does not keep, taken from the same analysis and checked against its counts.
+//! The articles are cut into slices of about [`Options::segment_articles`]
+//! (where a slice ends depends on its articles only, so adding articles
+//! moves few boundaries), each slice is indexed as a [`Segment`] on every
+//! core, and the segments are merged in one pass over their terms, in byte
+//! order: postings appended, document numbers renumbered newest first. The
+//! memory of the indexing is set by the size of a slice and the number of
+//! cores, not by the collection; what the collection sets is the published
+//! index itself, compact, and its articles.
+//!
+//! With a folder for them ([`Options::segments`]), the segments are kept on
+//! disk under a name made of their content, and a rebuild reuses those whose
+//! articles did not change. Several machines can each build the segments of
+//! a share of the files ([`write_segments`] with a [`Part`]) into one folder,
+//! and one merges them ([`merge_folder`]).
+//!
+//! Related articles and names are found last, over the merged index
+//! ([`finish`]).
 
-use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
 
-use elasticlunr::pipeline::Pipeline;
-use elasticlunr::{IndexBuilder, Language as LunrLanguageTrait};
-use serde::Deserialize;
-
-use crate::analysis::{Analyzer, Token};
+use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
-use crate::import::{read_folder, ImportError, ImportReport};
+use crate::import::{read_part, ImportError, ImportReport, Part};
+use crate::pieces::fnv1a;
+use crate::segment::{Segment, SegmentReader, SegmentTerm};
 
-/// Builds the index file of `dir`'s articles ([`read_folder`]), with the files
-/// read (what the build depends on) and the report of what was left out.
+/// How a build goes.
+pub struct Options {
+    /// How text is analysed.
+    pub analyzer: Analyzer,
+    /// About how many articles a segment holds (the memory of a build grows with it).
+    pub segment_articles: usize,
+    /// Where segments are kept between builds; none: in memory, for this build only.
+    pub segments: Option<PathBuf>,
+    /// How many segments are built at once; 0: one per core.
+    pub threads: usize,
+    /// Says what the build is doing.
+    pub progress: Progress,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            analyzer: Analyzer::FRENCH,
+            segment_articles: SEGMENT_ARTICLES,
+            segments: None,
+            threads: 0,
+            progress: Progress::quiet(),
+        }
+    }
+}
+
+impl Options {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+    }
+}
+
+/// The articles of a segment, on average: about 150 MB of working memory
+/// for each core that builds one (OrangeSum's articles, 2,300 bytes of text each).
+pub const SEGMENT_ARTICLES: usize = 1500;
+
+/// Lines that say what a long build is doing, each with the time since it began.
+pub struct Progress {
+    started: Instant,
+    say: Option<Box<dyn Fn(&str) + Send + Sync>>,
+    /// When the last line about segments was said, in ms since the start.
+    last: AtomicUsize,
+}
+
+impl Progress {
+    /// Says nothing.
+    pub fn quiet() -> Self {
+        Progress {
+            started: Instant::now(),
+            say: None,
+            last: AtomicUsize::new(0),
+        }
+    }
+
+    /// Gives each line to `say`.
+    pub fn to(say: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Progress {
+            say: Some(Box::new(say)),
+            ..Progress::quiet()
+        }
+    }
+
+    /// Seconds since the build began.
+    pub fn seconds(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
+
+    /// Says `what`, after the time.
+    pub fn say(&self, what: &str) {
+        if let Some(say) = &self.say {
+            say(&format!("[{:6.1} s] {what}", self.seconds()));
+        }
+    }
+
+    /// Says `what` unless something was said in the last five seconds.
+    fn now_and_then(&self, what: &str) {
+        let now = self.started.elapsed().as_millis() as usize;
+        let last = self.last.load(Ordering::Relaxed);
+        if now >= last + 5000
+            && (self.last)
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            self.say(what);
+        }
+    }
+}
+
+/// Builds the index file of `dir`'s articles, with the files read (what the
+/// build depends on) and the report of what was left out.
 pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), ImportError> {
-    let (articles, files, report) = read_folder(dir)?;
+    let (articles, files, report) = read_part(dir, Part::WHOLE)?;
     Ok((build_index(articles), files, report))
 }
 
-/// Indexes `articles` with elasticlunr-rs and encodes the result as an [`IndexFile`].
+/// [`build_dir`] with `options`; an error says what could not be read or written.
+pub fn build_dir_with(
+    dir: &Path,
+    options: &Options,
+) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), String> {
+    let (articles, files, report) = read_part(dir, Part::WHOLE).map_err(|e| e.to_string())?;
+    options.progress.say(&format!("read: {report}"));
+    let file = index_articles(articles, options)?;
+    Ok((file, files, report))
+}
+
+/// Indexes `articles` and encodes the result as an [`IndexFile`].
 pub fn build_index(articles: Vec<Article>) -> IndexFile {
     build_index_with(articles, Analyzer::FRENCH)
 }
@@ -42,130 +154,408 @@ pub fn build_index(articles: Vec<Article>) -> IndexFile {
 /// Articles are numbered newest first (undated ones last, otherwise in the
 /// order given): the list a reader sees first then sits in the first text
 /// pieces of a split index, and of two equal scores the newer ranks first.
-pub fn build_index_with(mut articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
-    articles.sort_by(|a, b| crate::article::newest_first(a.date.as_deref(), b.date.as_deref()));
-    let current = Rc::new(Cell::new(analyzer));
-    let mut index = IndexBuilder::with_language(Box::new(LunrLanguage(current.clone())))
-        .save_docs(false)
-        .add_fields(Field::ALL.map(Field::name))
-        .build();
-    for (doc, article) in articles.iter().enumerate() {
-        current.set(document_analyzer(article, analyzer));
-        index.add_doc(&doc.to_string(), field_texts(article));
-    }
-    let json = serde_json::to_vec(&index).expect("elasticlunr index serialises");
-    let parsed: LunrIndex = serde_json::from_slice(&json).expect("elasticlunr index reads back");
-    let index = search_index(&parsed, &articles, analyzer);
-    let sources: Vec<Option<&str>> = articles.iter().map(|a| a.source.as_deref()).collect();
-    let related = crate::related::related(&index, &sources);
-    for (article, related) in articles.iter_mut().zip(related) {
-        article.related = related;
-    }
-    let (entities, main) = crate::entities::find(&articles);
-    let shown: std::collections::HashMap<&str, &str> = (entities.iter())
-        .map(|(key, e)| (key.as_str(), e.name.as_str()))
-        .collect();
-    let names: Vec<Vec<String>> = (main.iter())
-        .map(|keys| keys.iter().map(|k| shown[k.as_str()].to_string()).collect())
-        .collect();
-    for (article, names) in articles.iter_mut().zip(names) {
-        article.names = names;
-    }
-    IndexFile {
-        index,
-        articles,
-        pieces: Default::default(),
-        entities: entities.into_iter().map(|(_, e)| e).collect(),
-    }
+pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
+    let options = Options {
+        analyzer,
+        ..Options::default()
+    };
+    index_articles(articles, &options).expect("segments in memory cannot fail to be written")
 }
 
-/// The analysis of one article: `base` in the article's language.
-fn document_analyzer(article: &Article, base: Analyzer) -> Analyzer {
-    base.for_lang(article.lang.as_deref())
-}
-
-/// The text of each field of an article, in [`Field`] order.
-fn field_texts(article: &Article) -> [String; FIELD_COUNT] {
-    [article.title.clone(), article.body_text()]
-}
-
-/// What the analysis of the articles says of one term.
-#[derive(Default)]
-struct TermSeen {
-    /// Document -> positions per field, documents in ascending order.
-    docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])>,
-    /// Spelling (lower case) -> occurrences.
-    spellings: HashMap<String, u32>,
-    /// Occurrences with a capital, and all occurrences, first words of sentences left out.
-    capitals: (u32, u32),
-    /// Form -> documents, ascending.
-    forms: HashMap<String, Vec<u32>>,
-}
-
-impl TermSeen {
-    fn add(&mut self, doc: u32, field: Field, text: &str, token: Token) {
-        if self.docs.last().is_none_or(|(last, _)| *last != doc) {
-            self.docs.push((doc, Default::default()));
+/// Indexes `articles` in segments, as `options` say, merges them and finds
+/// related articles and names.
+pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<IndexFile, String> {
+    let merged = match &options.segments {
+        Some(dir) => {
+            write_segments(articles, Part::WHOLE, dir, options)?;
+            merge_folder(dir, options)?
         }
-        let docs = self.docs.last_mut().expect("just pushed");
-        docs.1[field as usize].push(token.position);
-        let written = &text[token.start..token.end];
-        if !starts_sentence(&text[..token.start]) {
-            self.capitals.0 += u32::from(written.chars().next().is_some_and(char::is_uppercase));
-            self.capitals.1 += 1;
+        None => {
+            let segments = build_segments(
+                slices(articles, options.segment_articles),
+                options,
+                |_, segment| Ok(segment.to_bytes()),
+            )?;
+            let inputs = (segments.iter().enumerate())
+                .map(|(i, (bytes, _))| (format!("segment {i}"), bytes.as_slice(), 0))
+                .collect();
+            merge(inputs, options)?
         }
-        let spelling = written.to_lowercase();
-        match self.spellings.get_mut(&spelling) {
-            Some(count) => *count += 1,
-            None => {
-                self.spellings.insert(spelling, 1);
-            }
-        }
-        let form_docs = match self.forms.get_mut(&token.form) {
-            Some(docs) => docs,
-            None => self.forms.entry(token.form).or_default(),
-        };
-        if form_docs.last() != Some(&doc) {
-            form_docs.push(doc);
+    };
+    Ok(finish(merged, &options.progress))
+}
+
+/// Cuts `articles` into slices of about `size`. A slice ends after an
+/// article whose id and title hash to a multiple of `size` (so an article
+/// added or removed moves the ends of its slice only), or at `2 × size`.
+fn slices(articles: Vec<Article>, size: usize) -> Vec<Vec<Article>> {
+    let size = size.max(1) as u64;
+    let mut slices = vec![Vec::new()];
+    for article in articles {
+        let hash = fnv1a(format!("{}\n{}", article.id, article.title).as_bytes());
+        let slice = slices.last_mut().expect("one slice at least");
+        slice.push(article);
+        let full = slice.len() as u64 >= size.saturating_mul(2);
+        if (hash % size == 0 && slice.len() as u64 >= size / 4) || full {
+            slices.push(Vec::new());
         }
     }
+    if slices.last().is_some_and(Vec::is_empty) && slices.len() > 1 {
+        slices.pop();
+    }
+    slices
 }
 
-/// Our postings: elasticlunr's counts and field lengths, with the positions,
-/// spellings, names and word forms that elasticlunr does not keep, from the
-/// same analysis.
-fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> SearchIndex {
-    let doc_count = articles.len();
-    let mut terms: HashMap<String, TermSeen> = HashMap::new();
-    let mut languages = BTreeSet::new();
-    for (doc, article) in articles.iter().enumerate() {
-        let analyzer = document_analyzer(article, analyzer);
-        languages.insert(analyzer.language);
-        for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
-            for token in analyzer.analyze(&text) {
-                let seen = match terms.get_mut(&token.term) {
-                    Some(seen) => seen,
-                    None => terms.entry(token.term.clone()).or_default(),
+/// Builds the segment of each slice on [`Options::threads`] cores, and gives
+/// it to `keep` (which writes it) as soon as it is built: what `keep`
+/// returned, in slice order, each with whether the segment was reused
+/// (`keep` is not called for a slice that `reuse` finds built already).
+fn build_segments<T: Send>(
+    slices: Vec<Vec<Article>>,
+    options: &Options,
+    keep: impl Fn(usize, Segment) -> Result<T, String> + Sync,
+) -> Result<Vec<(T, bool)>, String> {
+    build_or_reuse(slices, options, |_, _| None, keep)
+}
+
+fn build_or_reuse<T: Send>(
+    slices: Vec<Vec<Article>>,
+    options: &Options,
+    reuse: impl Fn(usize, &[Article]) -> Option<T> + Sync,
+    keep: impl Fn(usize, Segment) -> Result<T, String> + Sync,
+) -> Result<Vec<(T, bool)>, String> {
+    let count = slices.len();
+    let articles: usize = slices.iter().map(Vec::len).sum();
+    let slices: Vec<Mutex<Option<Vec<Article>>>> =
+        slices.into_iter().map(|s| Mutex::new(Some(s))).collect();
+    let results: Vec<Mutex<Option<Result<(T, bool), String>>>> =
+        (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let reused = AtomicUsize::new(0);
+    let progress = &options.progress;
+    let started = progress.seconds();
+    std::thread::scope(|scope| {
+        for _ in 0..options.threads().min(count) {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                if at >= count {
+                    break;
+                }
+                let slice = (slices[at].lock().unwrap_or_else(|e| e.into_inner()).take())
+                    .unwrap_or_default();
+                let result = match reuse(at, &slice) {
+                    Some(kept) => {
+                        reused.fetch_add(1, Ordering::Relaxed);
+                        Ok((kept, true))
+                    }
+                    None => keep(at, Segment::build(slice, options.analyzer)).map(|k| (k, false)),
                 };
-                seen.add(doc as u32, *field, &text, token);
+                *results[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let line = format!(
+                    "segments: {done} of {count} ({} reused), {articles} articles",
+                    reused.load(Ordering::Relaxed)
+                );
+                if done == count {
+                    progress.say(&format!("{line}, in {:.1} s", progress.seconds() - started));
+                } else {
+                    progress.now_and_then(&line);
+                }
+            });
+        }
+    });
+    (results.into_iter())
+        .map(|r| {
+            let r = r.into_inner().unwrap_or_else(|e| e.into_inner());
+            r.unwrap_or_else(|| Err("a segment was not built (a thread stopped)".into()))
+        })
+        .collect()
+}
+
+/// The name of the list of the segments of `part`, in a segments folder.
+fn list_name(part: Part) -> String {
+    format!("part-{:04}.list", part.index)
+}
+
+/// The first line of a list: which part of how many.
+fn list_header(part: Part) -> String {
+    format!("liseuse segments: part {} of {}", part.index, part.count)
+}
+
+/// What identifies the program that builds segments: a segment built by
+/// another version of the analysis is not reused.
+fn builder_identity() -> u64 {
+    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read);
+        fnv1a(&exe.unwrap_or_default())
+    })
+}
+
+/// A segment's file name: the hash of its articles, the analysis and the builder.
+fn segment_name(articles: &[Article], analyzer: Analyzer) -> String {
+    let mut bytes = postcard::to_allocvec(articles).unwrap_or_default();
+    bytes.extend(format!("{analyzer:?}").bytes());
+    bytes.extend(builder_identity().to_le_bytes());
+    format!("{:016x}.seg", fnv1a(&bytes))
+}
+
+/// Builds the segments of `articles` (those of `part` of a folder) into `dir`,
+/// reusing those already there, and lists them, in order, in the part's list
+/// (`part-0000.list`…). Segments listed by this part's previous list and no
+/// longer needed by any part are removed. Returns the segment files, and
+/// how many of them were there already.
+pub fn write_segments(
+    articles: Vec<Article>,
+    part: Part,
+    dir: &Path,
+    options: &Options,
+) -> Result<(Vec<PathBuf>, usize), String> {
+    let folder_error = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(folder_error)?;
+    let analyzer = options.analyzer;
+    let reuse = |_: usize, articles: &[Article]| {
+        let name = segment_name(articles, analyzer);
+        dir.join(&name).is_file().then_some(name)
+    };
+    let keep = |_: usize, segment: Segment| {
+        let name = segment_name(&segment.head.articles, analyzer);
+        let path = dir.join(&name);
+        let temporary = dir.join(format!(".{name}.{}.part", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+            segment.write(&mut out)?;
+            std::io::Write::flush(&mut out)?;
+            drop(out);
+            std::fs::rename(&temporary, &path)
+        };
+        write().map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(name)
+    };
+    let built = build_or_reuse(
+        slices(articles, options.segment_articles),
+        options,
+        reuse,
+        keep,
+    )?;
+    let reused = built.iter().filter(|(_, reused)| *reused).count();
+    let names: Vec<String> = built.into_iter().map(|(name, _)| name).collect();
+    let list = dir.join(list_name(part));
+    let before = std::fs::read_to_string(&list).unwrap_or_default();
+    let mut text = list_header(part);
+    for name in &names {
+        text.push('\n');
+        text.push_str(name);
+    }
+    text.push('\n');
+    std::fs::write(&list, text).map_err(|e| format!("{}: {e}", list.display()))?;
+    // Segments this part no longer needs, unless another part lists them.
+    let mut needed: BTreeSet<String> = names.iter().cloned().collect();
+    for other in (0..part.count).filter(|&i| i != part.index) {
+        let other = dir.join(list_name(Part {
+            index: other,
+            ..part
+        }));
+        needed.extend(
+            std::fs::read_to_string(other)
+                .unwrap_or_default()
+                .lines()
+                .skip(1)
+                .map(str::to_string),
+        );
+    }
+    for old in before
+        .lines()
+        .skip(1)
+        .filter(|name| !needed.contains(*name))
+    {
+        if old.ends_with(".seg") && !old.contains(['/', '\\']) {
+            let _ = std::fs::remove_file(dir.join(old));
+        }
+    }
+    Ok((names.iter().map(|name| dir.join(name)).collect(), reused))
+}
+
+/// The segment files of a folder, in order, each with its part: every part
+/// named by the lists must have its list, and every listed file must exist.
+pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut lists: BTreeMap<usize, (usize, Vec<String>)> = BTreeMap::new();
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !(name.starts_with("part-") && name.ends_with(".list")) {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or_default();
+        let part = (header.strip_prefix("liseuse segments: part "))
+            .and_then(|rest| rest.split_once(" of "))
+            .and_then(|(i, n)| {
+                Some(Part {
+                    index: i.parse().ok()?,
+                    count: n.parse().ok()?,
+                })
+            })
+            .filter(|part| list_name(*part) == name && part.index < part.count)
+            .ok_or_else(|| format!("{}: not a list of segments", path.display()))?;
+        lists.insert(
+            part.index,
+            (part.count, lines.map(str::to_string).collect()),
+        );
+    }
+    let count = lists
+        .values()
+        .next()
+        .map(|(count, _)| *count)
+        .ok_or_else(|| {
+            format!(
+                "{}: no list of segments (part-0000.list…): build the segments first",
+                dir.display()
+            )
+        })?;
+    if let Some((index, (other, _))) = lists.iter().find(|(_, (n, _))| *n != count) {
+        return Err(format!(
+            "{}: {} says {other} parts, another list {count}: remove the lists of an older build",
+            dir.display(),
+            list_name(Part {
+                index: *index,
+                count: *other
+            })
+        ));
+    }
+    if let Some(missing) = (0..count).find(|i| !lists.contains_key(i)) {
+        return Err(format!(
+            "{}: part {missing} of {count} has no list ({}): its segments are not built yet",
+            dir.display(),
+            list_name(Part {
+                index: missing,
+                count
+            })
+        ));
+    }
+    let mut files = Vec::new();
+    for (part, (_, names)) in lists {
+        for name in names {
+            let path = dir.join(&name);
+            if name.contains(['/', '\\']) || !path.is_file() {
+                return Err(format!(
+                    "{}: listed by part {part}, missing",
+                    path.display()
+                ));
+            }
+            files.push((path, part));
+        }
+    }
+    Ok(files)
+}
+
+/// Merges the segments of a folder ([`segment_files`]); related articles and
+/// names are not found yet ([`finish`]).
+pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, String> {
+    let mut inputs = Vec::new();
+    for (path, part) in segment_files(dir)? {
+        let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        inputs.push((
+            path.display().to_string(),
+            std::io::BufReader::new(file),
+            part,
+        ));
+    }
+    merge(inputs, options)
+}
+
+/// Merges segments, each `(name, bytes, part)`, in the order of the
+/// articles they were cut from: one pass over their terms in byte order,
+/// each term's postings renumbered, newest article first. An article of a
+/// part with the same title and text as one of an earlier part is left out
+/// (a part leaves out its own), and ids are made distinct across parts.
+pub fn merge<R: Read>(
+    inputs: Vec<(String, R, usize)>,
+    options: &Options,
+) -> Result<IndexFile, String> {
+    let analyzer = options.analyzer;
+    let mut readers = Vec::with_capacity(inputs.len());
+    let mut names = Vec::with_capacity(inputs.len());
+    let mut parts = Vec::with_capacity(inputs.len());
+    for (name, input, part) in inputs {
+        readers.push(SegmentReader::new(input).map_err(|e| format!("{name}: {e}"))?);
+        names.push(name);
+        parts.push(part);
+    }
+    // Every article, in the order of the segments; where each segment starts.
+    let mut articles: Vec<Option<Article>> = Vec::new();
+    let mut starts = Vec::with_capacity(readers.len());
+    for reader in &mut readers {
+        starts.push(articles.len());
+        articles.extend(
+            std::mem::take(&mut reader.head.articles)
+                .into_iter()
+                .map(Some),
+        );
+    }
+    // The words of the articles left out, which their segments counted.
+    let mut left_out: Vec<Article> = Vec::new();
+    if parts.windows(2).any(|w| w[0] != w[1]) {
+        let mut seen = BTreeSet::new();
+        for article in &mut articles {
+            let key = article.as_ref().map(crate::import::content_key);
+            if key.is_some_and(|key| !seen.insert(key)) {
+                if let Some(article) = article.take() {
+                    options.progress.say(&format!(
+                        "duplicate: {} left out (same title and text as an article of an earlier part)",
+                        article.id
+                    ));
+                    left_out.push(article);
+                }
+            }
+        }
+        // Ids made distinct across parts, in the order of the parts.
+        let at: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].is_some())
+            .collect();
+        let mut kept: Vec<Article> = at.iter().filter_map(|&i| articles[i].take()).collect();
+        crate::import::give_distinct_ids(&mut kept);
+        for (i, article) in at.into_iter().zip(kept) {
+            articles[i] = Some(article);
+        }
+    }
+    // Newest first, undated last, otherwise in the order given.
+    let mut order: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
+        crate::article::newest_first(date(a), date(b))
+    });
+    let mut global: Vec<Option<u32>> = vec![None; articles.len()];
+    for (doc, &at) in order.iter().enumerate() {
+        global[at] = Some(doc as u32);
+    }
+    let doc_count = order.len();
+    let mut field_lengths: [Vec<u8>; FIELD_COUNT] = std::array::from_fn(|_| vec![0; doc_count]);
+    for (segment, reader) in readers.iter().enumerate() {
+        for (field, lengths) in reader.head.field_lengths.iter().enumerate() {
+            for (local, &length) in lengths.iter().enumerate() {
+                if let Some(doc) = global[starts[segment] + local] {
+                    field_lengths[field][doc as usize] = length;
+                }
             }
         }
     }
-    let mut terms: Vec<(String, TermSeen)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    check_counts(lunr, &terms);
-    let mut field_lengths: [Vec<u8>; FIELD_COUNT] = Default::default();
-    for field in Field::ALL {
-        field_lengths[field as usize] = (0..doc_count)
-            .map(|doc| {
-                lunr.document_store
-                    .doc_info
-                    .get(&doc.to_string())
-                    .and_then(|info| info.get(field.name()))
-                    .map_or(0, |&len| crate::format::lengths::encode(len as u32))
-            })
-            .collect();
-    }
+    let articles: Vec<Article> = order
+        .iter()
+        .map(|&at| articles[at].take().unwrap_or_default())
+        .collect();
+    let languages: BTreeSet<_> = (articles.iter())
+        .map(|a| analyzer.for_lang(a.lang.as_deref()).language)
+        .collect();
     let mut index = SearchIndex {
         analyzer,
         languages: languages.into_iter().collect(),
@@ -173,33 +563,98 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
         field_lengths,
         ..SearchIndex::default()
     };
+    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
+        .into_iter()
+        .map(|term| (term.term.clone(), term))
+        .collect();
+    // The next term of each segment, and the segments by their next term.
+    let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(readers.len());
+    let mut queue = BinaryHeap::new();
+    for (segment, reader) in readers.iter_mut().enumerate() {
+        let term = reader
+            .next_term()
+            .map_err(|e| format!("{}: {e}", names[segment]))?;
+        if let Some(term) = &term {
+            queue.push(std::cmp::Reverse((term.term.clone(), segment)));
+        }
+        next.push(term);
+    }
     // (form, term number, documents) of the terms written in more than one way.
     let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
-    for (number, (term, seen)) in terms.into_iter().enumerate() {
-        index.postings.push(Postings::from_docs(
-            seen.docs.iter().map(|(doc, fields)| (*doc, fields)),
-        ));
+    while let Some(std::cmp::Reverse((term, first))) = queue.pop() {
+        let mut same = vec![first];
+        while let Some(std::cmp::Reverse((other, segment))) = queue.peek() {
+            if *other != term {
+                break;
+            }
+            same.push(*segment);
+            queue.pop();
+        }
+        let mut docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])> = Vec::new();
+        let mut spellings: HashMap<String, u32> = HashMap::new();
+        let mut capitals = (0, 0);
+        let mut term_forms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for segment in same {
+            let seen = next[segment].take().expect("a queued segment has its term");
+            let start = starts[segment];
+            for posting in seen.postings.iter() {
+                if let Some(doc) = global[start + posting.doc as usize] {
+                    docs.push((doc, Field::ALL.map(|field| posting.positions(field))));
+                }
+            }
+            for (spelling, count) in seen.spellings {
+                *spellings.entry(spelling).or_default() += count;
+            }
+            capitals.0 += seen.capitals.0;
+            capitals.1 += seen.capitals.1;
+            for (form, local) in seen.forms {
+                let docs = local.iter().filter_map(|&d| global[start + d as usize]);
+                term_forms.entry(form).or_default().extend(docs);
+            }
+            let reader = &mut readers[segment];
+            let following = reader
+                .next_term()
+                .map_err(|e| format!("{}: {e}", names[segment]))?;
+            if let Some(following) = &following {
+                queue.push(std::cmp::Reverse((following.term.clone(), segment)));
+            }
+            next[segment] = following;
+        }
+        if docs.is_empty() {
+            continue; // only in articles left out
+        }
+        if let Some(gone) = left_out.get(&term) {
+            for (spelling, count) in &gone.spellings {
+                if let Some(kept) = spellings.get_mut(spelling) {
+                    *kept = kept.saturating_sub(*count);
+                }
+            }
+            spellings.retain(|_, count| *count > 0);
+            capitals.0 = capitals.0.saturating_sub(gone.capitals.0);
+            capitals.1 = capitals.1.saturating_sub(gone.capitals.1);
+        }
+        docs.sort_unstable_by_key(|(doc, _)| *doc);
+        let number = index.terms.len() as u32;
+        index
+            .postings
+            .push(Postings::from_docs(docs.iter().map(|(d, f)| (*d, f))));
         // The most frequent spelling; ties go to the first in byte order.
-        let best = seen
-            .spellings
-            .iter()
-            .max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
+        let best = (spellings.iter()).max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
         index
             .spellings
             .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
-        let (capital, occurrences) = seen.capitals;
-        index.names.push(capital * 2 > occurrences);
+        index.names.push(capitals.0 * 2 > capitals.1);
         index.terms.push(term);
         // A term written one way only needs no forms: its postings say it all,
         // and its spelling says which form it is (see `Searcher`).
-        if analyzer.stem && seen.forms.len() > 1 {
-            let term_docs: Vec<u32> = seen.docs.iter().map(|(doc, _)| *doc).collect();
-            for (form, docs) in seen.forms {
-                let indexes = docs.iter().map(|doc| {
-                    let index = term_docs.binary_search(doc);
-                    index.expect("a form's document has its term") as u32
-                });
-                forms.push((form, number as u32, indexes.collect()));
+        if analyzer.stem && term_forms.len() > 1 {
+            let term_docs: Vec<u32> = docs.iter().map(|(doc, _)| *doc).collect();
+            for (form, mut form_docs) in term_forms {
+                form_docs.sort_unstable();
+                let indexes = form_docs
+                    .iter()
+                    .filter_map(|doc| term_docs.binary_search(doc).ok());
+                forms.push((form, number, indexes.map(|i| i as u32).collect()));
             }
         }
     }
@@ -208,156 +663,50 @@ fn search_index(lunr: &LunrIndex, articles: &[Article], analyzer: Analyzer) -> S
         index.forms.push(form);
         index.form_postings.push(FormPostings::new(term, indexes));
     }
-    index
+    options.progress.say(&format!(
+        "merge: {} terms of {} articles, from {} segments",
+        index.terms.len(),
+        articles.len(),
+        readers.len()
+    ));
+    Ok(IndexFile {
+        index,
+        articles,
+        pieces: Default::default(),
+        entities: Vec::new(),
+    })
 }
 
-/// Whether a word after `before` opens a sentence (or the text), where a
-/// capital says nothing about the word.
-fn starts_sentence(before: &str) -> bool {
-    before
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–' | '-')
-        })
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
-}
-
-/// Our positions must agree with elasticlunr's counts: both come from the same analysis.
-fn check_counts(lunr: &LunrIndex, terms: &[(String, TermSeen)]) {
-    for field in Field::ALL {
-        let Some(inverted) = lunr.index.get(field.name()) else {
-            continue;
-        };
-        let mut term = String::new();
-        inverted.root.walk(&mut term, &mut |term, item| {
-            for (doc, tf) in &item.docs {
-                // elasticlunr stores the square root of the occurrence count.
-                let count = (tf.tf * tf.tf).round() as usize;
-                let doc: u32 = doc.parse().expect("document refs are numbers");
-                let ours = terms
-                    .binary_search_by(|(t, _)| t.as_str().cmp(term))
-                    .ok()
-                    .and_then(|at| {
-                        let docs = &terms[at].1.docs;
-                        let found = docs.binary_search_by_key(&doc, |(d, _)| *d);
-                        found.ok().map(|i| &docs[i].1)
-                    })
-                    .map_or(0, |f| f[field as usize].len());
-                assert_eq!(
-                    ours,
-                    count,
-                    "term {term:?} in document {doc}, field {}",
-                    field.name()
-                );
-            }
-        });
+/// Finds the related articles and the names of a merged index.
+pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
+    let started = progress.seconds();
+    let sources: Vec<Option<&str>> = file.articles.iter().map(|a| a.source.as_deref()).collect();
+    let related = crate::related::related(&file.index, &sources);
+    for (article, related) in file.articles.iter_mut().zip(related) {
+        article.related = related;
     }
-}
-
-/// Our analysis as an elasticlunr language: all the work is in the tokenizer,
-/// which analyses in the language of the article being added.
-struct LunrLanguage(Rc<Cell<Analyzer>>);
-
-impl LunrLanguageTrait for LunrLanguage {
-    fn name(&self) -> String {
-        "French".into()
+    progress.say(&format!(
+        "related articles: in {:.1} s",
+        progress.seconds() - started
+    ));
+    let started = progress.seconds();
+    let (entities, main) = crate::entities::find(&file.articles);
+    let shown: HashMap<&str, &str> = (entities.iter())
+        .map(|(key, e)| (key.as_str(), e.name.as_str()))
+        .collect();
+    let names: Vec<Vec<String>> = (main.iter())
+        .map(|keys| keys.iter().map(|k| shown[k.as_str()].to_string()).collect())
+        .collect();
+    for (article, names) in file.articles.iter_mut().zip(names) {
+        article.names = names;
     }
-
-    fn code(&self) -> String {
-        "fr".into()
-    }
-
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        self.0
-            .get()
-            .analyze(text)
-            .into_iter()
-            .map(|t| t.term)
-            .collect()
-    }
-
-    fn make_pipeline(&self) -> Pipeline {
-        Pipeline { queue: Vec::new() }
-    }
-}
-
-/// The parts of elasticlunr's serialised index that we read.
-#[derive(Deserialize)]
-struct LunrIndex {
-    index: BTreeMap<String, LunrInverted>,
-    #[serde(rename = "documentStore")]
-    document_store: LunrStore,
-}
-
-#[derive(Deserialize)]
-struct LunrInverted {
-    root: LunrNode,
-}
-
-#[derive(Deserialize)]
-struct LunrStore {
-    #[serde(rename = "docInfo")]
-    doc_info: BTreeMap<String, BTreeMap<String, usize>>,
-}
-
-/// A trie node: the documents of the term spelled by the path to it, and one
-/// child per next character (keys other than `docs` and `df`).
-#[derive(Default)]
-struct LunrNode {
-    docs: BTreeMap<String, LunrFrequency>,
-    children: Vec<(String, LunrNode)>,
-}
-
-#[derive(Deserialize)]
-struct LunrFrequency {
-    tf: f64,
-}
-
-impl<'de> Deserialize<'de> for LunrNode {
-    // Written by hand: `#[serde(flatten)]` would buffer every subtree once per
-    // level of the trie, which is quadratic in the length of the terms.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NodeVisitor;
-        impl<'de> serde::de::Visitor<'de> for NodeVisitor {
-            type Value = LunrNode;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an elasticlunr index node")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LunrNode, A::Error> {
-                let mut node = LunrNode::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "docs" => node.docs = map.next_value()?,
-                        "df" => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                        _ => node.children.push((key, map.next_value()?)),
-                    }
-                }
-                Ok(node)
-            }
-        }
-        deserializer.deserialize_map(NodeVisitor)
-    }
-}
-
-impl LunrNode {
-    /// Calls `visit` with every term that has documents, depth first.
-    fn walk(&self, term: &mut String, visit: &mut impl FnMut(&str, &LunrNode)) {
-        if !self.docs.is_empty() {
-            visit(term, self);
-        }
-        for (key, child) in &self.children {
-            let len = term.len();
-            term.push_str(key);
-            child.walk(term, visit);
-            term.truncate(len);
-        }
-    }
+    file.entities = entities.into_iter().map(|(_, e)| e).collect();
+    progress.say(&format!(
+        "names: {} in {:.1} s",
+        file.entities.len(),
+        progress.seconds() - started
+    ));
+    file
 }
 
 #[cfg(test)]

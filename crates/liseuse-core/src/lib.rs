@@ -21,8 +21,8 @@
 //! - [`typo`]: typo tolerance.
 //! - [`snippet`](mod@snippet): the passage that shows why an article was found, and highlights.
 //! - `import` and `indexer` (feature `indexer`): read a folder of articles in
-//!   any supported format, and build an index file with elasticlunr-rs; used by
-//!   `build.rs`.
+//!   any supported format, and build an index file with elasticlunr-rs, in
+//!   segments (`segment`) merged; used by `build.rs`.
 //!
 //! ## Layers
 //!
@@ -43,8 +43,9 @@
 //! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
 //! 12. a site's settings: `site` — its `liseuse.toml` (feature `indexer`)
 //! 13. reading a folder: `import` — every article format, to articles (feature `indexer`)
-//! 14. building: `indexer` — the index of a folder (feature `indexer`)
-//! 15. publishing: `publish` — what a build writes beside the app (feature `indexer`)
+//! 14. segments: `segment` — the index of a slice of the articles, on disk (feature `indexer`)
+//! 15. building: `indexer` — the index of a folder, in segments merged (feature `indexer`)
+//! 16. publishing: `publish` — what a build writes beside the app (feature `indexer`)
 //!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};
@@ -82,6 +83,8 @@ pub mod question;
 pub mod related;
 pub mod route;
 pub mod search;
+#[cfg(feature = "indexer")]
+pub mod segment;
 pub mod sentences;
 #[cfg(feature = "indexer")]
 pub mod site;

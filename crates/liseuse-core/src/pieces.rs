@@ -160,7 +160,7 @@ pub fn content_hash(bytes: &[u8]) -> u32 {
 
 /// The 64-bit FNV-1a hash: stable across builds and platforms, enough to tell
 /// two versions of a piece apart.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -122,3 +122,179 @@ fn articles_are_numbered_newest_first_and_undated_last() {
     assert_eq!(library.by_date(), [0, 1, 2, 3]);
     assert_eq!(library.search("titre undated", 1).hits[0].doc, 3);
 }
+
+/// Many small articles with real text: each paragraph of the seeds, with
+/// dates that repeat (ties keep the order given) and some undated.
+fn paragraphs() -> Vec<Article> {
+    let (seeds, _, _) = crate::import::read_folder(&seeds_dir()).unwrap();
+    let dates = [
+        Some("2023-09-19"),
+        None,
+        Some("2023-09-20"),
+        Some("2023-09-19"),
+    ];
+    let mut articles = Vec::new();
+    for seed in seeds {
+        for block in seed.blocks.iter().filter(|b| b.text.len() > 80) {
+            let n = articles.len();
+            let words: Vec<&str> = block.text.split_whitespace().take(6).collect();
+            articles.push(Article {
+                id: format!("p{n}"),
+                title: words.join(" "),
+                date: dates[n % dates.len()].map(String::from),
+                source: seed.source.clone(),
+                blocks: vec![block.clone()],
+                ..Article::default()
+            });
+        }
+    }
+    assert!(articles.len() > 30, "{}", articles.len());
+    articles
+}
+
+fn options(segment_articles: usize, threads: usize) -> Options {
+    Options {
+        segment_articles,
+        threads,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn segments_of_any_size_give_the_bytes_of_one_segment() {
+    let articles = paragraphs();
+    let whole = index_articles(articles.clone(), &options(usize::MAX, 1)).unwrap();
+    assert_eq!(slices(articles.clone(), usize::MAX).len(), 1);
+    let whole = whole.to_bytes();
+    for (size, threads) in [(1, 2), (3, 1), (4, 2), (10, 2)] {
+        let cut = slices(articles.clone(), size);
+        assert!(
+            cut.len() > articles.len() / (2 * size),
+            "{size}: {} slices",
+            cut.len()
+        );
+        let file = index_articles(articles.clone(), &options(size, threads)).unwrap();
+        assert!(
+            file.to_bytes() == whole,
+            "{size} articles a segment, {threads} threads"
+        );
+    }
+}
+
+#[test]
+fn a_slice_ends_where_its_articles_say_so_an_added_article_moves_few_ends() {
+    let articles = paragraphs();
+    let ids = |slices: Vec<Vec<Article>>| -> Vec<Vec<String>> {
+        slices
+            .into_iter()
+            .map(|s| s.into_iter().map(|a| a.id).collect())
+            .collect()
+    };
+    let before = ids(slices(articles.clone(), 4));
+    let mut more = articles.clone();
+    more.insert(
+        articles.len() / 2,
+        Article {
+            id: "new".into(),
+            title: "Nouveau".into(),
+            ..Article::default()
+        },
+    );
+    let after = ids(slices(more, 4));
+    let kept = before.iter().filter(|s| after.contains(s)).count();
+    assert!(
+        kept + 2 >= before.len(),
+        "{kept} of {} slices kept",
+        before.len()
+    );
+    assert!(before.iter().all(|s| s.len() <= 8));
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("liseuse-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn a_rebuild_reuses_the_segments_whose_articles_did_not_change() {
+    let dir = scratch("segments");
+    let mut articles = paragraphs();
+    let options = options(4, 2);
+    let (first, reused) = write_segments(articles.clone(), Part::WHOLE, &dir, &options).unwrap();
+    assert_eq!(reused, 0);
+    // An article added at the end, another one edited in the middle.
+    let middle = articles.len() / 2;
+    articles[middle].title.push_str(" (corrigé)");
+    articles.push(Article {
+        id: "new".into(),
+        title: "Un nouvel article".into(),
+        ..Article::default()
+    });
+    let (second, reused) = write_segments(articles.clone(), Part::WHOLE, &dir, &options).unwrap();
+    assert!(
+        reused + 3 >= first.len() && reused < second.len(),
+        "{reused} of {}",
+        second.len()
+    );
+    // The segments no longer listed are gone; the folder merges as the articles index.
+    let mut on_disk: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    on_disk.retain(|p| p.extension().is_some_and(|e| e == "seg"));
+    on_disk.sort();
+    let mut listed = second.clone();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+    let merged = finish(merge_folder(&dir, &options).unwrap(), &Progress::quiet());
+    assert!(merged.to_bytes() == build_index(articles).to_bytes());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn parts_of_a_folder_built_apart_merge_as_the_whole_folder() {
+    let folder = scratch("parts-in");
+    std::fs::create_dir_all(&folder).unwrap();
+    let articles = paragraphs();
+    let line = |a: &Article| {
+        serde_json::json!({"id": a.id, "title": a.title, "date": a.date, "body": a.body_text()})
+            .to_string()
+    };
+    // Three files; the third repeats an article of the first.
+    for (n, chunk) in articles.chunks(articles.len() / 3 + 1).enumerate() {
+        let mut text: Vec<String> = chunk.iter().map(line).collect();
+        if n == 2 {
+            text.push(line(&Article {
+                id: "again".into(),
+                ..articles[1].clone()
+            }));
+        }
+        std::fs::write(folder.join(format!("{n}.jsonl")), text.join("\n")).unwrap();
+    }
+    let (whole, _, report) = build_dir(&folder).unwrap();
+    assert_eq!(report.duplicates.len(), 1);
+    let dir = scratch("parts-out");
+    let options = options(5, 1);
+    // Part 1 of 2 first: the merge waits for every part.
+    for index in [1, 0] {
+        let part = Part { index, count: 2 };
+        let (articles, _, report) = read_part(&folder, part).unwrap();
+        assert!(report.duplicates.is_empty());
+        write_segments(articles, part, &dir, &options).unwrap();
+        if index == 1 {
+            let err = merge_folder(&dir, &options).unwrap_err();
+            assert!(err.contains("part 0 of 2 has no list"), "{err}");
+        }
+    }
+    let merged = finish(merge_folder(&dir, &options).unwrap(), &Progress::quiet());
+    assert_eq!(merged.articles.len(), whole.articles.len());
+    assert!(!merged.articles.iter().any(|a| a.id == "again"));
+    // Spellings and capitals counted without the repeat, as a whole build does.
+    assert_eq!(merged.index, whole.index);
+    assert!(merged.articles == whole.articles);
+    assert!(merged.to_bytes() == whole.to_bytes());
+    for dir in [folder, dir] {
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
