@@ -47,19 +47,29 @@ pub const WITH: usize = 8;
 /// The names of a collection, sorted by [`key`], and for each article the
 /// keys of its main ones (most named first).
 pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
-    let texts: Vec<Vec<String>> = articles.iter().map(texts_of).collect();
-    // Which words are name words: capitalised uses away from a sentence start, against lower-case ones.
+    // Which words are name words: capitalised uses away from a sentence start,
+    // against lower-case ones (counted a share of the articles a core).
     let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
-    for text in texts.iter().flatten() {
-        for sentence in sentences(text) {
-            for (i, word) in sentence.iter().enumerate() {
-                let entry = uses.entry(fold(word.text)).or_default();
-                if !is_capitalised(word.text) {
-                    entry.1 += 1;
-                } else if i > 0 {
-                    entry.0 += 1;
+    for share in in_shares(articles, |_, articles| {
+        let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
+        for text in articles.iter().flat_map(texts_of) {
+            for sentence in sentences(text) {
+                for (i, word) in sentence.iter().enumerate() {
+                    let entry = uses.entry(fold(word.text)).or_default();
+                    if !is_capitalised(word.text) {
+                        entry.1 += 1;
+                    } else if i > 0 {
+                        entry.0 += 1;
+                    }
                 }
             }
+        }
+        uses
+    }) {
+        for (word, (capital, lower)) in share {
+            let entry = uses.entry(word).or_default();
+            entry.0 += capital;
+            entry.1 += lower;
         }
     }
     let is_name_word = |word: &str| {
@@ -67,45 +77,47 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         let (capital, lower) = uses.get(&fold(word)).copied().unwrap_or_default();
         letters >= 2 && is_capitalised(word) && capital > lower && !is_junk(&fold(word))
     };
-    // Every mention: (document, spelling, clues).
-    struct Found {
-        spellings: HashMap<String, u32>,
-        clues: HashMap<Kind, u32>,
-        /// Mentions after `à`, `au`, `en`…: a place, unless the name is a
-        /// person's (`a écrit à Anne Hidalgo`), which first names tell.
-        after_place_word: u32,
-        docs: Vec<(u32, u32)>,
-        mentions: u32,
-    }
+    // Every mention: (document, spelling, clues), a share of the articles a core.
     let mut found: HashMap<String, Found> = HashMap::new();
-    for (doc, text) in texts.iter().enumerate() {
-        for block in text {
-            for sentence in sentences(block) {
-                for (start, end) in runs(&sentence, &is_name_word) {
-                    let words = &sentence[start..end];
-                    let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
-                    let entry = found.entry(key(&spelling)).or_insert_with(|| Found {
-                        spellings: HashMap::new(),
-                        clues: HashMap::new(),
-                        after_place_word: 0,
-                        docs: Vec::new(),
-                        mentions: 0,
-                    });
-                    let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
-                    if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
-                        entry.after_place_word += 1;
-                    }
-                    *entry.spellings.entry(spelling).or_default() += 1;
-                    if let Some(kind) = clue(&sentence, start, end) {
-                        *entry.clues.entry(kind).or_default() += 1;
-                    }
-                    entry.mentions += 1;
-                    match entry.docs.last_mut() {
-                        Some((d, n)) if *d == doc as u32 => *n += 1,
-                        _ => entry.docs.push((doc as u32, 1)),
+    for share in in_shares(articles, |first, articles| {
+        let mut found: HashMap<String, Found> = HashMap::new();
+        for (doc, article) in (first..).zip(articles) {
+            for block in texts_of(article) {
+                for sentence in sentences(block) {
+                    for (start, end) in runs(&sentence, &is_name_word) {
+                        let words = &sentence[start..end];
+                        let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
+                        let entry = found.entry(key(&spelling)).or_default();
+                        let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
+                        if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
+                            entry.after_place_word += 1;
+                        }
+                        *entry.spellings.entry(spelling).or_default() += 1;
+                        if let Some(kind) = clue(&sentence, start, end) {
+                            *entry.clues.entry(kind).or_default() += 1;
+                        }
+                        entry.mentions += 1;
+                        match entry.docs.last_mut() {
+                            Some((d, n)) if *d == doc as u32 => *n += 1,
+                            _ => entry.docs.push((doc as u32, 1)),
+                        }
                     }
                 }
             }
+        }
+        found
+    }) {
+        for (key, more) in share {
+            let entry = found.entry(key).or_default();
+            for (spelling, n) in more.spellings {
+                *entry.spellings.entry(spelling).or_default() += n;
+            }
+            for (kind, n) in more.clues {
+                *entry.clues.entry(kind).or_default() += n;
+            }
+            entry.after_place_word += more.after_place_word;
+            entry.mentions += more.mentions;
+            entry.docs.extend(more.docs); // shares in document order
         }
     }
     // `Le Parisien` and `Parisien`, `Les Républicains` and `Républicains`,
@@ -140,7 +152,9 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     }
     // What the clues say of a name, the likeliest first.
     let by_clues = |f: &Found| -> Option<Kind> {
-        let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, **kind as u8 == 0));
+        // Of two kinds as often said, the first in `Kind`'s order (a person
+        // first): never the hash map's order, which changes from run to run.
+        let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind as u8)));
         best.map(|(kind, _)| *kind)
     };
     // First names: the first words of the names that clues say are people
@@ -343,10 +357,48 @@ fn add_docs(docs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
 }
 
 /// The title and text blocks of an article.
-fn texts_of(article: &Article) -> Vec<String> {
-    std::iter::once(article.title.clone())
-        .chain(article.blocks.iter().map(|b| b.text.clone()))
-        .collect()
+fn texts_of(article: &Article) -> impl Iterator<Item = &str> {
+    std::iter::once(article.title.as_str()).chain(article.blocks.iter().map(|b| b.text.as_str()))
+}
+
+/// Every mention of one name (see [`find`]).
+#[derive(Default)]
+struct Found {
+    spellings: HashMap<String, u32>,
+    clues: HashMap<Kind, u32>,
+    /// Mentions after `à`, `au`, `en`…: a place, unless the name is a
+    /// person's (`a écrit à Anne Hidalgo`), which first names tell.
+    after_place_word: u32,
+    docs: Vec<(u32, u32)>,
+    mentions: u32,
+}
+
+/// `work` on shares of `articles` in a row, each with the number of its
+/// first one, a share a core (a build finds names on every core): the
+/// results in the order of the shares.
+fn in_shares<T: Send>(
+    articles: &[Article],
+    work: impl Fn(usize, &[Article]) -> T + Sync,
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let size = articles.len().div_ceil(threads).max(1);
+    if threads == 1 || articles.len() < 64 {
+        return vec![work(0, articles)];
+    }
+    std::thread::scope(|scope| {
+        let work = &work;
+        let running: Vec<_> = (articles.chunks(size).enumerate())
+            .map(|(n, share)| scope.spawn(move || work(n * size, share)))
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
 }
 
 /// A word of a text, and whether punctuation (not a space) stands before it.

@@ -20,7 +20,7 @@
 //! [`SegmentTerm`]s in byte order of their terms. A merge reads the terms one
 //! at a time, so a segment is never held whole.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::rc::Rc;
@@ -76,32 +76,41 @@ impl Segment {
     /// language of `analyzer` when it has none or one liseuse does not know.
     pub fn build(articles: Vec<Article>, analyzer: Analyzer) -> Segment {
         let current = Rc::new(Cell::new(analyzer));
-        let mut lunr = IndexBuilder::with_language(Box::new(LunrLanguage(current.clone())))
+        let analysed: Rc<RefCell<Vec<Vec<Token>>>> = Rc::default();
+        let language = LunrLanguage {
+            analyzer: current.clone(),
+            analysed: analysed.clone(),
+        };
+        let mut lunr = IndexBuilder::with_language(Box::new(language))
             .save_docs(false)
             .add_fields(Field::ALL.map(Field::name))
             .build();
+        let mut terms: HashMap<String, TermSeen> = HashMap::new();
         for (doc, article) in articles.iter().enumerate() {
-            current.set(analyzer.for_lang(article.lang.as_deref()));
-            lunr.add_doc(&doc.to_string(), field_texts(article));
+            let analyzer = analyzer.for_lang(article.lang.as_deref());
+            current.set(analyzer);
+            let texts = field_texts(article);
+            lunr.add_doc(&doc.to_string(), &texts);
+            // The tokens elasticlunr's tokenizer made, a field after the other.
+            let mut tokens = analysed.take();
+            if tokens.len() != FIELD_COUNT {
+                tokens = texts.iter().map(|text| analyzer.analyze(text)).collect();
+            }
+            for ((field, text), tokens) in Field::ALL.iter().zip(&texts).zip(tokens) {
+                for token in tokens {
+                    let seen = match terms.get_mut(&token.term) {
+                        Some(seen) => seen,
+                        None => terms.entry(token.term.clone()).or_default(),
+                    };
+                    seen.add(doc as u32, *field, text, token);
+                }
+            }
         }
         let json = serde_json::to_vec(&lunr).expect("elasticlunr index serialises");
         drop(lunr);
         let parsed: LunrIndex =
             serde_json::from_slice(&json).expect("elasticlunr index reads back");
         drop(json);
-        let mut terms: HashMap<String, TermSeen> = HashMap::new();
-        for (doc, article) in articles.iter().enumerate() {
-            let analyzer = analyzer.for_lang(article.lang.as_deref());
-            for (field, text) in Field::ALL.iter().zip(field_texts(article)) {
-                for token in analyzer.analyze(&text) {
-                    let seen = match terms.get_mut(&token.term) {
-                        Some(seen) => seen,
-                        None => terms.entry(token.term.clone()).or_default(),
-                    };
-                    seen.add(doc as u32, *field, &text, token);
-                }
-            }
-        }
         let mut terms: Vec<(String, TermSeen)> = terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         check_counts(&parsed, &terms);
@@ -355,8 +364,12 @@ fn check_counts(lunr: &LunrIndex, terms: &[(String, TermSeen)]) {
 }
 
 /// Our analysis as an elasticlunr language: all the work is in the tokenizer,
-/// which analyses in the language of the article being added.
-struct LunrLanguage(Rc<Cell<Analyzer>>);
+/// which analyses in the language of the article being added, and keeps the
+/// tokens it made (their positions and spellings are ours to store).
+struct LunrLanguage {
+    analyzer: Rc<Cell<Analyzer>>,
+    analysed: Rc<RefCell<Vec<Vec<Token>>>>,
+}
 
 impl LunrLanguageTrait for LunrLanguage {
     fn name(&self) -> String {
@@ -368,12 +381,10 @@ impl LunrLanguageTrait for LunrLanguage {
     }
 
     fn tokenize(&self, text: &str) -> Vec<String> {
-        self.0
-            .get()
-            .analyze(text)
-            .into_iter()
-            .map(|t| t.term)
-            .collect()
+        let tokens = self.analyzer.get().analyze(text);
+        let terms = tokens.iter().map(|t| t.term.clone()).collect();
+        self.analysed.borrow_mut().push(tokens);
+        terms
     }
 
     fn make_pipeline(&self) -> Pipeline {
