@@ -209,7 +209,6 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             _ if first_name && words <= 3 => Kind::Person,
             Some(Kind::Organisation) => Kind::Organisation,
             // A surname alone (`Sarkozy`), or a first name alone (`Brigitte`, `Johnny`).
-            // A surname alone (`Sarkozy`), or a first name alone (`Brigitte`, `Johnny`).
             _ if surname || (words == 1 && firsts.contains_key(key)) => Kind::Person,
             Some(kind) => kind,
             // Capitalised words, none a place or an organisation of its
@@ -1044,6 +1043,30 @@ mod tests {
         let mut articles = articles();
         articles.push(parse_capture("more", text).unwrap());
         find(&articles).0.into_iter().map(|(key, _)| key).collect()
+    }
+
+    #[test]
+    fn a_name_as_often_a_place_as_an_organisation_is_the_same_kind_every_time() {
+        // One clue says an organisation (an acronym), one a place (after `à`).
+        let articles: Vec<Article> = [
+            ("x", "Un vote\n\nLe ZORBAK a voté hier soir."),
+            ("y", "Un voyage\n\nIl vit à Zorbak depuis hier."),
+        ]
+        .iter()
+        .map(|(id, text)| parse_capture(id, text).unwrap())
+        .collect();
+        let kind = || {
+            let (names, _) = find(&articles);
+            names
+                .into_iter()
+                .find(|(key, _)| key == "zorbak")
+                .unwrap()
+                .1
+                .kind
+        };
+        // Every run of a build gives the same bytes: the tie is never left to a hash map.
+        let kinds: Vec<Kind> = (0..40).map(|_| kind()).collect();
+        assert!(kinds.iter().all(|k| *k == Kind::Place), "{kinds:?}");
     }
 
     #[test]
