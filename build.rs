@@ -13,10 +13,12 @@
 //! collection in many pieces).
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::process::ExitCode;
 
 use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
-use liseuse_core::indexer::build_dir;
+use liseuse_core::import::{main_lang, ImportReport};
+use liseuse_core::indexer::{build_dir_with, finish, merge_folder, segment_files, Options, Progress};
 use liseuse_core::publish::{Identity, Site};
 use liseuse_core::site::{SiteSettings, SETTINGS_FILE};
 
@@ -34,6 +36,7 @@ fn try_main() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed=LISEUSE_ARTICLES");
     println!("cargo:rerun-if-env-changed=LISEUSE_PIECES");
     println!("cargo:rerun-if-env-changed=LISEUSE_PIECE_BYTES");
+    println!("cargo:rerun-if-env-changed=LISEUSE_SEGMENTS");
     println!("cargo:rerun-if-changed=build.rs");
     let dir = articles_dir();
     // The site's own title, description, home and language (liseuse.toml),
@@ -45,10 +48,43 @@ fn try_main() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", settings_file.display());
     }
     let settings = SiteSettings::of_folder(&dir)?;
-    let (file, inputs, report) = build_dir(&dir).map_err(|e| e.to_string())?;
+    // What the build is doing, with the time: live under `cargo build -vv`,
+    // and repeated as warnings at the end of a long build.
+    let said: Arc<Mutex<Vec<String>>> = Arc::default();
+    let lines = said.clone();
+    let progress = Progress::to(move |line| {
+        eprintln!("liseuse: {line}");
+        lines.lock().unwrap_or_else(|e| e.into_inner()).push(line.to_string());
+    });
+    let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
+    let options = Options {
+        // Kept between builds: a segment whose articles did not change is reused.
+        segments: Some(Path::new(&out_dir).join("segments")),
+        progress,
+        ..Options::default()
+    };
+    let (file, report) = match std::env::var_os("LISEUSE_SEGMENTS").filter(|s| !s.is_empty()) {
+        // Segments built apart (`archive segment … --part I/N` on each machine): merged here.
+        Some(segments) => {
+            let segments = PathBuf::from(segments);
+            let files = segment_files(&segments)?;
+            watch(&segments, &files.into_iter().map(|(path, _)| path).collect::<Vec<_>>());
+            let file = finish(merge_folder(&segments, &options)?, &options.progress);
+            let report = ImportReport {
+                articles: file.articles.len(),
+                main_lang: main_lang(&file.articles),
+                ..ImportReport::default()
+            };
+            (file, report)
+        }
+        None => {
+            let (file, inputs, report) = build_dir_with(&dir, &options)?;
+            // Any change in the folder (a file added, edited or removed) rebuilds the index.
+            watch(&dir, &inputs);
+            (file, report)
+        }
+    };
     let identity = Identity::of(&settings, report.main_lang.as_deref());
-    // Any change in the folder (a file added, edited or removed) rebuilds the index.
-    watch(&dir, &inputs);
     let split = match std::env::var("LISEUSE_PIECES").as_deref() {
         Ok("always") => true,
         Ok("never") => false,
@@ -66,6 +102,12 @@ fn try_main() -> Result<(), String> {
     };
     let site = Site::of(file, split.then_some(sizes), &identity);
     write_site(&site)?;
+    options.progress.say("site written");
+    if options.progress.seconds() >= 10.0 {
+        for line in said.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+            println!("cargo:warning=liseuse: {line}");
+        }
+    }
     // Nothing is left out silently: every file or line that gave no article,
     // every duplicate and every fix is named, then one summary line.
     for (what, notices) in [
