@@ -13,12 +13,14 @@
 //! collection in many pieces).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
 use liseuse_core::import::{main_lang, ImportReport};
-use liseuse_core::indexer::{build_dir_with, finish, merge_folder, segment_files, Options, Progress};
+use liseuse_core::indexer::{
+    build_dir_with, finish, merge_folder, segment_files, Options, Progress,
+};
 use liseuse_core::publish::{Identity, Site};
 use liseuse_core::site::{SiteSettings, SETTINGS_FILE};
 
@@ -54,7 +56,10 @@ fn try_main() -> Result<(), String> {
     let lines = said.clone();
     let progress = Progress::to(move |line| {
         eprintln!("liseuse: {line}");
-        lines.lock().unwrap_or_else(|e| e.into_inner()).push(line.to_string());
+        lines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(line.to_string());
     });
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
     let options = Options {
@@ -68,7 +73,10 @@ fn try_main() -> Result<(), String> {
         Some(segments) => {
             let segments = PathBuf::from(segments);
             let files = segment_files(&segments)?;
-            watch(&segments, &files.into_iter().map(|(path, _)| path).collect::<Vec<_>>());
+            watch(
+                &segments,
+                &files.into_iter().map(|(path, _)| path).collect::<Vec<_>>(),
+            );
             let file = finish(merge_folder(&segments, &options)?, &options.progress);
             let report = ImportReport {
                 articles: file.articles.len(),

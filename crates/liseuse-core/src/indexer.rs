@@ -102,10 +102,14 @@ impl Progress {
         self.started.elapsed().as_secs_f64()
     }
 
-    /// Says `what`, after the time.
+    /// Says `what`, after the time and, where the system tells it, the
+    /// peak memory of the process so far.
     pub fn say(&self, what: &str) {
         if let Some(say) = &self.say {
-            say(&format!("[{:6.1} s] {what}", self.seconds()));
+            let peak = peak_memory()
+                .map(|mb| format!(", {mb:4} MB"))
+                .unwrap_or_default();
+            say(&format!("[{:6.1} s{peak}] {what}", self.seconds()));
         }
     }
 
@@ -121,6 +125,14 @@ impl Progress {
             self.say(what);
         }
     }
+}
+
+/// The peak resident memory of this process so far, in MB (Linux: `VmHWM`).
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1000)
 }
 
 /// Builds the index file of `dir`'s articles, with the files read (what the

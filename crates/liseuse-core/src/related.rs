@@ -42,35 +42,61 @@ pub const SAME_STORY: f32 = 0.6;
 /// The cosine under which an article is not related at all.
 pub const UNRELATED: f32 = 0.02;
 
+/// Keeps the [`KEY_TERMS`] heaviest of `keys`, heaviest first; of two as
+/// heavy, the one first in `keys` (a stable sort: cutting now and then keeps
+/// the same terms, in the same order, as cutting once at the end).
+fn heaviest(keys: &mut Vec<(u32, f32)>) {
+    keys.sort_by(|a, b| b.1.total_cmp(&a.1));
+    keys.truncate(KEY_TERMS);
+}
+
 /// The related articles of every document of `index` (whole, not split),
 /// most related first; `sources` gives each document's source.
 pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
     let weights = Weights::new(index);
     let count = index.doc_count as usize;
-    // Each term's documents with its weight there (the postings decoded and
-    // weighed once), and each document's terms with theirs.
-    let mut by_term: Vec<Vec<(u32, f32)>> = Vec::with_capacity(index.postings.len());
-    let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
-    for (term, postings) in index.postings.iter().enumerate() {
-        let idf = weights.idf(postings.doc_frequency(), term);
-        let mut docs = Vec::with_capacity(postings.doc_frequency());
-        for posting in postings.iter() {
-            if let Some(vector) = vectors.get_mut(posting.doc as usize) {
-                let weight = idf * weights.frequency(posting.doc, posting.counts);
-                vector.push((term as u32, weight));
-                docs.push((posting.doc, weight));
-            }
-        }
-        by_term.push(docs);
-    }
-    let norms: Vec<f32> = (vectors.iter())
-        .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
-        .collect();
     let common = if count > COMMON_FROM {
         (COMMON * count as f32) as usize
     } else {
         usize::MAX
     };
+    // What an article is compared through: terms in more than one article
+    // and not too common.
+    let compared = |df: usize| df > 1 && df <= common;
+    // Each such term's documents with its weight there (the postings decoded
+    // and weighed once); each document's heaviest such terms, with theirs
+    // (cut to the heaviest now and then, so that the memory of this step
+    // stays a small part of the index's); and each document's norm, over all
+    // its terms.
+    let mut by_term: Vec<Vec<(u32, f32)>> = Vec::with_capacity(index.postings.len());
+    let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
+    let mut squares: Vec<f32> = vec![0.0; count];
+    for (term, postings) in index.postings.iter().enumerate() {
+        let idf = weights.idf(postings.doc_frequency(), term);
+        let kept = compared(postings.doc_frequency());
+        let mut docs = Vec::with_capacity(if kept { postings.doc_frequency() } else { 0 });
+        for posting in postings.iter() {
+            let doc = posting.doc as usize;
+            if doc >= count {
+                continue;
+            }
+            let weight = idf * weights.frequency(posting.doc, posting.counts);
+            squares[doc] += weight * weight;
+            if kept {
+                keys[doc].push((term as u32, weight));
+                if keys[doc].len() >= 4 * KEY_TERMS {
+                    heaviest(&mut keys[doc]);
+                }
+                docs.push((posting.doc, weight));
+            }
+        }
+        by_term.push(docs);
+    }
+    for keys in &mut keys {
+        heaviest(keys);
+        keys.shrink_to_fit();
+    }
+    let norms: Vec<f32> = squares.into_iter().map(f32::sqrt).collect();
     let source = |d: usize| sources.get(d).copied().flatten();
     // The documents in two halves, one per thread where there are two.
     let threads = std::thread::available_parallelism()
@@ -82,22 +108,15 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
         let workers: Vec<_> = (0..count)
             .step_by(chunk)
             .map(|start| {
-                let (vectors, by_term, norms) = (&vectors, &by_term, &norms);
+                let (keys, by_term, norms) = (&keys, &by_term, &norms);
                 scope.spawn(move || {
                     let mut scores = vec![0f32; count];
                     let mut touched: Vec<u32> = Vec::new();
+                    let mut ranked: Vec<(u32, f32)> = Vec::new();
                     let end = (start + chunk).min(count);
                     (start..end)
                         .map(|doc| {
-                            let mut keys: Vec<(u32, f32)> = (vectors[doc].iter().copied())
-                                .filter(|&(term, _)| {
-                                    let df = by_term[term as usize].len();
-                                    df > 1 && df <= common
-                                })
-                                .collect();
-                            keys.sort_by(|a, b| b.1.total_cmp(&a.1));
-                            keys.truncate(KEY_TERMS);
-                            for (term, weight) in keys {
+                            for &(term, weight) in &keys[doc] {
                                 for &(other, theirs) in &by_term[term as usize] {
                                     let at = other as usize;
                                     if at == doc {
@@ -109,17 +128,22 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
                                     scores[at] += weight * theirs;
                                 }
                             }
-                            let mut ranked: Vec<(u32, f32)> = (touched.drain(..))
-                                .map(|other| {
-                                    let dot = std::mem::take(&mut scores[other as usize]);
-                                    let norm = norms[doc] * norms[other as usize];
-                                    (other, if norm > 0.0 { dot / norm } else { 0.0 })
-                                })
-                                .filter(|&(_, cosine)| cosine >= UNRELATED)
-                                .collect();
+                            // (One buffer for every document: a buffer of
+                            // thousands a document, between the lists kept,
+                            // left the memory in pieces, 500 MB at 34,000 articles.)
+                            ranked.clear();
+                            ranked.extend(
+                                (touched.drain(..))
+                                    .map(|other| {
+                                        let dot = std::mem::take(&mut scores[other as usize]);
+                                        let norm = norms[doc] * norms[other as usize];
+                                        (other, if norm > 0.0 { dot / norm } else { 0.0 })
+                                    })
+                                    .filter(|&(_, cosine)| cosine >= UNRELATED),
+                            );
                             ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                             ranked.truncate(RELATED);
-                            (ranked.into_iter())
+                            (ranked.iter().copied())
                                 .map(|(other, cosine)| Related {
                                     doc: other,
                                     same_story: cosine >= SAME_STORY
