@@ -50,7 +50,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     // Which words are name words: capitalised uses away from a sentence start,
     // against lower-case ones (counted a share of the articles a core).
     let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
-    for share in in_shares(articles, |_, articles| {
+    for share in crate::parallel::in_shares(articles, |_, articles| {
         let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
         for text in articles.iter().flat_map(texts_of) {
             for sentence in sentences(text) {
@@ -79,7 +79,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     };
     // Every mention: (document, spelling, clues), a share of the articles a core.
     let mut found: HashMap<String, Found> = HashMap::new();
-    for share in in_shares(articles, |first, articles| {
+    for share in crate::parallel::in_shares(articles, |first, articles| {
         let mut found: HashMap<String, Found> = HashMap::new();
         for (doc, article) in (first..).zip(articles) {
             for block in texts_of(article) {
@@ -370,34 +370,6 @@ struct Found {
     after_place_word: u32,
     docs: Vec<(u32, u32)>,
     mentions: u32,
-}
-
-/// `work` on shares of `articles` in a row, each with the number of its
-/// first one, a share a core (a build finds names on every core): the
-/// results in the order of the shares.
-fn in_shares<T: Send>(
-    articles: &[Article],
-    work: impl Fn(usize, &[Article]) -> T + Sync,
-) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let size = articles.len().div_ceil(threads).max(1);
-    if threads == 1 || articles.len() < 64 {
-        return vec![work(0, articles)];
-    }
-    std::thread::scope(|scope| {
-        let work = &work;
-        let running: Vec<_> = (articles.chunks(size).enumerate())
-            .map(|(n, share)| scope.spawn(move || work(n * size, share)))
-            .collect();
-        running
-            .into_iter()
-            .map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
-    })
 }
 
 /// A word of a text, and whether punctuation (not a space) stands before it.

@@ -247,54 +247,38 @@ pub fn read_part(
 /// what was skipped and the warnings.
 type FileRead = (Vec<(Option<usize>, Article, u64)>, Vec<Notice>, Vec<Notice>);
 
-/// Reads `files` on every core, in the order given: the files are parsed a
-/// file a core, then their articles' languages and keys found a share of
-/// the articles a core (a collection may be one large file).
+/// Reads `files` on every core, in the order given: a file a core, then
+/// the languages and keys of their articles an article a core (a
+/// collection may be one large file).
 fn read_in_parallel(files: &[PathBuf], root: &Path) -> Vec<FileRead> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<FileRead>>> =
-        files.iter().map(|_| Default::default()).collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(files.len()) {
-            scope.spawn(|| loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(at) else { break };
-                let Some((format, _)) = format_of(path) else {
-                    continue;
-                };
-                let mut notices = Notices::new(path);
-                let found = (read_file(path, root, format, &mut notices).into_iter())
-                    .map(|(line, article)| (line, article, 0))
-                    .collect();
-                let read = (found, notices.skipped, notices.warnings);
-                *slots[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(read);
-            });
-        }
+    use crate::parallel::each;
+    let read = each(files.iter().collect(), |path: &PathBuf| {
+        let mut notices = Notices::new(path);
+        let found = match format_of(path) {
+            Some((format, _)) => read_file(path, root, format, &mut notices),
+            None => Vec::new(),
+        };
+        (found, notices.skipped, notices.warnings)
     });
-    let mut read: Vec<FileRead> = (slots.into_iter())
-        .map(|slot| {
-            let read = slot.into_inner().unwrap_or_else(|e| e.into_inner());
-            read.unwrap_or_default()
-        })
-        .collect();
-    let mut articles: Vec<&mut (Option<usize>, Article, u64)> = read
-        .iter_mut()
-        .flat_map(|(found, _, _)| found.iter_mut())
-        .collect();
-    let share = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for chunk in articles.chunks_mut(share) {
-            scope.spawn(move || {
-                for (_, article, key) in chunk.iter_mut().map(|a| &mut **a) {
-                    settle_language(article);
-                    *key = content_key(article);
-                }
-            });
-        }
+    let mut out: Vec<FileRead> = Vec::with_capacity(read.len());
+    let mut articles = Vec::new();
+    for (file, (found, skipped, warnings)) in read.into_iter().enumerate() {
+        articles.extend(
+            found
+                .into_iter()
+                .map(|(line, article)| (file, line, article)),
+        );
+        out.push((Vec::new(), skipped, warnings));
+    }
+    let settled = each(articles, |(file, line, mut article)| {
+        settle_language(&mut article);
+        let key = content_key(&article);
+        (file, line, article, key)
     });
-    read
+    for (file, line, article, key) in settled {
+        out[file].0.push((line, article, key));
+    }
+    out
 }
 
 /// Ids are used in links: two articles may not share one. The first article

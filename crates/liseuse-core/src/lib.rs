@@ -30,7 +30,7 @@
 //! its own, never one of its layer or above, so no two import each other
 //! (tests aside; `tests/layers.rs` checks it):
 //!
-//! 1. foundations: `order`, `error`, `text` — one compiled sort; why a published file cannot be read; the interface's words in each language
+//! 1. foundations: `order`, `error`, `text`, `parallel` — one compiled sort; why a published file cannot be read; the interface's words in each language; work on every core (the build)
 //! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `sentences`, `route` — words, query syntax, dates, highlights' anchors, sentences, addresses
 //! 3. a reader's data: `personal` — settings, shelf, highlights, export
 //! 4. stored types: `model` — related articles and names, as the index stores them
@@ -74,6 +74,7 @@ pub mod indexer;
 pub mod listing;
 pub mod model;
 pub mod order;
+pub mod parallel;
 pub mod personal;
 pub mod pieces;
 #[cfg(feature = "indexer")]

@@ -164,9 +164,8 @@ impl Site {
         let hints = hints(&head, &terms);
         drop(head);
         let early = shell(identity, &early_page(&raw_index, &pieces, identity));
-        let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
-            .map(|(name, bytes)| (name, gzip(&bytes)))
-            .collect();
+        // Compressed on every core, the most costly step of a large build's publishing.
+        let pieces = crate::parallel::each(pieces, |(name, bytes)| (name, gzip(&bytes)));
         let manifest = (!pieces.is_empty()).then(|| Manifest::of(&pieces).to_bytes());
         Site {
             index: (crate::pieces::index_file(&raw_index), gzip(&raw_index)),

@@ -1,0 +1,80 @@
+//! Work on every core, for the build (never called by the app: a browser
+//! page has one thread). Results come in the order of the input, so a
+//! build gives the same bytes on any number of cores.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The number of cores to work on.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// `work` on shares of `items` in a row, a share a core, each with the
+/// index of its first item: the results in the order of the shares.
+pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &[T]) -> R + Sync) -> Vec<R> {
+    let cores = cores();
+    if cores == 1 || items.len() < 2 {
+        return vec![work(0, items)];
+    }
+    let size = items.len().div_ceil(cores);
+    std::thread::scope(|scope| {
+        let work = &work;
+        let running: Vec<_> = (items.chunks(size).enumerate())
+            .map(|(n, share)| scope.spawn(move || work(n * size, share)))
+            .collect();
+        (running.into_iter())
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
+/// `work` on each of `items`, the next item to the first core free (for
+/// items of unequal sizes): the results in the order of the items.
+pub fn each<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let count = items.len();
+    let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let results: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let lock = |m: &Mutex<Option<T>>| m.lock().unwrap_or_else(|e| e.into_inner()).take();
+    std::thread::scope(|scope| {
+        for _ in 0..cores().min(count) {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(at).and_then(lock) else {
+                    break;
+                };
+                let result = work(item);
+                *results[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+            });
+        }
+    });
+    (results.into_iter())
+        .filter_map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_the_order_of_the_items() {
+        let items: Vec<u32> = (0..1000).collect();
+        let shares = in_shares(&items, |first, share| (first, share.iter().sum::<u32>()));
+        assert_eq!(
+            shares.iter().map(|s| s.1).sum::<u32>(),
+            items.iter().sum::<u32>()
+        );
+        assert!(shares.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(
+            each(items.clone(), |i| i * 2),
+            items.iter().map(|i| i * 2).collect::<Vec<_>>()
+        );
+        assert!(each(Vec::<u32>::new(), |i| i).is_empty());
+    }
+}
