@@ -22,7 +22,6 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::analysis::Analyzer;
@@ -238,51 +237,32 @@ fn build_or_reuse<T: Send>(
 ) -> Result<Vec<(T, bool)>, String> {
     let count = slices.len();
     let articles: usize = slices.iter().map(Vec::len).sum();
-    let slices: Vec<Mutex<Option<Vec<Article>>>> =
-        slices.into_iter().map(|s| Mutex::new(Some(s))).collect();
-    let results: Vec<Mutex<Option<Result<(T, bool), String>>>> =
-        (0..count).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let reused = AtomicUsize::new(0);
     let progress = &options.progress;
     let started = progress.seconds();
-    std::thread::scope(|scope| {
-        for _ in 0..options.threads().min(count) {
-            scope.spawn(|| loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                if at >= count {
-                    break;
-                }
-                let slice = (slices[at].lock().unwrap_or_else(|e| e.into_inner()).take())
-                    .unwrap_or_default();
-                let result = match reuse(at, &slice) {
-                    Some(kept) => {
-                        reused.fetch_add(1, Ordering::Relaxed);
-                        Ok((kept, true))
-                    }
-                    None => keep(at, Segment::build(slice, options.analyzer)).map(|k| (k, false)),
-                };
-                *results[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                let line = format!(
-                    "segments: {done} of {count} ({} reused), {articles} articles",
-                    reused.load(Ordering::Relaxed)
-                );
-                if done == count {
-                    progress.say(&format!("{line}, in {:.1} s", progress.seconds() - started));
-                } else {
-                    progress.now_and_then(&line);
-                }
-            });
+    let items: Vec<(usize, Vec<Article>)> = slices.into_iter().enumerate().collect();
+    let built = crate::parallel::each_on(options.threads(), items, |(at, slice)| {
+        let result = match reuse(at, &slice) {
+            Some(kept) => {
+                reused.fetch_add(1, Ordering::Relaxed);
+                Ok((kept, true))
+            }
+            None => keep(at, Segment::build(slice, options.analyzer)).map(|k| (k, false)),
+        };
+        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        let line = format!(
+            "segments: {done} of {count} ({} reused), {articles} articles",
+            reused.load(Ordering::Relaxed)
+        );
+        if done == count {
+            progress.say(&format!("{line}, in {:.1} s", progress.seconds() - started));
+        } else {
+            progress.now_and_then(&line);
         }
+        result
     });
-    (results.into_iter())
-        .map(|r| {
-            let r = r.into_inner().unwrap_or_else(|e| e.into_inner());
-            r.unwrap_or_else(|| Err("a segment was not built (a thread stopped)".into()))
-        })
-        .collect()
+    built.into_iter().collect()
 }
 
 /// The name of the list of the segments of `part`, in a segments folder.

@@ -36,13 +36,22 @@ pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &[T]) -> R 
 /// `work` on each of `items`, the next item to the first core free (for
 /// items of unequal sizes): the results in the order of the items.
 pub fn each<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    each_on(cores(), items, work)
+}
+
+/// [`each`] on `threads` cores at most.
+pub fn each_on<T: Send, R: Send>(
+    threads: usize,
+    items: Vec<T>,
+    work: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
     let count = items.len();
     let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
     let results: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let lock = |m: &Mutex<Option<T>>| m.lock().unwrap_or_else(|e| e.into_inner()).take();
     std::thread::scope(|scope| {
-        for _ in 0..cores().min(count) {
+        for _ in 0..threads.clamp(1, count.max(1)) {
             scope.spawn(|| loop {
                 let at = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(at).and_then(lock) else {
