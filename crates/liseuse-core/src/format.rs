@@ -713,12 +713,19 @@ impl Postings {
 /// [`MAGIC`], [`FORMAT_VERSION`], then `value` in postcard: the layout of
 /// index files and pieces alike. The same value always gives the same bytes.
 pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = MAGIC.to_vec();
+    // Written once into a buffer of the exact size: a large collection's
+    // index is hundreds of MB, and a growing buffer would take twice that.
+    let mut bytes = Vec::with_capacity(encoded_len(value));
+    bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     // Encoding into a Vec cannot fail for these plain types.
-    let body = postcard::to_allocvec(value).expect("index encodes");
-    bytes.extend_from_slice(&body);
-    bytes
+    postcard::to_extend(value, bytes).expect("index encodes")
+}
+
+/// The length of [`encode`]'s bytes, without writing them.
+pub fn encoded_len<T: Serialize>(value: &T) -> usize {
+    let body = postcard::serialize_with_flavor(value, postcard::ser_flavors::Size::default());
+    MAGIC.len() + FORMAT_VERSION.to_le_bytes().len() + body.expect("index encodes")
 }
 
 /// Decodes what [`encode`] wrote.

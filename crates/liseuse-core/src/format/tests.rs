@@ -293,3 +293,15 @@ fn piece_hashes_cut_short_are_an_error() {
     let bytes = postcard::to_allocvec(&(vec![3u32], vec![1u8, 0, 0, 0])).unwrap();
     assert_eq!(read(bytes).unwrap(), [PieceRef { first: 3, hash: 1 }]);
 }
+
+#[test]
+fn encoded_len_is_the_length_of_the_bytes() {
+    let file = crate::indexer::build_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
+    )
+    .unwrap()
+    .0;
+    let bytes = file.to_bytes();
+    assert_eq!(encoded_len(&file), bytes.len());
+    assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);
+}
