@@ -193,6 +193,18 @@ pub fn read_part(
     dir: &Path,
     part: Part,
 ) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
+    read_part_cached(dir, part, None)
+}
+
+/// [`read_part`], keeping what each file gave in `cache` (its articles,
+/// their languages and keys, its notices), named after the file's path,
+/// its content and the program: a rebuild reads a file that did not change
+/// from there. Files no longer read are dropped from it.
+pub fn read_part_cached(
+    dir: &Path,
+    part: Part,
+    cache: Option<&Path>,
+) -> Result<(Vec<Article>, Vec<PathBuf>, ImportReport), ImportError> {
     let mut files = Vec::new();
     let mut report = ImportReport::default();
     let mut visited = Vec::new();
@@ -211,7 +223,7 @@ pub fn read_part(
         .map(|p| p.to_path_buf())
         .collect();
     report.files_read = share.len();
-    let read = read_in_parallel(&share, dir);
+    let read = read_in_parallel(&share, dir, cache);
     let mut articles = Vec::new();
     // The content of each article kept, to leave out the same article again.
     let mut seen: HashMap<u64, usize> = HashMap::new();
@@ -219,6 +231,7 @@ pub fn read_part(
     let mut repeated: Vec<(PathBuf, Option<usize>, usize)> = Vec::new();
     for (path, (found, skipped, warnings)) in share.iter().zip(read) {
         for (line, article, key) in found {
+            let key = key.unwrap_or_default();
             if let Some(&kept) = seen.get(&key) {
                 repeated.push((path.clone(), line, kept));
                 continue;
@@ -243,42 +256,156 @@ pub fn read_part(
     Ok((articles, read, report))
 }
 
-/// What one file gave: its articles (with their line and [`content_key`]),
-/// what was skipped and the warnings.
-type FileRead = (Vec<(Option<usize>, Article, u64)>, Vec<Notice>, Vec<Notice>);
+/// What one file gave: its articles (with their line and [`content_key`],
+/// once found), what was skipped and the warnings.
+type FileRead = (
+    Vec<(Option<usize>, Article, Option<u64>)>,
+    Vec<Notice>,
+    Vec<Notice>,
+);
 
 /// Reads `files` on every core, in the order given: a file a core, then
 /// the languages and keys of their articles an article a core (a
-/// collection may be one large file).
-fn read_in_parallel(files: &[PathBuf], root: &Path) -> Vec<FileRead> {
+/// collection may be one large file). With a `cache`, a file read before
+/// comes from it, and a file read now goes into it.
+fn read_in_parallel(files: &[PathBuf], root: &Path, cache: Option<&Path>) -> Vec<FileRead> {
     use crate::parallel::each;
+    if let Some(cache) = cache {
+        let _ = std::fs::create_dir_all(cache);
+    }
+    // Each file: what it gave, its name in the cache, and whether it was read now.
     let read = each(files.iter().collect(), |path: &PathBuf| {
+        let name = cache.and_then(|_| cache_name(path, root));
+        let kept = cache
+            .zip(name.as_ref())
+            .and_then(|(c, n)| Kept::load(&c.join(n)));
+        if let Some(kept) = kept {
+            return (kept.into_read(path), name, false);
+        }
         let mut notices = Notices::new(path);
         let found = match format_of(path) {
             Some((format, _)) => read_file(path, root, format, &mut notices),
             None => Vec::new(),
         };
-        (found, notices.skipped, notices.warnings)
+        let found = found.into_iter().map(|(line, a)| (line, a, None)).collect();
+        ((found, notices.skipped, notices.warnings), name, true)
     });
     let mut out: Vec<FileRead> = Vec::with_capacity(read.len());
+    let mut to_keep = Vec::new();
     let mut articles = Vec::new();
-    for (file, (found, skipped, warnings)) in read.into_iter().enumerate() {
-        articles.extend(
-            found
-                .into_iter()
-                .map(|(line, article)| (file, line, article)),
-        );
+    let mut names = Vec::new();
+    for (file, ((found, skipped, warnings), name, fresh)) in read.into_iter().enumerate() {
+        for (line, article, key) in found {
+            articles.push((file, line, article, key));
+        }
         out.push((Vec::new(), skipped, warnings));
+        if let Some(name) = name {
+            if fresh {
+                to_keep.push((file, name.clone()));
+            }
+            names.push(name);
+        }
     }
-    let settled = each(articles, |(file, line, mut article)| {
-        settle_language(&mut article);
-        let key = content_key(&article);
+    let settled = each(articles, |(file, line, mut article, key)| {
+        let key = key.unwrap_or_else(|| {
+            settle_language(&mut article);
+            content_key(&article)
+        });
         (file, line, article, key)
     });
     for (file, line, article, key) in settled {
-        out[file].0.push((line, article, key));
+        out[file].0.push((line, article, Some(key)));
+    }
+    if let Some(cache) = cache {
+        each(to_keep, |(file, name)| {
+            Kept::of(&out[file]).save(&cache.join(name))
+        });
+        // What files no longer give (or gave before a change).
+        for entry in std::fs::read_dir(cache).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".read") && !names.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
     out
+}
+
+/// A file's name in the read cache: its path under the folder (ids come
+/// from it), its content and the program that read it.
+fn cache_name(path: &Path, root: &Path) -> Option<String> {
+    let mut bytes = std::fs::read(path).ok()?;
+    bytes.extend(
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .bytes(),
+    );
+    bytes.extend(program_identity().to_le_bytes());
+    Some(format!("{:016x}.read", crate::pieces::fnv1a(&bytes)))
+}
+
+/// What identifies the program that reads and indexes: what it made
+/// before is not reused by another version of it.
+pub fn program_identity() -> u64 {
+    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read);
+        crate::pieces::fnv1a(&exe.unwrap_or_default())
+    })
+}
+
+/// What a file gave, as the read cache keeps it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept {
+    found: Vec<(Option<usize>, Article, u64)>,
+    skipped: Vec<(Option<usize>, String)>,
+    warnings: Vec<(Option<usize>, String)>,
+}
+
+impl Kept {
+    fn of((found, skipped, warnings): &FileRead) -> Kept {
+        let notices = |n: &[Notice]| n.iter().map(|n| (n.line, n.message.clone())).collect();
+        Kept {
+            found: (found.iter())
+                .map(|(line, article, key)| (*line, article.clone(), key.unwrap_or_default()))
+                .collect(),
+            skipped: notices(skipped),
+            warnings: notices(warnings),
+        }
+    }
+
+    fn into_read(self, path: &Path) -> FileRead {
+        let notices = |n: Vec<(Option<usize>, String)>| {
+            (n.into_iter())
+                .map(|(line, message)| Notice {
+                    path: path.to_path_buf(),
+                    line,
+                    message,
+                })
+                .collect()
+        };
+        let found = (self.found.into_iter())
+            .map(|(line, article, key)| (line, article, Some(key)))
+            .collect();
+        (found, notices(self.skipped), notices(self.warnings))
+    }
+
+    /// A kept read, or none if it is missing or unreadable.
+    fn load(path: &Path) -> Option<Kept> {
+        postcard::from_bytes(&std::fs::read(path).ok()?).ok()
+    }
+
+    /// Keeps it (a write that fails only costs the next build a read).
+    fn save(&self, path: &Path) {
+        let Ok(bytes) = postcard::to_allocvec(self) else {
+            return;
+        };
+        let temporary = path.with_extension(format!("{}.part", std::process::id()));
+        if std::fs::write(&temporary, bytes).is_ok() {
+            let _ = std::fs::rename(&temporary, path);
+        }
+    }
 }
 
 /// Ids are used in links: two articles may not share one. The first article

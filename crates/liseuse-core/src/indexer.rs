@@ -27,7 +27,7 @@ use std::time::Instant;
 use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
-use crate::import::{read_part, ImportError, ImportReport, Part};
+use crate::import::{read_part, read_part_cached, ImportError, ImportReport, Part};
 use crate::pieces::fnv1a;
 use crate::segment::{Segment, SegmentReader, SegmentTerm};
 
@@ -146,7 +146,9 @@ pub fn build_dir_with(
     dir: &Path,
     options: &Options,
 ) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), String> {
-    let (articles, files, report) = read_part(dir, Part::WHOLE).map_err(|e| e.to_string())?;
+    let cache = options.segments.as_ref().map(|dir| dir.join("reads"));
+    let (articles, files, report) =
+        read_part_cached(dir, Part::WHOLE, cache.as_deref()).map_err(|e| e.to_string())?;
     options.progress.say(&format!("read: {report}"));
     let file = index_articles(articles, options)?;
     Ok((file, files, report))
@@ -275,21 +277,11 @@ fn list_header(part: Part) -> String {
     format!("liseuse segments: part {} of {}", part.index, part.count)
 }
 
-/// What identifies the program that builds segments: a segment built by
-/// another version of the analysis is not reused.
-fn builder_identity() -> u64 {
-    static IDENTITY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *IDENTITY.get_or_init(|| {
-        let exe = std::env::current_exe().and_then(std::fs::read);
-        fnv1a(&exe.unwrap_or_default())
-    })
-}
-
 /// A segment's file name: the hash of its articles, the analysis and the builder.
 fn segment_name(articles: &[Article], analyzer: Analyzer) -> String {
     let mut bytes = postcard::to_allocvec(articles).unwrap_or_default();
     bytes.extend(format!("{analyzer:?}").bytes());
-    bytes.extend(builder_identity().to_le_bytes());
+    bytes.extend(crate::import::program_identity().to_le_bytes());
     format!("{:016x}.seg", fnv1a(&bytes))
 }
 

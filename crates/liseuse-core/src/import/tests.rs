@@ -330,3 +330,55 @@ fn a_symbolic_link_loop_is_read_once_with_a_warning() {
     assert!(report.warnings[0].path.ends_with("sous/boucle"));
     assert!(report.warnings[0].message.contains("not read twice"));
 }
+
+#[test]
+fn a_file_read_before_comes_from_the_cache_with_its_notices_and_a_changed_one_is_read_again() {
+    let dir = std::env::temp_dir().join(format!("liseuse-cache-{}", std::process::id()));
+    let cache = dir.join("cache");
+    let folder = dir.join("articles");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("a.jsonl"),
+        "{\"id\": \"1\", \"title\": \"Un titre\", \"date\": \"jamais\", \"body\": \"Un texte.\"}\nnot json\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("b.txt"), b"Titre\n\nCaf\xe9 cr\xe8me.").unwrap();
+    let read = |cache: Option<&Path>| read_part_cached(&folder, Part::WHOLE, cache).unwrap();
+    let fresh = read(None);
+    let first = read(Some(&cache));
+    let kept = || {
+        let mut names: Vec<String> = (std::fs::read_dir(&cache).unwrap())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(kept().len(), 2);
+    let before = kept();
+    // Read again from the cache: the same articles, files and notices
+    // (a skipped line, a dropped date, a file that is not UTF-8).
+    let second = read(Some(&cache));
+    assert_eq!(first, fresh);
+    assert_eq!(second, fresh);
+    assert_eq!(second.2.skipped.len(), 1);
+    assert_eq!(second.2.warnings.len(), 2);
+    assert_eq!(kept(), before);
+    // What the cache holds is what a second read gives (it is not read again).
+    let entry = cache.join(cache_name(&folder.join("a.jsonl"), &folder).unwrap());
+    let mut held = Kept::load(&entry).unwrap();
+    held.found[0].1.title = "Du cache".into();
+    held.save(&entry);
+    assert_eq!(read(Some(&cache)).0[0].title, "Du cache");
+    held.found[0].1.title = "Un titre".into();
+    held.save(&entry);
+    // A file changed is read again; what it gave before leaves the cache.
+    std::fs::write(folder.join("b.txt"), "Titre\n\nUn autre texte.").unwrap();
+    let third = read(Some(&cache));
+    assert_eq!(third, read(None));
+    assert!(third.0.iter().any(|a| a.body_text() == "Un autre texte."));
+    let after = kept();
+    assert_eq!(after.len(), 2);
+    assert_eq!(after.iter().filter(|n| before.contains(n)).count(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
