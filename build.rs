@@ -111,7 +111,9 @@ fn try_main() -> Result<(), String> {
         Err(_) => PieceSizes::default(),
     };
     let site = Site::of(file, split.then_some(sizes), &identity);
-    options.progress.say(&format!("site: {} pieces compressed", site.pieces.len()));
+    options
+        .progress
+        .say(&format!("site: {} pieces compressed", site.pieces.len()));
     write_site(&site)?;
     options.progress.say("site written");
     if options.progress.seconds() >= 10.0 {
