@@ -123,14 +123,8 @@ fn try_main() -> Result<(), String> {
     }
     // Nothing is left out silently: every file or line that gave no article,
     // every duplicate and every fix is named, then one summary line.
-    for (what, notices) in [
-        ("skipped", &report.skipped),
-        ("duplicate", &report.duplicates),
-        ("warning", &report.warnings),
-    ] {
-        for notice in notices {
-            println!("cargo:warning=liseuse: {what}: {notice}");
-        }
+    for (what, notice) in report.notices() {
+        println!("cargo:warning=liseuse: {what}: {notice}");
     }
     let pieces_line = if site.pieces.is_empty() {
         String::new()

@@ -83,14 +83,8 @@ fn segment(articles: &str, segments: &str, part: Part, options: &Options) -> Res
         "read part {} of {}: {report}",
         part.index, part.count
     ));
-    for (what, notices) in [
-        ("skipped", &report.skipped),
-        ("duplicate", &report.duplicates),
-        ("warning", &report.warnings),
-    ] {
-        for notice in notices {
-            eprintln!("{what}: {notice}");
-        }
+    for (what, notice) in report.notices() {
+        eprintln!("{what}: {notice}");
     }
     let (files, reused) = write_segments(read, part, segments.as_ref(), options)?;
     progress.say(&format!(

@@ -98,6 +98,16 @@ pub struct ImportReport {
     pub main_lang: Option<String>,
 }
 
+impl ImportReport {
+    /// Every notice, after what it says of its article: `skipped`,
+    /// `duplicate` or `warning`. Nothing is left out silently.
+    pub fn notices(&self) -> impl Iterator<Item = (&'static str, &Notice)> {
+        (self.skipped.iter().map(|n| ("skipped", n)))
+            .chain(self.duplicates.iter().map(|n| ("duplicate", n)))
+            .chain(self.warnings.iter().map(|n| ("warning", n)))
+    }
+}
+
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -293,7 +303,7 @@ fn read_in_parallel(files: &[PathBuf], root: &Path, cache: Option<&Path>) -> Vec
     let mut out: Vec<FileRead> = Vec::with_capacity(read.len());
     let mut to_keep = Vec::new();
     let mut articles = Vec::new();
-    let mut names = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for (file, ((found, skipped, warnings), name, fresh)) in read.into_iter().enumerate() {
         for (line, article, key) in found {
             articles.push((file, line, article, key));
@@ -303,7 +313,7 @@ fn read_in_parallel(files: &[PathBuf], root: &Path, cache: Option<&Path>) -> Vec
             if fresh {
                 to_keep.push((file, name.clone()));
             }
-            names.push(name);
+            names.insert(name);
         }
     }
     let settled = each(articles, |(file, line, mut article, key)| {

@@ -187,7 +187,7 @@ pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<Index
             let segments = build_segments(
                 slices(articles, options.segment_articles),
                 options,
-                |_, segment| Ok(segment.to_bytes()),
+                |slice| Ok((Segment::build(slice, options.analyzer).to_bytes(), false)),
             )?;
             let inputs = (segments.iter().enumerate())
                 .map(|(i, (bytes, _))| (format!("segment {i}"), bytes.as_slice(), 0))
@@ -219,23 +219,14 @@ fn slices(articles: Vec<Article>, size: usize) -> Vec<Vec<Article>> {
     slices
 }
 
-/// Builds the segment of each slice on [`Options::threads`] cores, and gives
-/// it to `keep` (which writes it) as soon as it is built: what `keep`
-/// returned, in slice order, each with whether the segment was reused
-/// (`keep` is not called for a slice that `reuse` finds built already).
+/// Gives each slice to `segment` on [`Options::threads`] cores (which
+/// builds its segment and keeps it, or finds it kept already), saying how
+/// far it is: what `segment` returned, in slice order, each with whether the
+/// segment was reused.
 fn build_segments<T: Send>(
     slices: Vec<Vec<Article>>,
     options: &Options,
-    keep: impl Fn(usize, Segment) -> Result<T, String> + Sync,
-) -> Result<Vec<(T, bool)>, String> {
-    build_or_reuse(slices, options, |_, _| None, keep)
-}
-
-fn build_or_reuse<T: Send>(
-    slices: Vec<Vec<Article>>,
-    options: &Options,
-    reuse: impl Fn(usize, &[Article]) -> Option<T> + Sync,
-    keep: impl Fn(usize, Segment) -> Result<T, String> + Sync,
+    segment: impl Fn(Vec<Article>) -> Result<(T, bool), String> + Sync,
 ) -> Result<Vec<(T, bool)>, String> {
     let count = slices.len();
     let articles: usize = slices.iter().map(Vec::len).sum();
@@ -243,15 +234,11 @@ fn build_or_reuse<T: Send>(
     let reused = AtomicUsize::new(0);
     let progress = &options.progress;
     let started = progress.seconds();
-    let items: Vec<(usize, Vec<Article>)> = slices.into_iter().enumerate().collect();
-    let built = crate::parallel::each_on(options.threads(), items, |(at, slice)| {
-        let result = match reuse(at, &slice) {
-            Some(kept) => {
-                reused.fetch_add(1, Ordering::Relaxed);
-                Ok((kept, true))
-            }
-            None => keep(at, Segment::build(slice, options.analyzer)).map(|k| (k, false)),
-        };
+    let built = crate::parallel::each_on(options.threads(), slices, |slice| {
+        let result = segment(slice);
+        if matches!(result, Ok((_, true))) {
+            reused.fetch_add(1, Ordering::Relaxed);
+        }
         let done = done.fetch_add(1, Ordering::Relaxed) + 1;
         let line = format!(
             "segments: {done} of {count} ({} reused), {articles} articles",
@@ -299,30 +286,26 @@ pub fn write_segments(
     let folder_error = |e: std::io::Error| format!("{}: {e}", dir.display());
     std::fs::create_dir_all(dir).map_err(folder_error)?;
     let analyzer = options.analyzer;
-    let reuse = |_: usize, articles: &[Article]| {
-        let name = segment_name(articles, analyzer);
-        dir.join(&name).is_file().then_some(name)
+    let write = |segment: &Segment, path: &Path, temporary: &Path| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(temporary)?);
+        segment.write(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+        drop(out);
+        std::fs::rename(temporary, path)
     };
-    let keep = |_: usize, segment: Segment| {
-        let name = segment_name(&segment.head.articles, analyzer);
+    let segment = |slice: Vec<Article>| {
+        // Named once: the name hashes every article of the slice.
+        let name = segment_name(&slice, analyzer);
         let path = dir.join(&name);
+        if path.is_file() {
+            return Ok((name, true));
+        }
         let temporary = dir.join(format!(".{name}.{}.part", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
-            segment.write(&mut out)?;
-            std::io::Write::flush(&mut out)?;
-            drop(out);
-            std::fs::rename(&temporary, &path)
-        };
-        write().map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(name)
+        let built = Segment::build(slice, analyzer);
+        write(&built, &path, &temporary).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok((name, false))
     };
-    let built = build_or_reuse(
-        slices(articles, options.segment_articles),
-        options,
-        reuse,
-        keep,
-    )?;
+    let built = build_segments(slices(articles, options.segment_articles), options, segment)?;
     let reused = built.iter().filter(|(_, reused)| *reused).count();
     let names: Vec<String> = built.into_iter().map(|(name, _)| name).collect();
     let list = dir.join(list_name(part));
