@@ -3,6 +3,14 @@
 (() => {
   const app = () => document.getElementById('app');
 
+  /** Files this page downloaded before the app, by name, as they came: the
+   * app takes them (src/fetch.rs) instead of asking again, which a host
+   * that forbids caching would answer with a second download. */
+  const held = new Map();
+  window.liseuseHeld = held;
+  /** The downloads of this page (see fetched()), by file name. */
+  const downloads = new Map();
+
   // The words of the site's language: liseuse_core::text::Text::boot_json,
   // which the build writes into the page (<script type="application/json"
   // id="liseuse-text">, data that never runs). `say(key, ...values)` fills
@@ -87,7 +95,12 @@
     if (response.ok) stage(url, response.clone());
     return response;
   });
-  let early = deepLink && wasmUrl ? fetchWasm(wasmUrl) : null;
+  // A link to a search: its first results come from the first result's
+  // path (below), and the app after them; any other link needs the app.
+  const query = location.hash.startsWith('#/?') ? new URLSearchParams(location.hash.slice(3)).get('q') ?? '' : '';
+  const firstUrls = document.querySelector('meta[name="liseuse-first"]')?.content.split(' ') ?? [];
+  const searchLink = deepLink && query.trim() !== '' && firstUrls.length === 2;
+  let early = deepLink && !searchLink && wasmUrl ? fetchWasm(wasmUrl) : null;
 
   // A link to a search in a split index: the dictionary and term pieces
   // where its words would be are preloaded while the wasm downloads,
@@ -98,17 +111,9 @@
   // the app's analysis does costs a piece too many, or the app's own round
   // of requests, never a wrong result.
   const hintsUrl = document.querySelector('meta[name="liseuse-hints"]')?.content;
-  if (deepLink && hintsUrl && location.hash.startsWith('#/?')) {
+  if (deepLink && hintsUrl && query) {
     (async () => {
-      const query = new URLSearchParams(location.hash.slice(3)).get('q') ?? '';
-      const response = await fetch(hintsUrl);
-      if (!response.ok) return;
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-      const text = gzip
-        ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-        : new TextDecoder().decode(bytes);
-      const hints = JSON.parse(text);
+      const hints = JSON.parse(new TextDecoder().decode(await fetched(hintsUrl)));
       preload(hints.first, hints.files, query);
       preload(hints.terms, hints.termFiles, query);
     })().catch(() => {
@@ -142,13 +147,10 @@
     }
     for (const piece of [...wanted].slice(0, 8)) {
       if (!/^(dictionary|terms)-\d+-[0-9a-f]{8}\.bin$/.test(files[piece])) continue;
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to the page).
-      link.href = new URL(`pieces/${files[piece]}`, document.baseURI).href;
-      document.head.append(link);
+      // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to
+      // the page); downloaded once, for the first result's path or the app
+      // (held), whichever asks.
+      fetched(new URL(`pieces/${files[piece]}`, document.baseURI).href).catch(() => {});
     }
   }
 
@@ -164,36 +166,107 @@
         if (!deepLink) await painted();
         pending = fetchWasm(url);
       }
-      const response = await pending;
-      if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
-      // Streamed: decoded and compiled while it downloads. Its first bytes
-      // say whether it is still gzip (a host may have decoded it on the way).
-      const reader = response.body.getReader();
-      const first = await reader.read();
-      const head = first.value ?? new Uint8Array();
-      const stream = new ReadableStream({
-        start(controller) {
-          if (first.done) controller.close();
-          else controller.enqueue(head);
-        },
-        async pull(controller) {
-          const { value, done } = await reader.read();
-          if (done) controller.close();
-          else controller.enqueue(value);
-        },
-      });
-      const gzip = head[0] === 0x1f && head[1] === 0x8b;
-      if (gzip && typeof DecompressionStream !== 'function') {
-        throw new Error(say('noDecompression'));
-      }
-      const body = gzip ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
-      return new Response(body, { headers: { 'content-type': 'application/wasm' } });
+      return await wasmResponse(url, pending);
     } catch (error) {
       // Said here: the loader's own rejection is reported as coming from this file.
       failed({ reason: error });
       throw error;
     }
   };
+
+  /** The compiled-while-downloading response of the wasm at `url`, whose
+   * download `pending` is, decoded if it came compressed. */
+  async function wasmResponse(url, pending) {
+    const response = await pending;
+    if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
+    // Streamed: decoded and compiled while it downloads. Its first bytes
+    // say whether it is still gzip (a host may have decoded it on the way).
+    const reader = response.body.getReader();
+    const first = await reader.read();
+    const head = first.value ?? new Uint8Array();
+    const stream = new ReadableStream({
+      start(controller) {
+        if (first.done) controller.close();
+        else controller.enqueue(head);
+      },
+      async pull(controller) {
+        const { value, done } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+    });
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    if (gzip && typeof DecompressionStream !== 'function') {
+      throw new Error(say('noDecompression'));
+    }
+    const body = gzip ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
+    return new Response(body, { headers: { 'content-type': 'application/wasm' } });
+  }
+
+  /** The bytes of the published file at `url`, decoded (the build
+   * compresses every file; a host may have decoded it on the way); kept
+   * as they came in `held`. */
+  function fetched(url) {
+    const name = url.split('/').pop();
+    if (!downloads.has(name)) {
+      // One download a file, however many ask; asked again once it failed.
+      downloads.set(name, download(url, name).catch((error) => {
+        downloads.delete(name);
+        throw error;
+      }));
+    }
+    return downloads.get(name);
+  }
+
+  async function download(url, name) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
+    const raw = new Uint8Array(await response.arrayBuffer());
+    held.set(name, raw);
+    if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+    const body = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(body).arrayBuffer());
+  }
+
+  /** The first result's path (crates/liseuse-first, whose glue and wasm
+   * scripts/precache names in <meta name="liseuse-first">): on a link to
+   * a search, its small wasm opens the index's first file, names the
+   * pieces the search needs, round after round, which are downloaded here,
+   * and writes the first page of results into the page, with the code that
+   * writes the home page's list at build time. The app comes after. */
+  async function firstResults([glueUrl, firstWasmUrl]) {
+    const index = document.getElementById('liseuse-index')?.getAttribute('href');
+    if (!index) return;
+    const base = document.baseURI;
+    const [glue, file] = await Promise.all([import(new URL(glueUrl, base).href), fetched(index)]);
+    await glue.default({ module_or_path: wasmResponse(firstWasmUrl, fetch(firstWasmUrl)) });
+    const hash = location.hash;
+    const search = glue.First.open(index.split('/').pop(), file, hash, document.documentElement.lang);
+    try {
+      // A query needs at most four rounds, then its titles and its texts.
+      for (let round = 0; round < 8 && location.hash === hash; round++) {
+        const html = search.html();
+        const main = app()?.querySelector('main');
+        if (html && main && !app().dataset.started) {
+          main.innerHTML = html;
+          if (!('firstResults' in document.documentElement.dataset)) performance.mark('liseuse-first-results');
+          document.documentElement.dataset.firstResults = '';
+        }
+        const missing = search.missing();
+        if (!missing.length) break;
+        await Promise.all(missing.map(async (piece) => search.add(piece, await fetched(new URL(`pieces/${piece}`, base).href))));
+      }
+    } finally {
+      search.free();
+    }
+  }
+
+  // Whatever goes wrong on the first result's path (an old browser, a
+  // damaged piece), the app comes and says it, or does it.
+  const firstDone = searchLink ? firstResults(firstUrls).catch(() => {}) : Promise.resolve();
+  /** When the app may load: after the first results (Trunk's loader, as
+   * scripts/precache rewrites it, awaits this). */
+  window.liseuseTurn = () => firstDone;
 
   /** Files named after their content that this page downloaded (the wasm,
    * the index's first file), put where the service worker's install looks

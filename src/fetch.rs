@@ -48,6 +48,35 @@ async fn settled(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, S
 /// install: see [`hand_to_page`]). Neither copy goes through a `Blob`, nor
 /// the compressed bytes through the wasm's memory.
 async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<(Vec<u8>, Uint8Array), Failure> {
+    let raw = match held(url) {
+        Some(raw) => raw,
+        None => download(url, cache).await?,
+    };
+    if raw.length() >= 2 && liseuse_core::pieces::is_gzip(&[raw.get_index(0), raw.get_index(1)]) {
+        let decoded = decompress(&raw).await.map_err(Failure::Damaged)?;
+        Ok((decoded, raw))
+    } else {
+        Ok((raw.to_vec(), raw))
+    }
+}
+
+/// The file at `url` as the page downloaded it before the app started (the
+/// first result's path, in `assets/boot.js`: `liseuseHeld`, by file name),
+/// taken out of the page's hands; `None` when it did not.
+fn held(url: &str) -> Option<Uint8Array> {
+    let window = gloo::utils::window();
+    let held: js_sys::Map = js_sys::Reflect::get(&window, &"liseuseHeld".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let name = JsValue::from(url.rsplit('/').next().unwrap_or(url));
+    let bytes = held.get(&name).dyn_into::<Uint8Array>().ok()?;
+    held.delete(&name);
+    Some(bytes)
+}
+
+/// The file at `url`, as the server (or the HTTP cache) gives it.
+async fn download(url: &str, cache: web_sys::RequestCache) -> Result<Uint8Array, Failure> {
     let init = web_sys::RequestInit::new();
     init.set_cache(cache);
     let response = settled(Ok(gloo::utils::window().fetch_with_str_and_init(url, &init)))
@@ -60,13 +89,7 @@ async fn fetch(url: &str, cache: web_sys::RequestCache) -> Result<(Vec<u8>, Uint
     let raw = settled(response.array_buffer())
         .await
         .map_err(Failure::Network)?;
-    let raw = Uint8Array::new(&raw);
-    if raw.length() >= 2 && liseuse_core::pieces::is_gzip(&[raw.get_index(0), raw.get_index(1)]) {
-        let decoded = decompress(&raw).await.map_err(Failure::Damaged)?;
-        Ok((decoded, raw))
-    } else {
-        Ok((raw.to_vec(), raw))
-    }
+    Ok(Uint8Array::new(&raw))
 }
 
 /// The published file at `url`, as `read` takes it in. Bytes that are not

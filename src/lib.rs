@@ -77,6 +77,8 @@ pub fn start() {
             Ok(library) => {
                 if shows_early_list(&document) {
                     first_page_texts(&library).await;
+                } else if shows_first_results(&document) {
+                    first_results_pieces(&library).await;
                 }
                 root.set_inner_html("");
                 let props = components::AppProps {
@@ -111,8 +113,37 @@ fn shows_early_list(document: &web_sys::Document) -> bool {
 /// (the whole list would move). What fails is the list's to say.
 async fn first_page_texts(library: &Rc<Library>) {
     let shown = library.browse(&liseuse_core::Filters::default(), components::RESULTS_PAGE);
+    download_all(library, library.missing_texts(shown.shown)).await;
+}
+
+/// Whether the page shows the first results of a link to a search, which
+/// the first result's path wrote (`assets/boot.js`).
+fn shows_first_results(document: &web_sys::Document) -> bool {
+    (document.document_element()).is_some_and(|html| html.has_attribute("data-first-results"))
+}
+
+/// Takes in the pieces of the first results the page shows (the page
+/// downloaded them: see `fetch::held`), round after round, as the first
+/// result's path did: the app's first render then shows those results in
+/// their places, not "Recherche…" first. What fails is the list's to say.
+async fn first_results_pieces(library: &Rc<Library>) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let route::Route::Search { query, newest } = route::Route::from_hash(&hash) else {
+        return;
+    };
+    for _ in 0..8 {
+        let missing = liseuse_core::markup::first_missing(library, &query, newest);
+        if missing.is_empty() || missing.iter().any(|file| pieces::has_failed(file)) {
+            return;
+        }
+        download_all(library, missing).await;
+    }
+}
+
+/// Downloads `files`, all at once, into `library`.
+async fn download_all(library: &Rc<Library>, files: Vec<String>) {
     let downloads = js_sys::Array::new();
-    for file in library.missing_texts(shown.shown) {
+    for file in files {
         let library = library.clone();
         downloads.push(&wasm_bindgen_futures::future_to_promise(async move {
             let _ = pieces::download(&library, &file).await;

@@ -13,10 +13,9 @@ use crate::pieces::{failure, use_later_pieces, use_pieces};
 use crate::route::Route;
 use crate::state::{Action, StateContext};
 
-/// Results (or articles) shown at first, and added by each press on "more":
-/// with a split index, each shown result may need a text piece (its title,
-/// metadata and snippet), so a page is what a reader looks at first. 5 to 50.
-pub const RESULTS_PAGE: usize = 10;
+/// Results (or articles) shown at first, and added by each press on "more"
+/// (one number for the app and the page written before it).
+pub use liseuse_core::markup::RESULTS_PAGE;
 
 /// Props of [`ResultList`].
 #[derive(Properties, PartialEq)]

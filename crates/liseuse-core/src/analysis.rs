@@ -134,19 +134,39 @@ impl Language {
             .map_or("fr", |&(_, two, _)| two)
     }
 
-    fn algorithm(self) -> Algorithm {
+    /// Its stemmer: French's and English's in every build, the others with
+    /// the feature `every-language` (the app and the build; the first
+    /// result's path carries two, and leaves a collection in another
+    /// language to the app: see [`Language::is_carried`]).
+    fn algorithm(self) -> Option<Algorithm> {
         match self {
-            Language::French => Algorithm::French,
-            Language::English => Algorithm::English,
-            Language::German => Algorithm::German,
-            Language::Spanish => Algorithm::Spanish,
-            Language::Italian => Algorithm::Italian,
-            Language::Portuguese => Algorithm::Portuguese,
-            Language::Dutch => Algorithm::Dutch,
-            Language::Danish => Algorithm::Danish,
-            Language::Swedish => Algorithm::Swedish,
-            Language::Norwegian => Algorithm::Norwegian,
+            Language::French => Some(Algorithm::French),
+            Language::English => Some(Algorithm::English),
+            #[cfg(feature = "every-language")]
+            Language::German => Some(Algorithm::German),
+            #[cfg(feature = "every-language")]
+            Language::Spanish => Some(Algorithm::Spanish),
+            #[cfg(feature = "every-language")]
+            Language::Italian => Some(Algorithm::Italian),
+            #[cfg(feature = "every-language")]
+            Language::Portuguese => Some(Algorithm::Portuguese),
+            #[cfg(feature = "every-language")]
+            Language::Dutch => Some(Algorithm::Dutch),
+            #[cfg(feature = "every-language")]
+            Language::Danish => Some(Algorithm::Danish),
+            #[cfg(feature = "every-language")]
+            Language::Swedish => Some(Algorithm::Swedish),
+            #[cfg(feature = "every-language")]
+            Language::Norwegian => Some(Algorithm::Norwegian),
+            #[allow(unreachable_patterns)]
+            _ => None,
         }
+    }
+
+    /// Whether this build analyses it as the index was built (its stemmer
+    /// is compiled in).
+    pub fn is_carried(self) -> bool {
+        self.algorithm().is_some()
     }
 
     /// Its stop words, folded and sorted (none for languages without a list yet).
@@ -206,7 +226,8 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Vec<Token> {
         let stemmer = self
             .stem
-            .then(|| Stemmer::create(self.language.algorithm()));
+            .then(|| self.language.algorithm().map(Stemmer::create))
+            .flatten();
         let mut tokens = Vec::new();
         // The hyphen-joined run being read: its first word, position and parts so far.
         let mut compound: Option<Compound> = None;

@@ -12,6 +12,8 @@
 //! - `publish` (feature `indexer`): what a build publishes beside the app, compressed,
 //!   and the home page written into `index.html`.
 //! - [`listing`]: which articles a list shows (filters, months, pages).
+//! - [`markup`]: lists of articles as HTML (the home page the build writes,
+//!   the first results of a link to a search), with the app's classes.
 //! - [`text`]: every word of the interface, in French and English.
 //! - [`order`]: sorting with one compiled copy of the sort, for the app's many small lists.
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
@@ -41,11 +43,12 @@
 //! 9. the engine: `search` — plans, ranks and suggests
 //! 10. features: `related`, `entities`, `listing`, `epub` — related articles, names, lists, e-books
 //! 11. the library: `lib` — the crate root: [`Library`], a loaded collection
-//! 12. a site's settings: `site` — its `liseuse.toml` (feature `indexer`)
-//! 13. reading a folder: `import` — every article format, to articles (feature `indexer`)
-//! 14. segments: `segment` — the index of a slice of the articles, on disk (feature `indexer`)
-//! 15. building: `indexer` — the index of a folder, in segments merged (feature `indexer`)
-//! 16. publishing: `publish` — what a build writes beside the app (feature `indexer`)
+//! 12. markup: `markup` — lists of articles and results as HTML, before the app
+//! 13. a site's settings: `site` — its `liseuse.toml` (feature `indexer`)
+//! 14. reading a folder: `import` — every article format, to articles (feature `indexer`)
+//! 15. segments: `segment` — the index of a slice of the articles, on disk (feature `indexer`)
+//! 16. building: `indexer` — the index of a folder, in segments merged (feature `indexer`)
+//! 17. publishing: `publish` — what a build writes beside the app (feature `indexer`)
 //!
 //! ```
 //! use liseuse_core::{article::parse_capture, Library};
@@ -72,6 +75,7 @@ pub mod import;
 #[cfg(feature = "indexer")]
 pub mod indexer;
 pub mod listing;
+pub mod markup;
 pub mod model;
 pub mod order;
 pub mod parallel;
@@ -673,6 +677,12 @@ impl Library {
         ranges: Vec<std::ops::Range<usize>>,
     ) -> Vec<std::ops::Range<usize>> {
         snippet::join_phrases(self.analyzer_of(doc), text, ranges)
+    }
+
+    /// Whether this build reads queries in every language of the collection
+    /// (see [`Searcher::analyses_every_language`]).
+    pub fn analyses_every_language(&self) -> bool {
+        self.searcher.analyses_every_language()
     }
 
     /// The best `limit` articles for `query`; see [`Searcher::search`].

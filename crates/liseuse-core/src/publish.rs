@@ -10,12 +10,11 @@
 //! every rebuild, and reads the name of the first file in `index.html`
 //! ([`crate::pieces::INDEX_LINK_ID`]).
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::dates::{Chart, CHART_HEIGHT};
 use crate::format::{IndexFile, PieceSizes};
-use crate::listing::{meta_line, site_about};
+pub use crate::markup::escape;
+use crate::markup::About;
 use crate::pieces::{gzip, Manifest};
 use crate::route::Route;
 use crate::site::SiteSettings;
@@ -58,6 +57,14 @@ impl Identity {
                 .unwrap_or(text.description.into()),
             home: settings.home.clone(),
             lang,
+        }
+    }
+
+    /// What its home page says of it under its title.
+    pub fn about(&self) -> About {
+        About {
+            description: self.description.clone(),
+            home: self.home.clone(),
         }
     }
 
@@ -246,212 +253,10 @@ pub fn shell(identity: &Identity, early: &str) -> String {
     )
 }
 
-/// The home page as the app first shows it (the newest `count` articles,
-/// grouped by month), in plain HTML with the app's classes: the title of
-/// each article links to its reading view. Every text is escaped.
+/// The home page as the app first shows it, for the site `identity`
+/// ([`crate::markup::early_html`]).
 pub fn early_html(library: &Library, count: usize, identity: &Identity) -> String {
-    let text = identity.text();
-    let page = library.browse(&Filters::default(), count);
-    let by_month = library.months(&Filters::default());
-    let months: std::collections::HashMap<String, usize> = by_month.iter().cloned().collect();
-    let mut html = String::new();
-    let total = text.count(page.total, text.article);
-    let _ = write!(
-        html,
-        "<section class=\"results early\" aria-labelledby=\"view-title\"><h1 id=\"view-title\">{}</h1>",
-        escape(text.all_articles)
-    );
-    if let Some((description, home)) =
-        site_about(&identity.description, identity.home.as_deref(), text)
-    {
-        let _ = write!(html, "<p class=\"site-about\">{}", escape(&description));
-        if let Some((address, host)) = home {
-            let _ = write!(
-                html,
-                " <a rel=\"home\" href=\"{}\">{} ↗</a>",
-                escape(&address),
-                escape(&host)
-            );
-        }
-        html.push_str("</p>");
-    }
-    // What the app shows above its list, in the same places, so that the
-    // list does not move when the app takes over; inert until then.
-    let _ = write!(
-        html,
-        "<nav class=\"shelf-line\" aria-label=\"{mine}\"><a href=\"{}\">{mine}</a></nav>",
-        Route::Shelf.to_hash(),
-        mine = escape(text.my_articles),
-    );
-    timeline(&mut html, &by_month, text);
-    filters(&mut html, library, &by_month, text);
-    let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
-    let no_terms = BTreeSet::new();
-    // By month, newest first, as the app groups them.
-    type Group<'a> = (Option<&'a str>, Vec<(u32, &'a crate::Article)>);
-    let mut groups: Vec<Group> = Vec::new();
-    for &doc in &page.shown {
-        let Some(article) = library.text(doc) else {
-            continue;
-        };
-        match groups.last_mut() {
-            Some((month, docs)) if *month == article.month() => docs.push((doc, article)),
-            _ => groups.push((article.month(), vec![(doc, article)])),
-        }
-    }
-    for (month, docs) in groups {
-        let (name, count) = match month {
-            Some(month) => (text.month(month), months.get(month).copied().unwrap_or(1)),
-            None => (text.no_date.to_string(), docs.len()),
-        };
-        let count = text.count(count, text.article);
-        let _ = write!(
-            html,
-            "<li class=\"month\"><h2>{}<span class=\"month-count\"> · {count}</span></h2><ol>",
-            escape(&name)
-        );
-        for (doc, article) in docs {
-            item(&mut html, library, doc, article, &no_terms, text);
-        }
-        html.push_str("</ol></li>");
-    }
-    html.push_str("</ol></section>");
-    html
-}
-
-/// The chart of articles per month as the app draws it (its bars, not yet
-/// buttons); nothing for a single month.
-fn timeline(html: &mut String, months: &[(String, usize)], text: &Text) {
-    let Some(chart) = Chart::of(months) else {
-        return;
-    };
-    let _ = write!(
-        html,
-        "<figure class=\"timeline\"><svg viewBox=\"0 0 {} {}\" aria-hidden=\"true\">",
-        chart.width(),
-        chart.height()
-    );
-    for column in &chart.columns {
-        let _ = write!(
-            html,
-            "<g class=\"bar\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
-            column.x + 10,
-            CHART_HEIGHT - column.bar,
-            chart.column - 20,
-            column.bar
-        );
-        if let Some(year) = &column.year {
-            let _ = write!(
-                html,
-                "<text x=\"{}\" y=\"{}\">{}</text>",
-                column.x + 10,
-                CHART_HEIGHT + 110,
-                escape(year)
-            );
-        }
-    }
-    let _ = write!(
-        html,
-        "</svg><figcaption>{}</figcaption></figure>",
-        escape(text.per_month_caption)
-    );
-}
-
-/// The app's menus of source, year and month and its "unread only" box,
-/// with the same choices (a menu is as wide as its longest), disabled until
-/// the app starts.
-fn filters(html: &mut String, library: &Library, months: &[(String, usize)], text: &Text) {
-    let menu = |html: &mut String,
-                label: &str,
-                all: &str,
-                choices: &[(String, usize)],
-                name: &dyn Fn(&str) -> String| {
-        let _ = write!(
-            html,
-            "<label><span class=\"visually-hidden\">{label}</span><select aria-label=\"{label}\" disabled><option value=\"\" selected>{all}</option>"
-        );
-        for (value, count) in choices {
-            let _ = write!(html, "<option>{} ({count})</option>", escape(&name(value)));
-        }
-        html.push_str("</select></label>");
-    };
-    let _ = write!(
-        html,
-        "<div class=\"filters\" role=\"group\" aria-label=\"{}\">",
-        escape(text.filters)
-    );
-    let (sources, years) = (library.sources(), library.years());
-    if !sources.is_empty() {
-        menu(
-            html,
-            text.source,
-            text.all_sources,
-            &sources,
-            &str::to_string,
-        );
-    }
-    if years.len() > 1 {
-        menu(html, text.year, text.all_years, &years, &str::to_string);
-    }
-    if months.len() > 1 {
-        menu(html, text.month, text.all_months, months, &|m| {
-            text.month(m)
-        });
-    }
-    let _ = write!(
-        html,
-        "<label class=\"unread\"><input type=\"checkbox\" disabled><span>{}</span></label></div>",
-        escape(text.unread_only)
-    );
-}
-
-/// One article of the list, as the app shows it: section, title, metadata,
-/// snippet and reading time, as a link to its reading view.
-fn item(
-    html: &mut String,
-    library: &Library,
-    doc: u32,
-    article: &crate::Article,
-    no_terms: &BTreeSet<String>,
-    text: &Text,
-) {
-    let href = Route::Article {
-        id: article.id.clone(),
-        query: String::new(),
-    }
-    .to_hash();
-    let _ = write!(html, "<li class=\"result\"><a href=\"{}\">", escape(&href));
-    if let Some(section) = &article.section {
-        let _ = write!(html, "<span class=\"section\">{}</span>", escape(section));
-    }
-    let _ = write!(html, "<h3 class=\"title\">{}</h3>", escape(&article.title));
-    let meta = meta_line(article, text);
-    if !meta.is_empty() {
-        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
-    }
-    let snippet = library.snippet(doc, no_terms);
-    let _ = write!(html, "<p class=\"snippet\">{}</p>", escape(&snippet.text));
-    html.push_str("<div class=\"item-foot\">");
-    if let minutes @ 1.. = article.reading_minutes() {
-        let _ = write!(
-            html,
-            "<p class=\"reading-time\">{}</p>",
-            escape(&text.reading_time(minutes))
-        );
-    }
-    html.push_str("</div></a>");
-    // The app's button to keep it for later, in its place.
-    let _ = write!(
-        html,
-        "<button type=\"button\" class=\"save\" aria-pressed=\"false\" aria-label=\"{}\" disabled><span aria-hidden=\"true\">{}</span></button></li>",
-        escape(&crate::text::fill(text.labelled_t, &[text.save_for_later, &article.title])),
-        escape(text.save_short),
-    );
-}
-
-/// `text` safe in HTML text and in a quoted attribute, every character kept.
-fn escape(text: &str) -> String {
-    crate::epub::escape_markup(text, |_| true)
+    crate::markup::early_html(library, count, &identity.about(), identity.text())
 }
 
 #[cfg(test)]
@@ -571,7 +376,7 @@ mod tests {
         );
         assert!(html.contains("<h1 id=\"view-title\">Tous les articles</h1>"));
         assert!(html.contains("<p class=\"count\">5 articles</p>"));
-        assert_eq!(html.matches("<li class=\"result\">").count(), 3);
+        assert_eq!(html.matches("<li class=\"result\" data-id=").count(), 3);
         let first = library.browse(&Filters::default(), 1).shown[0];
         let first = library.text(first).unwrap();
         let href = format!("href=\"#/article/{}\"", first.id);

@@ -286,6 +286,13 @@ impl Searcher {
         self.index.analyzer
     }
 
+    /// Whether this build analyses queries as the index was built, in
+    /// every language of the index ([`crate::analysis::Language::is_carried`]).
+    pub fn analyses_every_language(&self) -> bool {
+        let first = self.index.analyzer.language;
+        first.is_carried() && self.index.languages.iter().all(|l| l.is_carried())
+    }
+
     /// Number of documents in the index.
     pub fn doc_count(&self) -> usize {
         self.index.doc_count as usize

@@ -1,0 +1,150 @@
+//! The first results of a link to a search, written as HTML before the app
+//! starts (`liseuse_core::markup`, run by the first result's path): loaded
+//! round after round from a split index, they are the app's first page of
+//! results, highlighted and escaped, and the same as from the whole index.
+#![cfg(feature = "indexer")]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use liseuse_core::format::PieceSizes;
+use liseuse_core::markup::{first_missing, search_html, RESULTS_PAGE};
+use liseuse_core::text::FR;
+use liseuse_core::{Filters, Library, Order};
+
+/// The seeds as one file, and split in small pieces (by name).
+fn seeds() -> (Library, Vec<u8>, BTreeMap<String, Vec<u8>>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let file = liseuse_core::indexer::build_dir(&dir).unwrap().0;
+    let whole = Library::new(file.clone());
+    let (head, pieces) = file.split(PieceSizes::about(100));
+    (whole, head.to_bytes(), pieces.into_iter().collect())
+}
+
+/// The library of `head`, with what the first results of `query` need
+/// loaded round after round, and how many rounds it took.
+fn loaded(head: &[u8], pieces: &BTreeMap<String, Vec<u8>>, query: &str) -> (Library, usize) {
+    let library = Library::from_bytes(head).unwrap();
+    let mut rounds = 0;
+    loop {
+        let missing = first_missing(&library, query, false);
+        if missing.is_empty() {
+            return (library, rounds);
+        }
+        for file in &missing {
+            library.add_piece(file, &pieces[file]).unwrap();
+        }
+        rounds += 1;
+        assert!(rounds < 8, "{query}: the rounds do not end: {missing:?}");
+    }
+}
+
+/// The ids of the articles listed in `html`, sorted.
+fn ids(html: &str) -> Vec<&str> {
+    let mut ids: Vec<&str> = (html.split("data-id=\"").skip(1))
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn a_split_index_shows_the_same_first_results_as_the_whole_one() {
+    let (whole, head, pieces) = seeds();
+    for query in [
+        "Bakou",
+        "cessez-le-feu Arménie",
+        "armée azerbaïdjanaise",
+        "zzzqqq",
+    ] {
+        let (library, rounds) = loaded(&head, &pieces, query);
+        assert!(rounds >= 1, "{query}: a split index needs pieces");
+        let split = search_html(&library, query, false, &FR).expect(query);
+        let whole = search_html(&whole, query, false, &FR).unwrap();
+        // The same articles (the word positions that refine their order
+        // come later, as in the app), each as the whole index shows it.
+        assert_eq!(ids(&split), ids(&whole), "{query}");
+        assert_eq!(split.len(), whole.len(), "{query}");
+        // Before its pieces are in, nothing (the page keeps its loading line).
+        let bare = Library::from_bytes(&head).unwrap();
+        assert_eq!(search_html(&bare, query, false, &FR), None, "{query}");
+    }
+}
+
+#[test]
+fn the_first_results_are_the_apps_first_page_highlighted() {
+    let (whole, _, _) = seeds();
+    let query = "Bakou";
+    let html = search_html(&whole, query, false, &FR).unwrap();
+    let prepared = whole.prepare(query);
+    let results = whole.search_prepared(
+        &prepared,
+        &Filters::default(),
+        Order::Relevance,
+        RESULTS_PAGE,
+    );
+    assert!(!results.hits.is_empty());
+    assert!(html.starts_with("<section class=\"results\""), "{html}");
+    assert!(html.contains("Résultats pour « Bakou »"), "{html}");
+    assert!(html.contains(&FR.count(results.total, FR.result)), "{html}");
+    assert_eq!(
+        html.matches("<li class=\"result\"").count(),
+        results.hits.len()
+    );
+    // In the order of the engine, each linking to its article with the query.
+    let mut at = 0;
+    for hit in &results.hits {
+        let id = &whole.article_at(hit.doc).id;
+        let link = format!("href=\"#/article/{id}?q=Bakou\"");
+        let found = html[at..].find(&link).expect(&link);
+        at += found;
+    }
+    assert!(html.contains("<mark>Bakou</mark>"), "{html}");
+    // The newest first: under their months' headings.
+    let newest = search_html(&whole, query, true, &FR).unwrap();
+    assert!(
+        newest.contains("<ol class=\"months\"><li class=\"month\"><h2>"),
+        "{newest}"
+    );
+}
+
+#[test]
+fn nothing_found_says_so_with_the_engines_suggestion() {
+    let (whole, _, _) = seeds();
+    let mut suggested = 0;
+    for query in ["zzzqqq", "Kaarabak", "qui sont les"] {
+        let html = search_html(&whole, query, false, &FR).unwrap();
+        let results = whole.search(query, RESULTS_PAGE);
+        assert!(results.hits.is_empty(), "{query}");
+        assert!(
+            html.starts_with("<section class=\"results empty\""),
+            "{html}"
+        );
+        assert!(!html.contains("<li class=\"result"), "{html}");
+        let said = if results.common_words_only {
+            FR.too_common_t
+        } else {
+            FR.no_match_t
+        };
+        let said = liseuse_core::text::fill(said, &[query]).replace('\'', "&#39;");
+        assert!(html.contains(&said), "{said}: {html}");
+        if let Some(suggestion) = results.suggestion {
+            suggested += 1;
+            assert!(html.contains(&format!("\">{suggestion}</a>")), "{html}");
+        } else {
+            assert!(!html.contains("suggestion"), "{html}");
+        }
+    }
+    assert!(suggested > 0, "no query of the test had a suggestion");
+}
+
+#[test]
+fn a_query_cannot_write_html_into_the_page() {
+    let (whole, _, _) = seeds();
+    let html = search_html(&whole, "<img src=x onerror=alert(1)> Bakou", false, &FR).unwrap();
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt; Bakou"),
+        "{html}"
+    );
+}

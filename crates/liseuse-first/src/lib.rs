@@ -1,0 +1,72 @@
+//! The first result's path: what a link to a search needs before its first
+//! paint, and nothing else. `assets/boot.js` starts it while the page is
+//! parsed, on a link to a search: it opens the index's first file, names the
+//! pieces the search needs round after round (which boot.js downloads), and
+//! writes the first page of results with the very code that writes the home
+//! page's list at build time (`liseuse_core::markup`). The app, with every
+//! feature, arrives after that paint and takes the page over without moving
+//! it.
+//!
+//! It holds no DOM code and no fetch: boot.js does both with the browser's
+//! own APIs, so this wasm is the engine, the checks and the markup only.
+
+use liseuse_core::markup::{first_missing, search_html};
+use liseuse_core::pieces::check;
+use liseuse_core::route::Route;
+use liseuse_core::text::{Lang, Text};
+use liseuse_core::Library;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// A collection opened for the first results of one search.
+#[wasm_bindgen]
+pub struct First {
+    library: Library,
+    query: String,
+    newest: bool,
+    text: &'static Text,
+}
+
+#[wasm_bindgen]
+impl First {
+    /// Opens the index's first file, named `name`, its bytes `bytes`
+    /// (decoded), for the page at `hash` (a link to a search) whose
+    /// language is `lang` (`<html lang>`). Fails with the reason when the
+    /// bytes are not the file, or the link is not to a search.
+    pub fn open(name: &str, bytes: &[u8], hash: &str, lang: &str) -> Result<First, String> {
+        let Route::Search { query, newest } = Route::from_hash(hash) else {
+            return Err(format!("{hash}: not a search"));
+        };
+        check(name, bytes).map_err(|e| e.to_string())?;
+        let library = Library::from_bytes(bytes).map_err(|e| e.to_string())?;
+        // A collection in a language whose stemmer this wasm does not carry
+        // is the app's to search.
+        if !library.analyses_every_language() {
+            return Err("a language of the collection is not carried".into());
+        }
+        Ok(First {
+            library,
+            query,
+            newest,
+            text: Lang::of(lang).unwrap_or_default().text(),
+        })
+    }
+
+    /// The pieces of the next round, by file name (under `pieces/`); none
+    /// once the first page of results can be shown whole.
+    pub fn missing(&self) -> Vec<String> {
+        first_missing(&self.library, &self.query, self.newest)
+    }
+
+    /// Takes in piece `name`, its bytes `bytes` (decoded), once checked
+    /// against its name; fails with the reason otherwise.
+    pub fn add(&self, name: &str, bytes: &[u8]) -> Result<(), String> {
+        check(name, bytes).map_err(|e| e.to_string())?;
+        (self.library.add_piece(name, bytes)).map_err(|e| e.to_string())
+    }
+
+    /// The first page of results as HTML, once the search and its results'
+    /// titles are in; `None` before.
+    pub fn html(&self) -> Option<String> {
+        search_html(&self.library, &self.query, self.newest, self.text)
+    }
+}
