@@ -224,7 +224,8 @@ test('until its pieces are in, a result shows its source and date, then its titl
   r.page.on('request', (request) => {
     if (request.url().includes('/pieces/text-')) texts.push(request.url());
   });
-  await r.open('#/?q=signent%20accord');
+  // Before the app (the first result's path) as in it.
+  await r.page.goto(`${r.baseUrl}#/?q=signent%20accord`);
   const pending = r.page.locator('.result.pending').first();
   await pending.waitFor();
   assert.equal(await pending.locator('.title').innerText(), 'Chargement…');

@@ -70,7 +70,8 @@ test('a page that cannot load its wasm says so instead of staying blank', async 
 async function holdWasm(page) {
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route(/_bg\.wasm/, async (route) => {
+  // The app's wasm, and the first result's path's (crates/liseuse-first).
+  await page.route(/_bg\.wasm|\/first-[0-9a-f]+\.wasm/, async (route) => {
     await held;
     await route.continue();
   });

@@ -212,13 +212,22 @@ impl<'a> Shown<'a> {
 /// One article of a list, as the app shows it (`src/components/result_item.rs`):
 /// section, title, metadata, snippet and reading time, as a link to its
 /// reading view, with the matches in `<mark>`; only its section, title and
-/// metadata while its text is not loaded (a split index); nothing while its
-/// title is not.
+/// metadata while its text is not loaded (a split index); "Chargement…" and
+/// its metadata, as no link, while its title is not.
 fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Text) {
+    let article = library.article_at(doc);
+    let tag = if shown.level <= 2 { "h2" } else { "h3" };
     let Some(listed) = library.listed(doc) else {
+        // Its title on its way: its date and source, no link yet.
+        let _ = write!(
+            html,
+            "<li class=\"result pending\" aria-busy=\"true\"><a><{tag} class=\"title\">{}</{tag}>",
+            escape(text.loading)
+        );
+        meta(html, article, text);
+        html.push_str("</a></li>");
         return;
     };
-    let article = library.article_at(doc);
     let href = Route::Article {
         id: listed.id.to_string(),
         query: shown.query.to_string(),
@@ -239,7 +248,6 @@ fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Te
     if let Some(section) = listed.section {
         let _ = write!(html, "<span class=\"section\">{}</span>", escape(section));
     }
-    let tag = if shown.level <= 2 { "h2" } else { "h3" };
     let _ = write!(html, "<{tag} class=\"title\">");
     marked(
         html,
@@ -247,10 +255,7 @@ fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Te
         &library.highlight(doc, listed.title, shown.terms),
     );
     let _ = write!(html, "</{tag}>");
-    let meta = meta_line(article, text);
-    if !meta.is_empty() {
-        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
-    }
+    meta(html, article, text);
     if let Some(body) = body {
         let snippet = library.snippet(doc, shown.terms);
         html.push_str("<p class=\"snippet\">");
@@ -275,6 +280,14 @@ fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Te
     );
 }
 
+/// The source, date and author of `article`, if it has any.
+fn meta(html: &mut String, article: &crate::Article, text: &Text) {
+    let meta = meta_line(article, text);
+    if !meta.is_empty() {
+        let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
+    }
+}
+
 /// `text`, escaped, with the byte `ranges` in `<mark>` (one mark a range,
 /// as the app's `highlighted`).
 fn marked(html: &mut String, text: &str, ranges: &[std::ops::Range<usize>]) {
@@ -295,8 +308,9 @@ pub fn escape(text: &str) -> String {
 /// The first page of the results of `query` (the newest first when
 /// `newest`), as the app shows them before the reader touches anything:
 /// the heading, the menus (inert), the count, the order, the results and
-/// the button for more. `None` while the pieces the search or its results'
-/// titles need are not all loaded ([`first_missing`]).
+/// the button for more; a result whose title is not loaded yet shows its
+/// date and source only. `None` while the pieces the search needs are not
+/// all loaded ([`first_missing`]).
 pub fn search_html(library: &Library, query: &str, newest: bool, text: &Text) -> Option<String> {
     let prepared = library.prepare(query);
     if !prepared.missing().is_empty() {
@@ -309,9 +323,6 @@ pub fn search_html(library: &Library, query: &str, newest: bool, text: &Text) ->
     };
     let results = library.search_prepared(&prepared, &Filters::default(), order, RESULTS_PAGE);
     let docs: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
-    if !library.missing_titles(docs.iter().copied()).is_empty() {
-        return None;
-    }
     let empty = results.hits.is_empty();
     let mut html = String::new();
     let _ = write!(

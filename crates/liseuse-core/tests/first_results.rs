@@ -26,9 +26,23 @@ fn seeds() -> (Library, Vec<u8>, BTreeMap<String, Vec<u8>>) {
 fn loaded(head: &[u8], pieces: &BTreeMap<String, Vec<u8>>, query: &str) -> (Library, usize) {
     let library = Library::from_bytes(head).unwrap();
     let mut rounds = 0;
+    let mut pending = false;
     loop {
         let missing = first_missing(&library, query, false);
+        // Shown at each round once the search is in: a result whose title
+        // is on its way says so, with its date and source, and links nowhere.
+        if let Some(html) = search_html(&library, query, false, &FR) {
+            if html.contains("<li class=\"result pending\" aria-busy=\"true\"><a><h2 class=\"title\">Chargement…</h2>") {
+                pending = true;
+                assert!(missing.iter().any(|file| file.starts_with("titles-")), "{missing:?}");
+            }
+        }
         if missing.is_empty() {
+            let found = !library.search(query, RESULTS_PAGE).hits.is_empty();
+            assert_eq!(
+                pending, found,
+                "{query}: pending results shown before their titles"
+            );
             return (library, rounds);
         }
         for file in &missing {
