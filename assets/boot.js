@@ -1,5 +1,7 @@
-// Starts what surrounds the wasm app: the offline service worker, the notice of
-// a new version, and a clear message when the app cannot start.
+// Starts what surrounds the wasm app: on a link to a search, the first
+// result's path (its small wasm writes the first results before the app
+// arrives; see firstResults() below); the offline service worker, the notice
+// of a new version, and a clear message when the app cannot start.
 (() => {
   const app = () => document.getElementById('app');
 
@@ -307,6 +309,9 @@
   /** While a split index is being cached for offline reading, says how far it
    * is ("Lecture hors ligne : 42 % de l’index enregistré"), then that it is
    * done, and goes. Nothing for a whole index: it is cached with the app. */
+  /** Whether this visit asked the worker to store the whole index. */
+  let fillAsked = false;
+
   function watchOffline() {
     const sw = navigator.serviceWorker;
     let line = null;
@@ -316,8 +321,11 @@
       const { type, cached, total, filling } = event.data ?? {};
       if (type !== 'OFFLINE' || !total) return;
       if (cached < total) {
-        // Nothing to say while no fill runs (declined, data saver): ask later.
-        if (!filling && !line) {
+        // Nothing to say while no fill runs (declined, data saver): ask
+        // later. A fill asked for this visit that is over and left pieces
+        // out (one the host lacked, say) is said all the same: however fast
+        // it went, the offline copy is not whole.
+        if (!filling && !line && !fillAsked) {
           if (++idle < 10) setTimeout(ask, 1000);
           return;
         }
@@ -390,6 +398,7 @@
   function offerFill(active, bytes) {
     if (navigator.connection?.saveData) return;
     if (bytes <= ASK_OVER_BYTES || choice() === 'yes') {
+      fillAsked = true;
       active.postMessage({ type: 'FILL' });
       return;
     }
@@ -407,7 +416,10 @@
       button.addEventListener('click', () => {
         choose(value);
         bar.remove();
-        if (value === 'yes') active.postMessage({ type: 'FILL' });
+        if (value === 'yes') {
+          fillAsked = true;
+          active.postMessage({ type: 'FILL' });
+        }
       });
       return button;
     };
