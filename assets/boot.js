@@ -251,6 +251,12 @@
         const main = app()?.querySelector('main');
         if (html && main && !app().dataset.started) {
           main.innerHTML = html;
+          // Where the search box will be: the query, as the app's box will hold it.
+          const pill = app().querySelector('.search-pill');
+          if (pill) {
+            pill.textContent = query;
+            pill.classList.add('filled');
+          }
           if (!('firstResults' in document.documentElement.dataset)) performance.mark('liseuse-first-results');
           document.documentElement.dataset.firstResults = '';
         }

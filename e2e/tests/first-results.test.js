@@ -47,6 +47,7 @@ for (const [name, site, hash] of [
     // The query in the heading, and every link keeps it.
     const query = new URLSearchParams(hash.slice(3)).get('q');
     assert.equal(await r.page.locator('#view-title').innerText(), `Résultats pour « ${query} »`);
+    assert.equal(await r.page.locator('.search-pill').innerText(), query, 'the query where the search box will be');
     for (const href of await r.page.locator('#app .result a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
       assert.ok(href.startsWith('#/article/') && href.includes('?q='), href);
     }
