@@ -1,6 +1,7 @@
 use std::collections::BTreeSet;
 
 use liseuse_core::listing::site_about as site_about_of;
+use liseuse_core::markup::by_month;
 use liseuse_core::text::fill;
 use yew::prelude::*;
 
@@ -350,22 +351,6 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             {body}
         </section>
     }
-}
-
-/// `docs` (newest first) in runs of one month each, with the month.
-fn by_month<'a>(
-    library: &'a liseuse_core::Library,
-    docs: &[u32],
-) -> Vec<(Option<&'a str>, Vec<u32>)> {
-    let mut groups: Vec<(Option<&str>, Vec<u32>)> = Vec::new();
-    for &doc in docs {
-        let month = library.article_at(doc).month();
-        match groups.last_mut() {
-            Some((m, docs)) if *m == month => docs.push(doc),
-            _ => groups.push((month, vec![doc])),
-        }
-    }
-    groups
 }
 
 /// The two orders of results, the one shown pressed.
