@@ -116,6 +116,7 @@
   if (deepLink && hintsUrl && query) {
     (async () => {
       const hints = JSON.parse(new TextDecoder().decode(await fetched(hintsUrl)));
+      held.delete(hintsUrl.split('/').pop()); // boot.js's alone
       preload(hints.first, hints.files, query);
       preload(hints.terms, hints.termFiles, query);
     })().catch(() => {
@@ -247,6 +248,7 @@
     try {
       // A query needs at most four rounds, then its titles and its texts.
       for (let round = 0; round < 8 && location.hash === hash; round++) {
+        const missing = search.round();
         const html = search.html();
         const main = app()?.querySelector('main');
         if (html && main && !app().dataset.started) {
@@ -260,7 +262,6 @@
           if (!('firstResults' in document.documentElement.dataset)) performance.mark('liseuse-first-results');
           document.documentElement.dataset.firstResults = '';
         }
-        const missing = search.missing();
         if (!missing.length) break;
         await Promise.all(missing.map(async (piece) => search.add(piece, await fetched(new URL(`pieces/${piece}`, base).href))));
       }

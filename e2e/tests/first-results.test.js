@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { holdBack } from '../lib/hold.js';
 
 const seeds = useReader({ dist: DIST });
 const collection = useReader({ dist: DIST_COLLECTION });
@@ -17,12 +18,7 @@ async function openHeld(site, hash) {
   const from = site.server().log.length;
   const requests = [];
   r.page.on('request', (request) => requests.push(new URL(request.url()).pathname.split('/').pop()));
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await r.page.route('**/liseuse-*_bg.wasm*', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(r.page, '**/liseuse-*_bg.wasm*');
   await r.page.goto(r.baseUrl + hash);
   return { r, requests, release, served: () => site.server().log.slice(from) };
 }

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { holdBack } from '../lib/hold.js';
 
 const seeds = useReader({ dist: DIST });
 const collection = useReader({ dist: DIST_COLLECTION });
@@ -11,12 +12,7 @@ const phone = useReader({ dist: DIST_COLLECTION, viewport: { width: 360, height:
 /** Where the first articles of the list are, before the app starts (its wasm held back) and after. */
 async function positions(site) {
   const r = await site.newReader();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await r.page.route('**/*_bg.wasm*', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(r.page, '**/*_bg.wasm*');
   const tops = () => r.page.evaluate(() => [...document.querySelectorAll('#app .result')].slice(0, 3).map((e) => Math.round(e.getBoundingClientRect().top)));
   await r.page.goto(r.baseUrl);
   await r.page.locator('#app .result').first().waitFor();

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useReader } from '../lib/fixture.js';
+import { holdBack } from '../lib/hold.js';
 
 const reader = useReader();
 const IDS = [
@@ -66,17 +67,9 @@ test('a page that cannot load its wasm says so instead of staying blank', async 
   assert.match(await alert.innerText(), /n’a pas pu démarrer/);
 });
 
-/** Holds the wasm's download until the returned function is called. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  // The app's wasm, and the first result's path's (crates/liseuse-first).
-  await page.route(/_bg\.wasm|\/first-[0-9a-f]+\.wasm/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+/** Holds the wasms' downloads until the returned function is called: the
+ * app's, and the first result's path's (crates/liseuse-first). */
+const holdWasm = (page) => holdBack(page, /_bg\.wasm|\/first-[0-9a-f]+\.wasm/);
 
 test('while the wasm starts the page shows the newest articles, written at build time', async () => {
   const r = await reader.newReader();

@@ -13,7 +13,7 @@ use crate::dates::{Chart, CHART_HEIGHT};
 use crate::listing::{meta_line, site_about};
 use crate::route::Route;
 use crate::text::{fill, Text};
-use crate::{Filters, Library, Order};
+use crate::{Filters, Library, Order, Results};
 
 /// Results (or articles) a list shows at first, and adds at each press on
 /// "more": with a split index, each shown result may need a text piece (its
@@ -35,8 +35,8 @@ pub struct About {
 /// each article links to its reading view. Every text is escaped.
 pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) -> String {
     let page = library.browse(&Filters::default(), count);
-    let by_month = library.months(&Filters::default());
-    let months: std::collections::HashMap<String, usize> = by_month.iter().cloned().collect();
+    let all_months = library.months(&Filters::default());
+    let months: std::collections::HashMap<String, usize> = all_months.iter().cloned().collect();
     let mut html = String::new();
     let total = text.count(page.total, text.article);
     let _ = write!(
@@ -64,23 +64,15 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
         Route::Shelf.to_hash(),
         mine = escape(text.my_articles),
     );
-    timeline(&mut html, &by_month, text);
-    filters(&mut html, library, &by_month, text);
+    timeline(&mut html, &all_months, text);
+    filters(&mut html, library, &all_months, text);
     let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
     let no_terms = BTreeSet::new();
-    // By month, newest first, as the app groups them.
-    type Group<'a> = (Option<&'a str>, Vec<(u32, &'a crate::Article)>);
-    let mut groups: Vec<Group> = Vec::new();
-    for &doc in &page.shown {
-        let Some(article) = library.text(doc) else {
-            continue;
-        };
-        match groups.last_mut() {
-            Some((month, docs)) if *month == article.month() => docs.push((doc, article)),
-            _ => groups.push((article.month(), vec![(doc, article)])),
-        }
-    }
-    for (month, docs) in groups {
+    // By month, newest first, as the app groups them (the articles whose text is here).
+    let shown: Vec<u32> = (page.shown.into_iter())
+        .filter(|&doc| library.has_text(doc))
+        .collect();
+    for (month, docs) in by_month(library, &shown) {
         let (name, count) = match month {
             Some(month) => (text.month(month), months.get(month).copied().unwrap_or(1)),
             None => (text.no_date.to_string(), docs.len()),
@@ -91,7 +83,7 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
             "<li class=\"month\"><h2>{}<span class=\"month-count\"> · {count}</span></h2><ol>",
             escape(&name)
         );
-        for (doc, _) in docs {
+        for doc in docs {
             item(&mut html, library, doc, &Shown::listed(&no_terms), text);
         }
         html.push_str("</ol></li>");
@@ -305,23 +297,84 @@ pub fn escape(text: &str) -> String {
     crate::epub::escape_markup(text, |_| true)
 }
 
-/// The first page of the results of `query` (the newest first when
-/// `newest`), as the app shows them before the reader touches anything:
-/// the heading, the menus (inert), the count, the order, the results and
-/// the button for more; a result whose title is not loaded yet shows its
-/// date and source only. `None` while the pieces the search needs are not
-/// all loaded ([`first_missing`]).
-pub fn search_html(library: &Library, query: &str, newest: bool, text: &Text) -> Option<String> {
+/// One round of a link's first results ([`first_round`]): the page as it
+/// can be shown now, and the pieces the next round needs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FirstRound {
+    /// The first page of results as HTML ([`results_html`]); `None` while
+    /// the pieces the search itself needs are not all loaded.
+    pub html: Option<String>,
+    /// The pieces of the next round ([`first_missing`]); none once the
+    /// page shows the results whole.
+    pub missing: Vec<String>,
+}
+
+/// The search of a link's first results, with the default filters, or the
+/// pieces of a split index the search itself needs first (its dictionary,
+/// then its terms' postings).
+fn first_search(library: &Library, query: &str, newest: bool) -> Result<Results, Vec<String>> {
     let prepared = library.prepare(query);
     if !prepared.missing().is_empty() {
-        return None;
+        return Err(prepared.missing().to_vec());
     }
     let order = if newest {
         Order::Newest
     } else {
         Order::Relevance
     };
-    let results = library.search_prepared(&prepared, &Filters::default(), order, RESULTS_PAGE);
+    Ok(library.search_prepared(&prepared, &Filters::default(), order, RESULTS_PAGE))
+}
+
+/// What the results of a search need next: their titles, then their texts (snippets).
+fn pieces_of(library: &Library, results: &Results) -> Vec<String> {
+    let docs = || results.hits.iter().map(|hit| hit.doc);
+    let titles = library.missing_titles(docs());
+    if titles.is_empty() {
+        library.missing_texts(docs())
+    } else {
+        titles
+    }
+}
+
+/// The pieces of a split index that the first results of `query` need and
+/// that are not loaded yet, round after round: the query's own (its
+/// dictionary, then its terms' postings), then its results' titles, then
+/// their texts (snippets). Empty once the page can show them all.
+pub fn first_missing(library: &Library, query: &str, newest: bool) -> Vec<String> {
+    match first_search(library, query, newest) {
+        Ok(results) => pieces_of(library, &results),
+        Err(missing) => missing,
+    }
+}
+
+/// A round of the first results of `query` (the newest first when
+/// `newest`), from one search: the page as it can be shown now, and the
+/// pieces of the next round ([`first_missing`]).
+pub fn first_round(library: &Library, query: &str, newest: bool, text: &Text) -> FirstRound {
+    match first_search(library, query, newest) {
+        Ok(results) => FirstRound {
+            missing: pieces_of(library, &results),
+            html: Some(results_html(library, query, newest, &results, text)),
+        },
+        Err(missing) => FirstRound {
+            html: None,
+            missing,
+        },
+    }
+}
+
+/// The first page of `results`, the results of `query` (the newest first
+/// when `newest`), as the app shows them before the reader touches
+/// anything: the heading, the menus (inert), the count, the order, the
+/// results and the button for more; a result whose title is not loaded yet
+/// shows its date and source only.
+fn results_html(
+    library: &Library,
+    query: &str,
+    newest: bool,
+    results: &Results,
+    text: &Text,
+) -> String {
     let docs: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
     let empty = results.hits.is_empty();
     let mut html = String::new();
@@ -366,7 +419,7 @@ pub fn search_html(library: &Library, query: &str, newest: bool, text: &Text) ->
             );
         }
         html.push_str("</section>");
-        return Some(html);
+        return html;
     }
     let count = text.count(results.total, text.result);
     let _ = write!(
@@ -407,31 +460,7 @@ pub fn search_html(library: &Library, query: &str, newest: bool, text: &Text) ->
         );
     }
     html.push_str("</section>");
-    Some(html)
-}
-
-/// The pieces of a split index that the first results of `query` need and
-/// that are not loaded yet, round after round: the query's own (its
-/// dictionary, then its terms' postings), then its results' titles, then
-/// their texts (snippets). Empty once the page can show them all.
-pub fn first_missing(library: &Library, query: &str, newest: bool) -> Vec<String> {
-    let prepared = library.prepare(query);
-    if !prepared.missing().is_empty() {
-        return prepared.missing().to_vec();
-    }
-    let order = if newest {
-        Order::Newest
-    } else {
-        Order::Relevance
-    };
-    let results = library.search_prepared(&prepared, &Filters::default(), order, RESULTS_PAGE);
-    let docs = || results.hits.iter().map(|hit| hit.doc);
-    let titles = library.missing_titles(docs());
-    if titles.is_empty() {
-        library.missing_texts(docs())
-    } else {
-        titles
-    }
+    html
 }
 
 /// `docs` (newest first) in runs of one month each, with the month.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use liseuse_core::format::PieceSizes;
-use liseuse_core::markup::{first_missing, search_html, RESULTS_PAGE};
+use liseuse_core::markup::{first_missing, first_round, RESULTS_PAGE};
 use liseuse_core::text::FR;
 use liseuse_core::{Filters, Library, Order};
 
@@ -28,10 +28,13 @@ fn loaded(head: &[u8], pieces: &BTreeMap<String, Vec<u8>>, query: &str) -> (Libr
     let mut rounds = 0;
     let mut pending = false;
     loop {
+        let round = first_round(&library, query, false, &FR);
+        // What the app asks for before its first render: the same pieces.
         let missing = first_missing(&library, query, false);
+        assert_eq!(round.missing, missing, "{query}");
         // Shown at each round once the search is in: a result whose title
         // is on its way says so, with its date and source, and links nowhere.
-        if let Some(html) = search_html(&library, query, false, &FR) {
+        if let Some(html) = round.html {
             if html.contains("<li class=\"result pending\" aria-busy=\"true\"><a><h2 class=\"title\">Chargement…</h2>") {
                 pending = true;
                 assert!(missing.iter().any(|file| file.starts_with("titles-")), "{missing:?}");
@@ -73,15 +76,15 @@ fn a_split_index_shows_the_same_first_results_as_the_whole_one() {
     ] {
         let (library, rounds) = loaded(&head, &pieces, query);
         assert!(rounds >= 1, "{query}: a split index needs pieces");
-        let split = search_html(&library, query, false, &FR).expect(query);
-        let whole = search_html(&whole, query, false, &FR).unwrap();
+        let split = first_round(&library, query, false, &FR).html.expect(query);
+        let whole = first_round(&whole, query, false, &FR).html.unwrap();
         // The same articles (the word positions that refine their order
         // come later, as in the app), each as the whole index shows it.
         assert_eq!(ids(&split), ids(&whole), "{query}");
         assert_eq!(split.len(), whole.len(), "{query}");
         // Before its pieces are in, nothing (the page keeps its loading line).
         let bare = Library::from_bytes(&head).unwrap();
-        assert_eq!(search_html(&bare, query, false, &FR), None, "{query}");
+        assert_eq!(first_round(&bare, query, false, &FR).html, None, "{query}");
     }
 }
 
@@ -89,7 +92,7 @@ fn a_split_index_shows_the_same_first_results_as_the_whole_one() {
 fn the_first_results_are_the_apps_first_page_highlighted() {
     let (whole, _, _) = seeds();
     let query = "Bakou";
-    let html = search_html(&whole, query, false, &FR).unwrap();
+    let html = first_round(&whole, query, false, &FR).html.unwrap();
     let prepared = whole.prepare(query);
     let results = whole.search_prepared(
         &prepared,
@@ -115,7 +118,7 @@ fn the_first_results_are_the_apps_first_page_highlighted() {
     }
     assert!(html.contains("<mark>Bakou</mark>"), "{html}");
     // The newest first: under their months' headings.
-    let newest = search_html(&whole, query, true, &FR).unwrap();
+    let newest = first_round(&whole, query, true, &FR).html.unwrap();
     assert!(
         newest.contains("<ol class=\"months\"><li class=\"month\"><h2>"),
         "{newest}"
@@ -127,7 +130,7 @@ fn nothing_found_says_so_with_the_engines_suggestion() {
     let (whole, _, _) = seeds();
     let mut suggested = 0;
     for query in ["zzzqqq", "Kaarabak", "qui sont les"] {
-        let html = search_html(&whole, query, false, &FR).unwrap();
+        let html = first_round(&whole, query, false, &FR).html.unwrap();
         let results = whole.search(query, RESULTS_PAGE);
         assert!(results.hits.is_empty(), "{query}");
         assert!(
@@ -155,7 +158,9 @@ fn nothing_found_says_so_with_the_engines_suggestion() {
 #[test]
 fn a_query_cannot_write_html_into_the_page() {
     let (whole, _, _) = seeds();
-    let html = search_html(&whole, "<img src=x onerror=alert(1)> Bakou", false, &FR).unwrap();
+    let html = first_round(&whole, "<img src=x onerror=alert(1)> Bakou", false, &FR)
+        .html
+        .unwrap();
     assert!(!html.contains("<img"), "{html}");
     assert!(
         html.contains("&lt;img src=x onerror=alert(1)&gt; Bakou"),

@@ -10,7 +10,7 @@
 //! It holds no DOM code and no fetch: boot.js does both with the browser's
 //! own APIs, so this wasm is the engine, the checks and the markup only.
 
-use liseuse_core::markup::{first_missing, search_html};
+use liseuse_core::markup::first_round;
 use liseuse_core::pieces::check;
 use liseuse_core::route::Route;
 use liseuse_core::text::{Lang, Text};
@@ -24,6 +24,8 @@ pub struct First {
     query: String,
     newest: bool,
     text: &'static Text,
+    /// The page as the last round could show it, until asked for.
+    html: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -48,25 +50,26 @@ impl First {
             query,
             newest,
             text: Lang::of(lang).unwrap_or_default().text(),
+            html: None,
         })
     }
 
-    /// The pieces of the next round, by file name (under `pieces/`); none
-    /// once the first page of results can be shown whole.
-    pub fn missing(&self) -> Vec<String> {
-        first_missing(&self.library, &self.query, self.newest)
+    /// Searches once: keeps the page it can show ([`First::html`]), returns
+    /// the pieces of the next round (under `pieces/`), none at the last.
+    pub fn round(&mut self) -> Vec<String> {
+        let round = first_round(&self.library, &self.query, self.newest, self.text);
+        self.html = round.html;
+        round.missing
     }
 
-    /// Takes in piece `name`, its bytes `bytes` (decoded), once checked
-    /// against its name; fails with the reason otherwise.
+    /// Takes in piece `name` (its bytes decoded), checked against its name
+    /// by [`Library::add_piece`]; fails with the reason.
     pub fn add(&self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        check(name, bytes).map_err(|e| e.to_string())?;
         (self.library.add_piece(name, bytes)).map_err(|e| e.to_string())
     }
 
-    /// The first page of results as HTML, once the search and its results'
-    /// titles are in; `None` before.
-    pub fn html(&self) -> Option<String> {
-        search_html(&self.library, &self.query, self.newest, self.text)
+    /// The page the last round could show; `None` before the search's own pieces.
+    pub fn html(&mut self) -> Option<String> {
+        self.html.take()
     }
 }
