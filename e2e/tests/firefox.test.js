@@ -117,3 +117,17 @@ test('Firefox: the app works under the page\'s Content-Security-Policy, which re
   assert.equal(ran, false);
   assert.equal((await page.evaluate(() => window.__violations)).length, 1);
 });
+
+test('Firefox: a link to a search shows its first results before the app (dynamic import, DecompressionStream), then the app keeps them', async () => {
+  const page = await firefox.newPage();
+  await page.goto(`${firefox.url()}#/?q=Bakou%20Moscou`);
+  await page.waitForSelector('#app[data-started] .result mark');
+  const [shown, wasm] = await page.evaluate(() => [
+    performance.getEntriesByName('liseuse-first-results')[0]?.startTime,
+    performance.getEntriesByType('resource').find((entry) => /liseuse-[0-9a-f]+_bg\.wasm\.gz$/.test(entry.name))?.startTime,
+  ]);
+  assert.ok(shown > 0 && wasm >= shown, `first results at ${shown} ms, the app's wasm asked for at ${wasm}`);
+  const titles = await page.$$eval('.result .title', (all) => all.map((t) => t.textContent));
+  assert.ok(titles.length > 0 && titles[0].includes('Bakou'), titles.join(' | '));
+  assert.deepEqual(page.errors, []);
+});
