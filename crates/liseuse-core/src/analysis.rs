@@ -24,7 +24,6 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
 
 /// Words longer than this many bytes once folded are not indexed: no French word
 /// is that long, so they are identifiers, hashes or glued garbage, and they
@@ -444,7 +443,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
 /// except the modifier letter apostrophe U+02BC, which French text uses as an
 /// apostrophe (`lʼarmée`).
 pub fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || is_combining_mark(c)) && c != '\u{2bc}'
+    (c.is_alphanumeric() || unmarked::is_combining_mark(c)) && c != '\u{2bc}'
 }
 
 /// The hyphens that join two words into a whole (`Haut-Karabakh`,

@@ -7,13 +7,27 @@
 //! that are their own lower case and decompose (about 1,600, the Hangul
 //! syllables computed instead), with what is left of each once unmarked.
 //! The full decomposition tables cost the wasm about 20 kB of gzip.
-//! `unmarked_table.rs` is written by a test: after a Unicode update, run
+//! Whether a character is a combining mark comes from the same table file,
+//! as ranges: `unicode_normalization`'s hashed table cost the first result's
+//! wasm 7 kB of gzip (its hash values hardly compress).
+//! `unmarked/table.rs` is written by a test: after a Unicode update, run
 //! `LISEUSE_BLESS=1 cargo test -p liseuse-core unmarked` and commit it.
-
-use unicode_normalization::char::is_combining_mark;
 
 #[rustfmt::skip]
 mod table;
+
+/// Whether `c` is a combining mark (general category M: Mn, Mc or Me), as
+/// `unicode_normalization::char::is_combining_mark` says (a test compares
+/// them on every character).
+pub(super) fn is_combining_mark(c: char) -> bool {
+    let code = c as u32;
+    // The first combining mark is U+0300.
+    if code < 0x300 {
+        return false;
+    }
+    let after = table::MARKS.partition_point(|&(first, _)| first <= code);
+    after > 0 && code <= table::MARKS[after - 1].1
+}
 
 /// Pushes lower-case `c` without its combining marks onto `out`: `é` is
 /// `e`, `ǘ` is `u`, a combining mark alone is nothing, `한` is its jamo.
@@ -58,12 +72,23 @@ const HANGUL_COUNT: u32 = 11_172;
 mod tests {
     use super::*;
     use unicode_normalization::char::decompose_canonical;
+    use unicode_normalization::char::is_combining_mark as full_is_combining_mark;
+
+    #[test]
+    fn every_character_is_a_combining_mark_as_the_full_tables_say() {
+        let differ: Vec<String> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_combining_mark(c) != full_is_combining_mark(c))
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        assert!(differ.is_empty(), "{} differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+    }
 
     /// What the full tables give.
     fn reference(c: char) -> String {
         let mut out = String::new();
         decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
+            if !full_is_combining_mark(d) {
                 out.push(d);
             }
         });
@@ -105,7 +130,7 @@ mod tests {
             let code = c as u32;
             let hangul = (HANGUL_FIRST..HANGUL_FIRST + HANGUL_COUNT).contains(&code);
             let unmarked = reference(c);
-            let plain = if is_combining_mark(c) {
+            let plain = if full_is_combining_mark(c) {
                 String::new()
             } else {
                 c.to_string()
@@ -118,6 +143,13 @@ mod tests {
             ends.push(values.len());
         }
         assert!(values.len() < 1 << 16, "ENDS are u16");
+        let mut marks: Vec<(u32, u32)> = Vec::new();
+        for code in (0..=0x10ffff).filter(|&code| char::from_u32(code).is_some_and(full_is_combining_mark)) {
+            match marks.last_mut() {
+                Some((_, last)) if *last + 1 == code => *last = code,
+                _ => marks.push((code, code)),
+            }
+        }
         let list = |items: Vec<String>| {
             items
                 .chunks(12)
@@ -126,6 +158,7 @@ mod tests {
         };
         let keys_text = list(keys.iter().map(|k| format!("0x{k:x}")).collect());
         let ends_text = list(ends.iter().map(|e| e.to_string()).collect());
+        let marks_text = list(marks.iter().map(|(a, b)| format!("(0x{a:x}, 0x{b:x})")).collect());
         let escaped: String = values
             .chars()
             .map(|c| format!("\\u{{{:x}}}", c as u32))
@@ -138,8 +171,11 @@ mod tests {
              /// Where each one's unmarked text ends in [`VALUES`].\n\
              pub(super) const ENDS: [u16; {n}] = [\n{ends_text}];\n\n\
              /// Their unmarked texts, one after the other.\n\
-             pub(super) const VALUES: &str = \"{escaped}\";\n",
+             pub(super) const VALUES: &str = \"{escaped}\";\n\n\
+             /// The combining marks, as ranges (first, last), in order.\n\
+             pub(super) const MARKS: [(u32, u32); {m}] = [\n{marks_text}];\n",
             n = keys.len(),
+            m = marks.len(),
         )
     }
 
