@@ -242,7 +242,7 @@ pub fn host(address: &str) -> String {
 
 /// "Source · date · author" of an article, as lists and the reading view
 /// show it; empty when it has none of them.
-pub fn meta_line(article: &crate::Article, text: &crate::text::Text) -> String {
+pub fn meta_line(article: &crate::Article, text: &crate::text::ListText) -> String {
     let date = article.date.as_deref().map(|d| text.date(d));
     let parts = [article.source.clone(), date, article.byline.clone()];
     parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use crate::dates::{Chart, CHART_HEIGHT};
 use crate::listing::{meta_line, site_about};
 use crate::route::Route;
-use crate::text::{fill, Text};
+use crate::text::{fill, ListText, Text};
 use crate::{Filters, Library, Order, Results};
 
 /// Results (or articles) a list shows at first, and adds at each press on
@@ -94,7 +94,7 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
 
 /// The chart of articles per month as the app draws it (its bars, not yet
 /// buttons); nothing for a single month.
-fn timeline(html: &mut String, months: &[(String, usize)], text: &Text) {
+fn timeline(html: &mut String, months: &[(String, usize)], text: &ListText) {
     let Some(chart) = Chart::of(months) else {
         return;
     };
@@ -133,7 +133,7 @@ fn timeline(html: &mut String, months: &[(String, usize)], text: &Text) {
 /// The app's menus of source, year and month and its "unread only" box,
 /// with the same choices (a menu is as wide as its longest), disabled until
 /// the app starts.
-fn filters(html: &mut String, library: &Library, months: &[(String, usize)], text: &Text) {
+fn filters(html: &mut String, library: &Library, months: &[(String, usize)], text: &ListText) {
     let menu = |html: &mut String,
                 label: &str,
                 all: &str,
@@ -206,7 +206,7 @@ impl<'a> Shown<'a> {
 /// reading view, with the matches in `<mark>`; only its section, title and
 /// metadata while its text is not loaded (a split index); "Chargement…" and
 /// its metadata, as no link, while its title is not.
-fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Text) {
+fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &ListText) {
     let article = library.article_at(doc);
     let tag = if shown.level <= 2 { "h2" } else { "h3" };
     let Some(listed) = library.listed(doc) else {
@@ -273,7 +273,7 @@ fn item(html: &mut String, library: &Library, doc: u32, shown: &Shown, text: &Te
 }
 
 /// The source, date and author of `article`, if it has any.
-fn meta(html: &mut String, article: &crate::Article, text: &Text) {
+fn meta(html: &mut String, article: &crate::Article, text: &ListText) {
     let meta = meta_line(article, text);
     if !meta.is_empty() {
         let _ = write!(html, "<p class=\"meta\">{}</p>", escape(&meta));
@@ -350,7 +350,7 @@ pub fn first_missing(library: &Library, query: &str, newest: bool) -> Vec<String
 /// A round of the first results of `query` (the newest first when
 /// `newest`), from one search: the page as it can be shown now, and the
 /// pieces of the next round ([`first_missing`]).
-pub fn first_round(library: &Library, query: &str, newest: bool, text: &Text) -> FirstRound {
+pub fn first_round(library: &Library, query: &str, newest: bool, text: &ListText) -> FirstRound {
     match first_search(library, query, newest) {
         Ok(results) => FirstRound {
             missing: pieces_of(library, &results),
@@ -373,7 +373,7 @@ fn results_html(
     query: &str,
     newest: bool,
     results: &Results,
-    text: &Text,
+    text: &ListText,
 ) -> String {
     let docs: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
     let empty = results.hits.is_empty();
@@ -477,7 +477,7 @@ pub fn by_month<'a>(library: &'a Library, docs: &[u32]) -> Vec<(Option<&'a str>,
 }
 
 /// The two orders of results, the one shown pressed (inert until the app starts).
-fn order_choice(html: &mut String, newest: bool, text: &Text) {
+fn order_choice(html: &mut String, newest: bool, text: &ListText) {
     let button = |label: &str, this: bool| {
         format!(
             "<button type=\"button\" class=\"link\" aria-pressed=\"{}\" disabled>{}</button>",

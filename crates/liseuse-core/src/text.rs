@@ -53,6 +53,14 @@ impl Lang {
         }
     }
 
+    /// Its words of a list: [`Text`]'s for the first result's path.
+    pub fn list(self) -> &'static ListText {
+        match self {
+            Lang::Fr => &FR_LIST,
+            Lang::En => &EN_LIST,
+        }
+    }
+
     /// Its words of the page the build writes.
     pub fn page(self) -> &'static PageText {
         match self {
@@ -82,21 +90,14 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 #[allow(missing_docs)]
 #[derive(Debug)]
 pub struct Text {
-    pub lang: Lang,
+    /// The words a list of articles shows, the first result's path's only ones.
+    pub list: &'static ListText,
     /// The default name of a site (`liseuse.toml` gives its own).
     pub app_name: &'static str,
     pub description: &'static str,
-    pub months: [&'static str; 12],
-    /// The first of the month, when the language says it otherwise ("1er").
-    pub first_day: &'static str,
-    pub no_date: &'static str,
-    pub article: [&'static str; 2],
-    pub result: [&'static str; 2],
     pub occurrence: [&'static str; 2],
-    pub reading_time_t: &'static str,
     pub kinds: [&'static str; 5],
     // Loading and errors.
-    pub loading: &'static str,
     pub searching: &'static str,
     pub no_index_named: &'static str,
     pub index_unreachable_t: &'static str,
@@ -118,20 +119,8 @@ pub struct Text {
     pub search_placeholder: &'static str,
     pub search_in_t: &'static str,
     // Lists.
-    pub all_articles: &'static str,
     pub unread_articles: &'static str,
     pub more_articles: &'static str,
-    pub more_results: &'static str,
-    pub results_for_t: &'static str,
-    /// Before and after the suggested words.
-    pub did_you_mean: [&'static str; 2],
-    pub order_label: &'static str,
-    pub order_by: &'static str,
-    pub order_relevance: &'static str,
-    pub order_newest: &'static str,
-    pub too_common_t: &'static str,
-    pub no_match_t: &'static str,
-    pub my_articles: &'static str,
     pub shelf_line_t: &'static str,
     pub saved_count: [&'static str; 2],
     pub read_count: [&'static str; 2],
@@ -139,26 +128,14 @@ pub struct Text {
     pub only_new: &'static str,
     pub entity_offer_t: &'static str,
     pub per_month: &'static str,
-    pub per_month_caption: &'static str,
     // Filters.
-    pub filters: &'static str,
-    pub source: &'static str,
-    pub all_sources: &'static str,
-    pub year: &'static str,
-    pub all_years: &'static str,
-    pub month: &'static str,
-    pub all_months: &'static str,
-    pub unread_only: &'static str,
     // An article in a list.
     pub unavailable: &'static str,
     pub new_badge: &'static str,
-    pub labelled_t: &'static str,
     pub saved_for_later: &'static str,
-    pub save_for_later: &'static str,
     pub saved_hint: &'static str,
     pub save_hint: &'static str,
     pub saved_short: &'static str,
-    pub save_short: &'static str,
     // Reading.
     pub back_all: &'static str,
     pub back_results: &'static str,
@@ -254,6 +231,56 @@ pub struct Text {
     pub shortcut_help: [&'static str; 9],
 }
 
+/// The words of a list of articles (the results, the home page's list, its
+/// filters and chart): all that the first result's path shows, apart from
+/// the rest of [`Text`] so that its wasm carries no other word. A [`Text`]
+/// reads as its [`ListText`] too (`text.months`).
+#[allow(missing_docs)]
+#[derive(Debug)]
+pub struct ListText {
+    pub lang: Lang,
+    pub months: [&'static str; 12],
+    /// The first of the month, when the language says it otherwise ("1er").
+    pub first_day: &'static str,
+    pub no_date: &'static str,
+    pub article: [&'static str; 2],
+    pub result: [&'static str; 2],
+    pub reading_time_t: &'static str,
+    pub loading: &'static str,
+    pub all_articles: &'static str,
+    pub more_results: &'static str,
+    pub results_for_t: &'static str,
+    /// Before and after the suggested words.
+    pub did_you_mean: [&'static str; 2],
+    pub order_label: &'static str,
+    pub order_by: &'static str,
+    pub order_relevance: &'static str,
+    pub order_newest: &'static str,
+    pub too_common_t: &'static str,
+    pub no_match_t: &'static str,
+    pub my_articles: &'static str,
+    pub per_month_caption: &'static str,
+    pub filters: &'static str,
+    pub source: &'static str,
+    pub all_sources: &'static str,
+    pub year: &'static str,
+    pub month: &'static str,
+    pub all_years: &'static str,
+    pub all_months: &'static str,
+    pub unread_only: &'static str,
+    pub labelled_t: &'static str,
+    pub save_for_later: &'static str,
+    pub save_short: &'static str,
+}
+
+impl std::ops::Deref for Text {
+    type Target = ListText;
+
+    fn deref(&self) -> &ListText {
+        self.list
+    }
+}
+
 /// The words only the page the build writes shows (its loading line, the
 /// notice without JavaScript, and `assets/boot.js`'s offline notices and
 /// failed start): kept apart from [`Text`], so that the wasm does not carry them.
@@ -343,7 +370,7 @@ pub static EN_PAGE: PageText = PageText {
     unknown_error: "unknown error",
 };
 
-impl Text {
+impl ListText {
     /// `n` and the word of `pair` that goes with it: "1 article", "3 articles".
     pub fn count(&self, n: usize, pair: [&str; 2]) -> String {
         format!("{n} {}", self.plural(n, pair))
@@ -407,31 +434,11 @@ impl Text {
 
 /// The French interface.
 pub static FR: Text = Text {
-    lang: Lang::Fr,
+    list: &FR_LIST,
     app_name: "liseuse",
     description: "Lire et rechercher des articles de presse, hors ligne.",
-    months: [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    first_day: "1er",
-    no_date: "Sans date",
-    article: ["article", "articles"],
-    result: ["résultat", "résultats"],
     occurrence: ["occurrence", "occurrences"],
-    reading_time_t: "{} min de lecture",
     kinds: ["Personne", "Lieu", "Organisation", "Nom", "Média"],
-    loading: "Chargement…",
     searching: "Recherche…",
     no_index_named: "la page ne nomme pas l’index des articles : le site publié est incomplet (index.html)",
     index_unreachable_t: "L’index des articles n’a pas pu être chargé ({} : {}). Vérifiez la connexion, puis rechargez la page.",
@@ -451,19 +458,8 @@ pub static FR: Text = Text {
     search: "Rechercher",
     search_placeholder: "Rechercher…",
     search_in_t: "Rechercher dans {} {}…",
-    all_articles: "Tous les articles",
     unread_articles: "Articles non lus",
     more_articles: "Plus d’articles",
-    more_results: "Plus de résultats",
-    results_for_t: "Résultats pour « {} »",
-    did_you_mean: ["Vouliez-vous dire ", " ?"],
-    order_label: "Ordre des résultats",
-    order_by: "Trier : ",
-    order_relevance: "Pertinence",
-    order_newest: "Plus récents",
-    too_common_t: "« {} » : ces mots sont trop courants pour être cherchés seuls. Ajoutez un mot.",
-    no_match_t: "Aucun article ne correspond à « {} ».",
-    my_articles: "Mes articles",
     shelf_line_t: "Mes articles : {}, {} récemment",
     saved_count: ["gardé", "gardés"],
     read_count: ["lu", "lus"],
@@ -474,24 +470,12 @@ pub static FR: Text = Text {
     only_new: "Nouveaux seulement",
     entity_offer_t: "{} : {}, {}",
     per_month: "Articles par mois",
-    per_month_caption: "Articles par mois : une barre montre son mois.",
-    filters: "Filtres",
-    source: "Source",
-    all_sources: "Toutes les sources",
-    year: "Année",
-    all_years: "Toutes les années",
-    month: "Mois",
-    all_months: "Tous les mois",
-    unread_only: "Non lus seulement",
     unavailable: "Article indisponible",
     new_badge: "Nouveau",
-    labelled_t: "{} : {}",
     saved_for_later: "Gardé pour plus tard",
-    save_for_later: "Garder pour plus tard",
     saved_hint: "Gardé (s pour retirer)",
     save_hint: "Garder pour plus tard (s)",
     saved_short: "★ Gardé",
-    save_short: "☆ Garder",
     back_all: "← Tous les articles",
     back_results: "← Résultats",
     article_missing: "Article introuvable",
@@ -589,33 +573,61 @@ pub static FR: Text = Text {
     ],
 };
 
+/// The French words of a list.
+pub static FR_LIST: ListText = ListText {
+    lang: Lang::Fr,
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    first_day: "1er",
+    no_date: "Sans date",
+    article: ["article", "articles"],
+    result: ["résultat", "résultats"],
+    reading_time_t: "{} min de lecture",
+    loading: "Chargement…",
+    all_articles: "Tous les articles",
+    more_results: "Plus de résultats",
+    results_for_t: "Résultats pour « {} »",
+    did_you_mean: ["Vouliez-vous dire ", " ?"],
+    order_label: "Ordre des résultats",
+    order_by: "Trier : ",
+    order_relevance: "Pertinence",
+    order_newest: "Plus récents",
+    too_common_t: "« {} » : ces mots sont trop courants pour être cherchés seuls. Ajoutez un mot.",
+    no_match_t: "Aucun article ne correspond à « {} ».",
+    my_articles: "Mes articles",
+    per_month_caption: "Articles par mois : une barre montre son mois.",
+    filters: "Filtres",
+    source: "Source",
+    all_sources: "Toutes les sources",
+    year: "Année",
+    month: "Mois",
+    all_years: "Toutes les années",
+    all_months: "Tous les mois",
+    unread_only: "Non lus seulement",
+    labelled_t: "{} : {}",
+    save_for_later: "Garder pour plus tard",
+    save_short: "☆ Garder",
+};
+
 /// The English interface.
 pub static EN: Text = Text {
-    lang: Lang::En,
+    list: &EN_LIST,
     app_name: "liseuse",
     description: "Read and search news articles, offline.",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    first_day: "",
-    no_date: "No date",
-    article: ["article", "articles"],
-    result: ["result", "results"],
     occurrence: ["match", "matches"],
-    reading_time_t: "{} min read",
     kinds: ["Person", "Place", "Organisation", "Name", "Media"],
-    loading: "Loading…",
     searching: "Searching…",
     no_index_named: "the page does not name the articles' index: the published site is incomplete (index.html)",
     index_unreachable_t: "The articles' index could not be loaded ({}: {}). Check the connection, then reload the page.",
@@ -635,19 +647,8 @@ pub static EN: Text = Text {
     search: "Search",
     search_placeholder: "Search…",
     search_in_t: "Search {} {}…",
-    all_articles: "All articles",
     unread_articles: "Unread articles",
     more_articles: "More articles",
-    more_results: "More results",
-    results_for_t: "Results for “{}”",
-    did_you_mean: ["Did you mean ", "?"],
-    order_label: "Order of the results",
-    order_by: "Sort: ",
-    order_relevance: "Relevance",
-    order_newest: "Newest",
-    too_common_t: "“{}”: these words are too common to be searched alone. Add a word.",
-    no_match_t: "No article matches “{}”.",
-    my_articles: "My articles",
     shelf_line_t: "My articles: {}, {} lately",
     saved_count: ["saved", "saved"],
     read_count: ["read", "read"],
@@ -658,24 +659,12 @@ pub static EN: Text = Text {
     only_new: "New only",
     entity_offer_t: "{}: {}, {}",
     per_month: "Articles per month",
-    per_month_caption: "Articles per month: a bar shows its month.",
-    filters: "Filters",
-    source: "Source",
-    all_sources: "All sources",
-    year: "Year",
-    all_years: "All years",
-    month: "Month",
-    all_months: "All months",
-    unread_only: "Unread only",
     unavailable: "Article unavailable",
     new_badge: "New",
-    labelled_t: "{}: {}",
     saved_for_later: "Saved for later",
-    save_for_later: "Save for later",
     saved_hint: "Saved (s to remove)",
     save_hint: "Save for later (s)",
     saved_short: "★ Saved",
-    save_short: "☆ Save",
     back_all: "← All articles",
     back_results: "← Results",
     article_missing: "Article not found",
@@ -771,6 +760,54 @@ pub static EN: Text = Text {
         "Show these shortcuts",
         "Move from one link or button to the next",
     ],
+};
+
+/// The English words of a list.
+pub static EN_LIST: ListText = ListText {
+    lang: Lang::En,
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    first_day: "",
+    no_date: "No date",
+    article: ["article", "articles"],
+    result: ["result", "results"],
+    reading_time_t: "{} min read",
+    loading: "Loading…",
+    all_articles: "All articles",
+    more_results: "More results",
+    results_for_t: "Results for “{}”",
+    did_you_mean: ["Did you mean ", "?"],
+    order_label: "Order of the results",
+    order_by: "Sort: ",
+    order_relevance: "Relevance",
+    order_newest: "Newest",
+    too_common_t: "“{}”: these words are too common to be searched alone. Add a word.",
+    no_match_t: "No article matches “{}”.",
+    my_articles: "My articles",
+    per_month_caption: "Articles per month: a bar shows its month.",
+    filters: "Filters",
+    source: "Source",
+    all_sources: "All sources",
+    year: "Year",
+    month: "Month",
+    all_years: "All years",
+    all_months: "All months",
+    unread_only: "Unread only",
+    labelled_t: "{}: {}",
+    save_for_later: "Save for later",
+    save_short: "☆ Save",
 };
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 use liseuse_core::markup::first_round;
 use liseuse_core::pieces::check;
 use liseuse_core::route::Route;
-use liseuse_core::text::{Lang, Text};
+use liseuse_core::text::{Lang, ListText};
 use liseuse_core::Library;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -23,7 +23,7 @@ pub struct First {
     library: Library,
     query: String,
     newest: bool,
-    text: &'static Text,
+    text: &'static ListText,
     /// The page as the last round could show it, until asked for.
     html: Option<String>,
 }
@@ -49,7 +49,7 @@ impl First {
             library,
             query,
             newest,
-            text: Lang::of(lang).unwrap_or_default().text(),
+            text: Lang::of(lang).unwrap_or_default().list(),
             html: None,
         })
     }

@@ -81,7 +81,12 @@ mod tests {
             .filter(|&c| is_combining_mark(c) != full_is_combining_mark(c))
             .map(|c| format!("U+{:04X}", c as u32))
             .collect();
-        assert!(differ.is_empty(), "{} differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+        assert!(
+            differ.is_empty(),
+            "{} differ: {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
     }
 
     /// What the full tables give.
@@ -144,7 +149,9 @@ mod tests {
         }
         assert!(values.len() < 1 << 16, "ENDS are u16");
         let mut marks: Vec<(u32, u32)> = Vec::new();
-        for code in (0..=0x10ffff).filter(|&code| char::from_u32(code).is_some_and(full_is_combining_mark)) {
+        for code in
+            (0..=0x10ffff).filter(|&code| char::from_u32(code).is_some_and(full_is_combining_mark))
+        {
             match marks.last_mut() {
                 Some((_, last)) if *last + 1 == code => *last = code,
                 _ => marks.push((code, code)),
@@ -158,7 +165,12 @@ mod tests {
         };
         let keys_text = list(keys.iter().map(|k| format!("0x{k:x}")).collect());
         let ends_text = list(ends.iter().map(|e| e.to_string()).collect());
-        let marks_text = list(marks.iter().map(|(a, b)| format!("(0x{a:x}, 0x{b:x})")).collect());
+        let marks_text = list(
+            marks
+                .iter()
+                .map(|(a, b)| format!("(0x{a:x}, 0x{b:x})"))
+                .collect(),
+        );
         let escaped: String = values
             .chars()
             .map(|c| format!("\\u{{{:x}}}", c as u32))
