@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use liseuse_core::order::SortedSet;
 
 use liseuse_core::entities::key;
 use liseuse_core::text::fill;
@@ -86,7 +86,7 @@ pub fn NameView(props: &NameViewProps) -> Html {
         Callback::from(move |_: MouseEvent| limit.set(now + RESULTS_PAGE))
     };
     let count = entity.docs.len();
-    let none = BTreeSet::new();
+    let none = SortedSet::new();
     html! {
         <section class="results name" aria-labelledby="view-title">
             <a class="back" href={Route::default().to_hash()}>{t.back_all}</a>

@@ -1,7 +1,7 @@
 //! One article of a list, as every list shows it (results, the home page,
 //! "Mes articles", a name's page), and the button that saves it.
 
-use std::collections::BTreeSet;
+use liseuse_core::order::SortedSet;
 
 use liseuse_core::text::fill;
 use liseuse_core::Library;
@@ -21,7 +21,7 @@ use crate::store;
 pub fn item(
     library: &Library,
     doc: u32,
-    terms: &BTreeSet<String>,
+    terms: &SortedSet<String>,
     query: &str,
     level: u8,
     state: &StateContext,
@@ -92,7 +92,7 @@ pub fn item(
 }
 
 /// The passage of article `doc` that best matches `terms`, highlighted.
-fn snippet(library: &Library, doc: u32, terms: &BTreeSet<String>) -> Html {
+fn snippet(library: &Library, doc: u32, terms: &SortedSet<String>) -> Html {
     let snippet = library.snippet(doc, terms);
     html! { <p class="snippet">{highlighted(&snippet.text, &snippet.highlights)}</p> }
 }

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use liseuse_core::order::SortedSet;
 
 use liseuse_core::listing::site_about as site_about_of;
 use liseuse_core::markup::by_month;
@@ -223,7 +223,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // A piece that failed is named; what does not need it still shows.
     let alert = failed.map(|message| html! { <p class="alert" role="alert">{message}</p> });
     if browsing {
-        let no_terms = BTreeSet::new();
+        let no_terms = SortedSet::new();
         // The collection by month, newest first: a heading per month with
         // its count (of the articles the filters keep), then its articles.
         let groups = by_month(library, &shown);

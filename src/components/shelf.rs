@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use liseuse_core::order::SortedSet;
 
 use yew::prelude::*;
 
@@ -85,7 +85,7 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
     let Some(state) = state else {
         return Html::default();
     };
-    let none = BTreeSet::new();
+    let none = SortedSet::new();
     let list = |docs: &[u32], empty: &str| {
         if docs.is_empty() {
             html! { <p class="empty-shelf">{empty.to_string()}</p> }

@@ -319,7 +319,7 @@ impl Library {
     }
 
     /// The index terms a prepared query matches, to highlight (see [`Library::terms`]).
-    pub fn prepared_terms(&self, query: &PreparedQuery) -> std::collections::BTreeSet<String> {
+    pub fn prepared_terms(&self, query: &PreparedQuery) -> order::SortedSet<String> {
         self.searcher.prepared_terms(&query.prepared)
     }
 
@@ -651,7 +651,7 @@ impl Library {
     }
 
     /// The passage of article `doc` that best shows its `terms` (see [`snippet::snippet_with`]).
-    pub fn snippet(&self, doc: u32, terms: &std::collections::BTreeSet<String>) -> Snippet {
+    pub fn snippet(&self, doc: u32, terms: &order::SortedSet<String>) -> Snippet {
         // snippet_with reads the article in its own language.
         snippet::snippet_with(self.searcher.analyzer(), self.article_at(doc), terms)
     }
@@ -662,7 +662,7 @@ impl Library {
         &self,
         doc: u32,
         text: &str,
-        terms: &std::collections::BTreeSet<String>,
+        terms: &order::SortedSet<String>,
     ) -> Vec<std::ops::Range<usize>> {
         snippet::highlight_with(self.analyzer_of(doc), text, terms)
     }
@@ -691,7 +691,7 @@ impl Library {
     }
 
     /// The index terms `query` matches, to highlight; see [`Searcher::terms`].
-    pub fn terms(&self, query: &str) -> std::collections::BTreeSet<String> {
+    pub fn terms(&self, query: &str) -> order::SortedSet<String> {
         self.searcher.terms(query)
     }
 
@@ -771,11 +771,11 @@ impl Library {
 
 /// Distinct values with their counts, sorted by value.
 fn count(values: impl Iterator<Item = String>) -> Vec<(String, usize)> {
-    let mut counts = std::collections::BTreeMap::new();
+    let mut counts = Vec::new();
     for value in values {
-        *counts.entry(value).or_insert(0) += 1;
+        *order::entry(&mut counts, value) += 1;
     }
-    counts.into_iter().collect()
+    counts
 }
 
 /// The lists of [`listing`]: which articles a list shows.
@@ -798,12 +798,12 @@ impl Library {
     /// shows the collection.
     pub fn months(&self, filters: &Filters) -> Vec<(String, usize)> {
         let mut months: Vec<(String, usize)> = Vec::new();
-        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         let keeps = self.keeps(filters);
         let kept = (self.articles().iter().enumerate()).filter(|&(doc, _)| keeps(doc as u32));
         for (_, article) in kept {
             if let Some(month) = article.month() {
-                *counts.entry(month).or_default() += 1;
+                *order::entry(&mut counts, month) += 1;
             }
         }
         months.extend(counts.into_iter().rev().map(|(m, n)| (m.to_string(), n)));

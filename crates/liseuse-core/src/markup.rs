@@ -6,7 +6,7 @@
 //! classes and places (`src/components/result_list.rs`), so that nothing
 //! moves when the app takes over. Every text is escaped.
 
-use std::collections::BTreeSet;
+use crate::order::SortedSet;
 use std::fmt::Write;
 
 use crate::dates::{Chart, CHART_HEIGHT};
@@ -67,7 +67,7 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
     timeline(&mut html, &all_months, text);
     filters(&mut html, library, &all_months, text);
     let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
-    let no_terms = BTreeSet::new();
+    let no_terms = SortedSet::new();
     // By month, newest first, as the app groups them (the articles whose text is here).
     let shown: Vec<u32> = (page.shown.into_iter())
         .filter(|&doc| library.has_text(doc))
@@ -183,7 +183,7 @@ fn filters(html: &mut String, library: &Library, months: &[(String, usize)], tex
 /// of its title's heading.
 pub struct Shown<'a> {
     /// The index terms to highlight.
-    pub terms: &'a BTreeSet<String>,
+    pub terms: &'a SortedSet<String>,
     /// The query, kept in the link to the article.
     pub query: &'a str,
     /// `h2` (results) or `h3` (under a month's heading).
@@ -192,7 +192,7 @@ pub struct Shown<'a> {
 
 impl<'a> Shown<'a> {
     /// An article of the home page's list: nothing highlighted, under its month.
-    pub fn listed(no_terms: &'a BTreeSet<String>) -> Self {
+    pub fn listed(no_terms: &'a SortedSet<String>) -> Self {
         Shown {
             terms: no_terms,
             query: "",

@@ -28,7 +28,8 @@
 //! A whole index is a split index with every piece present: one run of
 //! terms, one run of postings, read by the same code.
 
-use std::collections::{BTreeSet, HashMap};
+use crate::order::SortedSet;
+use std::collections::HashMap;
 
 use crate::analysis::Analyzer;
 use crate::format::{DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
@@ -82,7 +83,7 @@ pub struct Results {
     pub total: usize,
     /// Every index term the query matched, corrections and completions
     /// included: what snippets and the reader highlight.
-    pub terms: BTreeSet<String>,
+    pub terms: SortedSet<String>,
     /// When nothing matched: the query with its unknown words replaced by the
     /// closest words of the collection, if there are any.
     pub suggestion: Option<String>,
@@ -326,7 +327,7 @@ impl Searcher {
     }
 
     /// The terms of a query read by [`Searcher::prepare`] (see [`Searcher::terms`]).
-    pub fn prepared_terms(&self, prepared: &Prepared) -> BTreeSet<String> {
+    pub fn prepared_terms(&self, prepared: &Prepared) -> SortedSet<String> {
         self.matched_terms(&prepared.plan)
     }
 
@@ -370,13 +371,15 @@ impl Searcher {
 
     /// The index terms `query` matches (corrections and completions included):
     /// what the reading view highlights. Reads the query only; scores nothing.
-    pub fn terms(&self, query: &str) -> BTreeSet<String> {
+    pub fn terms(&self, query: &str) -> SortedSet<String> {
         self.matched_terms(&Planner::new(self).plan(query))
     }
 
-    fn matched_terms(&self, plan: &plan::Plan) -> BTreeSet<String> {
+    fn matched_terms(&self, plan: &plan::Plan) -> SortedSet<String> {
         let candidates = plan.words.iter().flat_map(|word| &word.candidates);
-        crate::order::set(candidates.map(|&(term, _)| self.dictionary.term(term).to_string()))
+        candidates
+            .map(|&(term, _)| self.dictionary.term(term).to_string())
+            .collect()
     }
 
     /// The analyses a query is read with: one per language of the index.
@@ -398,11 +401,10 @@ impl Searcher {
 fn synonym_terms(analyzer: &Analyzer) -> HashMap<String, Vec<String>> {
     let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
     for group in GROUPS {
-        let terms = crate::order::set(
-            (group.iter())
-                .flat_map(|word| analyzer.analyze(word))
-                .map(|token| token.term),
-        );
+        let terms: SortedSet<String> = (group.iter())
+            .flat_map(|word| analyzer.analyze(word))
+            .map(|token| token.term)
+            .collect();
         for term in &terms {
             let others = terms.iter().filter(|&other| other != term).cloned();
             let entry = synonyms.entry(term.clone()).or_default();

@@ -7,8 +7,9 @@
 //! character boundaries, and [`segments`] turns them into the text and marks
 //! a view shows: the reader counts exactly the marks it shows.
 
+use crate::order::SortedSet;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -32,7 +33,7 @@ pub struct Snippet {
 
 /// Byte ranges of the words of `text` whose index term is one of `terms`,
 /// read with French analysis; see [`highlight_with`].
-pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<Range<usize>> {
+pub fn highlight(text: &str, terms: &SortedSet<String>) -> Vec<Range<usize>> {
     highlight_with(Analyzer::FRENCH, text, terms)
 }
 
@@ -43,7 +44,7 @@ pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<Range<usize>> {
 pub fn highlight_with(
     analyzer: Analyzer,
     text: &str,
-    terms: &BTreeSet<String>,
+    terms: &SortedSet<String>,
 ) -> Vec<Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
@@ -146,7 +147,7 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, boo
 
 /// The passage of `article` densest in `terms`, cut at word boundaries, read
 /// with French analysis in the article's language; see [`snippet_with`].
-pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
+pub fn snippet(article: &Article, terms: &SortedSet<String>) -> Snippet {
     snippet_with(Analyzer::FRENCH, article, terms)
 }
 
@@ -158,7 +159,7 @@ pub fn snippet(article: &Article, terms: &BTreeSet<String>) -> Snippet {
 /// earliest. An article matched only by its title gets its opening words.
 /// The cost is linear in the length of the text: a window slides over the
 /// matches instead of counting again for each.
-pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &BTreeSet<String>) -> Snippet {
+pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &SortedSet<String>) -> Snippet {
     let analyzer = analyzer.for_lang(article.lang.as_deref());
     let mut best: Option<(usize, usize, usize, usize)> = None; // (distinct, count, block, first word)
     for (b, block) in article.blocks.iter().enumerate() {
@@ -228,7 +229,7 @@ pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &BTreeSet<Stri
 }
 
 /// The words `first..first + SNIPPET_WORDS` of `text`, with ellipses and highlights.
-fn cut(analyzer: Analyzer, text: &str, first: usize, terms: &BTreeSet<String>) -> Snippet {
+fn cut(analyzer: Analyzer, text: &str, first: usize, terms: &SortedSet<String>) -> Snippet {
     let spans: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
     if spans.is_empty() {
         return Snippet::default();

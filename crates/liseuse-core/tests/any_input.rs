@@ -12,6 +12,7 @@
 
 mod common;
 
+use liseuse_core::order::SortedSet;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -213,7 +214,7 @@ proptest! {
         let library = Library::new(liseuse_core::indexer::build_index(vec![article]));
         check_query(&library, &query)?;
         // Every term of the text, highlighted in it.
-        let terms: BTreeSet<String> = analyze(&body).into_iter().map(|t| t.term).collect();
+        let terms: SortedSet<String> = analyze(&body).into_iter().map(|t| t.term).collect();
         check_marks(&body, &library.highlight(0, &body, &terms))?;
         let snippet = library.snippet(0, &terms);
         check_marks(&snippet.text, &snippet.highlights)?;

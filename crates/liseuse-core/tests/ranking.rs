@@ -360,7 +360,7 @@ fn related_words_the_stemmer_keeps_apart_are_found_below_the_word_itself() {
     assert_eq!(found(&library, "disparition "), ["a1", "a0"]);
     assert_eq!(found(&library, "disparu "), ["a0", "a1"]);
     // Short words have no related words: "club" finds "club" only.
-    assert_eq!(library.terms("club "), ["club".to_string()].into());
+    assert!(library.terms("club ").iter().eq(["club"]));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use liseuse_core::order::SortedSet;
 
 use common::seeds;
 use liseuse_core::analysis::{analyze, words};
@@ -125,7 +125,7 @@ fn invisible_joiners_and_soft_hyphens_inside_a_word_are_part_of_it() {
         let around = format!("{invisible}Bakou{invisible} {invisible}");
         assert_eq!(split(&around), ["Bakou"], "{invisible:?}");
         // And the article's text with them is highlighted whole.
-        let terms: BTreeSet<String> = ["karabakh".to_string()].into();
+        let terms: SortedSet<String> = ["karabakh".to_string()].into_iter().collect();
         let sentence = format!("Le Haut-{text} est là.");
         let ranges = highlight(&sentence, &terms);
         assert_eq!(ranges.len(), 1, "{invisible:?}");

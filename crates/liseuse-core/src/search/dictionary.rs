@@ -4,8 +4,8 @@
 //! lookup says found, absent or not loaded, and [`Lookups`] records the runs
 //! it found not loaded itself, so that the planner never deals with pieces.
 
+use crate::order::SortedSet;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::format::DictionaryPiece;
@@ -123,7 +123,7 @@ impl Dictionary {
 /// and the runs it needed and lacked, recorded as they are met.
 pub(super) struct Lookups<'a> {
     dictionary: &'a Dictionary,
-    missing: RefCell<BTreeSet<usize>>,
+    missing: RefCell<SortedSet<usize>>,
     /// How many lookups met a run not loaded (with repeats): a word knows
     /// whether its own lookups lacked one by comparing before and after.
     misses: Cell<usize>,
@@ -133,7 +133,7 @@ impl<'a> Lookups<'a> {
     pub fn new(dictionary: &'a Dictionary) -> Self {
         Lookups {
             dictionary,
-            missing: RefCell::new(BTreeSet::new()),
+            missing: RefCell::new(SortedSet::new()),
             misses: Cell::new(0),
         }
     }

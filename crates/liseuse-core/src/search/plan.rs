@@ -4,7 +4,7 @@
 //! have. Terms are looked up through [`Lookups`], which records on its own
 //! what a split index still lacks: the plan knows nothing of pieces.
 
-use std::collections::BTreeSet;
+use crate::order::SortedSet;
 
 use super::dictionary::Lookups;
 use super::read::{read, ReadPart, ReadWord};
@@ -206,7 +206,7 @@ impl<'a> Planner<'a> {
             has_words: read.has_words,
             ..Plan::default()
         };
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for part in read.parts {
             match part {
                 ReadPart::Words(words) => {
@@ -256,7 +256,7 @@ impl<'a> Planner<'a> {
     /// terms (see [`Searcher::search`]); the last one, while it is being
     /// typed, for those it begins too. `seen` holds the terms the query
     /// already searches: a word adds only new ones.
-    fn add_word(&self, plan: &mut Plan, seen: &mut BTreeSet<String>, read: ReadWord) {
+    fn add_word(&self, plan: &mut Plan, seen: &mut SortedSet<String>, read: ReadWord) {
         let dictionary = &self.searcher.dictionary;
         let synonym_table = self.searcher.synonyms();
         if read.stop {

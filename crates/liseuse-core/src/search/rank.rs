@@ -2,7 +2,7 @@
 //! exclusions, and the re-ranking of the best by how close their query words
 //! stand. Every constant says what it does and its range.
 
-use std::collections::BTreeMap;
+use crate::order::{entry, get, SortedSet};
 
 use super::plan::{FormMatch, Plan, Sequence};
 use super::{Hit, Searcher};
@@ -99,26 +99,23 @@ impl Searcher {
         if plan.words.len() < 2 || top < 2 {
             return;
         }
-        let docs = crate::order::set(hits[..top].iter().map(|h| h.doc));
+        let docs: SortedSet<u32> = hits[..top].iter().map(|h| h.doc).collect();
         // For each word: its IDF, and the body positions of its terms in those documents.
-        let words: Vec<(f32, BTreeMap<u32, Vec<u32>>)> = plan
+        let words: Vec<(f32, Vec<(u32, Vec<u32>)>)> = plan
             .words
             .iter()
             .map(|word| {
-                let mut positions: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+                let mut positions: Vec<(u32, Vec<u32>)> = Vec::new();
                 let mut word_idf = 0f32;
                 for &(term, _) in &word.candidates {
                     let postings = self.postings.postings(term);
                     word_idf =
                         word_idf.max(idf(self.doc_count(), self.dictionary.doc_frequency(term)));
                     for posting in postings.iter().filter(|p| docs.contains(&p.doc)) {
-                        positions
-                            .entry(posting.doc)
-                            .or_default()
-                            .extend(posting.positions(Field::Body));
+                        entry(&mut positions, posting.doc).extend(posting.positions(Field::Body));
                     }
                 }
-                positions.values_mut().for_each(|p| p.sort_unstable());
+                positions.iter_mut().for_each(|(_, p)| p.sort_unstable());
                 (word_idf, positions)
             })
             .collect();
@@ -126,7 +123,7 @@ impl Searcher {
             let mut nearness = 0f32;
             for (i, (idf_a, a)) in words.iter().enumerate() {
                 for (idf_b, b) in &words[i + 1..] {
-                    let (Some(a), Some(b)) = (a.get(&hit.doc), b.get(&hit.doc)) else {
+                    let (Some(a), Some(b)) = (get(a, &hit.doc), get(b, &hit.doc)) else {
                         continue;
                     };
                     let distance = closest_distance(a, b);

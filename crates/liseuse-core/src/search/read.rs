@@ -5,7 +5,7 @@
 //! whether it frames a question, whether it is being typed). The planner
 //! ([`super::plan`]) plans from this and never reads the text again.
 
-use std::collections::BTreeMap;
+use crate::order::entry;
 use std::ops::Range;
 
 use crate::analysis::{fold, words, Analyzer, Token};
@@ -132,10 +132,10 @@ fn read_words(
 ) -> Vec<ReadWord> {
     let last_word_end = words(text).last().map(|w| w.end);
     // The terms of each word, in every language, by the span of the word.
-    let mut spans: BTreeMap<(usize, usize), ReadWord> = BTreeMap::new();
+    let mut spans: Vec<((usize, usize), ReadWord)> = Vec::new();
     for (n, analyzer) in analyzers.iter().enumerate() {
         for token in analyzer.analyze(text) {
-            let word = spans.entry((token.start, token.end)).or_default();
+            let word = entry(&mut spans, (token.start, token.end));
             if n == 0 {
                 word.first_term = Some(token.term.clone());
             }

@@ -2,7 +2,7 @@ use super::*;
 use crate::analysis::analyze;
 use crate::article::Block;
 
-fn terms_of(query: &str) -> BTreeSet<String> {
+fn terms_of(query: &str) -> SortedSet<String> {
     analyze(query).into_iter().map(|t| t.term).collect()
 }
 
@@ -81,7 +81,7 @@ fn highlights_never_split_a_character() {
 }
 
 /// The words of `text` whose term is one of `terms`, from a fresh analysis.
-fn marked_afresh(analyzer: Analyzer, text: &str, terms: &BTreeSet<String>) -> Vec<String> {
+fn marked_afresh(analyzer: Analyzer, text: &str, terms: &SortedSet<String>) -> Vec<String> {
     (analyzer.analyze(text).into_iter())
         .filter(|t| terms.contains(&t.term))
         .map(|t| text[t.start..t.end].to_string())
@@ -101,7 +101,7 @@ fn a_text_read_before_is_highlighted_as_a_fresh_one() {
     for query in ["réfugiés", "armée camps", "refugee", "camp"] {
         for text in texts.iter().step_by(97) {
             for analyzer in [Analyzer::FRENCH, english] {
-                let terms: BTreeSet<String> = analyzer
+                let terms: SortedSet<String> = analyzer
                     .analyze(query)
                     .into_iter()
                     .map(|t| t.term)
@@ -132,7 +132,7 @@ fn a_text_read_before_is_highlighted_as_a_fresh_one() {
 #[test]
 fn the_words_of_a_phrase_found_are_one_mark() {
     let analyzer = Analyzer::FRENCH;
-    let terms: BTreeSet<String> = (analyzer.analyze("corridor de Lachin").into_iter())
+    let terms: SortedSet<String> = (analyzer.analyze("corridor de Lachin").into_iter())
         .map(|t| t.term)
         .collect();
     let text = "Bakou a fermé le corridor de Lachin, puis le corridor humanitaire de Lachin.";
