@@ -168,7 +168,9 @@ pub fn get<'a, K: Ord, V>(pairs: &'a [(K, V)], key: &K) -> Option<&'a V> {
 /// where the standard sort is compiled for this module.
 fn positions_in_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..len as u32).collect();
-    order.sort_by(|&a, &b| compare(a as usize, b as usize));
+    // Stable by the position, the last key: the unstable sort then gives
+    // the stable one's order, and the engine's code has no stable sort.
+    order.sort_unstable_by(|&a, &b| compare(a as usize, b as usize).then(a.cmp(&b)));
     order
 }
 

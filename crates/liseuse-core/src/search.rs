@@ -352,7 +352,9 @@ impl Searcher {
                 hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
             }
             results.total = hits.len();
-            hits.sort_by(Hit::rank);
+            // (A total order, the document last: the unstable sort gives
+            // the stable one's order, without its code in the wasm.)
+            hits.sort_unstable_by(Hit::rank);
             match places {
                 None => self.rerank_by_proximity(plan, &mut hits),
                 Some(places) => crate::order::sort_by_key(&mut hits, |hit| {

@@ -134,7 +134,7 @@ impl Searcher {
             }
             hit.score += PROXIMITY_WEIGHT * nearness / (1.0 + nearness);
         }
-        hits[..top].sort_by(Hit::rank);
+        hits[..top].sort_unstable_by(Hit::rank);
     }
 
     /// Keeps the hits that contain every phrase and no exclusion.
