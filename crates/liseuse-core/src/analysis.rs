@@ -278,7 +278,7 @@ impl Analyzer {
         } else {
             word.chars()
                 .filter(|&c| !is_thousands_separator(c) && !is_invisible(c))
-                .flat_map(char::to_lowercase)
+                .flat_map(lower)
                 .collect()
         }
     }
@@ -356,7 +356,7 @@ pub fn fold(word: &str) -> String {
         if is_thousands_separator(c) || is_invisible(c) {
             continue;
         }
-        for lower in c.to_lowercase() {
+        for lower in lower(c) {
             match lower {
                 'œ' => out.push_str("oe"),
                 'æ' => out.push_str("ae"),
@@ -831,8 +831,11 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
+mod lower;
 mod ordinal;
 mod unmarked;
+
+pub use lower::{lower, lowercase};
 
 #[cfg(test)]
 mod tests;

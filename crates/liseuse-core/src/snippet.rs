@@ -177,7 +177,7 @@ pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &SortedSet<Str
         for (w, word) in words(&block.text).enumerate() {
             while pending.next_if(|m| m.start < word.start).is_some() {}
             if let Some(m) = pending.next_if(|m| m.start == word.start) {
-                matched_words.push((w, block.text[m.clone()].to_lowercase()));
+                matched_words.push((w, crate::analysis::lowercase(&block.text[m.clone()])));
             }
         }
         // Windows of SNIPPET_WORDS words from a few words before each match.
