@@ -1,6 +1,6 @@
-// Starts what surrounds the wasm app: on a link to a search, the first
-// result's path (its small wasm writes the first results before the app
-// arrives; see firstResults() below); the offline service worker, the notice
+// Starts what surrounds the wasm app: on a link to a search or an article,
+// the first result's path (its small wasm writes the first results, or the
+// article, before the app arrives; see firstResults() below); the offline service worker, the notice
 // of a new version, and a clear message when the app cannot start.
 (() => {
   const app = () => document.getElementById('app');
@@ -97,12 +97,15 @@
     if (response.ok) stage(url, response.clone());
     return response;
   });
-  // A link to a search: its first results come from the first result's
-  // path (below), and the app after them; any other link needs the app.
-  const query = location.hash.startsWith('#/?') ? new URLSearchParams(location.hash.slice(3)).get('q') ?? '' : '';
+  // A link to a search or to an article: its first view (the first results,
+  // or the article) comes from the first result's path (below), and the app
+  // after it; any other link needs the app.
+  const hashQuery = location.hash.includes('?') ? new URLSearchParams(location.hash.split('?')[1]).get('q') ?? '' : '';
+  const articleLink = /^#\/article\/[^?]/.test(location.hash);
+  const query = location.hash.startsWith('#/?') || articleLink ? hashQuery : '';
   const firstUrls = document.querySelector('meta[name="liseuse-first"]')?.content.split(' ') ?? [];
-  const searchLink = deepLink && query.trim() !== '' && firstUrls.length === 2;
-  let early = deepLink && !searchLink && wasmUrl ? fetchWasm(wasmUrl) : null;
+  const firstLink = deepLink && firstUrls.length === 2 && (articleLink || (location.hash.startsWith('#/?') && query.trim() !== ''));
+  let early = deepLink && !firstLink && wasmUrl ? fetchWasm(wasmUrl) : null;
 
   // A link to a search in a split index: the dictionary and term pieces
   // where its words would be are preloaded while the wasm downloads,
@@ -233,10 +236,11 @@
 
   /** The first result's path (crates/liseuse-first, whose glue and wasm
    * scripts/precache names in <meta name="liseuse-first">): on a link to
-   * a search, its small wasm opens the index's first file, names the
-   * pieces the search needs, round after round, which are downloaded here,
-   * and writes the first page of results into the page, with the code that
-   * writes the home page's list at build time. The app comes after. */
+   * a search or an article, its small wasm opens the index's first file,
+   * names the pieces the page needs, round after round, which are
+   * downloaded here, and writes the first page of results (or the article)
+   * into the page, with the code that writes the home page's list at build
+   * time. The app comes after. */
   async function firstResults([glueUrl, firstWasmUrl]) {
     const index = document.getElementById('liseuse-index')?.getAttribute('href');
     if (!index) return;
@@ -255,7 +259,7 @@
           main.innerHTML = html;
           // Where the search box will be: the query, as the app's box will hold it.
           const pill = app().querySelector('.search-pill');
-          if (pill) {
+          if (pill && query) {
             pill.textContent = query;
             pill.classList.add('filled');
           }
@@ -272,7 +276,7 @@
 
   // Whatever goes wrong on the first result's path (an old browser, a
   // damaged piece), the app comes and says it, or does it.
-  const firstDone = searchLink ? firstResults(firstUrls).catch(() => {}) : Promise.resolve();
+  const firstDone = firstLink ? firstResults(firstUrls).catch(() => {}) : Promise.resolve();
   /** When the app may load: after the first results (Trunk's loader, as
    * scripts/precache rewrites it, awaits this). */
   window.liseuseTurn = () => firstDone;

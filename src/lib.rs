@@ -116,23 +116,23 @@ async fn first_page_texts(library: &Rc<Library>) {
     download_all(library, library.missing_texts(shown.shown)).await;
 }
 
-/// Whether the page shows the first results of a link to a search, which
-/// the first result's path wrote (`assets/boot.js`).
+/// Whether the page shows the first view of a link to a search (its first
+/// results) or to an article, which the first result's path wrote
+/// (`assets/boot.js`).
 fn shows_first_results(document: &web_sys::Document) -> bool {
     (document.document_element()).is_some_and(|html| html.has_attribute("data-first-results"))
 }
 
-/// Takes in the pieces of the first results the page shows (the page
+/// Takes in the pieces of the first view the page shows (the page
 /// downloaded them: see `fetch::held`), round after round, as the first
-/// result's path did: the app's first render then shows those results in
-/// their places, not "Recherche…" first. What fails is the list's to say.
+/// result's path did: the app's first render then shows those results, or
+/// that article, in their places, not "Recherche…" first. What fails is
+/// the view's to say.
 async fn first_results_pieces(library: &Rc<Library>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let route::Route::Search { query, newest } = route::Route::from_hash(&hash) else {
-        return;
-    };
+    let route = route::Route::from_hash(&hash);
     for _ in 0..8 {
-        let missing = liseuse_core::markup::first_missing(library, &query, newest);
+        let missing = liseuse_core::markup::first_missing(library, &route);
         if missing.is_empty() || missing.iter().any(|file| pieces::has_failed(file)) {
             return;
         }

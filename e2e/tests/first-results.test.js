@@ -1,8 +1,8 @@
-// A link to a search shows its first results before the app has arrived:
-// the first result's path (crates/liseuse-first, started by assets/boot.js)
-// writes them with the code that writes the home page's list at build time;
-// the app's wasm is asked for only after them, and takes the page over
-// without moving a result.
+// A link to a search shows its first results before the app has arrived,
+// and a link to an article its article: the first result's path
+// (crates/liseuse-first, started by assets/boot.js) writes them with the code
+// that writes the home page's list at build time; the app's wasm is asked
+// for only after them, and takes the page over without moving a line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST, DIST_COLLECTION, useReader } from '../lib/fixture.js';
@@ -97,3 +97,49 @@ test('a result shown before the app opens its article once the app is there', as
   assert.equal(await r.reader().locator('h1').innerText(), "Le chef de l'OTAN salue la coopération militaire turco-azérie");
   assert.deepEqual(r.errors, []);
 });
+
+/** The address of the home page's `n`-th article, with the longest word of its title as the query if `query`. */
+async function articleLink(site, n, query) {
+  const r = await site.newReader();
+  await r.page.goto(r.baseUrl);
+  const link = r.page.locator('.early a[href^="#/article/"], #app .result a[href^="#/article/"]').nth(n);
+  const [href, title] = [await link.getAttribute('href'), await link.innerText()];
+  await r.page.close();
+  const word = title.split(/[^\p{L}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return query ? { hash: `${href}?q=${encodeURIComponent(word)}`, query: word } : { hash: href, query: '' };
+}
+
+const articleTops = (page) => page.evaluate(() => [...document.querySelectorAll('#app article.reader > :not(progress), #app article.reader .text > *')]
+  .slice(0, 12).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().top)}`));
+
+for (const [name, site, n, withQuery] of [
+  ['a whole index', seeds, 1, true],
+  ['a split index', collection, 0, true],
+  ['a split index on a phone', phone, 2, false],
+]) {
+  test(`a link to an article shows it before the app, which keeps it in place: ${name}`, async () => {
+    const { hash, query } = await articleLink(site, n, withQuery);
+    const { r, requests, release } = await openHeld(site, hash);
+    await r.page.locator('#app article.reader .text p').first().waitFor();
+    assert.equal(await r.page.locator('#app[data-started]').count(), 0, 'shown before the app started');
+    assert.ok(requests.some((file) => /^first-[0-9a-f]{16}\.wasm\.gz$/.test(file)), `${requests}`);
+    const title = await r.page.locator('#app article.reader h1').innerText();
+    const text = await r.page.locator('#app article.reader .text').innerText();
+    assert.ok(title.length > 0 && text.length > 0, `${title}: ${text.length} characters`);
+    assert.equal(await r.page.locator('#app a.back').innerText(), query ? '← Résultats' : '← Tous les articles');
+    if (query) assert.equal(await r.page.locator('.search-pill').innerText(), query, 'the query where the search box will be');
+    const before = await articleTops(r.page);
+    await r.screenshot(`first-article-before-the-app-${name.replaceAll(/\W+/g, '-')}`);
+    release();
+    await r.page.locator('#app[data-started]').waitFor();
+    // The app's own save button, which works.
+    await r.page.locator('#app .article-actions .save:not([disabled])').waitFor();
+    assert.equal(await r.page.locator('#app article.reader h1').innerText(), title);
+    assert.equal(await r.page.locator('#app article.reader .text').innerText(), text, 'the same text');
+    // The app adds what comes below the text (names, what to read next).
+    assert.deepEqual((await articleTops(r.page)).slice(0, before.length), before, 'in the same places');
+    if (query) await r.page.locator('#app article.reader mark').first().waitFor();
+    await r.screenshot(`first-article-${name.replaceAll(/\W+/g, '-')}`);
+    assert.deepEqual(r.errors, []);
+  });
+}

@@ -69,9 +69,13 @@ impl Chart {
         if span.len() < 2 {
             return None;
         }
-        let counts: std::collections::HashMap<&str, usize> =
-            months.iter().map(|(m, n)| (m.as_str(), *n)).collect();
-        let count_of = |month: &str| counts.get(month).copied().unwrap_or(0);
+        // (A sorted vector, not a hash map: the first result's wasm has no
+        // hash map of this type. The last count of a month given twice wins.)
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (month, count) in months {
+            *crate::order::entry(&mut counts, month.as_str()) = *count;
+        }
+        let count_of = |month: &str| crate::order::get(&counts, &month).copied().unwrap_or(0);
         let most = span.iter().map(|m| count_of(m)).max().unwrap_or(1).max(1);
         let column = (6000 / span.len()).clamp(40, 280);
         let columns = (span.into_iter().enumerate())

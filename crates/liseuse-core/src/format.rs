@@ -1025,7 +1025,7 @@ pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), String> {
         let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
         if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
             return Err(format!(
-                "the name {:?} lists documents out of the collection",
+                "the name « {} » lists documents out of the collection",
                 entity.name
             ));
         }

@@ -9,6 +9,8 @@
 use crate::order::SortedSet;
 use std::fmt::Write;
 
+mod article;
+
 use crate::dates::{Chart, CHART_HEIGHT};
 use crate::listing::{meta_line, site_about};
 use crate::route::Route;
@@ -336,30 +338,42 @@ fn pieces_of(library: &Library, results: &Results) -> Vec<String> {
     }
 }
 
-/// The pieces of a split index that the first results of `query` need and
-/// that are not loaded yet, round after round: the query's own (its
-/// dictionary, then its terms' postings), then its results' titles, then
-/// their texts (snippets). Empty once the page can show them all.
-pub fn first_missing(library: &Library, query: &str, newest: bool) -> Vec<String> {
-    match first_search(library, query, newest) {
-        Ok(results) => pieces_of(library, &results),
-        Err(missing) => missing,
+/// The pieces of a split index that the first view of a link to `route`
+/// needs and that are not loaded yet, round after round. For a search: the
+/// query's own (its dictionary, then its terms' postings), then its
+/// results' titles, then their texts (snippets); for an article: its id's
+/// piece, then its text's. Empty once the page can show it all, and for
+/// any other page (the app writes it).
+pub fn first_missing(library: &Library, route: &Route) -> Vec<String> {
+    match route {
+        Route::Search { query, newest } => match first_search(library, query, *newest) {
+            Ok(results) => pieces_of(library, &results),
+            Err(missing) => missing,
+        },
+        Route::Article { id, .. } => article::article_ready(library, id)
+            .err()
+            .unwrap_or_default(),
+        _ => Vec::new(),
     }
 }
 
-/// A round of the first results of `query` (the newest first when
-/// `newest`), from one search: the page as it can be shown now, and the
-/// pieces of the next round ([`first_missing`]).
-pub fn first_round(library: &Library, query: &str, newest: bool, text: &ListText) -> FirstRound {
-    match first_search(library, query, newest) {
-        Ok(results) => FirstRound {
-            missing: pieces_of(library, &results),
-            html: Some(results_html(library, query, newest, &results, text)),
+/// A round of the first view of a link to `route`, from one search (or one
+/// look at the article): the page as it can be shown now, and the pieces of
+/// the next round ([`first_missing`]).
+pub fn first_round(library: &Library, route: &Route, text: &ListText) -> FirstRound {
+    match route {
+        Route::Search { query, newest } => match first_search(library, query, *newest) {
+            Ok(results) => FirstRound {
+                missing: pieces_of(library, &results),
+                html: Some(results_html(library, query, *newest, &results, text)),
+            },
+            Err(missing) => FirstRound {
+                html: None,
+                missing,
+            },
         },
-        Err(missing) => FirstRound {
-            html: None,
-            missing,
-        },
+        Route::Article { id, query } => article::article_round(library, id, query, text),
+        _ => FirstRound::default(),
     }
 }
 

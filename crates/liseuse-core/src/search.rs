@@ -29,7 +29,6 @@
 //! terms, one run of postings, read by the same code.
 
 use crate::order::SortedSet;
-use std::collections::HashMap;
 
 use crate::analysis::Analyzer;
 use crate::format::{DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
@@ -139,7 +138,7 @@ pub struct Searcher {
     /// the terms of the other members.
     /// Computed at the first query that needs them, not when the index is
     /// loaded: that is on the way to the app's first paint.
-    synonyms: std::sync::OnceLock<HashMap<String, Vec<String>>>,
+    synonyms: std::sync::OnceLock<Synonyms>,
     /// The terms, in runs (one for a whole index).
     dictionary: Dictionary,
     /// The postings, in runs of terms (one for a whole index; see
@@ -278,7 +277,7 @@ impl Searcher {
     }
 
     /// For the term of each member of a synonym group, the terms of the others.
-    pub(crate) fn synonyms(&self) -> &HashMap<String, Vec<String>> {
+    pub(crate) fn synonyms(&self) -> &Synonyms {
         (self.synonyms).get_or_init(|| synonym_terms(&self.index.analyzer))
     }
 
@@ -398,10 +397,14 @@ impl Searcher {
     }
 }
 
+/// For the term of each member of a synonym group, the terms of the others,
+/// in the order of the terms (a few hundred: searched by halves).
+pub(crate) type Synonyms = Vec<(String, Vec<String>)>;
+
 /// For the term of each member of a synonym group, as `analyzer` reads it,
 /// the terms of the other members (see [`Searcher::synonyms`]).
-fn synonym_terms(analyzer: &Analyzer) -> HashMap<String, Vec<String>> {
-    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+fn synonym_terms(analyzer: &Analyzer) -> Synonyms {
+    let mut synonyms: Synonyms = Vec::new();
     for group in GROUPS {
         let terms: SortedSet<String> = (group.iter())
             .flat_map(|word| analyzer.analyze(word))
@@ -409,7 +412,7 @@ fn synonym_terms(analyzer: &Analyzer) -> HashMap<String, Vec<String>> {
             .collect();
         for term in &terms {
             let others = terms.iter().filter(|&other| other != term).cloned();
-            let entry = synonyms.entry(term.clone()).or_default();
+            let entry = crate::order::entry(&mut synonyms, term.clone());
             entry.extend(others);
             crate::order::sort_dedup(entry);
         }

@@ -9,7 +9,6 @@
 
 use crate::order::SortedSet;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -181,21 +180,23 @@ pub fn snippet_with(analyzer: Analyzer, article: &Article, terms: &SortedSet<Str
             }
         }
         // Windows of SNIPPET_WORDS words from a few words before each match.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // The distinct matched words in the window, with their counts (a
+        // sorted vector: a few words at most).
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         let (mut from, mut to) = (0, 0); // matches inside the window
         for &(anchor, _) in &matched_words {
             let first = anchor.saturating_sub(SNIPPET_LEAD_WORDS);
             let end = first + SNIPPET_WORDS;
             while to < matched_words.len() && matched_words[to].0 < end {
-                *counts.entry(matched_words[to].1.as_str()).or_insert(0) += 1;
+                *crate::order::entry(&mut counts, matched_words[to].1.as_str()) += 1;
                 to += 1;
             }
             while from < to && matched_words[from].0 < first {
                 let key = matched_words[from].1.as_str();
-                if let Some(count) = counts.get_mut(key) {
-                    *count -= 1;
-                    if *count == 0 {
-                        counts.remove(key);
+                if let Ok(at) = counts.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    counts[at].1 -= 1;
+                    if counts[at].1 == 0 {
+                        counts.remove(at);
                     }
                 }
                 from += 1;

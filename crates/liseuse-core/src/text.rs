@@ -137,14 +137,10 @@ pub struct Text {
     pub save_hint: &'static str,
     pub saved_short: &'static str,
     // Reading.
-    pub back_all: &'static str,
-    pub back_results: &'static str,
     pub article_missing: &'static str,
     pub article_missing_t: &'static str,
     pub resumed: &'static str,
     pub restart: &'static str,
-    pub read_original: &'static str,
-    pub photo_t: &'static str,
     pub loading_article: &'static str,
     pub read_badge: &'static str,
     pub mark_unread: &'static str,
@@ -157,7 +153,6 @@ pub struct Text {
     pub next_match: &'static str,
     pub next_match_key: &'static str,
     pub matches_label: &'static str,
-    pub progress: &'static str,
     // Names.
     pub name: &'static str,
     pub name_missing: &'static str,
@@ -232,7 +227,8 @@ pub struct Text {
 }
 
 /// The words of a list of articles (the results, the home page's list, its
-/// filters and chart): all that the first result's path shows, apart from
+/// filters and chart) and of an article's first view: all that the first
+/// result's path shows, apart from
 /// the rest of [`Text`] so that its wasm carries no other word. A [`Text`]
 /// reads as its [`ListText`] too (`text.months`).
 #[allow(missing_docs)]
@@ -271,6 +267,12 @@ pub struct ListText {
     pub labelled_t: &'static str,
     pub save_for_later: &'static str,
     pub save_short: &'static str,
+    // An article's first view.
+    pub back_all: &'static str,
+    pub back_results: &'static str,
+    pub read_original: &'static str,
+    pub photo_t: &'static str,
+    pub progress: &'static str,
 }
 
 impl std::ops::Deref for Text {
@@ -476,14 +478,10 @@ pub static FR: Text = Text {
     saved_hint: "Gardé (s pour retirer)",
     save_hint: "Garder pour plus tard (s)",
     saved_short: "★ Gardé",
-    back_all: "← Tous les articles",
-    back_results: "← Résultats",
     article_missing: "Article introuvable",
     article_missing_t: "Aucun article ne porte l’identifiant « {} ».",
     resumed: "Reprise là où vous en étiez. ",
     restart: "Reprendre au début",
-    read_original: "Lire l’original",
-    photo_t: "Photo : {}",
     loading_article: "Chargement de l’article…",
     read_badge: "Lu",
     mark_unread: "Marquer comme non lu",
@@ -496,7 +494,6 @@ pub static FR: Text = Text {
     next_match: "Occurrence suivante",
     next_match_key: "Occurrence suivante (n)",
     matches_label: "Occurrences",
-    progress: "Progression de la lecture",
     name: "Nom",
     name_missing: "Nom introuvable",
     name_missing_t: "Aucun nom « {} » dans cette collection.",
@@ -619,6 +616,11 @@ pub static FR_LIST: ListText = ListText {
     labelled_t: "{} : {}",
     save_for_later: "Garder pour plus tard",
     save_short: "☆ Garder",
+    back_all: "← Tous les articles",
+    back_results: "← Résultats",
+    read_original: "Lire l’original",
+    photo_t: "Photo : {}",
+    progress: "Progression de la lecture",
 };
 
 /// The English interface.
@@ -665,14 +667,10 @@ pub static EN: Text = Text {
     saved_hint: "Saved (s to remove)",
     save_hint: "Save for later (s)",
     saved_short: "★ Saved",
-    back_all: "← All articles",
-    back_results: "← Results",
     article_missing: "Article not found",
     article_missing_t: "No article has the identifier “{}”.",
     resumed: "Back where you left off. ",
     restart: "Start from the top",
-    read_original: "Read the original",
-    photo_t: "Photo: {}",
     loading_article: "Loading the article…",
     read_badge: "Read",
     mark_unread: "Mark as unread",
@@ -685,7 +683,6 @@ pub static EN: Text = Text {
     next_match: "Next match",
     next_match_key: "Next match (n)",
     matches_label: "Matches",
-    progress: "Reading progress",
     name: "Name",
     name_missing: "Name not found",
     name_missing_t: "No name “{}” in this collection.",
@@ -808,6 +805,11 @@ pub static EN_LIST: ListText = ListText {
     labelled_t: "{}: {}",
     save_for_later: "Save for later",
     save_short: "☆ Save",
+    back_all: "← All articles",
+    back_results: "← Results",
+    read_original: "Read the original",
+    photo_t: "Photo: {}",
+    progress: "Reading progress",
 };
 
 #[cfg(test)]

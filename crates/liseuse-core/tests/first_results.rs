@@ -1,7 +1,8 @@
-//! The first results of a link to a search, written as HTML before the app
-//! starts (`liseuse_core::markup`, run by the first result's path): loaded
-//! round after round from a split index, they are the app's first page of
-//! results, highlighted and escaped, and the same as from the whole index.
+//! The first results of a link to a search, and the article of a link to an
+//! article, written as HTML before the app starts (`liseuse_core::markup`,
+//! run by the first result's path): loaded round after round from a split
+//! index, they are the app's first page of results (highlighted) or its
+//! reading view, escaped, and the same as from the whole index.
 #![cfg(feature = "indexer")]
 
 use std::collections::BTreeMap;
@@ -9,8 +10,17 @@ use std::path::Path;
 
 use liseuse_core::format::PieceSizes;
 use liseuse_core::markup::{first_missing, first_round, RESULTS_PAGE};
+use liseuse_core::route::Route;
 use liseuse_core::text::FR;
 use liseuse_core::{Filters, Library, Order};
+
+/// A link to the results of `query`.
+fn search(query: &str, newest: bool) -> Route {
+    Route::Search {
+        query: query.to_string(),
+        newest,
+    }
+}
 
 /// The seeds as one file, and split in small pieces (by name).
 fn seeds() -> (Library, Vec<u8>, BTreeMap<String, Vec<u8>>) {
@@ -28,9 +38,9 @@ fn loaded(head: &[u8], pieces: &BTreeMap<String, Vec<u8>>, query: &str) -> (Libr
     let mut rounds = 0;
     let mut pending = false;
     loop {
-        let round = first_round(&library, query, false, &FR);
+        let round = first_round(&library, &search(query, false), &FR);
         // What the app asks for before its first render: the same pieces.
-        let missing = first_missing(&library, query, false);
+        let missing = first_missing(&library, &search(query, false));
         assert_eq!(round.missing, missing, "{query}");
         // Shown at each round once the search is in: a result whose title
         // is on its way says so, with its date and source, and links nowhere.
@@ -76,15 +86,23 @@ fn a_split_index_shows_the_same_first_results_as_the_whole_one() {
     ] {
         let (library, rounds) = loaded(&head, &pieces, query);
         assert!(rounds >= 1, "{query}: a split index needs pieces");
-        let split = first_round(&library, query, false, &FR).html.expect(query);
-        let whole = first_round(&whole, query, false, &FR).html.unwrap();
+        let split = first_round(&library, &search(query, false), &FR)
+            .html
+            .expect(query);
+        let whole = first_round(&whole, &search(query, false), &FR)
+            .html
+            .unwrap();
         // The same articles (the word positions that refine their order
         // come later, as in the app), each as the whole index shows it.
         assert_eq!(ids(&split), ids(&whole), "{query}");
         assert_eq!(split.len(), whole.len(), "{query}");
         // Before its pieces are in, nothing (the page keeps its loading line).
         let bare = Library::from_bytes(&head).unwrap();
-        assert_eq!(first_round(&bare, query, false, &FR).html, None, "{query}");
+        assert_eq!(
+            first_round(&bare, &search(query, false), &FR).html,
+            None,
+            "{query}"
+        );
     }
 }
 
@@ -92,7 +110,9 @@ fn a_split_index_shows_the_same_first_results_as_the_whole_one() {
 fn the_first_results_are_the_apps_first_page_highlighted() {
     let (whole, _, _) = seeds();
     let query = "Bakou";
-    let html = first_round(&whole, query, false, &FR).html.unwrap();
+    let html = first_round(&whole, &search(query, false), &FR)
+        .html
+        .unwrap();
     let prepared = whole.prepare(query);
     let results = whole.search_prepared(
         &prepared,
@@ -118,7 +138,7 @@ fn the_first_results_are_the_apps_first_page_highlighted() {
     }
     assert!(html.contains("<mark>Bakou</mark>"), "{html}");
     // The newest first: under their months' headings.
-    let newest = first_round(&whole, query, true, &FR).html.unwrap();
+    let newest = first_round(&whole, &search(query, true), &FR).html.unwrap();
     assert!(
         newest.contains("<ol class=\"months\"><li class=\"month\"><h2>"),
         "{newest}"
@@ -130,7 +150,9 @@ fn nothing_found_says_so_with_the_engines_suggestion() {
     let (whole, _, _) = seeds();
     let mut suggested = 0;
     for query in ["zzzqqq", "Kaarabak", "qui sont les"] {
-        let html = first_round(&whole, query, false, &FR).html.unwrap();
+        let html = first_round(&whole, &search(query, false), &FR)
+            .html
+            .unwrap();
         let results = whole.search(query, RESULTS_PAGE);
         assert!(results.hits.is_empty(), "{query}");
         assert!(
@@ -158,12 +180,95 @@ fn nothing_found_says_so_with_the_engines_suggestion() {
 #[test]
 fn a_query_cannot_write_html_into_the_page() {
     let (whole, _, _) = seeds();
-    let html = first_round(&whole, "<img src=x onerror=alert(1)> Bakou", false, &FR)
-        .html
-        .unwrap();
+    let html = first_round(
+        &whole,
+        &search("<img src=x onerror=alert(1)> Bakou", false),
+        &FR,
+    )
+    .html
+    .unwrap();
     assert!(!html.contains("<img"), "{html}");
     assert!(
         html.contains("&lt;img src=x onerror=alert(1)&gt; Bakou"),
         "{html}"
     );
+}
+
+/// The article of a link to `id`, loaded round after round from the split
+/// seeds, with the number of rounds.
+fn article_loaded(
+    head: &[u8],
+    pieces: &BTreeMap<String, Vec<u8>>,
+    route: &Route,
+) -> (Option<String>, usize) {
+    let library = Library::from_bytes(head).unwrap();
+    for rounds in 0..8 {
+        let round = first_round(&library, route, &FR);
+        assert_eq!(round.missing, first_missing(&library, route), "{route:?}");
+        if round.missing.is_empty() {
+            return (round.html, rounds);
+        }
+        assert_eq!(round.html, None, "an article shown before its text");
+        for file in &round.missing {
+            library.add_piece(file, &pieces[file]).unwrap();
+        }
+    }
+    panic!("{route:?}: the rounds do not end");
+}
+
+#[test]
+fn a_link_to_an_article_shows_it_whole_as_the_reading_view_does() {
+    let (whole, head, pieces) = seeds();
+    for doc in 0..whole.len() as u32 {
+        let article = whole.article_at(doc);
+        let route = Route::Article {
+            id: article.id.clone(),
+            query: "Bakou".to_string(),
+        };
+        let (html, rounds) = article_loaded(&head, &pieces, &route);
+        let html = html.expect("the article, once its text is in");
+        // Its id's piece, then its text's.
+        assert!((1..=2).contains(&rounds), "{}: {rounds} rounds", article.id);
+        assert_eq!(
+            first_round(&whole, &route, &FR).html.as_ref(),
+            Some(&html),
+            "the same from the whole index"
+        );
+        assert!(
+            html.starts_with("<article class=\"reader\"><progress class=\"progress\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a class=\"back\" href=\"#/?q=Bakou\">← Résultats</a>"),
+            "{html}"
+        );
+        let title = liseuse_core::markup::escape(&article.title);
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{html}");
+        // Every block, in order, numbered as the app numbers them.
+        let mut from = 0;
+        for (b, block) in article.blocks.iter().enumerate() {
+            let text = liseuse_core::markup::escape(&block.text);
+            let at = html[from..]
+                .find(&format!(" data-b=\"{b}\">{text}<"))
+                .unwrap_or_else(|| panic!("{}: block {b}", article.id));
+            from += at;
+        }
+        // The save button is there, inert, so that nothing moves when the app's comes.
+        assert!(html.contains("<div class=\"article-actions\"><button type=\"button\" class=\"save\" aria-pressed=\"false\""), "{html}");
+        assert!(html.ends_with("</article>"));
+    }
+}
+
+#[test]
+fn a_link_to_no_article_shows_nothing_and_asks_for_nothing_more() {
+    let (_, head, pieces) = seeds();
+    for id in ["nobody", "<script>alert(1)</script>", ""] {
+        let route = Route::Article {
+            id: id.to_string(),
+            query: String::new(),
+        };
+        let (html, rounds) = article_loaded(&head, &pieces, &route);
+        assert_eq!(html, None, "{id}: the app says it is not found");
+        assert!(rounds <= 1, "{id}");
+    }
 }

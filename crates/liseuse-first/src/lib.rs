@@ -1,11 +1,11 @@
-//! The first result's path: what a link to a search needs before its first
-//! paint, and nothing else. `assets/boot.js` starts it while the page is
-//! parsed, on a link to a search: it opens the index's first file, names the
-//! pieces the search needs round after round (which boot.js downloads), and
-//! writes the first page of results with the very code that writes the home
-//! page's list at build time (`liseuse_core::markup`). The app, with every
-//! feature, arrives after that paint and takes the page over without moving
-//! it.
+//! The first result's path: what a link to a search or to an article needs
+//! before its first paint, and nothing else. `assets/boot.js` starts it
+//! while the page is parsed, on such a link: it opens the index's first
+//! file, names the pieces the page needs round after round (which boot.js
+//! downloads), and writes the first page of results, or the article, with
+//! the very code that writes the home page's list at build time
+//! (`liseuse_core::markup`). The app, with every feature, arrives after
+//! that paint and takes the page over without moving it.
 //!
 //! It holds no DOM code and no fetch: boot.js does both with the browser's
 //! own APIs, so this wasm is the engine, the checks and the markup only.
@@ -17,12 +17,13 @@ use liseuse_core::text::{Lang, ListText};
 use liseuse_core::Library;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A collection opened for the first results of one search.
+/// A collection opened for the first view of one link: a search's first
+/// results, or an article.
 #[wasm_bindgen]
 pub struct First {
     library: Library,
-    query: String,
-    newest: bool,
+    /// The link: to a search or to an article.
+    route: Route,
     text: &'static ListText,
     /// The page as the last round could show it, until asked for.
     html: Option<String>,
@@ -31,13 +32,14 @@ pub struct First {
 #[wasm_bindgen]
 impl First {
     /// Opens the index's first file, named `name`, its bytes `bytes`
-    /// (decoded), for the page at `hash` (a link to a search) whose
-    /// language is `lang` (`<html lang>`). Fails with the reason when the
-    /// bytes are not the file, or the link is not to a search.
+    /// (decoded), for the page at `hash` (a link to a search or an article)
+    /// whose language is `lang` (`<html lang>`). Fails with the reason when
+    /// the bytes are not the file, or the link is to another page.
     pub fn open(name: &str, bytes: &[u8], hash: &str, lang: &str) -> Result<First, String> {
-        let Route::Search { query, newest } = Route::from_hash(hash) else {
-            return Err(format!("{hash}: not a search"));
-        };
+        let route = Route::from_hash(hash);
+        if !matches!(route, Route::Search { .. } | Route::Article { .. }) {
+            return Err(format!("{hash}: not a search or an article"));
+        }
         check(name, bytes).map_err(|e| e.to_string())?;
         let library = Library::from_bytes(bytes).map_err(|e| e.to_string())?;
         // A collection in a language whose stemmer this wasm does not carry
@@ -47,17 +49,16 @@ impl First {
         }
         Ok(First {
             library,
-            query,
-            newest,
+            route,
             text: Lang::of(lang).unwrap_or_default().list(),
             html: None,
         })
     }
 
-    /// Searches once: keeps the page it can show ([`First::html`]), returns
+    /// Searches once (or looks for the article): keeps the page it can show ([`First::html`]), returns
     /// the pieces of the next round (under `pieces/`), none at the last.
     pub fn round(&mut self) -> Vec<String> {
-        let round = first_round(&self.library, &self.query, self.newest, self.text);
+        let round = first_round(&self.library, &self.route, self.text);
         self.html = round.html;
         round.missing
     }
@@ -68,7 +69,8 @@ impl First {
         (self.library.add_piece(name, bytes)).map_err(|e| e.to_string())
     }
 
-    /// The page the last round could show; `None` before the search's own pieces.
+    /// The page the last round could show; `None` before the search's own
+    /// pieces (or the article's text).
     pub fn html(&mut self) -> Option<String> {
         self.html.take()
     }

@@ -273,13 +273,13 @@ impl<'a> Planner<'a> {
         // and it is no word of the synonym table ("décès" is no typo).
         let synonyms: Vec<usize> = terms
             .iter()
-            .filter_map(|t| synonym_table.get(t))
+            .filter_map(|t| crate::order::get(synonym_table, t))
             .flatten()
             .filter_map(|other| self.lookups.number(other))
             .collect();
         // A word of the synonym table, even if the index has none of
         // its synonyms.
-        let in_table = terms.iter().any(|t| synonym_table.contains_key(t));
+        let in_table = (terms.iter()).any(|t| crate::order::get(synonym_table, t).is_some());
         let mut word = QueryWord::default();
         // Whether a dictionary piece this word was to be looked up in is
         // not in: until it is, the word is not known to be a typo.
