@@ -5,7 +5,7 @@
 // site only, no plugins, no <base> or form posts elsewhere. A JSON data
 // block (<script type="application/json">) never runs and needs no hash.
 // (`frame-ancestors`, which forbids framing, is ignored in a meta tag: a
-// host that can send headers should send it, see the README.)
+// host that can send headers should send it, see docs/hosting.md.)
 //   node tools/csp.mjs dist/index.html
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';

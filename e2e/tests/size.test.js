@@ -3,8 +3,8 @@
 // first result's path is downloaded before a shared search shows anything:
 // that path has its budget, and each module that loads after the first
 // results has its own. A change that grows one past its budget fails here;
-// lower the budget when a module shrinks. The README's "Size" section gives
-// the breakdown (twiggy).
+// lower the budget when a module shrinks. docs/benchmarks.md ("The first
+// result's path") gives the breakdown (twiggy).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ test(`the first result's path stays within its budget of ${FIRST_PATH_BUDGET} by
   const parts = [/^boot-[0-9a-f]+\.js$/, /^first-[0-9a-f]{16}\.js$/, /^first-[0-9a-f]{16}\.wasm\.gz$/]
     .map((pattern) => [pattern, wire(one(pattern))]);
   const bytes = parts.reduce((sum, [, size]) => sum + size, 0);
-  assert.ok(bytes <= FIRST_PATH_BUDGET, `the first result's path is ${bytes} bytes (${parts.map(([p, s]) => `${p}: ${s}`).join(', ')}), over its budget of ${FIRST_PATH_BUDGET}: see the README's "Size" for what to cut, and put a feature in the app unless a first result runs it`);
+  assert.ok(bytes <= FIRST_PATH_BUDGET, `the first result's path is ${bytes} bytes (${parts.map(([p, s]) => `${p}: ${s}`).join(', ')}), over its budget of ${FIRST_PATH_BUDGET}: see docs/benchmarks.md, "The first result's path", for what to cut, and put a feature in the app unless a first result runs it`);
 });
 
 test(`the app's wasm stays within its budget of ${APP_WASM_BUDGET} bytes`, () => {
