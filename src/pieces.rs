@@ -17,6 +17,9 @@ use liseuse_core::text::fill;
 use liseuse_core::Library;
 use yew::prelude::*;
 
+/// Pieces that only refine a view, waiting: the library, how to load them, their names.
+type Later = (Rc<Library>, Loader, Vec<String>);
+
 thread_local! {
     /// Files being downloaded (asked once, however many views need them),
     /// and whether a view asked for one again while it was on its way.
@@ -25,7 +28,7 @@ thread_local! {
     static FAILED: RefCell<BTreeMap<String, Failure>> = const { RefCell::new(BTreeMap::new()) };
     /// Pieces that only refine a view, asked for while others were on their
     /// way: they go once none is, not sharing the link with what a view shows.
-    static LATER: RefCell<Option<(Rc<Library>, Loader, Vec<String>)>> = const { RefCell::new(None) };
+    static LATER: RefCell<Option<Later>> = const { RefCell::new(None) };
     /// Arrivals the views are to be told of (at the next frame).
     static UNTOLD: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
 }

@@ -89,7 +89,7 @@ pub fn use_ebook(library: &SharedLibrary, docs: &[u32], title: &str) -> Html {
     };
     // The name starts with the words shown (WCAG 2.5.3), then says of what.
     let t = crate::site::t();
-    let label = (!*asked).then(|| liseuse_core::text::fill(t.labelled_t, &[t.ebook, &title]));
+    let label = (!*asked).then(|| liseuse_core::text::fill(t.labelled_t, &[t.ebook, title]));
     html! {
         <p class="ebook">
             <button type="button" class="link" {onclick} disabled={*asked} aria-label={label}>

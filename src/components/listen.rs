@@ -257,7 +257,7 @@ fn mark(block: usize, range: &Range<usize>, text: &str) {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     if rect.top() < 80.0 || rect.bottom() > height - 80.0 {
-        let _ = window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
+        window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
     }
 }
 

@@ -70,10 +70,13 @@ impl Options {
 /// for each core that builds one (OrangeSum's articles, 2,300 bytes of text each).
 pub const SEGMENT_ARTICLES: usize = 1500;
 
+/// Where a build's progress lines go (stderr, a log…).
+type Say = Box<dyn Fn(&str) + Send + Sync>;
+
 /// Lines that say what a long build is doing, each with the time since it began.
 pub struct Progress {
     started: Instant,
-    say: Option<Box<dyn Fn(&str) + Send + Sync>>,
+    say: Option<Say>,
     /// When the last line about segments was said, in ms since the start.
     last: AtomicUsize,
 }

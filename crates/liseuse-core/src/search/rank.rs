@@ -4,6 +4,9 @@
 
 use crate::order::{entry, get, SortedSet};
 
+/// Body positions by document, ascending by document.
+type DocPositions = Vec<(u32, Vec<u32>)>;
+
 use super::plan::{FormMatch, Plan, Sequence};
 use super::{Hit, Searcher};
 use crate::format::{from_gaps, Field, Posting, FIELD_COUNT};
@@ -101,7 +104,7 @@ impl Searcher {
         }
         let docs: SortedSet<u32> = hits[..top].iter().map(|h| h.doc).collect();
         // For each word: its IDF, and the body positions of its terms in those documents.
-        let words: Vec<(f32, Vec<(u32, Vec<u32>)>)> = plan
+        let words: Vec<(f32, DocPositions)> = plan
             .words
             .iter()
             .map(|word| {
