@@ -30,9 +30,12 @@ fn fixtures_dir() -> std::path::PathBuf {
     common::fixtures("collection")
 }
 
+/// A collection whole, its split first file, and its pieces by name.
+type WholeAndSplit = (Library, Vec<u8>, HashMap<String, Vec<u8>>);
+
 /// The fixtures whole, and split in small pieces (with the pieces by name).
-fn fixtures() -> &'static (Library, Vec<u8>, HashMap<String, Vec<u8>>) {
-    static SPLIT: OnceLock<(Library, Vec<u8>, HashMap<String, Vec<u8>>)> = OnceLock::new();
+fn fixtures() -> &'static WholeAndSplit {
+    static SPLIT: OnceLock<WholeAndSplit> = OnceLock::new();
     SPLIT.get_or_init(|| {
         let file = liseuse_core::indexer::build_dir(&fixtures_dir()).unwrap().0;
         let whole = Library::new(file.clone());

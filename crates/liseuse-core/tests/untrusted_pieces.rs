@@ -14,9 +14,12 @@ use liseuse_core::format::{self, DictionaryPiece, FormatError, PieceSizes, TermP
 use liseuse_core::{IndexFile, Library, Searcher};
 use proptest::prelude::*;
 
-/// The fixtures split in small pieces: the first file's bytes and the pieces, sorted by name.
-fn split() -> &'static (Vec<u8>, Vec<(String, Vec<u8>)>) {
-    static SPLIT: OnceLock<(Vec<u8>, Vec<(String, Vec<u8>)>)> = OnceLock::new();
+/// A split index: the first file's bytes, and the pieces (name, bytes) sorted by name.
+type Split = (Vec<u8>, Vec<(String, Vec<u8>)>);
+
+/// The fixtures split in small pieces.
+fn split() -> &'static Split {
+    static SPLIT: OnceLock<Split> = OnceLock::new();
     SPLIT.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
         let file = liseuse_core::indexer::build_dir(&dir).unwrap().0;
