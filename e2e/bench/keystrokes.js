@@ -113,6 +113,17 @@ for (const q of titles) {
   const start = await page.evaluate(() => performance.now());
   const first = await type(page, q);
   const typed = await bytesSince(page, start);
+  if (process.env.VERBOSE) {
+    const kinds = await page.evaluate((t) => {
+      const out = {};
+      for (const r of performance.getEntriesByType('resource').filter((r) => r.startTime >= t)) {
+        const kind = r.name.includes('/pieces/') ? r.name.split('/').pop().split('-')[0] : r.name.split('/').pop();
+        out[kind] = (out[kind] ?? 0) + r.encodedBodySize;
+      }
+      return out;
+    }, start);
+    console.error(`    typing ${JSON.stringify(q)}, by kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} kB`).join(', ')}`);
+  }
   await page.waitForTimeout(PAUSE_MS);
   const paused = await bytesSince(page, start);
   typingBytes.push(typed);

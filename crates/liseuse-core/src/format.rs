@@ -62,9 +62,12 @@ pub const TEXT_PIECE_BYTES: usize = 16 << 10;
 /// so that a keystroke downloads a few kilobytes where ten text pieces
 /// weighed about 80 kB of gzip at OrangeSum's size. Every keystroke brings
 /// up to ten new titles from as many pieces, so small pieces keep typing
-/// light (about 1 kB of gzip each, 1,750 at OrangeSum's size); but each
-/// takes 5 bytes of the first file. 1 to 16 KiB.
-pub const TITLE_PIECE_BYTES: usize = 2 << 10;
+/// light; but each takes 5 bytes of the first file. At OrangeSum's size,
+/// 1 KiB pieces (3,365, about 0.6 kB of gzip each) take a title typed
+/// letter by letter from 170 to 138 kB at the median (its title pieces
+/// from about 55 to 33 kB), for 7 kB more of gzip in the first file (94 →
+/// 101 kB) than 2 KiB pieces (1,726). 1 to 16 KiB.
+pub const TITLE_PIECE_BYTES: usize = 1 << 10;
 
 /// How large the pieces of a [split](IndexFile::split) file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
