@@ -112,7 +112,7 @@ async function cachedPieces() {
   return cachedUrls;
 }
 
-/** The hash that ends a piece's name (liseuse_core::format::content_hash):
+/** The hash that ends a piece's name (liseuse_core::pieces::content_hash):
  * 64-bit FNV-1a, its two 32-bit halves xor-ed. Computed on two 32-bit halves
  * (every product stays below 2^53, exact in a double). */
 function contentHash(bytes) {

@@ -2,8 +2,10 @@
 //! per language ([`FR`], [`EN`]), the same fields in both, so that a string
 //! missing from one is a compile error. The app, the page the build writes
 //! and `assets/boot.js` (through [`Text::boot_json`]) all read it; no
-//! component holds a sentence of its own (`tests/no_literals.rs` in the app
-//! checks it).
+//! component holds a sentence of its own (`tests/interface_words.rs` in the app
+//! checks it). The words of a list and of an article's first view are a
+//! table apart ([`ListText`]: [`FR_LIST`], [`EN_LIST`]), the only ones the
+//! first result's wasm carries; a [`Text`] reads as its [`ListText`] too.
 //!
 //! A template's `{}` are filled in order by [`fill`]; a pair `[one, many]`
 //! is chosen by [`Text::count`], with each language's rule for plurals
