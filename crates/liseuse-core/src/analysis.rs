@@ -833,6 +833,8 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
 
 mod lower;
 mod ordinal;
+#[cfg(test)]
+mod tables;
 mod unmarked;
 
 pub use lower::{lower, lowercase};

@@ -47,17 +47,7 @@ mod tests {
 
     #[test]
     fn every_character_lowers_as_the_standard_library_says() {
-        let differ: Vec<String> = (0..=0x10ffff)
-            .filter_map(char::from_u32)
-            .filter(|&c| !lower(c).eq(c.to_lowercase()))
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
-        assert!(
-            differ.is_empty(),
-            "{} differ: {:?}",
-            differ.len(),
-            &differ[..differ.len().min(20)]
-        );
+        super::super::tables::assert_no_character_where(|c| !lower(c).eq(c.to_lowercase()));
     }
 
     #[test]
@@ -126,16 +116,6 @@ mod tests {
             rows.len(),
             rows.concat()
         );
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/lower/table.rs");
-        if std::env::var_os("LISEUSE_BLESS").is_some() {
-            std::fs::write(&path, &fresh).unwrap();
-        }
-        let kept = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            kept == fresh,
-            "{} is stale: LISEUSE_BLESS=1 cargo test -p liseuse-core lower",
-            path.display()
-        );
+        super::super::tables::assert_table_is("src/analysis/lower/table.rs", &fresh, "lower");
     }
 }
