@@ -186,9 +186,7 @@ pub fn SettingsMenu() -> Html {
                 let text = text.ok().and_then(|t| t.as_string());
                 let outcome = match text.as_deref().map(personal::import) {
                     None => (false, fill(t.unreadable_t, &[&name])),
-                    Some(Err(error)) => {
-                        (false, fill(t.not_imported_t, &[&name, &error.to_string()]))
-                    }
+                    Some(Err(error)) => (false, fill(t.not_imported_t, &[&name, &error.say(t)])),
                     Some(Ok(backup)) => {
                         let said = fill(
                             t.imported_t,

@@ -641,49 +641,47 @@ pub fn export(site: &str, backup: &Backup, now: Millis) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
-/// Why a file cannot be imported, in words for the reader (French).
+/// Why a file cannot be imported as a backup (see [`import`]); the reader
+/// reads it in the site's language ([`BackupError::say`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportError {
+pub enum BackupError {
     /// Not JSON at all.
     NotJson,
     /// JSON, but not a liseuse export.
     NotAnExport,
     /// An export of another version of liseuse.
-    Version(u64),
+    Version {
+        /// The version the file says it is.
+        found: u64,
+    },
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl BackupError {
+    /// The reason, in the words of `text` (the site's language).
+    pub fn say(&self, text: &Text) -> String {
         match self {
-            ImportError::NotJson => {
-                write!(f, "ce fichier n’est pas un fichier JSON")
-            }
-            ImportError::NotAnExport => write!(
-                f,
-                "ce fichier JSON n’est pas une sauvegarde de liseuse (bouton « Exporter »)"
-            ),
-            ImportError::Version(v) => write!(
-                f,
-                "cette sauvegarde vient d’une autre version de liseuse (format {v}, attendu {VERSION})"
+            BackupError::NotJson => text.backup_not_json.to_string(),
+            BackupError::NotAnExport => text.backup_not_export.to_string(),
+            BackupError::Version { found } => crate::text::fill(
+                text.backup_version_t,
+                &[&found.to_string(), &VERSION.to_string()],
             ),
         }
     }
 }
 
-impl std::error::Error for ImportError {}
-
 /// Reads an export file (see [`export`]); what it holds that cannot be
 /// understood is left out, as in stored values.
-pub fn import(text: &str) -> Result<Backup, ImportError> {
+pub fn import(text: &str) -> Result<Backup, BackupError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|_| ImportError::NotJson)?;
+        .map_err(|_| BackupError::NotJson)?;
     if value.get("kind").and_then(Value::as_str) != Some(EXPORT_KIND) {
-        return Err(ImportError::NotAnExport);
+        return Err(BackupError::NotAnExport);
     }
     match value.get("v").and_then(Value::as_u64) {
         Some(VERSION) => {}
-        Some(other) => return Err(ImportError::Version(other)),
-        None => return Err(ImportError::NotAnExport),
+        Some(other) => return Err(BackupError::Version { found: other }),
+        None => return Err(BackupError::NotAnExport),
     }
     let settings = value
         .get("settings")
@@ -948,13 +946,19 @@ mod tests {
 
     #[test]
     fn a_wrong_file_is_refused_with_its_reason() {
-        assert_eq!(import("Titre,Date\n"), Err(ImportError::NotJson));
-        assert_eq!(import(r#"{"name":"x"}"#), Err(ImportError::NotAnExport));
+        assert_eq!(import("Titre,Date\n"), Err(BackupError::NotJson));
+        assert_eq!(import(r#"{"name":"x"}"#), Err(BackupError::NotAnExport));
         assert_eq!(
             import(r#"{"kind":"liseuse-personal","v":9}"#),
-            Err(ImportError::Version(9))
+            Err(BackupError::Version { found: 9 })
         );
-        let message = ImportError::NotAnExport.to_string();
-        assert!(message.contains("sauvegarde de liseuse"), "{message}");
+        // In the site's language, with the versions.
+        let french = BackupError::Version { found: 9 }.say(&crate::text::FR);
+        assert!(
+            french.contains("autre version") && french.contains('9'),
+            "{french}"
+        );
+        let english = BackupError::NotAnExport.say(&crate::text::EN);
+        assert!(english.contains("not a liseuse backup"), "{english}");
     }
 }

@@ -220,6 +220,11 @@ pub struct Text {
     pub file_failed: &'static str,
     pub unreadable_t: &'static str,
     pub not_imported_t: &'static str,
+    /// Why a file is not a backup ([`crate::personal::BackupError`]).
+    pub backup_not_json: &'static str,
+    pub backup_not_export: &'static str,
+    /// The version found, then the one expected.
+    pub backup_version_t: &'static str,
     pub imported_t: &'static str,
     // Keyboard shortcuts.
     pub shortcuts: &'static str,
@@ -555,6 +560,9 @@ pub static FR: Text = Text {
     file_failed: "Le navigateur n’a pas pu créer le fichier.",
     unreadable_t: "« {} » n’a pas pu être lu.",
     not_imported_t: "« {} » n’a pas été importé : {}.",
+    backup_not_json: "ce fichier n’est pas un fichier JSON",
+    backup_not_export: "ce fichier JSON n’est pas une sauvegarde de liseuse (bouton « Exporter »)",
+    backup_version_t: "cette sauvegarde vient d’une autre version de liseuse (format {}, attendu {})",
     imported_t: "Importé de « {} » : {} lus, {} gardés, {} positions de lecture, et les réglages.",
     shortcuts: "Raccourcis clavier",
     key_enter: "Entrée",
@@ -744,6 +752,9 @@ pub static EN: Text = Text {
     file_failed: "The browser could not make the file.",
     unreadable_t: "“{}” could not be read.",
     not_imported_t: "“{}” was not imported: {}.",
+    backup_not_json: "this file is not a JSON file",
+    backup_not_export: "this JSON file is not a liseuse backup (the “Export” button)",
+    backup_version_t: "this backup comes from another version of liseuse (format {}, expected {})",
     imported_t: "Imported from “{}”: {} read, {} saved, {} reading positions, and the settings.",
     shortcuts: "Keyboard shortcuts",
     key_enter: "Enter",
