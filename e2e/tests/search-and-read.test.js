@@ -79,6 +79,9 @@ test('a deep link to an article survives a reload on a plain static server', asy
   await r.page.reload();
   await r.reader().waitFor();
   assert.equal(await r.reader().locator('h1').innerText(), title);
+  // The first result's path shows the article first; the app marks the query.
+  await r.page.locator('#app[data-started]').waitFor();
+  await r.reader().locator('mark').first().waitFor();
   assert.ok((await r.marks(r.reader())).includes('Bakou'));
   assert.equal(await r.page.title(), `${title} — liseuse`);
   // The same link through index.html, as some hosts serve it.
