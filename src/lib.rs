@@ -77,8 +77,8 @@ pub fn start() {
             Ok(library) => {
                 if shows_early_list(&document) {
                     first_page_texts(&library).await;
-                } else if shows_first_results(&document) {
-                    first_results_pieces(&library).await;
+                } else if shows_first_view(&document) {
+                    first_view_pieces(&library).await;
                 }
                 root.set_inner_html("");
                 let props = components::AppProps {
@@ -119,7 +119,7 @@ async fn first_page_texts(library: &Rc<Library>) {
 /// Whether the page shows the first view of a link to a search (its first
 /// results) or to an article, which the first result's path wrote
 /// (`assets/boot.js`).
-fn shows_first_results(document: &web_sys::Document) -> bool {
+fn shows_first_view(document: &web_sys::Document) -> bool {
     (document.document_element()).is_some_and(|html| html.has_attribute("data-first-results"))
 }
 
@@ -128,7 +128,7 @@ fn shows_first_results(document: &web_sys::Document) -> bool {
 /// result's path did: the app's first render then shows those results, or
 /// that article, in their places, not "Recherche…" first. What fails is
 /// the view's to say.
-async fn first_results_pieces(library: &Rc<Library>) {
+async fn first_view_pieces(library: &Rc<Library>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let route = route::Route::from_hash(&hash);
     for _ in 0..8 {

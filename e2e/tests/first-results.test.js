@@ -132,7 +132,7 @@ for (const [name, site, n, withQuery] of [
     await r.screenshot(`first-article-before-the-app-${name.replaceAll(/\W+/g, '-')}`);
     release();
     await r.page.locator('#app[data-started]').waitFor();
-    // The app's own save button, which works.
+    // The app's own save button, enabled.
     await r.page.locator('#app .article-actions .save:not([disabled])').waitFor();
     assert.equal(await r.page.locator('#app article.reader h1').innerText(), title);
     assert.equal(await r.page.locator('#app article.reader .text').innerText(), text, 'the same text');

@@ -338,22 +338,38 @@ fn pieces_of(library: &Library, results: &Results) -> Vec<String> {
     }
 }
 
-/// The pieces of a split index that the first view of a link to `route`
-/// needs and that are not loaded yet, round after round. For a search: the
-/// query's own (its dictionary, then its terms' postings), then its
-/// results' titles, then their texts (snippets); for an article: its id's
-/// piece, then its text's. Empty once the page can show it all, and for
-/// any other page (the app writes it).
-pub fn first_missing(library: &Library, route: &Route) -> Vec<String> {
+/// What the first view of a link shows, once the pieces it needs itself are in.
+enum View {
+    /// A search's results (their titles and texts may still be on their way).
+    Results(Results),
+    /// An article, its text in.
+    Article(u32),
+    /// A page only the app writes.
+    AppOnly,
+}
+
+/// The first view of a link to `route`, or the pieces it needs first: for a
+/// search, the query's own (its dictionary, then its terms' postings); for
+/// an article, its id's piece, then its text's. One look, for both
+/// [`first_missing`] and [`first_round`].
+fn view(library: &Library, route: &Route) -> Result<View, Vec<String>> {
     match route {
-        Route::Search { query, newest } => match first_search(library, query, *newest) {
-            Ok(results) => pieces_of(library, &results),
-            Err(missing) => missing,
-        },
-        Route::Article { id, .. } => article::article_ready(library, id)
-            .err()
-            .unwrap_or_default(),
-        _ => Vec::new(),
+        Route::Search { query, newest } => first_search(library, query, *newest).map(View::Results),
+        Route::Article { id, .. } => article::article_ready(library, id).map(View::Article),
+        _ => Ok(View::AppOnly),
+    }
+}
+
+/// The pieces of a split index that the first view of a link to `route`
+/// needs and that are not loaded yet, round after round: what [`view`]
+/// needs, then a search's results' titles, then their texts (snippets).
+/// Empty once the page can show it all, and for any other page (the app
+/// writes it).
+pub fn first_missing(library: &Library, route: &Route) -> Vec<String> {
+    match view(library, route) {
+        Ok(View::Results(results)) => pieces_of(library, &results),
+        Ok(View::Article(_) | View::AppOnly) => Vec::new(),
+        Err(missing) => missing,
     }
 }
 
@@ -361,18 +377,19 @@ pub fn first_missing(library: &Library, route: &Route) -> Vec<String> {
 /// look at the article): the page as it can be shown now, and the pieces of
 /// the next round ([`first_missing`]).
 pub fn first_round(library: &Library, route: &Route, text: &ListText) -> FirstRound {
-    match route {
-        Route::Search { query, newest } => match first_search(library, query, *newest) {
-            Ok(results) => FirstRound {
-                missing: pieces_of(library, &results),
-                html: Some(results_html(library, query, *newest, &results, text)),
-            },
-            Err(missing) => FirstRound {
-                html: None,
-                missing,
-            },
+    match (view(library, route), route) {
+        (Ok(View::Results(results)), Route::Search { query, newest }) => FirstRound {
+            missing: pieces_of(library, &results),
+            html: Some(results_html(library, query, *newest, &results, text)),
         },
-        Route::Article { id, query } => article::article_round(library, id, query, text),
+        (Ok(View::Article(doc)), Route::Article { query, .. }) => FirstRound {
+            html: Some(article::article_html(library, doc, query, text)),
+            missing: Vec::new(),
+        },
+        (Err(missing), _) => FirstRound {
+            html: None,
+            missing,
+        },
         _ => FirstRound::default(),
     }
 }

@@ -8,31 +8,11 @@
 
 use std::fmt::Write;
 
-use super::{escape, meta, FirstRound};
+use super::{escape, meta};
 use crate::article::{is_web_address, BlockKind};
 use crate::route::Route;
 use crate::text::{fill, ListText};
 use crate::Library;
-
-/// A round of a link to article `id` (from the results of `query`, if any):
-/// the article once its text is in, else the pieces it needs next.
-pub(super) fn article_round(
-    library: &Library,
-    id: &str,
-    query: &str,
-    text: &ListText,
-) -> FirstRound {
-    match article_ready(library, id) {
-        Ok(doc) => FirstRound {
-            html: Some(article_html(library, doc, query, text)),
-            missing: Vec::new(),
-        },
-        Err(missing) => FirstRound {
-            html: None,
-            missing,
-        },
-    }
-}
 
 /// Article `id`'s number once its text is in, else the pieces it needs
 /// next: the id's piece, then its text's. An id that no article has needs
@@ -49,7 +29,7 @@ pub(super) fn article_ready(library: &Library, id: &str) -> Result<u32, Vec<Stri
 
 /// Article `doc`'s reading view, opened from the results of `query` (or
 /// from the list, when it is empty).
-fn article_html(library: &Library, doc: u32, query: &str, text: &ListText) -> String {
+pub(super) fn article_html(library: &Library, doc: u32, query: &str, text: &ListText) -> String {
     let article = library.article_at(doc);
     let mut html = String::with_capacity(
         1024 + article
