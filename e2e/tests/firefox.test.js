@@ -12,6 +12,8 @@ import { entries } from '../lib/zip.js';
 
 const firefox = useFirefox({ dist: DIST });
 const ARTICLE = '#/article/000_1a8f4e49545b7e53';
+/** The app's reading view: its save button works (the first result's path's is inert). */
+const APP_READER = 'article.reader .article-actions .save:not([disabled])';
 
 const highlights = (page) =>
   page.$$eval('article.reader .text mark.hl', (marks) => marks.map((m) => m.textContent));
@@ -19,7 +21,10 @@ const highlights = (page) =>
 test('Firefox: a selected passage is highlighted with the button and the key h, and is there after a reload', async () => {
   const page = await firefox.newPage();
   await page.goto(firefox.url() + ARTICLE);
+  // The app's reading view (the first result's path shows the article
+  // before it, its save button inert).
   await page.waitForSelector('article.reader .text > *');
+  await page.waitForSelector(APP_READER);
   await select(page, 'offensive éclair');
   await page.waitForSelector('.hl-bar');
   await page.click('.hl-bar button:first-child');
@@ -38,7 +43,10 @@ test('Firefox: Écouter reads sentence by sentence in the French voice, the sent
   const page = await firefox.newPage();
   await page.evaluateOnNewDocument(fakeSpeech, [ENGLISH, FRENCH]);
   await page.goto(firefox.url() + ARTICLE);
+  // The app's reading view (the first result's path shows the article
+  // before it, its save button inert).
   await page.waitForSelector('article.reader .text > *');
+  await page.waitForSelector(APP_READER);
   await page.click('button.listen');
   await page.waitForSelector('.listen-bar');
   await page.evaluate(() => window.__speech.end());
@@ -73,7 +81,10 @@ test('Firefox: "Mes articles" as an EPUB, made in the page and offered as a file
     };
   });
   await page.goto(firefox.url() + ARTICLE);
+  // The app's reading view (the first result's path shows the article
+  // before it, its save button inert).
   await page.waitForSelector('article.reader .text > *');
+  await page.waitForSelector(APP_READER);
   await page.keyboard.press('s');
   await page.goto(firefox.url() + '#/mes-articles');
   await page.waitForSelector('.ebook button');

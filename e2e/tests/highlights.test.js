@@ -157,6 +157,8 @@ test('two tabs of one site: a save in one and a highlight in the other are both 
   await r.reader().locator('.text > *').first().waitFor();
   await other.goto(r.page.url());
   await other.locator('article.reader .text > *').first().waitFor();
+  // The app's reading view (the first result's path shows the article before it, its save button inert).
+  await other.locator('article.reader .article-actions .save:not([disabled])').waitFor();
   // Tab 1 saves the article; tab 2, which has not reloaded, highlights.
   await r.page.keyboard.press('s');
   await r.page.getByRole('button', { name: /^Gardé pour plus tard/ }).waitFor();

@@ -72,8 +72,8 @@ test('reopening an article returns where the reader left it, with a way back to 
   assert.equal(await r.page.locator('.resume').count(), 0);
   await r.page.waitForTimeout(200);
   await r.page.reload();
-  // The app's reading view (the first result's path shows the text before it).
-  await r.page.locator('#app[data-started]').waitFor();
+  // The app's reading view (the first result's path shows the text before it, its save button inert).
+  await r.page.locator('article.reader .article-actions .save:not([disabled])').waitFor();
   await r.reader().locator('.text > *').first().waitFor();
   await r.page.waitForTimeout(200);
   assert.equal(await r.page.locator('.resume').count(), 0);
