@@ -2,7 +2,7 @@
 //!
 //! The articles come from `seeds/`, or from the folder named by the
 //! `LISEUSE_ARTICLES` environment variable. All the work is in the core crate
-//! (`liseuse_core::publish`): `site/` gets the index's first file, compressed
+//! (`liseuse_build::publish`): `site/` gets the index's first file, compressed
 //! and named after its content, the home page's first articles as HTML, and,
 //! for a large index (above [`SPLIT_ABOVE_BYTES`]), the pieces and their
 //! manifest under `site/pieces/`. `scripts/precache` (a Trunk hook) copies
@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
-use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
-use liseuse_core::import::{main_lang, ImportReport};
-use liseuse_core::indexer::{
+use liseuse_build::import::{main_lang, ImportReport};
+use liseuse_build::indexer::{
     build_dir_with, finish, merge_folder, segment_files, Options, Progress,
 };
-use liseuse_core::publish::{Identity, Site};
-use liseuse_core::site::{SiteSettings, SETTINGS_FILE};
+use liseuse_build::publish::{Identity, Site};
+use liseuse_build::site::{SiteSettings, SETTINGS_FILE};
+use liseuse_core::format::{PieceSizes, SPLIT_ABOVE_BYTES};
 
 fn main() -> ExitCode {
     match try_main() {

@@ -111,7 +111,7 @@
   // where its words would be are preloaded while the wasm downloads,
   // instead of in two rounds once the app has started; its own requests for
   // them take these downloads. The build's hints (named in
-  // <meta name="liseuse-hints">; liseuse_core::publish::hints) give the
+  // <meta name="liseuse-hints">; liseuse_build::publish::hints) give the
   // first term of each piece. A hint only: a word folded here otherwise than
   // the app's analysis does costs a piece too many, or the app's own round
   // of requests, never a wrong result.

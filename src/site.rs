@@ -1,5 +1,5 @@
 //! The site this page is: its title, description, home and language, as
-//! the build wrote them into `index.html` (`liseuse_core::publish::Identity`:
+//! the build wrote them into `index.html` (`liseuse_build::publish::Identity`:
 //! `<meta name="application-name">`, `<meta name="description">`,
 //! `<meta name="liseuse-home">`, `<html lang>`), read once.
 

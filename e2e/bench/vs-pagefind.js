@@ -90,7 +90,7 @@ async function sites(name) {
   }
   const exported = join(dir, 'articles.jsonl');
   if (!existsSync(exported)) {
-    const out = run('cargo', ['run', '--quiet', '--release', '-p', 'liseuse-core', '--example', 'export_articles', '--', folder], { cwd: ROOT });
+    const out = run('cargo', ['run', '--quiet', '--release', '-p', 'liseuse-build', '--example', 'export_articles', '--', folder], { cwd: ROOT });
     writeFileSync(exported, out);
   }
   const articles = readFileSync(exported, 'utf8').trim().split('\n').map((line) => JSON.parse(line));

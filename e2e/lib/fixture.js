@@ -12,7 +12,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.DIST ?? join(ROOT, 'dist');
 /** The same app built with `--public-url /liseuse/` (scripts/test builds it). */
 export const DIST_SUBPATH = process.env.DIST_SUBPATH ?? join(ROOT, 'target/e2e/dist-subpath');
-/** The app built from crates/liseuse-core/tests/fixtures/collection (scripts/test builds it). */
+/** The app built from crates/liseuse-build/tests/fixtures/collection (scripts/test builds it). */
 export const DIST_COLLECTION = process.env.DIST_COLLECTION ?? join(ROOT, 'target/e2e/dist-collection');
 /** The English articles of e2e/fixtures/english, with their liseuse.toml (scripts/test builds it). */
 export const DIST_ENGLISH = process.env.DIST_ENGLISH ?? join(ROOT, 'target/e2e/dist-english');

@@ -14,7 +14,7 @@ pub fn names_of(article: &liseuse_core::Article) -> Html {
         <nav class="names" aria-label={t.names_label}>
             <span>{t.in_this_article}</span>
             { for article.names.iter().map(|name| {
-                let href = Route::Name { key: liseuse_core::entities::key(name) }.to_hash();
+                let href = Route::Name { key: liseuse_core::model::key(name) }.to_hash();
                 html! { <a {href}>{name.clone()}</a> }
             }) }
         </nav>

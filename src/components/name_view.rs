@@ -1,6 +1,6 @@
 use liseuse_core::order::SortedSet;
 
-use liseuse_core::entities::key;
+use liseuse_core::model::key;
 use liseuse_core::text::fill;
 use yew::prelude::*;
 

@@ -9,12 +9,12 @@ use crate::route::Route;
 /// whether one tells the same story from another source.
 pub fn read_next(
     library: &liseuse_core::Library,
-    related: &[liseuse_core::related::Related],
+    related: &[liseuse_core::model::Related],
 ) -> Html {
     if related.is_empty() {
         return Html::default();
     }
-    let item = |related: &liseuse_core::related::Related| {
+    let item = |related: &liseuse_core::model::Related| {
         let meta = library.article_at(related.doc);
         let listed = library.listed(related.doc);
         // A split index: no id, so no link, before the title's piece.

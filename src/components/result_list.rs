@@ -142,7 +142,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let failed = failed.or_else(|| failure(&texts));
     // A query that is a name of the collection: its page is offered, once
     // the reader pauses (its piece would share the link with the results').
-    let name_key = liseuse_core::entities::key(query.trim());
+    let name_key = liseuse_core::model::key(query.trim());
     let name = if name_key.is_empty() {
         Vec::new()
     } else {

@@ -79,129 +79,6 @@ impl Page {
     }
 }
 
-#[cfg(all(test, feature = "indexer"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_home_page_says_what_a_site_is_and_names_its_home_by_host() {
-        use crate::text::{EN, FR};
-        assert_eq!(
-            host("https://www.journal.example/dossiers/?a=b#c"),
-            "journal.example"
-        );
-        assert_eq!(host("http://user@news.example:8080"), "news.example:8080");
-        assert_eq!(host("journal.example/x"), "journal.example");
-        assert_eq!(site_about(FR.description, None, &FR), None);
-        assert_eq!(
-            site_about(FR.description, Some("https://j.example/"), &FR),
-            Some((
-                String::new(),
-                Some(("https://j.example/".into(), "j.example".into()))
-            ))
-        );
-        assert_eq!(
-            site_about("Un dossier.", None, &EN),
-            Some(("Un dossier.".into(), None))
-        );
-    }
-
-    use crate::Library;
-
-    fn library() -> Library {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
-        Library::new(crate::indexer::build_dir(&dir).unwrap().0)
-    }
-
-    #[test]
-    fn browsing_shows_a_page_of_the_kept_articles_newest_first() {
-        let library = library();
-        let all = library.browse(&Filters::default(), 3);
-        assert_eq!(all.shown, library.by_date()[..3]);
-        assert_eq!((all.total, all.left()), (library.len(), library.len() - 3));
-        let journal = Filters {
-            source: Some("Le Journal".into()),
-            ..Filters::default()
-        };
-        let page = library.browse(&journal, 10);
-        assert_eq!(page.total, 1);
-        assert_eq!(library.article_at(page.shown[0]).id, "pages/bakou");
-        assert_eq!(page.left(), 0);
-        let nowhere = Filters {
-            source: Some("Le Journal".into()),
-            year: Some("1999".into()),
-            ..Filters::default()
-        };
-        assert_eq!(library.browse(&nowhere, 10), Page::default());
-    }
-
-    #[test]
-    fn the_collection_by_month_newest_first_and_its_unread_part() {
-        let library = library();
-        let months = library.months(&Filters::default());
-        assert!(months.windows(2).all(|w| w[0].0 > w[1].0), "{months:?}");
-        let dated = library
-            .articles()
-            .iter()
-            .filter(|a| a.date.is_some())
-            .count();
-        assert_eq!(months.iter().map(|(_, n)| n).sum::<usize>(), dated);
-        let (month, count) = months[0].clone();
-        let page = library.browse(
-            &Filters {
-                month: Some(month.clone()),
-                ..Filters::default()
-            },
-            100,
-        );
-        assert_eq!(page.total, count);
-        assert!(page
-            .shown
-            .iter()
-            .all(|&d| library.article_at(d).month() == Some(month.as_str())));
-        let read: BTreeSet<String> = page
-            .shown
-            .iter()
-            .map(|&d| library.article_at(d).id.clone())
-            .collect();
-        let unread = Filters {
-            not_in: Some(Rc::new(read.clone())),
-            ..Filters::default()
-        };
-        let left = library.browse(&unread, 100);
-        assert_eq!(left.total, library.len() - read.len());
-        assert!(left
-            .shown
-            .iter()
-            .all(|&d| !read.contains(&library.article_at(d).id)));
-        let found = library.search_filtered("accord", &unread, 100);
-        assert!(found
-            .hits
-            .iter()
-            .all(|h| !read.contains(&library.article_at(h.doc).id)));
-    }
-
-    #[test]
-    fn a_filtered_search_keeps_only_what_the_filters_keep() {
-        let library = library();
-        let in_2023 = Filters {
-            year: Some("2023".into()),
-            ..Filters::default()
-        };
-        let results = library.search_filtered("accord", &in_2023, 10);
-        assert!(results.total >= 1);
-        for hit in &results.hits {
-            assert_eq!(library.article_at(hit.doc).year(), Some("2023"));
-        }
-        let none = Filters::default();
-        assert_eq!(
-            library.search_filtered("accord", &none, 10),
-            library.search("accord", 10)
-        );
-    }
-}
-
 /// The line under the home page's title: a site's `description` when it
 /// is its own (not the default of `text`), and a link to its `home` named
 /// by its host; `None` with neither.
@@ -246,4 +123,32 @@ pub fn meta_line(article: &crate::Article, text: &crate::text::ListText) -> Stri
     let date = article.date.as_deref().map(|d| text.date(d));
     let parts = [article.source.clone(), date, article.byline.clone()];
     parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_page_says_what_a_site_is_and_names_its_home_by_host() {
+        use crate::text::{EN, FR};
+        assert_eq!(
+            host("https://www.journal.example/dossiers/?a=b#c"),
+            "journal.example"
+        );
+        assert_eq!(host("http://user@news.example:8080"), "news.example:8080");
+        assert_eq!(host("journal.example/x"), "journal.example");
+        assert_eq!(site_about(FR.description, None, &FR), None);
+        assert_eq!(
+            site_about(FR.description, Some("https://j.example/"), &FR),
+            Some((
+                String::new(),
+                Some(("https://j.example/".into(), "j.example".into()))
+            ))
+        );
+        assert_eq!(
+            site_about("Un dossier.", None, &EN),
+            Some(("Un dossier.".into(), None))
+        );
+    }
 }

@@ -66,13 +66,13 @@ pub fn key(name: &str) -> String {
 }
 
 /// Whether `c` is an apostrophe (straight or typographic).
-pub(crate) fn is_apostrophe(c: char) -> bool {
+pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
 /// `word` without its elision: `l’OTAN` is `OTAN`, a word after an elided
 /// article or preposition.
-pub(crate) fn strip_elision(word: &str) -> &str {
+pub fn strip_elision(word: &str) -> &str {
     match word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         Some((at, c)) => {
             let before = fold(&word[..at]);

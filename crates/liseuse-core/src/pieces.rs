@@ -55,26 +55,6 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// `bytes` compressed as every published file is ([`COMPRESSION`]), at the
-/// best level; the same bytes always give the same file.
-#[cfg(feature = "indexer")]
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("in memory");
-    encoder.finish().expect("in memory")
-}
-
-/// What [`gzip`] compressed (native readers: tests, benchmarks; the browser
-/// decodes with its own `DecompressionStream`).
-#[cfg(feature = "indexer")]
-pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
-    Ok(out)
-}
-
 /// The name of an index's first file, after the hash of its bytes (before
 /// compression), as pieces are named: `index-89abcdef.bin`. A rebuild with
 /// the same articles gives the same name, and [`check`] applies to it.
@@ -211,20 +191,6 @@ impl Manifest {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
-
-    /// As published ([`MANIFEST_FILE`]): its JSON, compressed ([`gzip`]).
-    /// The service worker decodes it with `DecompressionStream`.
-    #[cfg(feature = "indexer")]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        gzip(self.to_json().as_bytes())
-    }
-
-    /// Reads what [`Manifest::to_bytes`] wrote.
-    #[cfg(feature = "indexer")]
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
-        let json = gunzip(bytes).map_err(|e| format!("not compressed: {e}"))?;
-        serde_json::from_slice(&json).map_err(|e| format!("not a manifest: {e}"))
-    }
 }
 
 /// Runs of numbered items (terms, documents), each in a piece that is
@@ -337,40 +303,9 @@ impl<T> Slots<T> {
     }
 }
 
-#[cfg(all(test, feature = "indexer"))]
+#[cfg(test)]
 mod tests {
     use super::*;
-
-    fn split() -> (crate::Library, Vec<(String, Vec<u8>)>) {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
-        let file = crate::indexer::build_dir(&dir).unwrap().0;
-        let (head, pieces) = file.split(crate::format::PieceSizes::about(100));
-        (crate::Library::new(head), pieces)
-    }
-
-    #[test]
-    fn the_manifest_lists_every_piece_with_the_hash_its_name_ends_with() {
-        let (_, pieces) = split();
-        let manifest = Manifest::of(&pieces);
-        assert_eq!(manifest.pieces.len(), pieces.len());
-        let total: usize = pieces.iter().map(|(_, bytes)| bytes.len()).sum();
-        assert_eq!(
-            manifest.bytes, total as u64,
-            "what storing them all downloads"
-        );
-        for (file, hash) in &manifest.pieces {
-            assert!(file.ends_with(&format!("-{hash:08x}.bin")), "{file}");
-        }
-        let json = manifest.to_json();
-        assert!(json.starts_with("{\"pieces\":[["), "{json}");
-        let back: Manifest = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, manifest);
-        let bytes = manifest.to_bytes();
-        assert!(is_gzip(&bytes) && bytes.len() < json.len());
-        assert_eq!(Manifest::from_bytes(&bytes), Ok(manifest));
-        assert!(Manifest::from_bytes(json.as_bytes()).is_err());
-    }
 
     #[test]
     fn piece_names_are_written_as_format_writes_them() {
@@ -385,51 +320,5 @@ mod tests {
                 format!("text-{number:04}-{hash:08x}.bin")
             );
         }
-    }
-
-    #[test]
-    fn a_piece_is_checked_against_its_name() {
-        let (_, pieces) = split();
-        let (file, bytes) = &pieces[0];
-        assert!(check(file, bytes).is_ok());
-        let cut = &bytes[..bytes.len() - 1];
-        assert_eq!(
-            check(file, cut),
-            Err(FormatError::Mismatch { file: file.clone() })
-        );
-        assert!(check(file, b"<html>").is_err());
-    }
-
-    #[test]
-    fn a_query_loads_in_rounds_and_a_piece_that_fails_is_named() {
-        let (library, pieces) = split();
-        let by_name: std::collections::HashMap<String, Vec<u8>> = pieces.into_iter().collect();
-        let fetch = |file: &str| by_name.get(file).cloned().ok_or("no such piece");
-        // A typo: the dictionary piece where the word would be, then every
-        // other one (to correct it), with or then the postings of its corrections.
-        let rounds = crate::load_for_query(&library, "pourpalers ", fetch).unwrap();
-        assert!((2..=3).contains(&rounds.len()), "{rounds:?}");
-        assert!(rounds[0].iter().all(|f| f.starts_with("dictionary-")));
-        let dictionary = rounds
-            .iter()
-            .flatten()
-            .filter(|f| f.starts_with("dictionary-"));
-        assert_eq!(
-            dictionary.count(),
-            library.dictionary_files.len(),
-            "all of them"
-        );
-        assert!(rounds.iter().flatten().any(|f| f.starts_with("terms-")));
-        assert!(library.missing_for_query("pourpalers ").is_empty());
-        assert!(library.search("pourpalers ", 10).total > 0);
-        // A fetch that fails names its file.
-        let (fresh, _) = split();
-        let error =
-            crate::load_for_query(&fresh, "accord", |_| Err::<Vec<u8>, _>("offline")).unwrap_err();
-        assert!(error.file.starts_with("dictionary-") && error.error.is_err());
-        // Bytes that are not the piece are a format error for that file.
-        let error =
-            crate::load_for_query(&fresh, "accord", |_| Ok::<_, ()>(b"x".to_vec())).unwrap_err();
-        assert!(matches!(error.error, Ok(FormatError::Mismatch { .. })));
     }
 }

@@ -1,6 +1,7 @@
-//! The core is built in layers, listed in its overview (`src/lib.rs`, under
-//! "Layers"): a module may import only modules of the layers below its own.
-//! This reads every source file of the core, leaves out comments, strings
+//! Each crate, the core (read side) and `liseuse-build`, is built in layers,
+//! listed in its overview (`src/lib.rs`, under "Layers"): a module may
+//! import only modules of the layers below its own. This reads every source
+//! file of a crate, leaves out comments, strings
 //! and what is compiled for tests only, and fails on an import from the same
 //! layer or one above (a circle needs one), naming the file and the line.
 
@@ -361,14 +362,20 @@ fn violations(src: &Path) -> Vec<String> {
 }
 
 #[test]
-fn no_module_of_the_core_imports_one_of_its_layer_or_above() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let wrong = violations(&src);
-    assert!(
-        wrong.is_empty(),
-        "imports against the layers:\n{}",
-        wrong.join("\n")
-    );
+fn no_module_of_either_crate_imports_one_of_its_layer_or_above() {
+    // The read side, and the build side (which may import any module of
+    // the read side: the compiler forbids the other way).
+    for krate in [".", "../liseuse-build"] {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(krate)
+            .join("src");
+        let wrong = violations(&src);
+        assert!(
+            wrong.is_empty(),
+            "{krate}: imports against the layers:\n{}",
+            wrong.join("\n")
+        );
+    }
 }
 
 #[test]

@@ -296,11 +296,7 @@ fn piece_hashes_cut_short_are_an_error() {
 
 #[test]
 fn encoded_len_is_the_length_of_the_bytes() {
-    let file = crate::indexer::build_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
-    )
-    .unwrap()
-    .0;
+    let file = sample();
     let bytes = file.to_bytes();
     assert_eq!(encoded_len(&file), bytes.len());
     assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);

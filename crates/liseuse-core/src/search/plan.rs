@@ -477,35 +477,3 @@ impl<'a> Planner<'a> {
         related
     }
 }
-
-#[cfg(all(test, feature = "indexer"))]
-mod tests {
-    use super::{FormMatch, Planner};
-    use crate::Library;
-
-    #[test]
-    fn a_word_written_one_way_only_gets_its_form_from_its_term() {
-        let article = |n: usize, text: &str| crate::Article {
-            id: format!("a{n}"),
-            title: "Sans rapport".into(),
-            blocks: vec![crate::Block {
-                kind: crate::BlockKind::Paragraph,
-                text: text.to_string(),
-            }],
-            ..crate::Article::default()
-        };
-        let articles = vec![
-            article(0, "La paix revient."),
-            article(1, "Les armées et l'armée."),
-        ];
-        let library = Library::new(crate::indexer::build_index(articles));
-        let planner = Planner::new(&library.searcher);
-        let form = |query: &str| planner.plan(query).words[0].form.clone().map(|f| f.0);
-        let term = |t: &str| planner.lookups.number(t).unwrap();
-        // "paix" is written one way: no form of its own is stored.
-        assert_eq!(form("paix "), Some(FormMatch::Term(term("paix"))));
-        assert!(matches!(form("armées "), Some(FormMatch::Forms(_))));
-        // "armés" shares the term of "armées" but is nowhere in the text.
-        assert_eq!(form("armés "), None);
-    }
-}

@@ -1,0 +1,116 @@
+//! Building the index of a large archive in steps, on one machine or several.
+//!
+//! ```sh
+//! cargo build --release -p liseuse-build --example archive
+//! archive=target/release/examples/archive
+//! # The segments of part I of N of the folder's files (one command per machine or process):
+//! $archive segment ARTICLES SEGMENTS --part 0/4
+//! # Once every part is built: merge them, find related articles and names.
+//! $archive merge SEGMENTS --out index.bin
+//! # Both on this machine (what build.rs does):
+//! $archive build ARTICLES SEGMENTS --out index.bin
+//! ```
+//!
+//! `SEGMENTS` is a folder every step can read and write (on several machines,
+//! a shared one). A segment whose articles did not change is not built again.
+//! Options: `--segment-articles N` (about N articles a segment, 1500 unless
+//! said), `--threads N` (segments built at once; one per core unless said).
+//! Each step says what it is doing on stderr, with the time since it began;
+//! `build` and `merge` then print the size of the index. `build.rs` merges a
+//! folder of segments built apart when `LISEUSE_SEGMENTS` names it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use liseuse_build::import::{read_part, Part};
+use liseuse_build::indexer::{finish, merge_folder, write_segments, Options, Progress};
+
+const USAGE: &str = "usage:
+  archive segment ARTICLES SEGMENTS [--part I/N] [--segment-articles N] [--threads N]
+  archive merge SEGMENTS [--out FILE]
+  archive build ARTICLES SEGMENTS [--out FILE] [--segment-articles N] [--threads N]";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("archive: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut positional = Vec::new();
+    let mut options = Options {
+        progress: Progress::to(|line| eprintln!("{line}")),
+        ..Options::default()
+    };
+    let mut part = Part::WHOLE;
+    let mut out = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value\n{USAGE}"));
+        let number = |text: String| {
+            (text.parse::<usize>().ok().filter(|&n| n > 0))
+                .ok_or(format!("{arg} {text}: say a number above 0"))
+        };
+        match arg.as_str() {
+            "--part" => part = Part::parse(&value()?)?,
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--segment-articles" => options.segment_articles = number(value()?)?,
+            "--threads" => options.threads = number(value()?)?,
+            _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{USAGE}")),
+            _ => positional.push(arg.clone()),
+        }
+    }
+    let positional: Vec<&str> = positional.iter().map(String::as_str).collect();
+    match positional.as_slice() {
+        ["segment", articles, segments] => segment(articles, segments, part, &options),
+        ["merge", segments] => merge(segments, out, &options),
+        ["build", articles, segments] => {
+            segment(articles, segments, Part::WHOLE, &options)?;
+            merge(segments, out, &options)
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn segment(articles: &str, segments: &str, part: Part, options: &Options) -> Result<(), String> {
+    let (read, _, report) = read_part(articles.as_ref(), part).map_err(|e| e.to_string())?;
+    let progress = &options.progress;
+    progress.say(&format!(
+        "read part {} of {}: {report}",
+        part.index, part.count
+    ));
+    for (what, notice) in report.notices() {
+        eprintln!("{what}: {notice}");
+    }
+    let (files, reused) = write_segments(read, part, segments.as_ref(), options)?;
+    progress.say(&format!(
+        "part {} of {}: {} segments in {segments} ({reused} reused)",
+        part.index,
+        part.count,
+        files.len()
+    ));
+    Ok(())
+}
+
+fn merge(segments: &str, out: Option<PathBuf>, options: &Options) -> Result<(), String> {
+    let file = finish(merge_folder(segments.as_ref(), options)?, &options.progress);
+    let bytes = file.to_bytes();
+    options.progress.say(&format!(
+        "index: {} articles, {} terms, {} names, {} bytes",
+        file.articles.len(),
+        file.index.terms.len(),
+        file.entities.len(),
+        bytes.len()
+    ));
+    if let Some(out) = out {
+        std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+        options
+            .progress
+            .say(&format!("written to {}", out.display()));
+    }
+    Ok(())
+}

@@ -1,0 +1,683 @@
+//! Building an index file from articles.
+//!
+//! The articles are cut into slices of about [`Options::segment_articles`]
+//! (where a slice ends depends on its articles only, so adding articles
+//! moves few boundaries), each slice is indexed as a [`Segment`] on every
+//! core, and the segments are merged in one pass over their terms, in byte
+//! order: postings appended, document numbers renumbered newest first. The
+//! memory of the indexing is set by the size of a slice and the number of
+//! cores, not by the collection; what the collection sets is the published
+//! index itself, compact, and its articles.
+//!
+//! With a folder for them ([`Options::segments`]), the segments are kept on
+//! disk under a name made of their content, and a rebuild reuses those whose
+//! articles did not change. Several machines can each build the segments of
+//! a share of the files ([`write_segments`] with a [`Part`]) into one folder,
+//! and one merges them ([`merge_folder`]).
+//!
+//! Related articles and names are found last, over the merged index
+//! ([`finish`]).
+
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use crate::import::{read_part, read_part_cached, ImportError, ImportReport, Part};
+use crate::segment::{Segment, SegmentReader, SegmentTerm};
+use liseuse_core::analysis::Analyzer;
+use liseuse_core::article::Article;
+use liseuse_core::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
+use liseuse_core::pieces::fnv1a;
+
+/// How a build goes.
+pub struct Options {
+    /// How text is analysed.
+    pub analyzer: Analyzer,
+    /// About how many articles a segment holds (the memory of a build grows with it).
+    pub segment_articles: usize,
+    /// Where segments are kept between builds; none: in memory, for this build only.
+    pub segments: Option<PathBuf>,
+    /// How many segments are built at once; 0: one per core.
+    pub threads: usize,
+    /// Says what the build is doing.
+    pub progress: Progress,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            analyzer: Analyzer::FRENCH,
+            segment_articles: SEGMENT_ARTICLES,
+            segments: None,
+            threads: 0,
+            progress: Progress::quiet(),
+        }
+    }
+}
+
+impl Options {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+    }
+}
+
+/// The articles of a segment, on average: about 150 MB of working memory
+/// for each core that builds one (OrangeSum's articles, 2,300 bytes of text each).
+pub const SEGMENT_ARTICLES: usize = 1500;
+
+/// Where a build's progress lines go (stderr, a log…).
+type Say = Box<dyn Fn(&str) + Send + Sync>;
+
+/// Lines that say what a long build is doing, each with the time since it began.
+pub struct Progress {
+    started: Instant,
+    say: Option<Say>,
+    /// When the last line about segments was said, in ms since the start.
+    last: AtomicUsize,
+}
+
+impl Progress {
+    /// Says nothing.
+    pub fn quiet() -> Self {
+        Progress {
+            started: Instant::now(),
+            say: None,
+            last: AtomicUsize::new(0),
+        }
+    }
+
+    /// Gives each line to `say`.
+    pub fn to(say: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Progress {
+            say: Some(Box::new(say)),
+            ..Progress::quiet()
+        }
+    }
+
+    /// Seconds since the build began.
+    pub fn seconds(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
+
+    /// Says `what`, after the time and, where the system tells it, the
+    /// peak memory of the process so far.
+    pub fn say(&self, what: &str) {
+        if let Some(say) = &self.say {
+            let peak = peak_memory()
+                .map(|mb| format!(", {mb:4} MB"))
+                .unwrap_or_default();
+            say(&format!("[{:6.1} s{peak}] {what}", self.seconds()));
+        }
+    }
+
+    /// Says `what` unless something was said in the last five seconds.
+    fn now_and_then(&self, what: &str) {
+        let now = self.started.elapsed().as_millis() as usize;
+        let last = self.last.load(Ordering::Relaxed);
+        if now >= last + 5000
+            && (self.last)
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            self.say(what);
+        }
+    }
+}
+
+/// The peak resident memory of this process so far, in MB (Linux: `VmHWM`).
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1000)
+}
+
+/// Builds the index file of `dir`'s articles, with the files read (what the
+/// build depends on) and the report of what was left out.
+pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), ImportError> {
+    let (articles, files, report) = read_part(dir, Part::WHOLE)?;
+    Ok((build_index(articles), files, report))
+}
+
+/// [`build_dir`] with `options`; an error says what could not be read or written.
+pub fn build_dir_with(
+    dir: &Path,
+    options: &Options,
+) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), String> {
+    let cache = options.segments.as_ref().map(|dir| dir.join("reads"));
+    let (articles, files, report) =
+        read_part_cached(dir, Part::WHOLE, cache.as_deref()).map_err(|e| e.to_string())?;
+    options.progress.say(&format!("read: {report}"));
+    let file = index_articles(articles, options)?;
+    Ok((file, files, report))
+}
+
+/// Indexes `articles` and encodes the result as an [`IndexFile`].
+pub fn build_index(articles: Vec<Article>) -> IndexFile {
+    build_index_with(articles, Analyzer::FRENCH)
+}
+
+/// [`build_index`] with other analysis settings (the benchmarks compare them).
+///
+/// Each article is analysed in its own language ([`Article::lang`]), the
+/// language of `analyzer` when it has none or one liseuse does not know.
+///
+/// Articles are numbered newest first (undated ones last, otherwise in the
+/// order given): the list a reader sees first then sits in the first text
+/// pieces of a split index, and of two equal scores the newer ranks first.
+pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile {
+    let options = Options {
+        analyzer,
+        ..Options::default()
+    };
+    index_articles(articles, &options).expect("segments in memory cannot fail to be written")
+}
+
+/// Indexes `articles` in segments, as `options` say, merges them and finds
+/// related articles and names.
+pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<IndexFile, String> {
+    let merged = match &options.segments {
+        Some(dir) => {
+            write_segments(articles, Part::WHOLE, dir, options)?;
+            merge_folder(dir, options)?
+        }
+        None => {
+            let segments = build_segments(
+                slices(articles, options.segment_articles),
+                options,
+                |slice| Ok((Segment::build(slice, options.analyzer).to_bytes(), false)),
+            )?;
+            let inputs = (segments.iter().enumerate())
+                .map(|(i, (bytes, _))| (format!("segment {i}"), bytes.as_slice(), 0))
+                .collect();
+            merge(inputs, options)?
+        }
+    };
+    Ok(finish(merged, &options.progress))
+}
+
+/// Cuts `articles` into slices of about `size`. A slice ends after an
+/// article whose id and title hash to a multiple of `size` (so an article
+/// added or removed moves the ends of its slice only), or at `2 × size`.
+fn slices(articles: Vec<Article>, size: usize) -> Vec<Vec<Article>> {
+    let size = size.max(1) as u64;
+    let mut slices = vec![Vec::new()];
+    for article in articles {
+        let hash = fnv1a(format!("{}\n{}", article.id, article.title).as_bytes());
+        let slice = slices.last_mut().expect("one slice at least");
+        slice.push(article);
+        let full = slice.len() as u64 >= size.saturating_mul(2);
+        if (hash % size == 0 && slice.len() as u64 >= size / 4) || full {
+            slices.push(Vec::new());
+        }
+    }
+    if slices.last().is_some_and(Vec::is_empty) && slices.len() > 1 {
+        slices.pop();
+    }
+    slices
+}
+
+/// Gives each slice to `segment` on [`Options::threads`] cores (which
+/// builds its segment and keeps it, or finds it kept already), saying how
+/// far it is: what `segment` returned, in slice order, each with whether the
+/// segment was reused.
+fn build_segments<T: Send>(
+    slices: Vec<Vec<Article>>,
+    options: &Options,
+    segment: impl Fn(Vec<Article>) -> Result<(T, bool), String> + Sync,
+) -> Result<Vec<(T, bool)>, String> {
+    let count = slices.len();
+    let articles: usize = slices.iter().map(Vec::len).sum();
+    let done = AtomicUsize::new(0);
+    let reused = AtomicUsize::new(0);
+    let progress = &options.progress;
+    let started = progress.seconds();
+    let built = crate::parallel::each_on(options.threads(), slices, |slice| {
+        let result = segment(slice);
+        if matches!(result, Ok((_, true))) {
+            reused.fetch_add(1, Ordering::Relaxed);
+        }
+        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        let line = format!(
+            "segments: {done} of {count} ({} reused), {articles} articles",
+            reused.load(Ordering::Relaxed)
+        );
+        if done == count {
+            progress.say(&format!("{line}, in {:.1} s", progress.seconds() - started));
+        } else {
+            progress.now_and_then(&line);
+        }
+        result
+    });
+    built.into_iter().collect()
+}
+
+/// The name of the list of the segments of `part`, in a segments folder.
+fn list_name(part: Part) -> String {
+    format!("part-{:04}.list", part.index)
+}
+
+/// The first line of a list: which part of how many.
+fn list_header(part: Part) -> String {
+    format!("liseuse segments: part {} of {}", part.index, part.count)
+}
+
+/// A segment's file name: the hash of its articles, the analysis and the builder.
+fn segment_name(articles: &[Article], analyzer: Analyzer) -> String {
+    let mut bytes = postcard::to_allocvec(articles).unwrap_or_default();
+    bytes.extend(format!("{analyzer:?}").bytes());
+    bytes.extend(crate::import::program_identity().to_le_bytes());
+    format!("{:016x}.seg", fnv1a(&bytes))
+}
+
+/// Builds the segments of `articles` (those of `part` of a folder) into `dir`,
+/// reusing those already there, and lists them, in order, in the part's list
+/// (`part-0000.list`…). Segments listed by this part's previous list and no
+/// longer needed by any part are removed. Returns the segment files, and
+/// how many of them were there already.
+pub fn write_segments(
+    articles: Vec<Article>,
+    part: Part,
+    dir: &Path,
+    options: &Options,
+) -> Result<(Vec<PathBuf>, usize), String> {
+    let folder_error = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(folder_error)?;
+    let analyzer = options.analyzer;
+    let write = |segment: &Segment, path: &Path, temporary: &Path| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(temporary)?);
+        segment.write(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+        drop(out);
+        std::fs::rename(temporary, path)
+    };
+    let segment = |slice: Vec<Article>| {
+        // Named once: the name hashes every article of the slice.
+        let name = segment_name(&slice, analyzer);
+        let path = dir.join(&name);
+        if path.is_file() {
+            return Ok((name, true));
+        }
+        let temporary = dir.join(format!(".{name}.{}.part", std::process::id()));
+        let built = Segment::build(slice, analyzer);
+        write(&built, &path, &temporary).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok((name, false))
+    };
+    let built = build_segments(slices(articles, options.segment_articles), options, segment)?;
+    let reused = built.iter().filter(|(_, reused)| *reused).count();
+    let names: Vec<String> = built.into_iter().map(|(name, _)| name).collect();
+    let list = dir.join(list_name(part));
+    let before = std::fs::read_to_string(&list).unwrap_or_default();
+    let mut text = list_header(part);
+    for name in &names {
+        text.push('\n');
+        text.push_str(name);
+    }
+    text.push('\n');
+    std::fs::write(&list, text).map_err(|e| format!("{}: {e}", list.display()))?;
+    // Segments this part no longer needs, unless another part lists them.
+    let mut needed: BTreeSet<String> = names.iter().cloned().collect();
+    for other in (0..part.count).filter(|&i| i != part.index) {
+        let other = dir.join(list_name(Part {
+            index: other,
+            ..part
+        }));
+        needed.extend(
+            std::fs::read_to_string(other)
+                .unwrap_or_default()
+                .lines()
+                .skip(1)
+                .map(str::to_string),
+        );
+    }
+    for old in before
+        .lines()
+        .skip(1)
+        .filter(|name| !needed.contains(*name))
+    {
+        if old.ends_with(".seg") && !old.contains(['/', '\\']) {
+            let _ = std::fs::remove_file(dir.join(old));
+        }
+    }
+    Ok((names.iter().map(|name| dir.join(name)).collect(), reused))
+}
+
+/// The segment files of a folder, in order, each with its part: every part
+/// named by the lists must have its list, and every listed file must exist.
+pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut lists: BTreeMap<usize, (usize, Vec<String>)> = BTreeMap::new();
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !(name.starts_with("part-") && name.ends_with(".list")) {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or_default();
+        let part = (header.strip_prefix("liseuse segments: part "))
+            .and_then(|rest| rest.split_once(" of "))
+            .and_then(|(i, n)| {
+                Some(Part {
+                    index: i.parse().ok()?,
+                    count: n.parse().ok()?,
+                })
+            })
+            .filter(|part| list_name(*part) == name && part.index < part.count)
+            .ok_or_else(|| format!("{}: not a list of segments", path.display()))?;
+        lists.insert(
+            part.index,
+            (part.count, lines.map(str::to_string).collect()),
+        );
+    }
+    let count = lists
+        .values()
+        .next()
+        .map(|(count, _)| *count)
+        .ok_or_else(|| {
+            format!(
+                "{}: no list of segments (part-0000.list…): build the segments first",
+                dir.display()
+            )
+        })?;
+    if let Some((index, (other, _))) = lists.iter().find(|(_, (n, _))| *n != count) {
+        return Err(format!(
+            "{}: {} says {other} parts, another list {count}: remove the lists of an older build",
+            dir.display(),
+            list_name(Part {
+                index: *index,
+                count: *other
+            })
+        ));
+    }
+    if let Some(missing) = (0..count).find(|i| !lists.contains_key(i)) {
+        return Err(format!(
+            "{}: part {missing} of {count} has no list ({}): its segments are not built yet",
+            dir.display(),
+            list_name(Part {
+                index: missing,
+                count
+            })
+        ));
+    }
+    let mut files = Vec::new();
+    for (part, (_, names)) in lists {
+        for name in names {
+            let path = dir.join(&name);
+            if name.contains(['/', '\\']) || !path.is_file() {
+                return Err(format!(
+                    "{}: listed by part {part}, missing",
+                    path.display()
+                ));
+            }
+            files.push((path, part));
+        }
+    }
+    Ok(files)
+}
+
+/// Merges the segments of a folder ([`segment_files`]); related articles and
+/// names are not found yet ([`finish`]).
+pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, String> {
+    let mut inputs = Vec::new();
+    for (path, part) in segment_files(dir)? {
+        let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        inputs.push((
+            path.display().to_string(),
+            std::io::BufReader::new(file),
+            part,
+        ));
+    }
+    merge(inputs, options)
+}
+
+/// Merges segments, each `(name, bytes, part)`, in the order of the
+/// articles they were cut from: one pass over their terms in byte order,
+/// each term's postings renumbered, newest article first. An article of a
+/// part with the same title and text as one of an earlier part is left out
+/// (a part leaves out its own), and ids are made distinct across parts.
+pub fn merge<R: Read>(
+    inputs: Vec<(String, R, usize)>,
+    options: &Options,
+) -> Result<IndexFile, String> {
+    let analyzer = options.analyzer;
+    let mut readers = Vec::with_capacity(inputs.len());
+    let mut names = Vec::with_capacity(inputs.len());
+    let mut parts = Vec::with_capacity(inputs.len());
+    for (name, input, part) in inputs {
+        readers.push(SegmentReader::new(input).map_err(|e| format!("{name}: {e}"))?);
+        names.push(name);
+        parts.push(part);
+    }
+    // Every article, in the order of the segments; where each segment starts.
+    let mut articles: Vec<Option<Article>> = Vec::new();
+    let mut starts = Vec::with_capacity(readers.len());
+    for reader in &mut readers {
+        starts.push(articles.len());
+        articles.extend(
+            std::mem::take(&mut reader.head.articles)
+                .into_iter()
+                .map(Some),
+        );
+    }
+    // The words of the articles left out, which their segments counted.
+    let mut left_out: Vec<Article> = Vec::new();
+    if parts.windows(2).any(|w| w[0] != w[1]) {
+        let mut seen = BTreeSet::new();
+        for article in &mut articles {
+            let key = article.as_ref().map(crate::import::content_key);
+            if key.is_some_and(|key| !seen.insert(key)) {
+                if let Some(article) = article.take() {
+                    options.progress.say(&format!(
+                        "duplicate: {} left out (same title and text as an article of an earlier part)",
+                        article.id
+                    ));
+                    left_out.push(article);
+                }
+            }
+        }
+        // Ids made distinct across parts, in the order of the parts.
+        let at: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].is_some())
+            .collect();
+        let mut kept: Vec<Article> = at.iter().filter_map(|&i| articles[i].take()).collect();
+        crate::import::give_distinct_ids(&mut kept);
+        for (i, article) in at.into_iter().zip(kept) {
+            articles[i] = Some(article);
+        }
+    }
+    // Newest first, undated last, otherwise in the order given.
+    let mut order: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
+        liseuse_core::article::newest_first(date(a), date(b))
+    });
+    let mut global: Vec<Option<u32>> = vec![None; articles.len()];
+    for (doc, &at) in order.iter().enumerate() {
+        global[at] = Some(doc as u32);
+    }
+    let doc_count = order.len();
+    let mut field_lengths: [Vec<u8>; FIELD_COUNT] = std::array::from_fn(|_| vec![0; doc_count]);
+    for (segment, reader) in readers.iter().enumerate() {
+        for (field, lengths) in reader.head.field_lengths.iter().enumerate() {
+            for (local, &length) in lengths.iter().enumerate() {
+                if let Some(doc) = global[starts[segment] + local] {
+                    field_lengths[field][doc as usize] = length;
+                }
+            }
+        }
+    }
+    let articles: Vec<Article> = order
+        .iter()
+        .map(|&at| articles[at].take().unwrap_or_default())
+        .collect();
+    let languages: BTreeSet<_> = (articles.iter())
+        .map(|a| analyzer.for_lang(a.lang.as_deref()).language)
+        .collect();
+    let mut index = SearchIndex {
+        analyzer,
+        languages: languages.into_iter().collect(),
+        doc_count: doc_count as u32,
+        field_lengths,
+        ..SearchIndex::default()
+    };
+    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
+        .into_iter()
+        .map(|term| (term.term.clone(), term))
+        .collect();
+    // The next term of each segment, and the segments by their next term.
+    let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(readers.len());
+    let mut queue = BinaryHeap::new();
+    for (segment, reader) in readers.iter_mut().enumerate() {
+        let term = reader
+            .next_term()
+            .map_err(|e| format!("{}: {e}", names[segment]))?;
+        if let Some(term) = &term {
+            queue.push(std::cmp::Reverse((term.term.clone(), segment)));
+        }
+        next.push(term);
+    }
+    // (form, term number, documents) of the terms written in more than one way.
+    let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
+    while let Some(std::cmp::Reverse((term, first))) = queue.pop() {
+        let mut same = vec![first];
+        while let Some(std::cmp::Reverse((other, segment))) = queue.peek() {
+            if *other != term {
+                break;
+            }
+            same.push(*segment);
+            queue.pop();
+        }
+        let mut docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])> = Vec::new();
+        let mut spellings: HashMap<String, u32> = HashMap::new();
+        let mut capitals = (0, 0);
+        let mut term_forms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for segment in same {
+            let seen = next[segment].take().expect("a queued segment has its term");
+            let start = starts[segment];
+            for posting in seen.postings.iter() {
+                if let Some(doc) = global[start + posting.doc as usize] {
+                    docs.push((doc, Field::ALL.map(|field| posting.positions(field))));
+                }
+            }
+            for (spelling, count) in seen.spellings {
+                *spellings.entry(spelling).or_default() += count;
+            }
+            capitals.0 += seen.capitals.0;
+            capitals.1 += seen.capitals.1;
+            for (form, local) in seen.forms {
+                let docs = local.iter().filter_map(|&d| global[start + d as usize]);
+                term_forms.entry(form).or_default().extend(docs);
+            }
+            let reader = &mut readers[segment];
+            let following = reader
+                .next_term()
+                .map_err(|e| format!("{}: {e}", names[segment]))?;
+            if let Some(following) = &following {
+                queue.push(std::cmp::Reverse((following.term.clone(), segment)));
+            }
+            next[segment] = following;
+        }
+        if docs.is_empty() {
+            continue; // only in articles left out
+        }
+        if let Some(gone) = left_out.get(&term) {
+            for (spelling, count) in &gone.spellings {
+                if let Some(kept) = spellings.get_mut(spelling) {
+                    *kept = kept.saturating_sub(*count);
+                }
+            }
+            spellings.retain(|_, count| *count > 0);
+            capitals.0 = capitals.0.saturating_sub(gone.capitals.0);
+            capitals.1 = capitals.1.saturating_sub(gone.capitals.1);
+        }
+        docs.sort_unstable_by_key(|(doc, _)| *doc);
+        let number = index.terms.len() as u32;
+        index
+            .postings
+            .push(Postings::from_docs(docs.iter().map(|(d, f)| (*d, f))));
+        // The most frequent spelling; ties go to the first in byte order.
+        let best = (spellings.iter()).max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
+        index
+            .spellings
+            .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
+        index.names.push(capitals.0 * 2 > capitals.1);
+        index.terms.push(term);
+        // A term written one way only needs no forms: its postings say it all,
+        // and its spelling says which form it is (see `Searcher`).
+        if analyzer.stem && term_forms.len() > 1 {
+            let term_docs: Vec<u32> = docs.iter().map(|(doc, _)| *doc).collect();
+            for (form, mut form_docs) in term_forms {
+                form_docs.sort_unstable();
+                let indexes = form_docs
+                    .iter()
+                    .filter_map(|doc| term_docs.binary_search(doc).ok());
+                forms.push((form, number, indexes.map(|i| i as u32).collect()));
+            }
+        }
+    }
+    forms.sort_unstable();
+    for (form, term, indexes) in forms {
+        index.forms.push(form);
+        index.form_postings.push(FormPostings::new(term, indexes));
+    }
+    options.progress.say(&format!(
+        "merge: {} terms of {} articles, from {} segments",
+        index.terms.len(),
+        articles.len(),
+        readers.len()
+    ));
+    Ok(IndexFile {
+        index,
+        articles,
+        pieces: Default::default(),
+        entities: Vec::new(),
+    })
+}
+
+/// Finds the related articles and the names of a merged index.
+pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
+    let started = progress.seconds();
+    let sources: Vec<Option<&str>> = file.articles.iter().map(|a| a.source.as_deref()).collect();
+    let related = crate::related::related(&file.index, &sources);
+    for (article, related) in file.articles.iter_mut().zip(related) {
+        article.related = related;
+    }
+    progress.say(&format!(
+        "related articles: in {:.1} s",
+        progress.seconds() - started
+    ));
+    let started = progress.seconds();
+    let (entities, main) = crate::entities::find(&file.articles);
+    let shown: HashMap<&str, &str> = (entities.iter())
+        .map(|(key, e)| (key.as_str(), e.name.as_str()))
+        .collect();
+    let names: Vec<Vec<String>> = (main.iter())
+        .map(|keys| keys.iter().map(|k| shown[k.as_str()].to_string()).collect())
+        .collect();
+    for (article, names) in file.articles.iter_mut().zip(names) {
+        article.names = names;
+    }
+    file.entities = entities.into_iter().map(|(_, e)| e).collect();
+    progress.say(&format!(
+        "names: {} in {:.1} s",
+        file.entities.len(),
+        progress.seconds() - started
+    ));
+    file
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,420 @@
+//! What a build publishes beside the app, in one place: the index's first
+//! file and its pieces, each compressed ([`crate::compress::gzip`]) so that
+//! the bytes on the wire are the same on a host that compresses nothing as
+//! on one that gzips; the manifest of the pieces, compressed too; and the
+//! home page's first articles as HTML, which `scripts/precache` writes into
+//! `index.html` so that a visitor sees them before the wasm has started
+//! (and can read the list without JavaScript).
+//!
+//! The wasm carries none of it: it is the same for every collection and
+//! every rebuild, and reads the name of the first file in `index.html`
+//! ([`liseuse_core::pieces::INDEX_LINK_ID`]).
+
+use std::fmt::Write;
+
+use crate::compress::{gzip, manifest_bytes};
+use crate::site::SiteSettings;
+use liseuse_core::format::{IndexFile, PieceSizes};
+pub use liseuse_core::markup::escape;
+use liseuse_core::markup::About;
+use liseuse_core::pieces::Manifest;
+use liseuse_core::route::Route;
+use liseuse_core::text::{Lang, Text};
+use liseuse_core::{Filters, Library};
+
+/// Who a site is: its settings ([`SiteSettings`]) with the defaults filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identity {
+    /// Its title.
+    pub title: String,
+    /// What it is, in a sentence.
+    pub description: String,
+    /// The publisher's home, if given.
+    pub home: Option<String>,
+    /// The language of its interface.
+    pub lang: Lang,
+}
+
+impl Default for Identity {
+    fn default() -> Self {
+        Identity::of(&SiteSettings::default(), None)
+    }
+}
+
+impl Identity {
+    /// The identity `settings` give a collection whose articles are mostly
+    /// in `main_lang`: the interface speaks the settings' language, else
+    /// the articles' (French when the interface does not have it).
+    pub fn of(settings: &SiteSettings, main_lang: Option<&str>) -> Identity {
+        let lang = (settings.language)
+            .or_else(|| main_lang.and_then(Lang::of))
+            .unwrap_or_default();
+        let text = lang.text();
+        Identity {
+            title: settings.title.clone().unwrap_or(text.app_name.into()),
+            description: settings
+                .description
+                .clone()
+                .unwrap_or(text.description.into()),
+            home: settings.home.clone(),
+            lang,
+        }
+    }
+
+    /// What its home page says of it under its title.
+    pub fn about(&self) -> About {
+        About {
+            description: self.description.clone(),
+            home: self.home.clone(),
+        }
+    }
+
+    /// Its interface's words.
+    pub fn text(&self) -> &'static Text {
+        self.lang.text()
+    }
+
+    /// What `index.html`'s head gets: the title, the description, the
+    /// site's name and home (`<meta name="application-name">` and
+    /// `<meta name="liseuse-home">`, which the app reads) and the words of
+    /// `assets/boot.js` (a JSON object, never run).
+    pub fn head(&self) -> String {
+        let mut head = format!(
+            "<title>{title}</title><meta name=\"description\" content=\"{description}\" /><meta name=\"application-name\" content=\"{title}\" />",
+            title = escape(&self.title),
+            description = escape(&self.description),
+        );
+        if let Some(home) = &self.home {
+            let _ = write!(
+                head,
+                "<meta name=\"liseuse-home\" content=\"{}\" />",
+                escape(home)
+            );
+        }
+        let _ = write!(
+            head,
+            "<script type=\"application/json\" id=\"liseuse-text\">{}</script>",
+            self.lang.page().boot_json(self.text())
+        );
+        head
+    }
+
+    /// The web app manifest (`manifest.webmanifest`): the installed app's
+    /// name, short name, description and language.
+    pub fn web_manifest(&self) -> String {
+        let short: String = self.title.chars().take(12).collect();
+        let short = if short.chars().count() < self.title.chars().count() {
+            format!("{}…", short.trim_end())
+        } else {
+            short
+        };
+        let manifest = serde_json::json!({
+            "name": self.title,
+            "short_name": short,
+            "description": self.description,
+            "lang": self.lang.tag(),
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#fbfaf7",
+            "theme_color": "#8a3b12",
+            "icons": [
+                { "src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png" },
+                { "src": "icons/icon-512.png", "sizes": "512x512", "type": "image/png" },
+                { "src": "icons/maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
+                { "src": "icon.svg", "sizes": "any", "type": "image/svg+xml" }
+            ]
+        });
+        serde_json::to_string_pretty(&manifest).unwrap_or_default()
+    }
+}
+
+/// How many of the newest articles the page written at build time shows.
+pub const EARLY_ARTICLES: usize = 10;
+
+/// Everything a build publishes beside the app.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The first file's name ([`liseuse_core::pieces::index_file`]) and its bytes, compressed.
+    pub index: (String, Vec<u8>),
+    /// The pieces of a split index, by file name, compressed; none when whole.
+    pub pieces: Vec<(String, Vec<u8>)>,
+    /// The manifest of the pieces ([`Manifest::to_bytes`]); `None` when whole.
+    pub manifest: Option<Vec<u8>>,
+    /// What `<div id="app">` holds until the app starts ([`shell`]): the
+    /// header, a loading line and the home page's first articles.
+    pub early: String,
+    /// What `index.html`'s head gets ([`Identity::head`]).
+    pub head: String,
+    /// The language of the interface, as `<html lang>` says it.
+    pub lang: &'static str,
+    /// `manifest.webmanifest` ([`Identity::web_manifest`]).
+    pub web_manifest: String,
+    /// Which dictionary and term pieces a word is in ([`hints`]): its file
+    /// name and its bytes, compressed; `None` when the index is whole.
+    pub hints: Option<(String, Vec<u8>)>,
+    /// The first file before compression, for tests that read it as it is.
+    pub raw_index: Vec<u8>,
+}
+
+impl Site {
+    /// What a build publishes of `file`, split in pieces of `split` sizes,
+    /// or whole, for a site that is `identity`.
+    pub fn of(file: IndexFile, split: Option<PieceSizes>, identity: &Identity) -> Site {
+        // The terms, which the split moves to the dictionary pieces: the
+        // hints name the first of each term piece.
+        let terms = split.map(|_| file.index.terms.clone()).unwrap_or_default();
+        let (head, pieces) = match split {
+            Some(sizes) => file.split(sizes),
+            None => (file, Vec::new()),
+        };
+        let raw_index = head.to_bytes();
+        let hints = hints(&head, &terms);
+        drop(head);
+        let early = shell(identity, &early_page(&raw_index, &pieces, identity));
+        // Compressed on every core, the most costly step of a large build's publishing.
+        let pieces = crate::parallel::each(pieces, |(name, bytes)| (name, gzip(&bytes)));
+        let manifest = (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces)));
+        Site {
+            index: (
+                liseuse_core::pieces::index_file(&raw_index),
+                gzip(&raw_index),
+            ),
+            pieces,
+            manifest,
+            early,
+            head: identity.head(),
+            lang: identity.lang.tag(),
+            web_manifest: identity.web_manifest(),
+            hints,
+            raw_index,
+        }
+    }
+}
+
+/// For the page, before the wasm has started: where the words of a query
+/// would be in a split `head` whose terms (before the split) are `terms`. A
+/// JSON object, `{"first": [...], "files": [...], "terms": [...],
+/// "termFiles": [...]}`: the first term of each dictionary piece and its
+/// file, the first term of each term piece and its file. `assets/boot.js`
+/// fetches it on a link to a search (index.html names it, in
+/// `<meta name="liseuse-hints">`) and preloads the pieces of the query's
+/// words while the wasm downloads, which the app then asks for: two rounds
+/// of requests less before the first result. Named after its content
+/// (`hints-{hash}.bin`), compressed like the pieces; `None` for a whole index.
+pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
+    use liseuse_core::pieces::PieceKind;
+    let pieces = &head.pieces;
+    if pieces.dictionary.is_empty() {
+        return None;
+    }
+    let term_firsts: Vec<&str> = (pieces.terms.iter())
+        .map(|piece| terms.get(piece.first as usize).map_or("", String::as_str))
+        .collect();
+    let json = serde_json::json!({
+        "first": pieces.first_terms,
+        "files": PieceKind::Dictionary.files(&pieces.dictionary),
+        "terms": term_firsts,
+        "termFiles": PieceKind::Terms.files(&pieces.terms),
+    })
+    .to_string();
+    let name = format!(
+        "hints-{:08x}.bin",
+        liseuse_core::pieces::content_hash(json.as_bytes())
+    );
+    Some((name, gzip(json.as_bytes())))
+}
+
+/// The page of the newest articles ([`early_html`]), read as a reader's
+/// app reads the published index: its first file, then the text pieces of
+/// those articles only (a large collection is not decoded whole again).
+/// Empty if the index does not read back, which its tests rule out.
+fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)], identity: &Identity) -> String {
+    let Ok(library) = Library::from_bytes(raw_index) else {
+        return String::new();
+    };
+    let newest = library.browse(&Filters::default(), EARLY_ARTICLES).shown;
+    for file in library.missing_texts(newest) {
+        if let Some((_, bytes)) = pieces.iter().find(|(name, _)| *name == file) {
+            let _ = library.add_piece(&file, bytes);
+        }
+    }
+    early_html(&library, EARLY_ARTICLES, identity)
+}
+
+/// What `<div id="app">` holds until the app starts: the app's header
+/// (the site's title, and the search box as a pill), the loading line, a
+/// notice for browsers without JavaScript, and `early` ([`early_html`]).
+pub fn shell(identity: &Identity, early: &str) -> String {
+    let text = identity.text();
+    format!(
+        "<header class=\"bar\"><a class=\"brand\" href=\"{home}\">{title}</a><div class=\"search\" aria-hidden=\"true\"><span class=\"search-pill\">{search}</span></div></header><main class=\"page\"><p class=\"loading\" role=\"status\">{loading}</p><noscript><p class=\"fatal\">{no_script}</p></noscript>{early}</main>",
+        home = Route::default().to_hash(),
+        title = escape(&identity.title),
+        search = escape(text.search_placeholder),
+        loading = escape(identity.lang.page().loading_search),
+        no_script = escape(identity.lang.page().no_script),
+    )
+}
+
+/// The home page as the app first shows it, for the site `identity`
+/// ([`liseuse_core::markup::early_html`]).
+pub fn early_html(library: &Library, count: usize, identity: &Identity) -> String {
+    liseuse_core::markup::early_html(library, count, &identity.about(), identity.text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compress::{gunzip, read_manifest};
+    use liseuse_core::text::FR;
+
+    fn seeds() -> IndexFile {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        crate::indexer::build_dir(&dir).unwrap().0
+    }
+
+    #[test]
+    fn every_published_file_is_compressed_and_reads_back_to_the_index() {
+        let file = seeds();
+        let whole = Site::of(file.clone(), None, &Identity::default());
+        assert!(whole.pieces.is_empty() && whole.manifest.is_none());
+        let (name, bytes) = &whole.index;
+        assert!(liseuse_core::pieces::is_gzip(bytes));
+        assert!(
+            bytes.len() < whole.raw_index.len() / 2,
+            "{} of {}",
+            bytes.len(),
+            whole.raw_index.len()
+        );
+        let raw = gunzip(bytes).unwrap();
+        assert_eq!(raw, whole.raw_index);
+        liseuse_core::pieces::check(name, &raw).unwrap();
+        assert_eq!(IndexFile::from_bytes(&raw).unwrap(), file);
+
+        let split = Site::of(
+            file.clone(),
+            Some(PieceSizes::about(2000)),
+            &Identity::default(),
+        );
+        let library = Library::from_bytes(&gunzip(&split.index.1).unwrap()).unwrap();
+        assert!(split.pieces.len() > 5);
+        let manifest = read_manifest(split.manifest.as_ref().unwrap()).unwrap();
+        assert_eq!(manifest.pieces.len(), split.pieces.len());
+        let listed: std::collections::HashMap<&str, u32> = (manifest.pieces.iter())
+            .map(|(f, h)| (f.as_str(), *h))
+            .collect();
+        for (file, bytes) in &split.pieces {
+            // The manifest lists the bytes on the wire, the name their content.
+            assert_eq!(
+                listed[file.as_str()],
+                liseuse_core::pieces::content_hash(bytes)
+            );
+            assert!(liseuse_core::pieces::is_gzip(bytes));
+            library.add_piece(file, &gunzip(bytes).unwrap()).unwrap();
+        }
+        assert!(library.missing_pieces().is_empty());
+        assert!(library.search("Stoltenberg", 10).total > 0);
+        // The page of the newest articles is the same, whole or split.
+        assert_eq!(split.early, whole.early);
+        let identity = Identity::default();
+        assert_eq!(
+            whole.early,
+            shell(
+                &identity,
+                &early_html(&Library::new(file.clone()), EARLY_ARTICLES, &identity)
+            )
+        );
+        // The same build gives the same bytes.
+        let again = Site::of(file, Some(PieceSizes::about(2000)), &Identity::default());
+        assert_eq!(again.pieces, split.pieces);
+        assert_eq!(again.index, split.index);
+    }
+
+    #[test]
+    fn the_hints_name_the_dictionary_and_term_piece_of_each_first_term() {
+        let file = seeds();
+        assert_eq!(
+            Site::of(file.clone(), None, &Identity::default()).hints,
+            None
+        );
+        let split = Site::of(
+            file.clone(),
+            Some(PieceSizes::about(2000)),
+            &Identity::default(),
+        );
+        let (name, bytes) = split.hints.clone().unwrap();
+        let json = gunzip(&bytes).unwrap();
+        liseuse_core::pieces::check(&name, &json).unwrap();
+        assert!(name.starts_with("hints-"), "{name}");
+        let hints: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let terms = file.index.terms.clone();
+        let (head, _) = file.split(PieceSizes::about(2000));
+        let kind = liseuse_core::pieces::PieceKind::Dictionary;
+        assert_eq!(
+            hints["files"],
+            serde_json::json!(kind.files(&head.pieces.dictionary))
+        );
+        assert_eq!(hints["first"], serde_json::json!(head.pieces.first_terms));
+        let term_files = liseuse_core::pieces::PieceKind::Terms.files(&head.pieces.terms);
+        assert!(term_files.len() > 1);
+        assert_eq!(hints["termFiles"], serde_json::json!(term_files));
+        // Each term piece's first term: the term of its first number, and
+        // every file one the build publishes.
+        let firsts = hints["terms"].as_array().unwrap();
+        for (piece, first) in head.pieces.terms.iter().zip(firsts) {
+            assert_eq!(first, &terms[piece.first as usize]);
+        }
+        let files = (hints["files"].as_array().unwrap().iter())
+            .chain(hints["termFiles"].as_array().unwrap());
+        for file in files {
+            assert!(split.pieces.iter().any(|(name, _)| name == file), "{file}");
+        }
+    }
+
+    #[test]
+    fn the_early_page_lists_the_newest_articles_by_month_escaped() {
+        let file = seeds();
+        let library = Library::new(file);
+        let html = early_html(&library, 3, &Identity::default());
+        assert!(
+            html.starts_with("<section class=\"results early\""),
+            "{html}"
+        );
+        assert!(html.contains("<h1 id=\"view-title\">Tous les articles</h1>"));
+        assert!(html.contains("<p class=\"count\">5 articles</p>"));
+        assert_eq!(html.matches("<li class=\"result\" data-id=").count(), 3);
+        let first = library.browse(&Filters::default(), 1).shown[0];
+        let first = library.text(first).unwrap();
+        let href = format!("href=\"#/article/{}\"", first.id);
+        let title = escape(&first.title);
+        let at_href = html.find(&href).expect(&href);
+        let at_title = html.find(&title).expect(&title);
+        assert!(at_href < at_title && html[..at_href].matches("class=\"month\"").count() == 1);
+        let heading = first.month().map_or("Sans date".into(), |m| FR.month(m));
+        assert!(
+            html.contains(&format!("<h2>{heading}")),
+            "{heading}: {html}"
+        );
+        assert!(html.ends_with("</ol></li></ol></section>"));
+        assert_eq!(
+            escape("<b a=\"1\">l'été & co</b>"),
+            "&lt;b a=&quot;1&quot;&gt;l&#39;été &amp; co&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn an_article_cannot_write_html_into_the_early_page() {
+        let article = liseuse_core::article::parse_capture(
+            "x\"><script>alert(1)</script>",
+            "<img src=x onerror=alert(1)> titre\n\nUn texte <script>alert(2)</script> ici.",
+        )
+        .unwrap();
+        let library = Library::new(crate::indexer::build_index(vec![article]));
+        let html = early_html(&library, 10, &Identity::default());
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! A site's own settings: the optional `liseuse.toml` at the top of the
+//! articles' folder.
+//!
+//! ```toml
+//! title = "Le dossier Karabakh"
+//! description = "Cinq articles de presse sur un conflit."
+//! home = "https://journal.example/dossiers/"
+//! language = "fr"   # of the interface: fr or en
+//! ```
+//!
+//! Every key is optional. Without the file, the site is called "liseuse"
+//! and its interface speaks the language of most of its articles. A file
+//! that cannot be read, or that says something unknown, stops the build
+//! with its path, the line and why.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use liseuse_core::text::Lang;
+
+/// The settings file's name, at the top of the articles' folder.
+pub const SETTINGS_FILE: &str = "liseuse.toml";
+
+/// What `liseuse.toml` says, checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteSettings {
+    /// The site's title (header, `<title>`, the installed app's name).
+    pub title: Option<String>,
+    /// One sentence saying what the site is (meta description, manifest, home page).
+    pub description: Option<String>,
+    /// The address of the publisher's home (http or https).
+    pub home: Option<String>,
+    /// The language of the interface.
+    pub language: Option<Lang>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    title: Option<String>,
+    description: Option<String>,
+    home: Option<String>,
+    language: Option<String>,
+}
+
+impl SiteSettings {
+    /// The settings of the folder `dir`: its `liseuse.toml`, or none.
+    pub fn of_folder(dir: &Path) -> Result<SiteSettings, String> {
+        let path = dir.join(SETTINGS_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => SiteSettings::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteSettings::default()),
+            Err(e) => Err(format!("{}: cannot be read: {e}", path.display())),
+        }
+    }
+
+    /// The settings `text` (TOML) says; an error names the line and why.
+    pub fn parse(text: &str) -> Result<SiteSettings, String> {
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| 1 + text[..span.start].matches('\n').count());
+            let message = e.message().trim().replace('\n', ": ");
+            match line {
+                Some(line) => format!("line {line}: {message}"),
+                None => message,
+            }
+        })?;
+        let line_of = |key: &str| {
+            (text.lines().position(|l| l.trim_start().starts_with(key))).map_or(1, |i| i + 1)
+        };
+        let one_line = |key: &str, value: Option<String>| -> Result<Option<String>, String> {
+            let Some(value) = value else {
+                return Ok(None);
+            };
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            if value.is_empty() {
+                return Err(format!("line {}: {key} is empty", line_of(key)));
+            }
+            Ok(Some(value))
+        };
+        let home = one_line("home", raw.home)?;
+        if let Some(home) = &home {
+            if !liseuse_core::article::is_web_address(home) {
+                return Err(format!(
+                    "line {}: home = {home:?} is not an http(s) address",
+                    line_of("home")
+                ));
+            }
+        }
+        let language = match raw.language {
+            None => None,
+            Some(tag) => Some(Lang::of(&tag).ok_or(format!(
+                "line {}: language = {tag:?}: the interface speaks fr or en",
+                line_of("language")
+            ))?),
+        };
+        Ok(SiteSettings {
+            title: one_line("title", raw.title)?,
+            description: one_line("description", raw.description)?,
+            home,
+            language,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_file_reads_back() {
+        let settings = SiteSettings::parse(
+            "# Le dossier\ntitle = \"Le dossier  Karabakh\"\ndescription = 'Cinq articles.'\nhome = \"https://journal.example/\"\nlanguage = \"en-GB\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            settings,
+            SiteSettings {
+                title: Some("Le dossier Karabakh".into()),
+                description: Some("Cinq articles.".into()),
+                home: Some("https://journal.example/".into()),
+                language: Some(Lang::En),
+            }
+        );
+        assert_eq!(SiteSettings::parse("").unwrap(), SiteSettings::default());
+    }
+
+    #[test]
+    fn a_bad_file_names_the_line_and_why() {
+        let cases = [
+            ("title = \"ok\"\ntitel = \"typo\"\n", "line 2", "titel"),
+            ("title = \"ok\"\n\ndescription = \"unclosed\n", "line 3", ""),
+            ("title = 3\n", "line 1", "string"),
+            (
+                "title = \"ok\"\nhome = \"javascript:alert(1)\"\n",
+                "line 2",
+                "http",
+            ),
+            ("language = \"de\"\n", "line 1", "fr or en"),
+            ("title = \"  \"\n", "line 1", "empty"),
+        ];
+        for (text, line, why) in cases {
+            let error = SiteSettings::parse(text).unwrap_err();
+            assert!(error.starts_with(line), "{text:?}: {error}");
+            assert!(error.contains(why), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_folder_without_the_file_has_the_defaults() {
+        let dir = std::env::temp_dir().join(format!("liseuse-site-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(SiteSettings::of_folder(&dir), Ok(SiteSettings::default()));
+        std::fs::write(dir.join(SETTINGS_FILE), "title = ]\n").unwrap();
+        let error = SiteSettings::of_folder(&dir).unwrap_err();
+        assert!(error.contains("liseuse.toml: line 1"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,196 @@
+//! Pieces come from the network and are untrusted: whatever bytes arrive
+//! under a piece's name, the library checks them against the hash in the
+//! name, decodes and validates them, and answers with an error, never a
+//! panic; what it accepted keeps search, snippets and the reader working.
+//!
+//! Cases per run: 400 damaged pieces (truncated or with bytes changed) and
+//! 200 damaged first files.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use liseuse_core::format::{self, DictionaryPiece, FormatError, PieceSizes, TermPiece, TextPiece};
+use liseuse_core::{IndexFile, Library, Searcher};
+use proptest::prelude::*;
+
+/// A split index: the first file's bytes, and the pieces (name, bytes) sorted by name.
+type Split = (Vec<u8>, Vec<(String, Vec<u8>)>);
+
+/// The fixtures split in small pieces.
+fn split() -> &'static Split {
+    static SPLIT: OnceLock<Split> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
+        let (head, mut pieces) = file.split(PieceSizes::about(100));
+        pieces.sort();
+        (head.to_bytes(), pieces)
+    })
+}
+
+const QUERIES: [&str; 6] = [
+    "accord",
+    "Bakou paix",
+    "\"la paix\"",
+    "accord -bakou",
+    "paic",
+    "arm",
+];
+
+/// `bytes` cut at `cut` (a share of its length) and with `changes` applied
+/// (each: a share of the length where, and the byte xor-ed in).
+fn damage(bytes: &[u8], cut: Option<f64>, changes: &[(f64, u8)]) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    if let Some(cut) = cut {
+        bytes.truncate((bytes.len() as f64 * cut) as usize);
+    }
+    for &(at, xor) in changes {
+        if !bytes.is_empty() {
+            let at = ((bytes.len() as f64 * at) as usize).min(bytes.len() - 1);
+            bytes[at] ^= xor.max(1);
+        }
+    }
+    bytes
+}
+
+/// A searcher over the first file with its pieces by number, as
+/// [`Library`] builds it (to feed it pieces that passed no hash check).
+fn searcher(head: &IndexFile) -> Searcher {
+    let pieces = &head.pieces;
+    let runs = (pieces.dictionary.iter().map(|p| p.first))
+        .zip(pieces.first_terms.iter().cloned())
+        .collect();
+    let firsts: Vec<u32> = pieces.terms.iter().map(|p| p.first).collect();
+    Searcher::split(head.index.clone(), runs, &firsts)
+}
+
+/// The number of `file` among the pieces of its kind.
+fn number(file: &str) -> usize {
+    file.split('-').nth(1).unwrap().parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_damaged_piece_is_refused_as_damaged_and_the_rest_still_works(
+        which in any::<prop::sample::Index>(),
+        cut in prop::option::of(0.0f64..1.0),
+        changes in prop::collection::vec((0.0f64..1.0, any::<u8>()), 0..4),
+    ) {
+        let (head_bytes, pieces) = split();
+        let (file, bytes) = which.get(pieces);
+        let damaged = damage(bytes, cut, &changes);
+        prop_assume!(&damaged != bytes);
+        // Through the library: the hash in the name tells it is not the piece.
+        let library = Library::from_bytes(head_bytes).unwrap();
+        let error = library.add_piece(file, &damaged).unwrap_err();
+        prop_assert_eq!(&error, &FormatError::Mismatch { file: file.clone() });
+        prop_assert!(error.to_string().contains("damaged"));
+        // The other pieces still load, and every query is answered.
+        for (other, bytes) in pieces.iter().filter(|(other, _)| other != file) {
+            library.add_piece(other, bytes).unwrap();
+        }
+        for query in QUERIES {
+            library.search(query, 10);
+        }
+        // Below the hash check, decoding and validating never panic: a
+        // searcher given whatever decodes keeps answering.
+        let head = IndexFile::from_bytes(head_bytes).unwrap();
+        let searcher = searcher(&head);
+        if file.starts_with("dictionary-") {
+            if let Ok(piece) = format::decode::<DictionaryPiece>(&damaged) {
+                if piece.validate().is_ok() {
+                    let _ = searcher.add_dictionary_piece(number(file), piece);
+                }
+            }
+        } else if file.starts_with("terms-") {
+            if let Ok(piece) = format::decode::<TermPiece>(&damaged) {
+                let _ = searcher.add_term_piece(number(file), piece);
+            }
+        } else {
+            let _ = format::decode::<TextPiece>(&damaged);
+        }
+        for (other, bytes) in pieces.iter().filter(|(other, _)| other != file) {
+            if other.starts_with("dictionary-") {
+                let piece = format::decode::<DictionaryPiece>(bytes).unwrap();
+                searcher.add_dictionary_piece(number(other), piece).unwrap();
+            } else if other.starts_with("terms-") {
+                let piece = format::decode::<TermPiece>(bytes).unwrap();
+                searcher.add_term_piece(number(other), piece).unwrap();
+            }
+        }
+        for query in QUERIES {
+            searcher.search(query, 10);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_damaged_first_file_is_an_error_or_a_library_that_works(
+        cut in prop::option::of(0.0f64..1.0),
+        changes in prop::collection::vec((0.0f64..1.0, any::<u8>()), 1..4),
+    ) {
+        let (head_bytes, pieces) = split();
+        let damaged = damage(head_bytes, cut, &changes);
+        let Ok(library) = Library::from_bytes(&damaged) else {
+            return Ok(());
+        };
+        // What decoded and validated can be used for everything.
+        for doc in library.by_date() {
+            library.article_at(doc);
+        }
+        library.sources();
+        library.years();
+        for (file, bytes) in pieces {
+            let _ = library.add_piece(file, bytes);
+        }
+        for query in QUERIES {
+            let results = library.search(query, 10);
+            for hit in &results.hits {
+                library.snippet(hit.doc, &results.terms);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_page_served_in_place_of_a_piece_is_named_damaged() {
+    let (head_bytes, pieces) = split();
+    let library = Library::from_bytes(head_bytes).unwrap();
+    let (file, _) = &pieces[0];
+    let portal = b"<!doctype html><title>Wi-Fi</title><p>Connectez-vous pour continuer.";
+    let error = library.add_piece(file, portal).unwrap_err();
+    assert_eq!(error, FormatError::Mismatch { file: file.clone() });
+    assert!(
+        library.missing_pieces().contains(file),
+        "nothing of it was taken"
+    );
+    // The real piece, afterwards, is taken.
+    library.add_piece(file, &pieces[0].1).unwrap();
+    assert!(!library.missing_pieces().contains(file));
+}
+
+#[test]
+fn a_term_piece_whose_postings_point_outside_the_collection_is_refused() {
+    let (head_bytes, pieces) = split();
+    let head = IndexFile::from_bytes(head_bytes).unwrap();
+    let (file, bytes) = pieces
+        .iter()
+        .find(|(f, _)| f.starts_with("terms-"))
+        .unwrap();
+    let mut piece: TermPiece = format::decode(bytes).unwrap();
+    piece.postings[0].doc_gaps[0] = head.index.doc_count + 7;
+    let error = searcher(&head)
+        .add_term_piece(number(file), piece)
+        .unwrap_err();
+    assert!(error.contains("document"), "{error}");
+    // Positions are apart, in position pieces: a term piece with some is refused.
+    let mut piece: TermPiece = format::decode(bytes).unwrap();
+    assert!(piece.postings.iter().all(|p| p.positions.is_empty()));
+    piece.postings[0].positions.push(1);
+    assert!(searcher(&head).add_term_piece(number(file), piece).is_err());
+}
