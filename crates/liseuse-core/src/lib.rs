@@ -21,9 +21,11 @@
 //! - [`personal`]: what a reader keeps (settings, read and saved articles), and its export file.
 //! - [`query`]: the query language (phrases, exclusions).
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
-//! - [`typo`]: typo tolerance.
 //! - [`snippet`](mod@snippet): the passage that shows why an article was found, and highlights.
 //! - [`epub`]: saved articles as an e-book.
+//!
+//! Inside the crate only: `typo` (typo tolerance), `synonyms`, `question` (question words) and
+//! `error` ([`FormatError`], why a published file cannot be read).
 //!
 //! ## Layers
 //!
@@ -58,7 +60,7 @@ pub mod annotation;
 pub mod article;
 pub mod dates;
 pub mod epub;
-pub mod error;
+mod error;
 pub mod format;
 pub mod listing;
 pub mod markup;
@@ -67,14 +69,14 @@ pub mod order;
 pub mod personal;
 pub mod pieces;
 pub mod query;
-pub mod question;
+mod question;
 pub mod route;
 pub mod search;
 pub mod sentences;
 pub mod snippet;
-pub mod synonyms;
+mod synonyms;
 pub mod text;
-pub mod typo;
+mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};

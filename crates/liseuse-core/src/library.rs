@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::pieces::PieceKind;
+use crate::pieces::{PieceFiles, PieceKind};
 use crate::{
     article, format, model, order, pieces, search, snippet, Analyzer, Article, DictionaryPiece,
     Filters, FormatError, IndexFile, Needed, Order, Page, Results, Searcher, Snippet, TermPiece,
@@ -84,30 +84,18 @@ pub struct Library {
     first_ids: Vec<String>,
     /// Each document's place from the newest (see [`Library::search_prepared`]).
     date_places: std::sync::OnceLock<Vec<u32>>,
-    /// The file names of the id pieces, by number.
-    id_files: Vec<String>,
-    pub(crate) searcher: Searcher,
-    /// The file names of the dictionary pieces, by number.
-    pub(crate) dictionary_files: Vec<String>,
-    /// The file names of the term pieces, by number.
-    term_files: Vec<String>,
-    /// The file names of the position pieces, by number (those of the term pieces).
-    position_files: Vec<String>,
+    searcher: Searcher,
+    /// The file names of the pieces (a split index), by kind and number.
+    files: PieceFiles,
     /// The text pieces, by first document number: the articles once loaded.
     texts: pieces::Slots<Vec<Article>>,
-    /// The file names of the text pieces, by number.
-    text_files: Vec<String>,
     /// The title pieces, by first document number: the articles' ids,
     /// titles and sections.
     titles: pieces::Slots<Vec<Article>>,
-    /// The file names of the title pieces, by number.
-    title_files: Vec<String>,
     /// The collection's names, sorted by key, by first entity number.
     names: pieces::Slots<Vec<model::Entity>>,
     /// The key of the first name of each name piece.
     first_names: Vec<String>,
-    /// The file names of the name pieces, by number.
-    name_files: Vec<String>,
 }
 
 impl Library {
@@ -132,28 +120,37 @@ impl Library {
             let runs = run_firsts.zip(pieces.first_terms).collect();
             Searcher::split(file.index, runs, &firsts)
         };
+        let files = PieceFiles::new([
+            (
+                PieceKind::Dictionary,
+                PieceKind::Dictionary.files(&pieces.dictionary),
+            ),
+            (PieceKind::Terms, PieceKind::Terms.files(&pieces.terms)),
+            (PieceKind::Text, PieceKind::Text.files(&pieces.texts)),
+            (PieceKind::Names, PieceKind::Names.files(&pieces.names)),
+            (
+                PieceKind::Positions,
+                (pieces.positions.iter().enumerate())
+                    .map(|(number, &hash)| PieceKind::Positions.file(number, hash))
+                    .collect(),
+            ),
+            (PieceKind::Ids, PieceKind::Ids.files(&pieces.ids)),
+            (PieceKind::Titles, PieceKind::Titles.files(&pieces.titles)),
+        ]);
         Library {
             articles: file.articles,
             by_id,
             searcher,
-            dictionary_files: PieceKind::Dictionary.files(&pieces.dictionary),
-            term_files: PieceKind::Terms.files(&pieces.terms),
-            position_files: (pieces.positions.iter().enumerate())
-                .map(|(number, &hash)| PieceKind::Positions.file(number, hash))
-                .collect(),
+            files,
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
-            text_files: PieceKind::Text.files(&pieces.texts),
             titles: pieces::Slots::new(pieces.titles.iter().map(|p| p.first)),
-            title_files: PieceKind::Titles.files(&pieces.titles),
             names: if pieces.names.is_empty() {
                 pieces::Slots::whole(file.entities)
             } else {
                 pieces::Slots::new(pieces.names.iter().map(|p| p.first))
             },
-            name_files: PieceKind::Names.files(&pieces.names),
             first_names: pieces.first_names,
             ids: pieces::Slots::new(pieces.ids.iter().map(|p| p.first)),
-            id_files: PieceKind::Ids.files(&pieces.ids),
             first_ids: pieces.first_ids,
             date_places: std::sync::OnceLock::new(),
         }
@@ -163,10 +160,10 @@ impl Library {
     /// yet. Once they are in, ask again: the dictionary pieces tell what the
     /// query's words stand for, whose postings it needs next.
     pub fn missing_for_query(&self, query: &str) -> Vec<String> {
-        if self.term_files.is_empty() {
+        if self.files.of(PieceKind::Terms).is_empty() {
             return Vec::new(); // a whole index: nothing to read the query for
         }
-        self.files(self.searcher.missing_pieces(query))
+        self.needed_files(self.searcher.missing_pieces(query))
     }
 
     /// The position pieces that would refine the results of `query` and are
@@ -184,13 +181,10 @@ impl Library {
         let prepared = self.searcher.prepare(query);
         let needed = prepared.needed.clone();
         PreparedQuery {
-            dictionary: (prepared.for_terms.iter())
-                .map(|&n| self.dictionary_files[n].clone())
-                .collect(),
-            later: (prepared.later.iter())
-                .filter_map(|&n| self.position_files.get(n).cloned())
-                .collect(),
-            missing: self.files(needed),
+            dictionary: (self.files)
+                .names(PieceKind::Dictionary, prepared.for_terms.iter().copied()),
+            later: (self.files).names(PieceKind::Positions, prepared.later.iter().copied()),
+            missing: self.needed_files(needed),
             prepared,
         }
     }
@@ -229,24 +223,22 @@ impl Library {
     /// loaded yet: the dictionary pieces of its words (not their postings).
     /// Once they are in, ask again (a typo needs them all).
     pub fn missing_for_terms(&self, query: &str) -> Vec<String> {
-        if self.dictionary_files.is_empty() {
+        if self.files.of(PieceKind::Dictionary).is_empty() {
             return Vec::new();
         }
         let dictionary = self.searcher.missing_dictionary(query);
-        self.files(Needed {
+        self.needed_files(Needed {
             dictionary,
             ..Needed::default()
         })
     }
 
     /// The file names of `pieces`.
-    fn files(&self, pieces: Needed) -> Vec<String> {
-        let dictionary = pieces.dictionary.into_iter();
-        let dictionary = dictionary.map(|n| self.dictionary_files[n].clone());
-        let terms = pieces.terms.into_iter().map(|n| self.term_files[n].clone());
-        let positions = pieces.positions.into_iter();
-        let positions = positions.filter_map(|n| self.position_files.get(n).cloned());
-        dictionary.chain(terms).chain(positions).collect()
+    fn needed_files(&self, pieces: Needed) -> Vec<String> {
+        let mut files = self.files.names(PieceKind::Dictionary, pieces.dictionary);
+        files.extend(self.files.names(PieceKind::Terms, pieces.terms));
+        files.extend(self.files.names(PieceKind::Positions, pieces.positions));
+        files
     }
 
     /// The piece files holding the text of `docs` that are not loaded yet.
@@ -257,9 +249,7 @@ impl Library {
         let runs = self
             .texts
             .missing_for(docs.into_iter().map(|doc| doc as usize));
-        runs.into_iter()
-            .map(|run| self.text_files[run].clone())
-            .collect()
+        self.files.names(PieceKind::Text, runs)
     }
 
     /// The title pieces holding the titles of `docs` that are not loaded
@@ -267,9 +257,7 @@ impl Library {
     pub fn missing_titles(&self, docs: impl IntoIterator<Item = u32>) -> Vec<String> {
         let docs = docs.into_iter().filter(|&doc| !self.has_text(doc));
         let runs = self.titles.missing_for(docs.map(|doc| doc as usize));
-        runs.into_iter()
-            .map(|run| self.title_files[run].clone())
-            .collect()
+        self.files.names(PieceKind::Titles, runs)
     }
 
     /// What a list shows of article `doc` before its text: its id, title
@@ -289,17 +277,12 @@ impl Library {
 
     /// Every piece file not loaded yet (to load the whole collection at once).
     pub fn missing_pieces(&self) -> Vec<String> {
-        let terms = self.files(self.searcher.unloaded_pieces()).into_iter();
-        let texts = self.texts.unloaded().into_iter();
-        let names = self.names.unloaded().into_iter();
-        let ids = self.ids.unloaded().into_iter();
-        let titles = self.titles.unloaded().into_iter();
-        terms
-            .chain(texts.map(|run| self.text_files[run].clone()))
-            .chain(names.filter_map(|run| self.name_files.get(run).cloned()))
-            .chain(ids.map(|run| self.id_files[run].clone()))
-            .chain(titles.map(|run| self.title_files[run].clone()))
-            .collect()
+        let mut files = self.needed_files(self.searcher.unloaded_pieces());
+        files.extend(self.files.names(PieceKind::Text, self.texts.unloaded()));
+        files.extend(self.files.names(PieceKind::Names, self.names.unloaded()));
+        files.extend(self.files.names(PieceKind::Ids, self.ids.unloaded()));
+        files.extend(self.files.names(PieceKind::Titles, self.titles.unloaded()));
+        files
     }
 
     /// Takes in the piece file `file`, downloaded: its postings or articles
@@ -314,71 +297,66 @@ impl Library {
         let corrupt = |reason: String| FormatError::Corrupt {
             reason: format!("{file}: {reason}"),
         };
-        let known = |files: &[String]| files.iter().position(|f| f == file);
-        let dictionary = known(&self.dictionary_files);
-        let terms = known(&self.term_files);
-        let text = known(&self.text_files);
-        let names = known(&self.name_files);
-        let positions = known(&self.position_files);
-        let ids = known(&self.id_files);
-        let titles = known(&self.title_files);
-        if [dictionary, terms, text, names, positions, ids, titles]
-            .iter()
-            .all(Option::is_none)
-        {
+        let Some((kind, number)) = self.files.find(file) else {
             return Err(corrupt("no piece of this index".into()));
-        }
-        pieces::check(file, bytes)?;
-        if let Some(number) = ids {
-            let piece: format::IdPiece = format::decode(bytes)?;
-            let (first, next) = (&self.first_ids[number], self.first_ids.get(number + 1));
-            let count = self.articles.len() as u32;
-            piece
-                .validate(first, next.map(String::as_str), count)
-                .map_err(corrupt)?;
-            self.ids.set(number, piece);
-            return Ok(());
-        }
-        if let Some(number) = positions {
-            let piece: format::PositionPiece = format::decode(bytes)?;
-            return (self.searcher.add_position_piece(number, piece)).map_err(corrupt);
-        }
-        if let Some(number) = names {
-            let piece: format::NamePiece = format::decode(bytes)?;
-            format::check_entities(&piece.entities, self.articles.len()).map_err(corrupt)?;
-            self.names.set(number, piece.entities);
-            return Ok(());
-        }
-        if let Some(number) = dictionary {
-            let piece: DictionaryPiece = format::decode(bytes)?;
-            return self
-                .searcher
-                .add_dictionary_piece(number, piece)
-                .map_err(corrupt);
-        }
-        if let Some(number) = terms {
-            let piece: TermPiece = format::decode(bytes)?;
-            return self.searcher.add_term_piece(number, piece).map_err(corrupt);
-        }
-        // A text piece, or a title piece (the same articles, with only their
-        // id, title and section).
-        let (slots, number) = match (text, titles) {
-            (Some(number), _) => (&self.texts, number),
-            (_, Some(number)) => (&self.titles, number),
-            _ => return Err(corrupt("no piece of this index".into())),
         };
-        let piece: TextPiece = format::decode(bytes)?;
+        pieces::check(file, bytes)?;
+        match kind {
+            PieceKind::Ids => {
+                let piece: format::IdPiece = format::decode(bytes)?;
+                let (first, next) = (&self.first_ids[number], self.first_ids.get(number + 1));
+                let count = self.articles.len() as u32;
+                (piece.validate(first, next.map(String::as_str), count)).map_err(corrupt)?;
+                self.ids.set(number, piece);
+                Ok(())
+            }
+            PieceKind::Positions => {
+                let piece: format::PositionPiece = format::decode(bytes)?;
+                (self.searcher.add_position_piece(number, piece)).map_err(corrupt)
+            }
+            PieceKind::Names => {
+                let piece: format::NamePiece = format::decode(bytes)?;
+                format::check_entities(&piece.entities, self.articles.len()).map_err(corrupt)?;
+                self.names.set(number, piece.entities);
+                Ok(())
+            }
+            PieceKind::Dictionary => {
+                let piece: DictionaryPiece = format::decode(bytes)?;
+                (self.searcher.add_dictionary_piece(number, piece)).map_err(corrupt)
+            }
+            PieceKind::Terms => {
+                let piece: TermPiece = format::decode(bytes)?;
+                self.searcher.add_term_piece(number, piece).map_err(corrupt)
+            }
+            // The same articles, with only their id, title and section.
+            PieceKind::Titles | PieceKind::Text => {
+                let slots = if kind == PieceKind::Text {
+                    &self.texts
+                } else {
+                    &self.titles
+                };
+                let piece: TextPiece = format::decode(bytes)?;
+                self.add_articles(slots, number, piece).map_err(corrupt)
+            }
+        }
+    }
+
+    /// Takes in text or title piece `number` into `slots`, once it holds the
+    /// articles of its place. Its ids are checked against the id pieces'
+    /// when both are here (see [`Library::doc_of`]).
+    fn add_articles(
+        &self,
+        slots: &pieces::Slots<Vec<Article>>,
+        number: usize,
+        piece: TextPiece,
+    ) -> Result<(), String> {
         let first = slots.first(number).unwrap_or_default() as usize;
         let end =
             first + (slots.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
-        // Its ids are checked against the id pieces' when both are here
-        // (see `Library::doc_of`); its place, here.
         if piece.articles.len() != end.saturating_sub(first) {
-            return Err(corrupt(format!(
-                "{file} holds other articles than expected"
-            )));
+            return Err("holds other articles than expected".into());
         }
-        format::check_related(&piece.articles, self.articles.len()).map_err(corrupt)?;
+        format::check_related(&piece.articles, self.articles.len())?;
         slots.set(number, piece.articles);
         Ok(())
     }
@@ -457,7 +435,7 @@ impl Library {
     /// The name piece [`Library::entity`] needs for `key`, if not loaded.
     pub fn missing_for_name(&self, key: &str) -> Vec<String> {
         let run = self.name_run(key);
-        match self.name_files.get(run) {
+        match self.files.of(PieceKind::Names).get(run) {
             Some(file) if !self.names.is_loaded(run) => vec![file.clone()],
             _ => Vec::new(),
         }
@@ -500,17 +478,14 @@ impl Library {
             .filter(|&run| !self.ids.is_loaded(run))
             .collect();
         crate::order::sort_dedup(&mut runs);
-        runs.into_iter()
-            .map(|run| self.id_files[run].clone())
-            .collect()
+        self.files.names(PieceKind::Ids, runs)
     }
 
     /// The id pieces not loaded yet (none for a whole index).
     pub fn missing_ids(&self) -> Vec<String> {
-        (0..self.id_files.len())
-            .filter(|&run| !self.ids.is_loaded(run))
-            .map(|run| self.id_files[run].clone())
-            .collect()
+        let runs = 0..self.files.of(PieceKind::Ids).len();
+        let runs = runs.filter(|&run| !self.ids.is_loaded(run));
+        self.files.names(PieceKind::Ids, runs)
     }
 
     /// Every article's id, once all are known (a split index has its ids in
@@ -520,7 +495,7 @@ impl Library {
         if self.ids.is_empty() {
             return Some(self.articles.iter().map(|a| a.id.as_str()).collect());
         }
-        let runs = 0..self.id_files.len();
+        let runs = 0..self.files.of(PieceKind::Ids).len();
         if !runs.clone().all(|run| self.ids.is_loaded(run)) {
             return None;
         }

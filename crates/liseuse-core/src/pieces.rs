@@ -82,6 +82,17 @@ pub enum PieceKind {
 }
 
 impl PieceKind {
+    /// Every kind, in the order of their numbers.
+    pub const ALL: [PieceKind; 7] = [
+        PieceKind::Dictionary,
+        PieceKind::Terms,
+        PieceKind::Text,
+        PieceKind::Names,
+        PieceKind::Positions,
+        PieceKind::Ids,
+        PieceKind::Titles,
+    ];
+
     /// The beginning of the file names of pieces of this kind.
     pub fn name(self) -> &'static str {
         match self {
@@ -119,6 +130,50 @@ impl PieceKind {
         numbered
             .map(|(number, piece)| piece.file(self, number))
             .collect()
+    }
+}
+
+/// The file names of a split index's pieces: one table, by kind and by
+/// number within the kind (empty for a whole index).
+#[derive(Clone, Debug, Default)]
+pub struct PieceFiles {
+    files: [Vec<String>; PieceKind::ALL.len()],
+}
+
+impl PieceFiles {
+    /// The table of `files`, each kind's names in the order of their numbers.
+    pub fn new(files: impl IntoIterator<Item = (PieceKind, Vec<String>)>) -> Self {
+        let mut table = PieceFiles::default();
+        for (kind, names) in files {
+            table.files[kind as usize] = names;
+        }
+        table
+    }
+
+    /// The names of the pieces of `kind`, by number.
+    pub fn of(&self, kind: PieceKind) -> &[String] {
+        &self.files[kind as usize]
+    }
+
+    /// The name of piece `number` of `kind`, if there is one.
+    pub fn name(&self, kind: PieceKind, number: usize) -> Option<String> {
+        self.of(kind).get(number).cloned()
+    }
+
+    /// The names of pieces `numbers` of `kind` (those that exist).
+    pub fn names(&self, kind: PieceKind, numbers: impl IntoIterator<Item = usize>) -> Vec<String> {
+        (numbers.into_iter())
+            .filter_map(|number| self.name(kind, number))
+            .collect()
+    }
+
+    /// The kind and number of the piece named `file`, when it is one of
+    /// this index's: read from the name, then checked against the table.
+    pub fn find(&self, file: &str) -> Option<(PieceKind, usize)> {
+        let (kind_name, rest) = file.split_once('-')?;
+        let kind = *PieceKind::ALL.iter().find(|k| k.name() == kind_name)?;
+        let number = rest.split_once('-')?.0.parse().ok()?;
+        (self.of(kind).get(number)? == file).then_some((kind, number))
     }
 }
 
@@ -306,6 +361,33 @@ impl<T> Slots<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_of_piece_files_finds_its_own_names_only() {
+        for (number, kind) in PieceKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, number, "ALL is in the order of the kinds");
+        }
+        let texts = vec![PieceKind::Text.file(0, 7), PieceKind::Text.file(1, 9)];
+        let ids = vec![PieceKind::Ids.file(0, 3)];
+        let table = PieceFiles::new([(PieceKind::Text, texts.clone()), (PieceKind::Ids, ids)]);
+        assert_eq!(table.find(&texts[1]), Some((PieceKind::Text, 1)));
+        assert_eq!(
+            table.find(&PieceKind::Ids.file(0, 3)),
+            Some((PieceKind::Ids, 0))
+        );
+        for stranger in [
+            PieceKind::Text.file(1, 8), // another hash
+            PieceKind::Text.file(2, 9), // no such number
+            PieceKind::Terms.file(0, 7),
+            "text".into(),
+            "text-x-00000007.bin".into(),
+            "index-00000007.bin".into(),
+        ] {
+            assert_eq!(table.find(&stranger), None, "{stranger}");
+        }
+        assert_eq!(table.names(PieceKind::Text, [1, 5]), [texts[1].clone()]);
+        assert!(table.of(PieceKind::Dictionary).is_empty());
+    }
 
     #[test]
     fn piece_names_are_written_as_format_writes_them() {
