@@ -57,14 +57,3 @@ pub fn article_address(id: &str) -> String {
     };
     format!("{page}{}", route.to_hash())
 }
-
-/// Whether a key press is not for the app's one-key shortcuts: typed into a
-/// field, with Ctrl, Alt or Meta, or while a dialog is open (its keys are its own).
-pub fn typing(event: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    let in_field = (event.target())
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    let dialog = (gloo::utils::document().query_selector("dialog[open]").ok()).flatten();
-    in_field || dialog.is_some() || event.ctrl_key() || event.meta_key() || event.alt_key()
-}

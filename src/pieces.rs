@@ -198,53 +198,13 @@ pub(crate) fn damage(error: &liseuse_core::FormatError) -> String {
     }
 }
 
-/// Asks for `files` once per distinct list (an effect), and says whether
-/// each is in or failed: a view then shows what it can without the failed
-/// ones, and says which failed.
-#[hook]
-pub fn use_pieces(library: &Rc<Library>, files: Vec<String>) -> bool {
-    let loader = use_context::<Loader>();
-    let ready = files.iter().all(|file| has_failed(file));
-    {
-        let library = library.clone();
-        use_effect_with(files, move |files| {
-            if let Some(loader) = loader {
-                loader.fetch(&library, files);
-            }
-        });
-    }
-    ready
+/// Keeps `files` to load once no piece is on its way (the last asked
+/// replaces the others): see [`crate::hooks::use_later_pieces`].
+pub fn load_later(library: Rc<Library>, loader: Loader, files: Vec<String>) {
+    LATER.with(|later| *later.borrow_mut() = Some((library, loader, files)));
 }
 
-/// How long a query stays as it is before the pieces that only refine its
-/// results ([`liseuse_core::PreparedQuery::later`]) are asked for: not at
-/// every keystroke, as soon as the reader pauses. 200 to 1000 ms.
-pub const LATER_AFTER_MS: u32 = 400;
-
-/// Asks for `files`, which refine what a view of `query` shows without
-/// being needed for it, once the query has stayed the same for
-/// [`LATER_AFTER_MS`] and no other piece is on its way (the text of the
-/// results a link to a search shows goes first): the next keystroke
-/// cancels the ask.
-#[hook]
-pub fn use_later_pieces(library: &Rc<Library>, query: &str, files: Vec<String>) {
-    let loader = use_context::<Loader>();
-    let library = library.clone();
-    use_effect_with((query.to_string(), files), move |(_, files)| {
-        let timeout = (!files.is_empty()).then(|| {
-            let files = files.clone();
-            gloo::timers::callback::Timeout::new(LATER_AFTER_MS, move || {
-                let Some(loader) = loader else { return };
-                if none_in_flight() {
-                    loader.fetch(&library, &files);
-                } else {
-                    LATER.with(|later| *later.borrow_mut() = Some((library, loader, files)));
-                }
-            })
-        });
-        move || {
-            drop(timeout);
-            LATER.with(|later| later.borrow_mut().take());
-        }
-    });
+/// Forgets the files kept by [`load_later`].
+pub fn forget_later() {
+    LATER.with(|later| later.borrow_mut().take());
 }

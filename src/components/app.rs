@@ -6,8 +6,9 @@ use super::{
     apply_settings, Filters, NameView, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary,
     ShelfView, Shortcuts,
 };
+use crate::hooks::use_pieces;
 use crate::hooks::use_route;
-use crate::pieces::{use_pieces, Arrivals, Loader};
+use crate::pieces::{Arrivals, Loader};
 use crate::route::Route;
 use crate::state::{Action, State, StateContext};
 use crate::store;

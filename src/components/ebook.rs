@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::settings::download;
 use super::{article_address, SharedLibrary};
-use crate::pieces::{failure, use_pieces};
+use crate::hooks::use_pieces;
+use crate::pieces::failure;
 use crate::state::StateContext;
 
 /// The most articles one e-book holds (the first ones of the list).

@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement, Node};
 use yew::prelude::*;
 
-use super::settings::open;
 use super::SharedLibrary;
+use crate::hooks::open_dialog as open;
 use crate::state::{Action, StateContext};
 use crate::store;
 
@@ -77,7 +77,7 @@ pub fn use_highlights(library: &SharedLibrary, id: &AttrValue, orphans: &[String
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if event.key() == "h" && !super::typing(event) {
+                if event.key() == "h" && !crate::hooks::typing(event) {
                     add(String::new(), None);
                 }
             });

@@ -17,7 +17,7 @@ pub fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
         let step = match event.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
-            "s" if !super::typing(event) => {
+            "s" if !crate::hooks::typing(event) => {
                 let focused = (event.target())
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .and_then(|e| e.closest(".result").ok().flatten())

@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::ebook::use_ebook;
 use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
-use crate::pieces::{failure, use_pieces};
+use crate::hooks::use_pieces;
+use crate::pieces::failure;
 use crate::route::Route;
 use crate::state::StateContext;
 

@@ -10,7 +10,8 @@ use super::list_keys::list_keys;
 use super::result_item::item;
 use super::{FilterBar, Filters, SharedLibrary, Timeline};
 use crate::hooks::use_prepared;
-use crate::pieces::{failure, use_later_pieces, use_pieces};
+use crate::hooks::{use_later_pieces, use_pieces};
+use crate::pieces::failure;
 use crate::route::Route;
 use crate::state::{Action, StateContext};
 

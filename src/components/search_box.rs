@@ -43,7 +43,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    if event.key() == "/" && !super::typing(event) {
+                    if event.key() == "/" && !crate::hooks::typing(event) {
                         if let Some(input) = input.cast::<HtmlInputElement>() {
                             event.prevent_default();
                             let _ = input.focus();

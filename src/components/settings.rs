@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::hooks::use_dialog;
 use crate::state::{Action, StateContext};
 use crate::store;
 
@@ -21,49 +22,6 @@ pub fn apply(settings: &Settings) {
         let size = format!("{}px", settings.text_px());
         let _ = html.style().set_property("--reading-size", &size);
     }
-}
-
-/// Opens the modal `<dialog>` behind `dialog`.
-pub fn open(dialog: &NodeRef) {
-    if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-        if !dialog.open() {
-            let _ = dialog.show_modal();
-        }
-    }
-}
-
-/// A modal dialog whose content is built the first time it opens: a visit
-/// that never opens it never builds it (the settings and the shortcuts were
-/// a quarter of the elements of the first view). Gives its `ref`, whether
-/// to render its content, and what opens it.
-#[hook]
-fn use_dialog() -> (NodeRef, bool, Callback<()>) {
-    let dialog = use_node_ref();
-    let built = use_state(|| false);
-    {
-        let dialog = dialog.clone();
-        // Opened once its content is there, so that it takes the focus.
-        use_effect_with(*built, move |&built| {
-            if built {
-                open(&dialog);
-            }
-        });
-    }
-    let ask = {
-        let (dialog, build) = (dialog.clone(), built.setter());
-        // Whether it is built is read from the page: a listener made at
-        // the first render would see the state of then.
-        Callback::from(move |()| {
-            let built =
-                (dialog.cast::<web_sys::Element>()).is_some_and(|d| d.child_element_count() > 0);
-            if built {
-                open(&dialog);
-            } else {
-                build.set(true);
-            }
-        })
-    };
-    (dialog, *built, ask)
 }
 
 fn close(dialog: &NodeRef) {
@@ -292,7 +250,7 @@ pub fn Shortcuts() -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    if event.key() == "?" && !super::typing(event) {
+                    if event.key() == "?" && !crate::hooks::typing(event) {
                         ask.emit(());
                     }
                 },

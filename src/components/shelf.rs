@@ -13,7 +13,7 @@ use super::highlights::highlight_item;
 use super::result_item::item;
 use super::settings::download;
 use super::{article_address, SharedLibrary};
-use crate::pieces::use_pieces;
+use crate::hooks::use_pieces;
 use crate::route::Route;
 use crate::state::StateContext;
 
