@@ -1,10 +1,12 @@
 //! Custom hooks: what a view keeps, follows or listens to, apart from how
 //! it is drawn.
 
+mod use_app_state;
 mod use_article_marks;
 mod use_article_pieces;
 mod use_current_match;
 mod use_dialog;
+mod use_list;
 mod use_opened;
 mod use_pieces;
 mod use_placed_highlights;
@@ -12,11 +14,14 @@ mod use_prepared;
 mod use_reader_keys;
 mod use_reading_progress;
 mod use_route;
+mod use_storage;
 
+pub use use_app_state::{use_app_state, use_news};
 pub use use_article_marks::{use_article_marks, Marks};
 pub use use_article_pieces::{use_article_pieces, ArticlePieces};
 pub use use_current_match::use_current_match;
 pub use use_dialog::{open as open_dialog, use_dialog};
+pub use use_list::{use_list, ListContext};
 pub use use_opened::use_opened;
 pub use use_pieces::{use_later_pieces, use_pieces, LATER_AFTER_MS};
 pub use use_placed_highlights::{use_placed_highlights, Placed};
@@ -24,6 +29,7 @@ pub use use_prepared::use_prepared;
 pub use use_reader_keys::use_reader_keys;
 pub use use_reading_progress::{use_reading_progress, ReadingProgress};
 pub use use_route::{use_route, Navigator};
+pub use use_storage::use_storage;
 
 /// Whether a key press is not for the app's one-key shortcuts: typed into a
 /// field, with Ctrl, Alt or Meta, or while a dialog is open (its keys are its own).

@@ -8,22 +8,6 @@ use crate::hooks::use_dialog;
 use crate::state::{Action, StateContext};
 use crate::store;
 
-/// Puts the settings on `<html>` (`data-theme`, `data-font`, `data-width`
-/// and `--reading-size`), where the stylesheet reads them. `boot.js` does
-/// the same from the stored settings before the first paint.
-pub fn apply(settings: &Settings) {
-    let Some(html) = gloo::utils::document().document_element() else {
-        return;
-    };
-    let _ = html.set_attribute("data-theme", settings.theme.name());
-    let _ = html.set_attribute("data-font", settings.font.name());
-    let _ = html.set_attribute("data-width", settings.width.name());
-    if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
-        let size = format!("{}px", settings.text_px());
-        let _ = html.style().set_property("--reading-size", &size);
-    }
-}
-
 fn close(dialog: &NodeRef) {
     if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
         dialog.close();

@@ -1,11 +1,47 @@
-//! The keyboard in a list of results.
+use std::rc::Rc;
 
+use liseuse_core::{Filters, Library};
+use yew::prelude::*;
+
+use super::use_pieces;
 use crate::state::{Action, StateContext};
 use crate::store;
 
+/// What a list (the home page's or a search's) has from the app.
+pub struct ListContext {
+    /// The app's state (none outside the Shell: nothing is shown then).
+    pub state: Option<StateContext>,
+    /// Whether what the filters need is here: a split index has the read
+    /// articles' ids, which "unread only" leaves out, in pieces.
+    pub filters_ready: bool,
+}
+
+/// What every list does: asks for the pieces its `filters` need, gives the
+/// page the site's own title, and listens to the list's keys
+/// ([`list_keys`]).
+#[hook]
+pub fn use_list(library: &Rc<Library>, filters: &Filters) -> ListContext {
+    let state = use_context::<StateContext>();
+    let filter_ids = library.missing_for_filters(filters);
+    let filters_ready = filter_ids.is_empty();
+    use_pieces(library, filter_ids);
+    use_effect_with((), |_| crate::site::set_title(None));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = list_keys(state);
+            move || drop(listener)
+        });
+    }
+    ListContext {
+        state,
+        filters_ready,
+    }
+}
+
 /// ↓ and ↑ move from one result to the next (and from the first back up to
 /// the search box); Enter opens the one focused, as any link; `s` saves it.
-pub fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
+fn list_keys(state: Option<StateContext>) -> gloo::events::EventListener {
     use wasm_bindgen::JsCast;
     let document = gloo::utils::document();
     // Not passive: the arrows must not scroll the page as well.
