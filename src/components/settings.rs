@@ -21,140 +21,19 @@ fn close(dialog: &NodeRef) {
 pub fn SettingsMenu() -> Html {
     let state = use_context::<StateContext>();
     let (dialog, built, ask) = use_dialog();
-    // What the last import or export said.
-    let message = use_state(|| None::<(bool, String)>);
     let Some(state) = state else {
         return Html::default(); // outside the Shell: nothing to set
     };
-    let settings = state.settings;
     let t = crate::site::t();
     let set = {
         let state = state.dispatcher();
-        move |next: Settings| state.dispatch(Action::SetSettings(next))
-    };
-    let choice = |legend: &'static str,
-                  name: &'static str,
-                  options: Vec<(&'static str, &'static str, bool, Settings)>| {
-        html! {
-            <fieldset>
-                <legend>{legend}</legend>
-                <div class="choices">
-                { for options.into_iter().map(|(value, label, checked, next)| {
-                    let set = set.clone();
-                    let onchange = Callback::from(move |_: Event| set(next));
-                    let id = format!("setting-{name}-{value}");
-                    html! {
-                        <label for={id.clone()} class="choice">
-                            <input type="radio" {id} {name} value={value} {checked} {onchange} />
-                            <span>{label}</span>
-                        </label>
-                    }
-                }) }
-                </div>
-            </fieldset>
-        }
-    };
-    // Each choice: its name, its label, whether it is the current one, and
-    // the settings it makes.
-    let themes = (Theme::all())
-        .map(|theme| {
-            (
-                theme.name(),
-                theme.label(t),
-                theme == settings.theme,
-                Settings { theme, ..settings },
-            )
-        })
-        .collect();
-    let fonts = (Font::all())
-        .map(|font| {
-            (
-                font.name(),
-                font.label(t),
-                font == settings.font,
-                Settings { font, ..settings },
-            )
-        })
-        .collect();
-    let widths = (Width::all())
-        .map(|width| {
-            (
-                width.name(),
-                width.label(t),
-                width == settings.width,
-                Settings { width, ..settings },
-            )
-        })
-        .collect();
-    let smaller = {
-        let set = set.clone();
-        Callback::from(move |_: MouseEvent| set(settings.resized(-1)))
-    };
-    let larger = {
-        let set = set.clone();
-        Callback::from(move |_: MouseEvent| set(settings.resized(1)))
-    };
-    let on_export = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let site = gloo::utils::window().location().href().unwrap_or_default();
-            let site = site.split('#').next().unwrap_or_default().to_string();
-            let backup = personal::Backup {
-                settings: state.settings,
-                shelf: (*state.shelf).clone(),
-                positions: crate::resume::all(),
-            };
-            let file = personal::export(&site, &backup, store::now());
-            message.set(Some(
-                match download(&file.into(), t.backup_file, "application/json") {
-                    Ok(()) => (true, fill(t.backup_saved_t, &[t.backup_file])),
-                    Err(()) => (false, t.file_failed.into()),
-                },
-            ));
-        })
-    };
-    let on_import = {
-        let (state, message) = (state.dispatcher(), message.clone());
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value(""); // the same file may be chosen again
-            let (state, message) = (state.clone(), message.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let text = text.ok().and_then(|t| t.as_string());
-                let outcome = match text.as_deref().map(personal::import) {
-                    None => (false, fill(t.unreadable_t, &[&name])),
-                    Some(Err(error)) => (false, fill(t.not_imported_t, &[&name, &error.say(t)])),
-                    Some(Ok(backup)) => {
-                        let said = fill(
-                            t.imported_t,
-                            &[
-                                &name,
-                                &backup.shelf.read_count().to_string(),
-                                &backup.shelf.saved().len().to_string(),
-                                &backup.positions.len().to_string(),
-                            ],
-                        );
-                        crate::resume::restore(&backup.positions);
-                        state.dispatch(Action::Import(backup.settings, backup.shelf));
-                        (true, said)
-                    }
-                };
-                message.set(Some(outcome));
-            });
-        })
+        Callback::from(move |next: Settings| state.dispatch(Action::SetSettings(next)))
     };
     let on_open = ask.reform(|_: MouseEvent| ());
     let on_close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| close(&dialog))
     };
-    let step = settings.size + 1;
-    let steps = TEXT_SIZES.len();
     html! {
         <>
             <button type="button" class="settings-button" onclick={on_open}
@@ -164,40 +43,179 @@ pub fn SettingsMenu() -> Html {
             <dialog ref={dialog} class="settings" aria-labelledby="settings-title">
               if built {
                 <h2 id="settings-title">{t.settings}</h2>
-                {choice(t.theme, "theme", themes)}
-                <fieldset>
-                    <legend>{t.text_size}</legend>
-                    <div class="sizes">
-                        <button type="button" onclick={smaller} disabled={settings.size == 0}
-                            aria-label={t.smaller}>{"A−"}</button>
-                        <output aria-live="polite">{format!("{} px ({step}/{steps})", settings.text_px())}</output>
-                        <button type="button" onclick={larger} disabled={step == steps}
-                            aria-label={t.larger}>{"A+"}</button>
-                    </div>
-                </fieldset>
-                {choice(t.font, "font", fonts)}
-                {choice(t.line_width, "width", widths)}
-                <fieldset>
-                    <legend>{t.your_data}</legend>
-                    <p class="hint">{t.data_hint}</p>
-                    <div class="data">
-                        <button type="button" onclick={on_export}>{t.export}</button>
-                        <label class="import">
-                            <span>{t.import}</span>
-                            <input type="file" accept="application/json,.json" onchange={on_import} />
-                        </label>
-                    </div>
-                    if let Some((ok, text)) = &*message {
-                        <p class={classes!("data-message", (!ok).then_some("alert"))}
-                            role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
-                    }
-                </fieldset>
+                {appearance(state.settings, &set)}
+                <YourData />
                 <p class="dialog-end">
                     <button type="button" class="close" onclick={on_close}>{t.close}</button>
                 </p>
               }
             </dialog>
         </>
+    }
+}
+
+/// The theme, the text size, the typeface and the line width: each choice
+/// made is `set` at once.
+fn appearance(settings: Settings, set: &Callback<Settings>) -> Html {
+    let t = crate::site::t();
+    // Each choice: its name, its label, whether it is the current one, and
+    // the settings it makes.
+    let themes = (Theme::all())
+        .map(|theme| {
+            let next = Settings { theme, ..settings };
+            (theme.name(), theme.label(t), theme == settings.theme, next)
+        })
+        .collect();
+    let fonts = (Font::all())
+        .map(|font| {
+            let next = Settings { font, ..settings };
+            (font.name(), font.label(t), font == settings.font, next)
+        })
+        .collect();
+    let widths = (Width::all())
+        .map(|width| {
+            let next = Settings { width, ..settings };
+            (width.name(), width.label(t), width == settings.width, next)
+        })
+        .collect();
+    let resize = |by: isize| set.reform(move |_: MouseEvent| settings.resized(by));
+    let step = settings.size + 1;
+    let steps = TEXT_SIZES.len();
+    html! {
+        <>
+            {choice(set, (t.theme, "theme"), themes)}
+            <fieldset>
+                <legend>{t.text_size}</legend>
+                <div class="sizes">
+                    <button type="button" onclick={resize(-1)} disabled={settings.size == 0}
+                        aria-label={t.smaller}>{"A−"}</button>
+                    <output aria-live="polite">{format!("{} px ({step}/{steps})", settings.text_px())}</output>
+                    <button type="button" onclick={resize(1)} disabled={step == steps}
+                        aria-label={t.larger}>{"A+"}</button>
+                </div>
+            </fieldset>
+            {choice(set, (t.font, "font"), fonts)}
+            {choice(set, (t.line_width, "width"), widths)}
+        </>
+    }
+}
+
+/// One choice among `options` (value, label, whether it is the current
+/// one, and the settings it makes), as radio buttons under `legend`.
+fn choice(
+    set: &Callback<Settings>,
+    (legend, name): (&'static str, &'static str),
+    options: Vec<(&'static str, &'static str, bool, Settings)>,
+) -> Html {
+    html! {
+        <fieldset>
+            <legend>{legend}</legend>
+            <div class="choices">
+            { for options.into_iter().map(|(value, label, checked, next)| {
+                let onchange = set.reform(move |_: Event| next);
+                let id = format!("setting-{name}-{value}");
+                html! {
+                    <label for={id.clone()} class="choice">
+                        <input type="radio" {id} {name} value={value} {checked} {onchange} />
+                        <span>{label}</span>
+                    </label>
+                }
+            }) }
+            </div>
+        </fieldset>
+    }
+}
+
+/// The reader's data: exported to a JSON file, imported from one, and what
+/// the last import or export said.
+#[function_component]
+fn YourData() -> Html {
+    let state = use_context::<StateContext>();
+    let message = use_state(|| None::<(bool, String)>);
+    let Some(state) = state else {
+        return Html::default();
+    };
+    let t = crate::site::t();
+    let on_export = {
+        let (state, message) = (state.clone(), message.setter());
+        Callback::from(move |_: MouseEvent| message.set(Some(export(&state))))
+    };
+    let on_import = {
+        let (state, message) = (state.dispatcher(), message.setter());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value(""); // the same file may be chosen again
+            let (state, message) = (state.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                message.set(Some(import(file, state).await));
+            });
+        })
+    };
+    html! {
+        <fieldset>
+            <legend>{t.your_data}</legend>
+            <p class="hint">{t.data_hint}</p>
+            <div class="data">
+                <button type="button" onclick={on_export}>{t.export}</button>
+                <label class="import">
+                    <span>{t.import}</span>
+                    <input type="file" accept="application/json,.json" onchange={on_import} />
+                </label>
+            </div>
+            if let Some((ok, text)) = &*message {
+                <p class={classes!("data-message", (!ok).then_some("alert"))}
+                    role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
+            }
+        </fieldset>
+    }
+}
+
+/// Offers the reader's data as a file; says whether it could.
+fn export(state: &StateContext) -> (bool, String) {
+    let t = crate::site::t();
+    let site = gloo::utils::window().location().href().unwrap_or_default();
+    let site = site.split('#').next().unwrap_or_default().to_string();
+    let backup = personal::Backup {
+        settings: state.settings,
+        shelf: (*state.shelf).clone(),
+        positions: crate::resume::all(),
+    };
+    let file = personal::export(&site, &backup, store::now());
+    match download(&file.into(), t.backup_file, "application/json") {
+        Ok(()) => (true, fill(t.backup_saved_t, &[t.backup_file])),
+        Err(()) => (false, t.file_failed.into()),
+    }
+}
+
+/// Reads the reader's data from `file` into the app; says what came of it.
+async fn import(
+    file: web_sys::File,
+    state: UseReducerDispatcher<crate::state::State>,
+) -> (bool, String) {
+    let t = crate::site::t();
+    let name = file.name();
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    let text = text.ok().and_then(|t| t.as_string());
+    match text.as_deref().map(personal::import) {
+        None => (false, fill(t.unreadable_t, &[&name])),
+        Some(Err(error)) => (false, fill(t.not_imported_t, &[&name, &error.say(t)])),
+        Some(Ok(backup)) => {
+            let said = fill(
+                t.imported_t,
+                &[
+                    &name,
+                    &backup.shelf.read_count().to_string(),
+                    &backup.shelf.saved().len().to_string(),
+                    &backup.positions.len().to_string(),
+                ],
+            );
+            crate::resume::restore(&backup.positions);
+            state.dispatch(Action::Import(backup.settings, backup.shelf));
+            (true, said)
+        }
     }
 }
 
