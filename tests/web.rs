@@ -164,7 +164,7 @@ struct ListProps {
 
 #[function_component]
 fn List(props: &ListProps) -> Html {
-    use liseuse::components::{Filters, ResultList, RESULTS_PAGE};
+    use liseuse::components::{Filters, HomeList, ResultListProps, SearchResults, RESULTS_PAGE};
     use liseuse::state::{State, StateContext};
     let limit = use_state(|| RESULTS_PAGE);
     let state = use_reducer(State::default);
@@ -172,12 +172,24 @@ fn List(props: &ListProps) -> Html {
         let limit = limit.clone();
         Callback::from(move |next| limit.set(next))
     };
+    let list = ResultListProps {
+        library: twenty_five(),
+        query: props.query.clone(),
+        newest: false,
+        on_order: Callback::noop(),
+        filters: Filters::default(),
+        on_filters: Callback::noop(),
+        limit: *limit,
+        on_more,
+    };
     // As in the app: lists read the reader's shelf from the Shell's state.
     html! {
         <ContextProvider<StateContext> context={state}>
-            <ResultList library={twenty_five()} query={props.query.clone()}
-                filters={Filters::default()} on_filters={Callback::noop()}
-                limit={*limit} {on_more} />
+            if props.query.is_empty() {
+                <HomeList ..list />
+            } else {
+                <SearchResults ..list />
+            }
         </ContextProvider<StateContext>>
     }
 }

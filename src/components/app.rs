@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    Filters, NameView, Reader, ResultList, SearchBox, SettingsMenu, SharedLibrary, ShelfView,
-    Shortcuts,
+    Filters, HomeList, NameView, Reader, ResultListProps, SearchBox, SearchResults, SettingsMenu,
+    SharedLibrary, ShelfView, Shortcuts,
 };
 use crate::hooks::{use_app_state, use_news, use_route, use_storage, Navigator};
 use crate::pieces::{Arrivals, Loader};
@@ -124,17 +124,21 @@ fn view(
                     state.dispatch(Action::ShowMore { query, limit })
                 })
             };
-            html! {
-                <ResultList
-                    library={library.clone()}
-                    query={AttrValue::from(query.clone())}
-                    newest={*newest}
-                    {on_order}
-                    filters={state.filters.clone()}
-                    {on_filters}
-                    limit={state.limit(query)}
-                    {on_more}
-                />
+            let props = ResultListProps {
+                library: library.clone(),
+                query: AttrValue::from(query.clone()),
+                newest: *newest,
+                on_order,
+                filters: state.filters.clone(),
+                on_filters,
+                limit: state.limit(query),
+                on_more,
+            };
+            // The home page lists the collection; a query, its results.
+            if query.trim().is_empty() {
+                html! { <HomeList ..props /> }
+            } else {
+                html! { <SearchResults ..props /> }
             }
         }
         Route::Article { id, query } => html! {

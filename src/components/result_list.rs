@@ -1,14 +1,13 @@
 use yew::prelude::*;
 
-use super::home_list::HomeList;
-use super::search_results::SearchResults;
 use super::{Filters, SharedLibrary};
 
 /// Results (or articles) shown at first, and added by each press on "more"
 /// (one number for the app and the page written before it).
 pub use liseuse_core::markup::RESULTS_PAGE;
 
-/// Props of [`ResultList`], and of the two lists it shows.
+/// Props of the two lists: the home page's ([`super::HomeList`]) and a
+/// search's ([`super::SearchResults`]).
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultListProps {
     /// The collection.
@@ -39,17 +38,6 @@ impl ResultListProps {
         let limit = self.limit.max(1);
         self.on_more
             .reform(move |_: MouseEvent| limit + RESULTS_PAGE)
-    }
-}
-
-/// Ranked results for the query ([`SearchResults`]), or the collection,
-/// newest first, when there is no query ([`HomeList`]).
-#[function_component]
-pub fn ResultList(props: &ResultListProps) -> Html {
-    if props.query.trim().is_empty() {
-        html! { <HomeList ..props.clone() /> }
-    } else {
-        html! { <SearchResults ..props.clone() /> }
     }
 }
 

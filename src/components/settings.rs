@@ -21,6 +21,8 @@ fn close(dialog: &NodeRef) {
 pub fn SettingsMenu() -> Html {
     let state = use_context::<StateContext>();
     let (dialog, built, ask) = use_dialog();
+    // What the last import or export said.
+    let message = use_state(|| None::<(bool, String)>);
     let Some(state) = state else {
         return Html::default(); // outside the Shell: nothing to set
     };
@@ -44,7 +46,7 @@ pub fn SettingsMenu() -> Html {
               if built {
                 <h2 id="settings-title">{t.settings}</h2>
                 {appearance(state.settings, &set)}
-                <YourData />
+                {your_data(&state, &message)}
                 <p class="dialog-end">
                     <button type="button" class="close" onclick={on_close}>{t.close}</button>
                 </p>
@@ -127,14 +129,9 @@ fn choice(
 }
 
 /// The reader's data: exported to a JSON file, imported from one, and what
-/// the last import or export said.
-#[function_component]
-fn YourData() -> Html {
-    let state = use_context::<StateContext>();
-    let message = use_state(|| None::<(bool, String)>);
-    let Some(state) = state else {
-        return Html::default();
-    };
+/// the last import or export said (`message`). (A function, not a component:
+/// a component costs the wasm more.)
+fn your_data(state: &StateContext, message: &UseStateHandle<Option<(bool, String)>>) -> Html {
     let t = crate::site::t();
     let on_export = {
         let (state, message) = (state.clone(), message.setter());
@@ -165,7 +162,7 @@ fn YourData() -> Html {
                     <input type="file" accept="application/json,.json" onchange={on_import} />
                 </label>
             </div>
-            if let Some((ok, text)) = &*message {
+            if let Some((ok, text)) = &**message {
                 <p class={classes!("data-message", (!ok).then_some("alert"))}
                     role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
             }
