@@ -48,15 +48,3 @@ impl PartialEq for SharedLibrary {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
-
-/// The full address of article `id` on this site (this page, without its
-/// fragment, then the article's route): what an export links to.
-pub fn article_address(id: &str) -> String {
-    let page = gloo::utils::window().location().href().unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    let route = crate::route::Route::Article {
-        id: id.to_string(),
-        query: String::new(),
-    };
-    format!("{page}{}", route.to_hash())
-}

@@ -10,6 +10,8 @@ pub mod fetch;
 pub mod hooks;
 pub mod pieces;
 pub mod resume;
+pub mod save_file;
+pub mod selection;
 pub mod site;
 pub mod state;
 pub mod store;

@@ -59,3 +59,15 @@ pub fn set_title(view: Option<&str>) {
     };
     gloo::utils::document().set_title(&title);
 }
+
+/// The full address of article `id` on this site (this page, without its
+/// fragment, then the article's route): what an export links to.
+pub fn article_address(id: &str) -> String {
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default();
+    let route = crate::route::Route::Article {
+        id: id.to_string(),
+        query: String::new(),
+    };
+    format!("{page}{}", route.to_hash())
+}

@@ -5,11 +5,11 @@ use liseuse_core::text::fill;
 use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::ebook::use_ebook;
+use super::ebook::ebook_button;
 use super::result_item::item;
 use super::result_list::{more_button, ResultListProps};
 use super::{FilterBar, Filters, Timeline};
-use crate::hooks::{use_later_pieces, use_list, use_pieces};
+use crate::hooks::{use_ebook, use_later_pieces, use_list, use_pieces, EBOOK_MOST};
 use crate::pieces::failure;
 use crate::route::Route;
 use crate::state::{Action, StateContext};
@@ -125,7 +125,7 @@ fn use_month_ebook(library: &super::SharedLibrary, filters: &Filters, ready: boo
         use_memo(
             (filters.clone(), ready),
             move |(filters, _)| match &filters.month {
-                Some(_) => library.browse(filters, super::ebook::MOST).shown,
+                Some(_) => library.browse(filters, EBOOK_MOST).shown,
                 None => Vec::new(),
             },
         )
@@ -133,7 +133,8 @@ fn use_month_ebook(library: &super::SharedLibrary, filters: &Filters, ready: boo
     let month = (filters.month.as_deref())
         .map(|m| crate::site::t().month(m))
         .unwrap_or_default();
-    use_ebook(library, &docs, &month)
+    let ebook = use_ebook(&library.0, &docs, &month);
+    ebook_button(&ebook, &month, docs.is_empty())
 }
 
 /// The chart of the collection's months, the other filters aside, so that

@@ -4,9 +4,10 @@ use liseuse_core::model::key;
 use liseuse_core::text::fill;
 use yew::prelude::*;
 
-use super::ebook::use_ebook;
+use super::ebook::ebook_button;
 use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
+use crate::hooks::use_ebook;
 use crate::hooks::use_pieces;
 use crate::pieces::failure;
 use crate::route::Route;
@@ -42,7 +43,8 @@ pub fn NameView(props: &NameViewProps) -> Html {
     use_pieces(library, library.missing_texts(shown.iter().copied()));
     let ebook = {
         let name = entity.as_ref().map_or("", |e| e.name.as_str());
-        use_ebook(&props.library, &docs, name)
+        let ebook = use_ebook(library, &docs, name);
+        ebook_button(&ebook, name, docs.is_empty())
     };
     {
         let title = entity.as_ref().map(|e| e.name.clone());

@@ -4,15 +4,15 @@ use liseuse_core::{Article, BlockKind};
 use yew::prelude::*;
 
 use super::article_names::names_of;
-use super::highlights::use_highlights;
-use super::listen::use_listen;
+use super::highlights::highlights;
+use super::listen::{listen_bar, listen_button};
 use super::match_bar::{match_bar, CursorAction, MatchCursor};
 use super::read_next::read_next;
 use super::result_item::save_button;
 use super::{highlighted, highlighted_with, meta_line, reading_time, SharedLibrary};
 use crate::hooks::{
-    use_article_marks, use_article_pieces, use_current_match, use_opened, use_placed_highlights,
-    use_reader_keys, use_reading_progress, Marks, Placed,
+    use_article_marks, use_article_pieces, use_current_match, use_highlighting, use_listen,
+    use_opened, use_placed_highlights, use_reader_keys, use_reading_progress, Marks, Placed,
 };
 use crate::route::Route;
 use crate::state::{Action, StateContext};
@@ -82,8 +82,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     use_reader_keys(match_count, &back, go.clone(), save);
     use_current_match(cursor.at);
-    let highlights = use_highlights(&props.library, &props.id, &placed.orphans);
-    let (listen, listening) = use_listen(&props.library, &props.id);
+    let highlighting = use_highlighting(library, &props.id);
+    let listen = use_listen(library, &props.id);
 
     // Every hook has run: now the view may depend on the article.
     let back = html! { <a class="back" href={back}>{back_label(&props.query)}</a> };
@@ -93,7 +93,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let t = crate::site::t();
     let actions = state
         .as_ref()
-        .map(|state| actions(state, &props.id, listen));
+        .map(|state| actions(state, &props.id, listen_button(&listen)));
     html! {
         <article class="reader">
             // The browser's own bar: no style attribute, which the page's
@@ -127,11 +127,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{fill(t.photo_t, &[&article.credits.join(" ; ")])}</p>
             }
-            {highlights}
+            {state.as_ref().map(|s| highlights(&highlighting, s, &props.id, &placed.orphans))}
             {names_of(article)}
             {read_next(library, &pieces.related)}
             {match_bar(cursor.at, match_count, &go)}
-            {listening}
+            {listen_bar(&listen)}
         </article>
     }
 }

@@ -181,9 +181,9 @@ fn export(state: &StateContext) -> (bool, String) {
         positions: crate::resume::all(),
     };
     let file = personal::export(&site, &backup, store::now());
-    match download(&file.into(), t.backup_file, "application/json") {
+    match crate::save_file::offer(&file.into(), t.backup_file, "application/json") {
         Ok(()) => (true, fill(t.backup_saved_t, &[t.backup_file])),
-        Err(()) => (false, t.file_failed.into()),
+        Err(crate::save_file::NotOffered) => (false, t.file_failed.into()),
     }
 }
 
@@ -214,26 +214,6 @@ async fn import(
             (true, said)
         }
     }
-}
-
-/// Offers `data` (a string, or bytes in a `Uint8Array`) as the file `name`,
-/// of type `kind`.
-pub fn download(data: &wasm_bindgen::JsValue, name: &str, kind: &str) -> Result<(), ()> {
-    let parts = js_sys::Array::of1(data);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let document = gloo::utils::document();
-    let link: web_sys::HtmlAnchorElement = (document.create_element("a").map_err(|_| ())?)
-        .dyn_into()
-        .map_err(|_| ())?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }
 
 /// The keyboard shortcuts, in a dialog that `?` opens.

@@ -8,13 +8,14 @@ use liseuse_core::annotation::{self, Highlight};
 use liseuse_core::text::fill;
 use liseuse_core::Library;
 
-use super::ebook::use_ebook;
+use super::ebook::ebook_button;
 use super::highlights::highlight_item;
 use super::result_item::item;
-use super::settings::download;
-use super::{article_address, SharedLibrary};
+use super::SharedLibrary;
+use crate::hooks::use_ebook;
 use crate::hooks::use_pieces;
 use crate::route::Route;
+use crate::site::article_address;
 use crate::state::StateContext;
 
 /// Props of [`ShelfView`].
@@ -81,7 +82,8 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         mine.extend(recent.iter().filter(|d| !saved.contains(d)));
         mine
     };
-    let ebook = use_ebook(&props.library, &mine, t.my_articles);
+    let ebook = use_ebook(&props.library.0, &mine, t.my_articles);
+    let ebook = ebook_button(&ebook, t.my_articles, mine.is_empty());
     let Some(state) = state else {
         return Html::default();
     };
@@ -167,7 +169,7 @@ fn shelf_highlights(library: &Rc<Library>, state: &StateContext) -> Html {
             t,
         );
         Callback::from(move |_: MouseEvent| {
-            let _ = download(
+            let _ = crate::save_file::offer(
                 &markdown.as_str().into(),
                 t.highlights_file,
                 "text/markdown",

@@ -1,0 +1,106 @@
+use std::rc::Rc;
+
+use liseuse_core::epub::{self, Book, Chapter};
+use liseuse_core::Library;
+use yew::prelude::*;
+
+use super::use_pieces;
+use crate::pieces::failure;
+use crate::site::article_address;
+use crate::state::StateContext;
+
+/// The most articles one e-book holds (the first ones of the list).
+pub const MOST: usize = 200;
+
+/// An e-book asked for.
+pub struct Ebook {
+    /// Whether it was asked for and is being made (its texts on their way).
+    pub asked: bool,
+    /// What to tell of a piece that could not be loaded.
+    pub failed: Option<String>,
+    /// Asks for it.
+    pub ask: Callback<MouseEvent>,
+}
+
+/// Makes the articles `docs` (the first [`MOST`]) into the e-book `title`
+/// when asked, once their texts are here, with the reader's highlights, and
+/// offers it as a download.
+#[hook]
+pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str) -> Ebook {
+    let asked = use_state_eq(|| false);
+    let state = use_context::<StateContext>();
+    let docs: Vec<u32> = docs.iter().copied().take(MOST).collect();
+    let missing = if *asked {
+        library.missing_texts(docs.iter().copied())
+    } else {
+        Vec::new()
+    };
+    let failed = failure(&missing);
+    let ready = use_pieces(library, missing) && *asked;
+    {
+        let (library, asked, title) = (library.clone(), asked.setter(), title.to_string());
+        use_effect_with(ready, move |&ready| {
+            if ready {
+                asked.set(false);
+                let shelf = state.as_ref().map(|s| s.shelf.clone()).unwrap_or_default();
+                make(&library, &docs, &title, &shelf);
+            }
+        });
+    }
+    let ask = {
+        let asked = asked.setter();
+        Callback::from(move |_: MouseEvent| asked.set(true))
+    };
+    Ebook {
+        asked: *asked,
+        failed,
+        ask,
+    }
+}
+
+/// The e-book `title` of `docs`, with the highlights of `shelf`, offered
+/// as a download.
+fn make(library: &Library, docs: &[u32], title: &str, shelf: &liseuse_core::personal::Shelf) {
+    let chapters = (docs.iter())
+        .map(|&doc| {
+            let article = library.article_at(doc);
+            Chapter {
+                article,
+                link: article_address(&article.id),
+                highlights: (shelf.highlights_of(&article.id).into_iter())
+                    .map(|(_, h)| h)
+                    .collect(),
+            }
+        })
+        .collect();
+    let made = String::from(js_sys::Date::new_0().to_iso_string());
+    let made = format!("{}Z", made.get(..19).unwrap_or("1970-01-01T00:00:00"));
+    let lang = library
+        .analyzer_of(docs.first().copied().unwrap_or(0))
+        .language
+        .code();
+    let book = Book {
+        title,
+        lang,
+        made: &made,
+        chapters,
+        text: crate::site::t(),
+    };
+    let bytes = epub::epub(&book);
+    // (ASCII case only: Unicode's case tables are 4 kB of wasm.)
+    let name: String = (title.chars())
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let data = js_sys::Uint8Array::from(&bytes[..]);
+    let _ = crate::save_file::offer(
+        &data,
+        &format!("liseuse-{name}.epub"),
+        "application/epub+zip",
+    );
+}
