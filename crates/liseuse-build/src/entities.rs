@@ -47,8 +47,48 @@ pub const WITH: usize = 8;
 /// The names of a collection, sorted by [`key`], and for each article the
 /// keys of its main ones (most named first).
 pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
-    // Which words are name words: capitalised uses away from a sentence start,
-    // against lower-case ones (counted a share of the articles a core).
+    let uses = count_uses(articles);
+    let is_name_word = |word: &str| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let (capital, lower) = uses.get(&fold(word)).copied().unwrap_or_default();
+        letters >= 2 && is_capitalised(word) && capital > lower && !is_junk(&fold(word))
+    };
+    let mut found = mentions(articles, &is_name_word);
+    merge_with_article(&mut found);
+    let kinds = Kinds::of(&found);
+    merge_surnames(&mut found, &kinds);
+    let mut entities: Vec<Counted> = (found.into_iter())
+        .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
+        // A single word also common in lower case is ambiguous: `Français`
+        // (le français), `Conseil`, `Nord`; not `Paris` or `Bakou`.
+        .filter(|(key, _)| {
+            let (capital, lower) = uses.get(key.as_str()).copied().unwrap_or_default();
+            key.contains(' ') || lower * AMBIGUOUS < capital
+        })
+        .map(|(key, f)| {
+            let kind = kinds.kind_of(&key, &f);
+            let (entity, docs) = f.into_entity(kind);
+            (key, entity, docs)
+        })
+        .collect();
+    liseuse_core::order::sort_by(&mut entities, |a, b| a.0.cmp(&b.0));
+    let main = main_names(&entities, articles.len());
+    add_names_with(&mut entities, &main);
+    let keys_of = |names: &Vec<(u32, usize)>| -> Vec<String> {
+        names.iter().map(|&(_, n)| entities[n].0.clone()).collect()
+    };
+    let per_article = main.iter().map(keys_of).collect();
+    let entities = entities.into_iter().map(|(k, e, _)| (k, e)).collect();
+    (entities, per_article)
+}
+
+/// A name's key, its entity, and how often each of its documents names it.
+type Counted = (String, Entity, Vec<(u32, u32)>);
+
+/// Each word's capitalised uses away from a sentence start, and its
+/// lower-case ones (counted a share of the articles a core): which words
+/// are name words.
+fn count_uses(articles: &[Article]) -> HashMap<String, (u32, u32)> {
     let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
     for share in crate::parallel::in_shares(articles, |_, articles| {
         let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
@@ -72,35 +112,23 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             entry.1 += lower;
         }
     }
-    let is_name_word = |word: &str| {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let (capital, lower) = uses.get(&fold(word)).copied().unwrap_or_default();
-        letters >= 2 && is_capitalised(word) && capital > lower && !is_junk(&fold(word))
-    };
-    // Every mention: (document, spelling, clues), a share of the articles a core.
+    uses
+}
+
+/// Every mention of a name, by key: its documents, spellings and clues (a
+/// share of the articles a core).
+fn mentions(
+    articles: &[Article],
+    is_name_word: &(impl Fn(&str) -> bool + Sync),
+) -> HashMap<String, Found> {
     let mut found: HashMap<String, Found> = HashMap::new();
     for share in crate::parallel::in_shares(articles, |first, articles| {
         let mut found: HashMap<String, Found> = HashMap::new();
         for (doc, article) in (first..).zip(articles) {
             for block in texts_of(article) {
                 for sentence in sentences(block) {
-                    for (start, end) in runs(&sentence, &is_name_word) {
-                        let words = &sentence[start..end];
-                        let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
-                        let entry = found.entry(key(&spelling)).or_default();
-                        let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
-                        if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
-                            entry.after_place_word += 1;
-                        }
-                        *entry.spellings.entry(spelling).or_default() += 1;
-                        if let Some(kind) = clue(&sentence, start, end) {
-                            *entry.clues.entry(kind).or_default() += 1;
-                        }
-                        entry.mentions += 1;
-                        match entry.docs.last_mut() {
-                            Some((d, n)) if *d == doc as u32 => *n += 1,
-                            _ => entry.docs.push((doc as u32, 1)),
-                        }
+                    for (start, end) in runs(&sentence, is_name_word) {
+                        found_in(&mut found, &sentence, (start, end), doc as u32);
                     }
                 }
             }
@@ -109,20 +137,42 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     }) {
         for (key, more) in share {
             let entry = found.entry(key).or_default();
-            for (spelling, n) in more.spellings {
-                *entry.spellings.entry(spelling).or_default() += n;
-            }
-            for (kind, n) in more.clues {
-                *entry.clues.entry(kind).or_default() += n;
-            }
-            entry.after_place_word += more.after_place_word;
-            entry.mentions += more.mentions;
-            entry.docs.extend(more.docs); // shares in document order
+            let docs = entry.absorb(more);
+            entry.docs.extend(docs); // shares in document order
         }
     }
-    // `Le Parisien` and `Parisien`, `Les Républicains` and `Républicains`,
-    // `Le Mans` and `Mans`: one name, under the key without the article,
-    // shown as most often written.
+    found
+}
+
+/// Counts the name of words `start..end` of `sentence`, in document `doc`.
+fn found_in(
+    found: &mut HashMap<String, Found>,
+    sentence: &[Word<'_>],
+    (start, end): (usize, usize),
+    doc: u32,
+) {
+    let words = &sentence[start..end];
+    let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
+    let entry = found.entry(key(&spelling)).or_default();
+    let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
+    if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
+        entry.after_place_word += 1;
+    }
+    *entry.spellings.entry(spelling).or_default() += 1;
+    if let Some(kind) = clue(sentence, start, end) {
+        *entry.clues.entry(kind).or_default() += 1;
+    }
+    entry.mentions += 1;
+    match entry.docs.last_mut() {
+        Some((d, n)) if *d == doc => *n += 1,
+        _ => entry.docs.push((doc, 1)),
+    }
+}
+
+/// `Le Parisien` and `Parisien`, `Les Républicains` and `Républicains`,
+/// `Le Mans` and `Mans`: one name, under the key without the article,
+/// shown as most often written.
+fn merge_with_article(found: &mut HashMap<String, Found>) {
     let with_article: Vec<(String, String)> = (found.keys())
         .filter_map(|key| {
             let rest = ["le ", "la ", "les "]
@@ -140,68 +190,89 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         let Some(into) = found.get_mut(&short) else {
             continue;
         };
-        for (spelling, n) in long.spellings {
-            *into.spellings.entry(spelling).or_default() += n;
-        }
-        for (kind, n) in long.clues {
-            *into.clues.entry(kind).or_default() += n;
-        }
-        into.after_place_word += long.after_place_word;
-        into.mentions += long.mentions;
-        add_docs(&mut into.docs, long.docs);
+        let docs = into.absorb(long);
+        add_docs(&mut into.docs, docs);
     }
-    // What the clues say of a name, the likeliest first.
-    let by_clues = |f: &Found| -> Option<Kind> {
-        // Of two kinds as often said, the first in `Kind`'s order (a person
-        // first): never the hash map's order, which changes from run to run.
-        let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind as u8)));
-        best.map(|(kind, _)| *kind)
-    };
-    // First names: the first words of the names that clues say are people
-    // (`le président Emmanuel Macron`), unless the word is more often a
-    // name of its own (`France` of `France Gall`).
-    let mut firsts: HashMap<String, (Vec<String>, u32)> = HashMap::new();
-    for (key, f) in &found {
-        if let (Some((first, _)), Some(Kind::Person)) = (key.split_once(' '), by_clues(f)) {
-            let (names, mentions) = firsts.entry(first.to_string()).or_default();
-            names.push(key.clone());
-            *mentions += f.mentions;
+}
+
+/// What the clues say of a name, the likeliest first. Of two kinds as
+/// often said, the first in `Kind`'s order (a person first): never the
+/// hash map's order, which changes from run to run.
+fn by_clues(f: &Found) -> Option<Kind> {
+    let best = (f.clues.iter()).max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind as u8)));
+    best.map(|(kind, _)| *kind)
+}
+
+/// What the names found say of each other's kind: first names, places and
+/// bodies, surnames.
+struct Kinds {
+    /// First names: the first words of the names that clues say are people
+    /// (`le président Emmanuel Macron`), unless the word is more often a
+    /// name of its own (`France` of `France Gall`); with those names.
+    firsts: HashMap<String, (Vec<String>, u32)>,
+    /// One-word names the clues say are places or organisations.
+    bodies: std::collections::HashSet<String>,
+    /// The mentions of people's full names, by their last word.
+    as_surname: HashMap<String, u32>,
+}
+
+impl Kinds {
+    fn of(found: &HashMap<String, Found>) -> Kinds {
+        let mut firsts: HashMap<String, (Vec<String>, u32)> = HashMap::new();
+        let mut as_surname: HashMap<String, u32> = HashMap::new();
+        for (key, f) in found {
+            if by_clues(f) != Some(Kind::Person) {
+                continue;
+            }
+            if let Some((first, _)) = key.split_once(' ') {
+                let (names, mentions) = firsts.entry(first.to_string()).or_default();
+                names.push(key.clone());
+                *mentions += f.mentions;
+            }
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                *as_surname.entry(last.to_string()).or_default() += f.mentions;
+            }
+        }
+        firsts.retain(|first, (_, n)| {
+            !PLACE_WORDS.contains(&first.as_str())
+                && !PLACE_HEADS.contains(&first.as_str())
+                && found.get(first).is_none_or(|alone| alone.mentions < *n)
+        });
+        let bodies = (found.iter())
+            .filter(|(key, f)| {
+                !key.contains(' ') && matches!(by_clues(f), Some(Kind::Place | Kind::Organisation))
+            })
+            .map(|(key, _)| key.clone())
+            .collect();
+        Kinds {
+            firsts,
+            bodies,
+            as_surname,
         }
     }
-    firsts.retain(|first, (_, n)| {
-        !PLACE_WORDS.contains(&first.as_str())
-            && !PLACE_HEADS.contains(&first.as_str())
-            && found.get(first).is_none_or(|alone| alone.mentions < *n)
-    });
-    // A name's own first word is a first name when another person has it
-    // (`New York` said `a annoncé` does not make `New` one).
-    let has_first_name = |key: &str| {
+
+    /// A name's own first word is a first name when another person has it
+    /// (`New York` said `a annoncé` does not make `New` one).
+    fn has_first_name(&self, key: &str) -> bool {
         (key.split_once(' ')).is_some_and(|(first, _)| {
-            (firsts.get(first)).is_some_and(|(names, _)| names.iter().any(|n| *n != key))
+            (self.firsts.get(first)).is_some_and(|(names, _)| names.iter().any(|n| *n != key))
         })
-    };
-    let bodies: std::collections::HashSet<String> = (found.iter())
-        .filter(|(key, f)| {
-            !key.contains(' ') && matches!(by_clues(f), Some(Kind::Place | Kind::Organisation))
-        })
-        .map(|(key, _)| key.clone())
-        .collect();
-    let is_place_or_body = |word: &str| known_kind(word).is_some() || bodies.contains(word);
-    // The mentions of people's full names, by their last word: a word said
-    // alone half as often as in them is a surname (`Sarkozy`, not `Paris`).
-    let mut as_surname: HashMap<String, u32> = HashMap::new();
-    for (key, f) in &found {
-        if let (Some((_, last)), Some(Kind::Person)) = (key.rsplit_once(' '), by_clues(f)) {
-            *as_surname.entry(last.to_string()).or_default() += f.mentions;
-        }
     }
-    let kind_of = |key: &str, f: &Found| -> Kind {
+
+    fn is_place_or_body(&self, word: &str) -> bool {
+        known_kind(word).is_some() || self.bodies.contains(word)
+    }
+
+    /// What name `key`, found as `f`, is.
+    fn kind_of(&self, key: &str, f: &Found) -> Kind {
         if let Some(kind) = known_kind(key) {
             return kind;
         }
         let words = key.split(' ').count();
-        let first_name = has_first_name(key);
-        let surname = words == 1 && as_surname.get(key).is_some_and(|n| 2 * n >= f.mentions);
+        let first_name = self.has_first_name(key);
+        // A word said alone half as often as in full names is a surname
+        // (`Sarkozy`, not `Paris`).
+        let surname = words == 1 && (self.as_surname.get(key)).is_some_and(|n| 2 * n >= f.mentions);
         match by_clues(f) {
             // Mostly after `à`, `en`…: `New York`, `Los Angeles`.
             _ if words > 1 && 2 * f.after_place_word > f.mentions => Kind::Place,
@@ -209,27 +280,32 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             _ if first_name && words <= 3 => Kind::Person,
             Some(Kind::Organisation) => Kind::Organisation,
             // A surname alone (`Sarkozy`), or a first name alone (`Brigitte`, `Johnny`).
-            _ if surname || (words == 1 && firsts.contains_key(key)) => Kind::Person,
+            _ if surname || (words == 1 && self.firsts.contains_key(key)) => Kind::Person,
             Some(kind) => kind,
             // Capitalised words, none a place or an organisation of its
             // own (`Antony Blinken`; not `Paris Bercy`, `Congrès du PS`).
             None if words > 1
                 && key
                     .split(' ')
-                    .all(|w| !is_particle(w) && !is_place_or_body(w)) =>
+                    .all(|w| !is_particle(w) && !self.is_place_or_body(w)) =>
             {
                 Kind::Person
             }
             None => Kind::Other,
         }
-    };
-    // A surname alone is the one person whose full name ends with it;
-    // never an acronym (`PS` is no surname of `Congrès du PS`), nor a name
-    // known or said by the clues to be something else.
+    }
+}
+
+/// A surname alone is the one person whose full name ends with it (the
+/// only one, or the one named four times more than all the others:
+/// `Macron` is `Emmanuel Macron`); never an acronym (`PS` is no surname of
+/// `Congrès du PS`), nor a name known or said by the clues to be something
+/// else.
+fn merge_surnames(found: &mut HashMap<String, Found>, kinds: &Kinds) {
     let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
-    for (key, f) in &found {
+    for (key, f) in found.iter() {
         if let Some((_, last)) = key.rsplit_once(' ') {
-            if kind_of(key, f) == Kind::Person {
+            if kinds.kind_of(key, f) == Kind::Person {
                 surnames
                     .entry(last.to_string())
                     .or_default()
@@ -249,8 +325,6 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
                 && matches!(by_clues(alone), None | Some(Kind::Person))
         })
     });
-    // The one full name a surname stands for: the only one, or the one
-    // named four times more than all the others (`Macron`: `Emmanuel Macron`).
     let mut merges: Vec<(String, String)> = Vec::new();
     for (short, fulls) in &surnames {
         if !found.contains_key(short) {
@@ -278,35 +352,12 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         whole.mentions += alone.mentions;
         add_docs(&mut whole.docs, alone.docs);
     }
-    // Key, entity, and how often each of its documents names it.
-    type Counted = (String, Entity, Vec<(u32, u32)>);
-    let mut entities: Vec<Counted> = (found.into_iter())
-        .filter(|(_, f)| f.docs.len() >= 2 || f.mentions >= 2)
-        // A single word also common in lower case is ambiguous: `Français`
-        // (le français), `Conseil`, `Nord`; not `Paris` or `Bakou`.
-        .filter(|(key, _)| {
-            let (capital, lower) = uses.get(key.as_str()).copied().unwrap_or_default();
-            key.contains(' ') || lower * AMBIGUOUS < capital
-        })
-        .map(|(key, f)| {
-            let kind = kind_of(&key, &f);
-            let name = (f.spellings.iter())
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(s, _)| s.clone())
-                .unwrap_or_default();
-            let entity = Entity {
-                name,
-                kind,
-                docs: f.docs.iter().map(|(d, _)| *d).collect(),
-                mentions: f.mentions,
-                with: Vec::new(),
-            };
-            (key, entity, f.docs)
-        })
-        .collect();
-    liseuse_core::order::sort_by(&mut entities, |a, b| a.0.cmp(&b.0));
-    // Each article's main names, most named first.
-    let mut main: Vec<Vec<(u32, usize)>> = vec![Vec::new(); articles.len()];
+}
+
+/// Each article's main names (their count there, their number), most
+/// named first.
+fn main_names(entities: &[Counted], articles: usize) -> Vec<Vec<(u32, usize)>> {
+    let mut main: Vec<Vec<(u32, usize)>> = vec![Vec::new(); articles];
     for (number, (_, _, docs)) in entities.iter().enumerate() {
         for &(doc, count) in docs {
             main[doc as usize].push((count, number));
@@ -316,9 +367,14 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         liseuse_core::order::sort_by(names, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         names.truncate(MAIN);
     }
-    // The names that appear with a name most: in the same articles' main names.
+    main
+}
+
+/// Gives each name the names that appear with it most: in the same
+/// articles' main names.
+fn add_names_with(entities: &mut [Counted], main: &[Vec<(u32, usize)>]) {
     let mut with: Vec<HashMap<usize, u32>> = vec![HashMap::new(); entities.len()];
-    for names in &main {
+    for names in main {
         for &(_, a) in names {
             for &(_, b) in names {
                 if a != b {
@@ -337,12 +393,6 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
             .map(|(n, _)| shown[n].clone())
             .collect();
     }
-    let keys_of = |names: &Vec<(u32, usize)>| -> Vec<String> {
-        names.iter().map(|&(_, n)| entities[n].0.clone()).collect()
-    };
-    let per_article = main.iter().map(keys_of).collect();
-    let entities = entities.into_iter().map(|(k, e, _)| (k, e)).collect();
-    (entities, per_article)
 }
 
 /// Adds the mentions per document of `more` to `docs` (ascending by document).
@@ -370,6 +420,39 @@ struct Found {
     after_place_word: u32,
     docs: Vec<(u32, u32)>,
     mentions: u32,
+}
+
+impl Found {
+    /// Adds the spellings, clues and mentions of `other` to these; gives
+    /// back its documents, for the caller to add as they come.
+    fn absorb(&mut self, other: Found) -> Vec<(u32, u32)> {
+        for (spelling, n) in other.spellings {
+            *self.spellings.entry(spelling).or_default() += n;
+        }
+        for (kind, n) in other.clues {
+            *self.clues.entry(kind).or_default() += n;
+        }
+        self.after_place_word += other.after_place_word;
+        self.mentions += other.mentions;
+        other.docs
+    }
+
+    /// The entity of kind `kind` found so, shown as most often written;
+    /// and how often each of its documents names it.
+    fn into_entity(self, kind: Kind) -> (Entity, Vec<(u32, u32)>) {
+        let name = (self.spellings.iter())
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default();
+        let entity = Entity {
+            name,
+            kind,
+            docs: self.docs.iter().map(|(d, _)| *d).collect(),
+            mentions: self.mentions,
+            with: Vec::new(),
+        };
+        (entity, self.docs)
+    }
 }
 
 /// A word of a text, and whether punctuation (not a space) stands before it.
