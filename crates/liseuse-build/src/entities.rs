@@ -155,7 +155,7 @@ fn found_in(
     let spelling = (words.iter().map(|w| w.text)).collect::<Vec<_>>().join(" ");
     let entry = found.entry(key(&spelling)).or_default();
     let before = start.checked_sub(1).map(|i| fold(sentence[i].text));
-    if before.is_some_and(|b| PLACE_BEFORE.contains(&b.as_str())) {
+    if before.is_some_and(|b| list("place before").contains(&b.as_str())) {
         entry.after_place_word += 1;
     }
     *entry.spellings.entry(spelling).or_default() += 1;
@@ -234,8 +234,8 @@ impl Kinds {
             }
         }
         firsts.retain(|first, (_, n)| {
-            !PLACE_WORDS.contains(&first.as_str())
-                && !PLACE_HEADS.contains(&first.as_str())
+            !list("place words").contains(&first.as_str())
+                && !list("place heads").contains(&first.as_str())
                 && found.get(first).is_none_or(|alone| alone.mentions < *n)
         });
         let bodies = (found.iter())
@@ -516,21 +516,16 @@ fn push_glued<'a>(sentences: &mut Vec<Vec<Word<'a>>>, word: &'a str, after_punct
 /// word that starts sentences (`Selon`, `Le`, `Dans`). `McDonald`,
 /// `TikTok` and `LinkedIn` go on as names, and stay whole.
 fn glued_at(word: &str) -> Option<usize> {
-    const STARTS: &[&str] = &[
-        "selon", "le", "la", "les", "un", "une", "des", "il", "elle", "ils", "elles", "on", "ce",
-        "cette", "ces", "dans", "pour", "en", "au", "aux", "mais", "et", "alors", "apres", "avant",
-        "depuis", "lors", "si", "sur", "avec", "pendant", "face", "ainsi", "pourtant", "parmi",
-        "du", "nous", "vous", "je", "lire", "voir", "photo", "video", "qui", "quand", "comme",
-        "par", "entre", "sans", "sous", "chez", "son", "sa", "ses", "leur", "leurs", "tout",
-        "tous", "cet", "mise", "publie",
-    ];
+    let sentence_starts = list("sentence starts");
     let mut letters = 0;
     let mut previous: Option<char> = None;
     for (at, c) in word.char_indices() {
         if c.is_uppercase() && letters >= 2 && previous.is_some_and(char::is_alphabetic) {
             let rest = &word[at..];
             let second = rest.chars().nth(1);
-            if second.is_some_and(char::is_lowercase) && STARTS.contains(&fold(rest).as_str()) {
+            if second.is_some_and(char::is_lowercase)
+                && sentence_starts.contains(&fold(rest).as_str())
+            {
                 return Some(at);
             }
         }
@@ -561,328 +556,28 @@ fn is_capitalised(word: &str) -> bool {
 /// Words that are never a name on their own, even capitalised mid-sentence
 /// (titles and furniture of news pages).
 fn is_junk(folded: &str) -> bool {
-    const JUNK: &[&str] = &[
-        "selon",
-        "nm",
-        "ong",
-        "suv",
-        "adn",
-        "gmt",
-        "utc",
-        "pib",
-        "tva",
-        "smic",
-        "ehpad",
-        "cdd",
-        "cdi",
-        "ivg",
-        "pma",
-        "sms",
-        "gps",
-        "vtc",
-        "photo",
-        "video",
-        "lire",
-        "aussi",
-        "publie",
-        "mise",
-        "jour",
-        "afp",
-        "reuters",
-        "m",
-        "mme",
-        "mm",
-        "dr",
-        "etat",
-        "etats",
-        "gouvernement",
-        "president",
-        "ministre",
-        "affaires",
-        "defense",
-        "premier",
-        "premiere",
-        "interieur",
-        "union",
-        "republique",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ];
-    JUNK.contains(&folded)
+    let junk = list("junk");
+    junk.contains(&folded)
 }
-
-/// First words of place names (`Nord`, `Saint`, `New`, `Los`); never a
-/// first name.
-const PLACE_WORDS: &[&str] = &[
-    "haut",
-    "bas",
-    "nagorny",
-    "nord",
-    "sud",
-    "saint",
-    "sainte",
-    "mont",
-    "golfe",
-    "mer",
-    "lac",
-    "ile",
-    "iles",
-    "cap",
-    "port",
-    "val",
-    "nouvelle",
-    "grande",
-    "province",
-    "etats-unis",
-    "new",
-    "los",
-    "las",
-    "san",
-    "santa",
-    "rio",
-    "hong",
-    "tel",
-    "buenos",
-];
-
-/// Words that name a place with the name word after them (`Maison Blanche`).
-const PLACE_HEADS: &[&str] = &["maison", "palais", "place", "gare", "quai", "tour"];
-
-/// Words before a name that say a place (of a one-word name, or of a name
-/// that does not start with a first name).
-const PLACE_BEFORE: &[&str] = &[
-    "a", "en", "au", "aux", "vers", "depuis", "region", "ville", "capitale",
-];
 
 /// What a name is, known before any clue: media and platforms (`BFMTV`,
 /// `Twitter`, `France Inter`), diseases and holidays (a name, neither
 /// place nor person), parties and a few institutions and firms.
 fn known_kind(key: &str) -> Option<Kind> {
-    const MEDIA: &[&str] = &[
-        "twitter",
-        "facebook",
-        "instagram",
-        "youtube",
-        "tiktok",
-        "snapchat",
-        "linkedin",
-        "whatsapp",
-        "telegram",
-        "netflix",
-        "bfmtv",
-        "bfm",
-        "bfm tv",
-        "bfm paris",
-        "rmc",
-        "rtl",
-        "tf1",
-        "lci",
-        "cnews",
-        "c8",
-        "m6",
-        "arte",
-        "canal+",
-        "france inter",
-        "france info",
-        "franceinfo",
-        "france bleu",
-        "france 2",
-        "france 3",
-        "france 5",
-        "france 24",
-        "france culture",
-        "france televisions",
-        "europe 1",
-        "le figaro",
-        "figaro",
-        "le monde",
-        "liberation",
-        "le parisien",
-        "parisien",
-        "aujourd'hui en france",
-        "jdd",
-        "journal du dimanche",
-        "le point",
-        "express",
-        "mediapart",
-        "afp",
-        "reuters",
-        "associated press",
-        "ouest-france",
-        "paris match",
-        "closer",
-        "gala",
-        "voici",
-        "les echos",
-        "echos",
-        "le canard enchaine",
-        "canard enchaine",
-        "cnn",
-        "bbc",
-        "fox news",
-        "new york times",
-        "washington post",
-        "huffpost",
-        "huffington post",
-        "20 minutes",
-        "la depeche",
-        "le dauphine libere",
-        "sud ouest",
-        "la provence",
-        "nice-matin",
-        "le progres",
-        "konbini",
-        "brut",
-        "marianne",
-        "valeurs actuelles",
-        "l'obs",
-        "obs",
-        "le journal du dimanche",
-        "tele-loisirs",
-        "tele 7 jours",
-        "telerama",
-        "les inrocks",
-        "rfi",
-        "france 24",
-        "public senat",
-        "lcp",
-        "tmc",
-        "w9",
-        "tfx",
-        "nrj",
-        "skyrock",
-        "france tv",
-        "francetv",
-        "google",
-        "wikipedia",
-        "spotify",
-        "deezer",
-        "twitch",
-        "canard",
-    ];
-    const OTHER: &[&str] = &[
-        "covid-19",
-        "covid",
-        "coronavirus",
-        "sars-cov-2",
-        "sars",
-        "ebola",
-        "sida",
-        "zika",
-        "h1n1",
-        "grippe",
-        "alzheimer",
-        "parkinson",
-        "noel",
-        "paques",
-        "toussaint",
-        "ramadan",
-        "hanouka",
-        "stopcovid",
-        "stop covid",
-        "tgv",
-        "dieu",
-        "euro",
-        "brexit",
-    ];
-    const ORGANISATION: &[&str] = &[
-        "republicains",
-        "les republicains",
-        "lrem",
-        "la republique en marche",
-        "en marche",
-        "lr",
-        "ps",
-        "fn",
-        "rn",
-        "lfi",
-        "france insoumise",
-        "eelv",
-        "modem",
-        "udi",
-        "pcf",
-        "senat",
-        "assemblee",
-        "meteo france",
-        "meteo-france",
-        "sncf",
-        "ratp",
-        "porsche",
-        "ferrari",
-        "renault",
-        "peugeot",
-        "citroen",
-        "airbus",
-        "boeing",
-        "apple",
-        "ter",
-        "parlement",
-        "amazon",
-        "microsoft",
-        "total",
-        "ligue",
-        "uefa",
-        "fifa",
-        "psg",
-        "om",
-    ];
+    let media = list("media");
+    let other = list("other");
+    let organisations = list("organisations");
     let word = |list: &[&str]| list.contains(&key);
-    if word(MEDIA) || key.starts_with("france bleu ") || key.starts_with("bfmtv ") {
+    if word(media) || key.starts_with("france bleu ") || key.starts_with("bfmtv ") {
         Some(Kind::Media)
-    } else if word(OTHER) || key.starts_with("covid") {
+    } else if word(other) || key.starts_with("covid") {
         Some(Kind::Other)
-    } else if word(ORGANISATION) {
+    } else if word(organisations) {
         Some(Kind::Organisation)
     } else {
         None
     }
 }
-
-/// The first words of institutions whose name goes on in lower case.
-const INSTITUTIONS: &[&str] = &[
-    "assemblee",
-    "conseil",
-    "front",
-    "union",
-    "education",
-    "banque",
-    "cour",
-    "parti",
-    "commission",
-    "parlement",
-    "ministere",
-    "organisation",
-    "comite",
-    "agence",
-    "haute",
-    "haut",
-    "armee",
-    "eglise",
-    "rassemblement",
-    "mouvement",
-    "tribunal",
-    "senat",
-    "securite",
-    "sante",
-    "croix",
-];
 
 /// Particles allowed inside a name (`Charles de Gaulle`); not `le` or
 /// `la`, which join a name to what follows (`à Versailles le Parlement`).
@@ -936,7 +631,7 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         let head = |i: usize| {
             let word = fold(sentence[i].text);
             let article = i > 0 && matches!(word.as_str(), "le" | "la" | "les");
-            (PLACE_HEADS.contains(&word.as_str()) || article)
+            (list("place heads").contains(&word.as_str()) || article)
                 && sentence
                     .get(i + 1)
                     .is_some_and(|w| i + 1 < to && is_name_word(w.text))
@@ -958,7 +653,7 @@ fn runs(sentence: &[Word<'_>], is_name_word: &impl Fn(&str) -> bool) -> Vec<(usi
         let head = (to == from + 1).then(|| fold(sentence[from].text));
         if let (Some(head), Some(next)) = (head, sentence.get(to)) {
             let lower = next.text.chars().all(|c| c.is_lowercase() || is_hyphen(c));
-            if INSTITUTIONS.contains(&head.as_str())
+            if list("institutions").contains(&head.as_str())
                 && !next.after_punctuation
                 && lower
                 && next.text.chars().count() > 3
@@ -984,40 +679,11 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
             .text
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit());
-    const ORGANISATION: &[&str] = &[
-        "union",
-        "conseil",
-        "ministere",
-        "organisation",
-        "parti",
-        "banque",
-        "federation",
-        "assemblee",
-        "comite",
-        "agence",
-        "commission",
-        "armee",
-        "nations",
-        "fondation",
-        "universite",
-        "societe",
-        "groupe",
-        "cour",
-        "tribunal",
-        "otan",
-        "onu",
-        "front",
-        "rassemblement",
-        "mouvement",
-        "education",
-        "congres",
-        "meteo",
-        "senat",
-    ];
+    let organisation_words = list("organisation words");
     if acronym
         || words
             .iter()
-            .any(|w| ORGANISATION.contains(&fold(w.text).as_str()))
+            .any(|w| organisation_words.contains(&fold(w.text).as_str()))
     {
         return Some(Kind::Organisation);
     }
@@ -1025,27 +691,14 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
         .map(|i| fold(sentence[i].text))
         .unwrap_or_default();
     let just_before = before.as_str();
-    const PERSON_BEFORE: &[&str] = &[
-        "m",
-        "mme",
-        "president",
-        "presidente",
-        "ministre",
-        "secretaire",
-        "porte-parole",
-        "general",
-        "chef",
-        "premier",
-        "dirigeant",
-        "ambassadeur",
-        "conseiller",
-        "directeur",
-    ];
-    if PERSON_BEFORE.contains(&just_before) {
+    let person_before = list("person before");
+    if person_before.contains(&just_before) {
         return Some(Kind::Person);
     }
     let first = fold(words[0].text);
-    if PLACE_WORDS.contains(&first.as_str()) || PLACE_HEADS.contains(&first.as_str()) {
+    if list("place words").contains(&first.as_str())
+        || list("place heads").contains(&first.as_str())
+    {
         return Some(Kind::Place);
     }
     // `à`, `le`, `la` come before people too (`a demandé à Emmanuel
@@ -1056,7 +709,7 @@ fn clue(sentence: &[Word<'_>], start: usize, end: usize) -> Option<Kind> {
     }
     // Countries and regions take an article in French; people do not.
     let article = words[0].after_article || matches!(just_before, "la" | "le" | "les");
-    if PLACE_BEFORE.contains(&just_before) || article {
+    if list("place before").contains(&just_before) || article {
         return Some(Kind::Place);
     }
     person_after(sentence, end)
@@ -1079,6 +732,35 @@ fn person_after(sentence: &[Word<'_>], end: usize) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_list_is_read_from_the_data_file() {
+        let names = [
+            "sentence starts",
+            "junk",
+            "place words",
+            "place heads",
+            "place before",
+            "media",
+            "other",
+            "organisations",
+            "institutions",
+            "organisation words",
+            "person before",
+        ];
+        let lists = read_lists(include_str!("entities/words.txt"));
+        let read: Vec<&str> = lists.iter().map(|(name, _)| *name).collect();
+        assert_eq!(read, names, "the lists the code reads, and no other");
+        for name in names {
+            assert!(list(name).len() >= 5, "{name}: {:?}", list(name));
+            assert!(list(name).iter().all(|w| !w.is_empty() && w.trim() == *w));
+        }
+        assert!(list("media").contains(&"bfm tv") && list("junk").contains(&"photo"));
+        assert_eq!(
+            read_lists("# a\n[a]\nx\n\n# b\n y \n[b]\n"),
+            [("a", vec!["x", "y"]), ("b", vec![])]
+        );
+    }
     use liseuse_core::article::parse_capture;
 
     fn articles() -> Vec<Article> {
@@ -1286,4 +968,27 @@ mod index_tests {
             );
         }
     }
+}
+
+/// The word list `name` of `entities/words.txt` (see there).
+fn list(name: &str) -> &'static [&'static str] {
+    static LISTS: std::sync::OnceLock<Vec<(&str, Vec<&str>)>> = std::sync::OnceLock::new();
+    let lists = LISTS.get_or_init(|| read_lists(include_str!("entities/words.txt")));
+    let found = lists.iter().find(|(list, _)| *list == name);
+    found.map_or(&[], |(_, words)| words.as_slice())
+}
+
+/// The lists of `text`: `[name]` then its words, one a line; `#` comments.
+fn read_lists(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut lists: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            lists.push((name, Vec::new()));
+        } else if !line.is_empty() && !line.starts_with('#') {
+            if let Some((_, words)) = lists.last_mut() {
+                words.push(line);
+            }
+        }
+    }
+    lists
 }
