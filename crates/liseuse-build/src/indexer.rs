@@ -451,28 +451,84 @@ pub fn merge<R: Read>(
     options: &Options,
 ) -> Result<IndexFile, String> {
     let analyzer = options.analyzer;
-    let mut readers = Vec::with_capacity(inputs.len());
-    let mut names = Vec::with_capacity(inputs.len());
-    let mut parts = Vec::with_capacity(inputs.len());
-    for (name, input, part) in inputs {
-        readers.push(SegmentReader::new(input).map_err(|e| format!("{name}: {e}"))?);
-        names.push(name);
-        parts.push(part);
+    let mut segments = Segments::open(inputs)?;
+    let (articles, left_out) = segments.articles(options);
+    let (index, articles) = segments.numbered(articles, analyzer);
+    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
+        .into_iter()
+        .map(|term| (term.term.clone(), term))
+        .collect();
+    let index = segments.merge_terms(index, &left_out)?;
+    options.progress.say(&format!(
+        "merge: {} terms of {} articles, from {} segments",
+        index.terms.len(),
+        articles.len(),
+        segments.readers.len()
+    ));
+    Ok(IndexFile {
+        index,
+        articles,
+        pieces: Default::default(),
+        entities: Vec::new(),
+    })
+}
+
+/// Segments being merged: their readers, names and parts, where each one's
+/// articles start in the whole, and each article's number in the merged
+/// index (none when it is left out).
+struct Segments<R: Read> {
+    readers: Vec<SegmentReader<R>>,
+    names: Vec<String>,
+    parts: Vec<usize>,
+    starts: Vec<usize>,
+    global: Vec<Option<u32>>,
+}
+
+/// A term as the segments that have it hold it, gathered: its documents
+/// (merged numbers, with their positions per field), spellings, capitals
+/// and forms.
+#[derive(Default)]
+struct Gathered {
+    docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])>,
+    spellings: HashMap<String, u32>,
+    capitals: (u32, u32),
+    forms: BTreeMap<String, Vec<u32>>,
+}
+
+impl<R: Read> Segments<R> {
+    /// Opens each segment (an error names the one that cannot be read).
+    fn open(inputs: Vec<(String, R, usize)>) -> Result<Self, String> {
+        let mut segments = Segments {
+            readers: Vec::with_capacity(inputs.len()),
+            names: Vec::with_capacity(inputs.len()),
+            parts: Vec::with_capacity(inputs.len()),
+            starts: Vec::with_capacity(inputs.len()),
+            global: Vec::new(),
+        };
+        for (name, input, part) in inputs {
+            let reader = SegmentReader::new(input).map_err(|e| format!("{name}: {e}"))?;
+            segments.readers.push(reader);
+            segments.names.push(name);
+            segments.parts.push(part);
+        }
+        Ok(segments)
     }
-    // Every article, in the order of the segments; where each segment starts.
-    let mut articles: Vec<Option<Article>> = Vec::new();
-    let mut starts = Vec::with_capacity(readers.len());
-    for reader in &mut readers {
-        starts.push(articles.len());
-        articles.extend(
-            std::mem::take(&mut reader.head.articles)
-                .into_iter()
-                .map(Some),
-        );
-    }
-    // The words of the articles left out, which their segments counted.
-    let mut left_out: Vec<Article> = Vec::new();
-    if parts.windows(2).any(|w| w[0] != w[1]) {
+
+    /// Every article, in the order of the segments (and where each segment
+    /// starts); with several parts, the duplicates of an earlier part's
+    /// articles left out (given back: their segments counted their words),
+    /// and ids made distinct across parts, in the order of the parts.
+    fn articles(&mut self, options: &Options) -> (Vec<Option<Article>>, Vec<Article>) {
+        let mut articles: Vec<Option<Article>> = Vec::new();
+        for reader in &mut self.readers {
+            self.starts.push(articles.len());
+            let theirs = std::mem::take(&mut reader.head.articles);
+            articles.extend(theirs.into_iter().map(Some));
+        }
+        let mut left_out: Vec<Article> = Vec::new();
+        if self.parts.windows(2).all(|w| w[0] == w[1]) {
+            return (articles, left_out);
+        }
         let mut seen = BTreeSet::new();
         for article in &mut articles {
             let key = article.as_ref().map(crate::import::content_key);
@@ -486,7 +542,6 @@ pub fn merge<R: Read>(
                 }
             }
         }
-        // Ids made distinct across parts, in the order of the parts.
         let at: Vec<usize> = (0..articles.len())
             .filter(|&i| articles[i].is_some())
             .collect();
@@ -495,156 +550,185 @@ pub fn merge<R: Read>(
         for (i, article) in at.into_iter().zip(kept) {
             articles[i] = Some(article);
         }
+        (articles, left_out)
     }
-    // Newest first, undated last, otherwise in the order given.
-    let mut order: Vec<usize> = (0..articles.len())
-        .filter(|&i| articles[i].is_some())
-        .collect();
-    order.sort_by(|&a, &b| {
-        let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
-        liseuse_core::article::newest_first(date(a), date(b))
-    });
-    let mut global: Vec<Option<u32>> = vec![None; articles.len()];
-    for (doc, &at) in order.iter().enumerate() {
-        global[at] = Some(doc as u32);
-    }
-    let doc_count = order.len();
-    let mut field_lengths: [Vec<u8>; FIELD_COUNT] = std::array::from_fn(|_| vec![0; doc_count]);
-    for (segment, reader) in readers.iter().enumerate() {
-        for (field, lengths) in reader.head.field_lengths.iter().enumerate() {
-            for (local, &length) in lengths.iter().enumerate() {
-                if let Some(doc) = global[starts[segment] + local] {
-                    field_lengths[field][doc as usize] = length;
+
+    /// Numbers the articles kept newest first, undated last, otherwise in
+    /// the order given: the index's head (its fields' lengths) and its
+    /// articles in that order.
+    fn numbered(
+        &mut self,
+        mut articles: Vec<Option<Article>>,
+        analyzer: Analyzer,
+    ) -> (SearchIndex, Vec<Article>) {
+        let mut order: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].is_some())
+            .collect();
+        order.sort_by(|&a, &b| {
+            let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
+            liseuse_core::article::newest_first(date(a), date(b))
+        });
+        self.global = vec![None; articles.len()];
+        for (doc, &at) in order.iter().enumerate() {
+            self.global[at] = Some(doc as u32);
+        }
+        let doc_count = order.len();
+        let mut field_lengths: [Vec<u8>; FIELD_COUNT] = std::array::from_fn(|_| vec![0; doc_count]);
+        for (segment, reader) in self.readers.iter().enumerate() {
+            for (field, lengths) in reader.head.field_lengths.iter().enumerate() {
+                for (local, &length) in lengths.iter().enumerate() {
+                    if let Some(doc) = self.global[self.starts[segment] + local] {
+                        field_lengths[field][doc as usize] = length;
+                    }
                 }
             }
         }
+        let articles: Vec<Article> = (order.iter())
+            .map(|&at| articles[at].take().unwrap_or_default())
+            .collect();
+        let languages: BTreeSet<_> = (articles.iter())
+            .map(|a| analyzer.for_lang(a.lang.as_deref()).language)
+            .collect();
+        let index = SearchIndex {
+            analyzer,
+            languages: languages.into_iter().collect(),
+            doc_count: doc_count as u32,
+            field_lengths,
+            ..SearchIndex::default()
+        };
+        (index, articles)
     }
-    let articles: Vec<Article> = order
-        .iter()
-        .map(|&at| articles[at].take().unwrap_or_default())
-        .collect();
-    let languages: BTreeSet<_> = (articles.iter())
-        .map(|a| analyzer.for_lang(a.lang.as_deref()).language)
-        .collect();
-    let mut index = SearchIndex {
-        analyzer,
-        languages: languages.into_iter().collect(),
-        doc_count: doc_count as u32,
-        field_lengths,
-        ..SearchIndex::default()
-    };
-    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
-        .into_iter()
-        .map(|term| (term.term.clone(), term))
-        .collect();
-    // The next term of each segment, and the segments by their next term.
-    let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(readers.len());
-    let mut queue = BinaryHeap::new();
-    for (segment, reader) in readers.iter_mut().enumerate() {
-        let term = reader
-            .next_term()
-            .map_err(|e| format!("{}: {e}", names[segment]))?;
-        if let Some(term) = &term {
-            queue.push(std::cmp::Reverse((term.term.clone(), segment)));
-        }
-        next.push(term);
+
+    /// The next term of `segment`, if any (an error names the segment).
+    fn next_term(&mut self, segment: usize) -> Result<Option<SegmentTerm>, String> {
+        (self.readers[segment].next_term()).map_err(|e| format!("{}: {e}", self.names[segment]))
     }
-    // (form, term number, documents) of the terms written in more than one way.
-    let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
-    while let Some(std::cmp::Reverse((term, first))) = queue.pop() {
-        let mut same = vec![first];
-        while let Some(std::cmp::Reverse((other, segment))) = queue.peek() {
-            if *other != term {
-                break;
+
+    /// Every term of the segments, in one pass in byte order: the segments
+    /// queued by their next term, each term gathered from those that have
+    /// it, less what the articles `left_out` counted, then written into
+    /// `index` with its forms.
+    fn merge_terms(
+        &mut self,
+        mut index: SearchIndex,
+        left_out: &HashMap<String, SegmentTerm>,
+    ) -> Result<SearchIndex, String> {
+        let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(self.readers.len());
+        let mut queue = BinaryHeap::new();
+        for segment in 0..self.readers.len() {
+            let term = self.next_term(segment)?;
+            if let Some(term) = &term {
+                queue.push(std::cmp::Reverse((term.term.clone(), segment)));
             }
-            same.push(*segment);
-            queue.pop();
+            next.push(term);
         }
-        let mut docs: Vec<(u32, [Vec<u32>; FIELD_COUNT])> = Vec::new();
-        let mut spellings: HashMap<String, u32> = HashMap::new();
-        let mut capitals = (0, 0);
-        let mut term_forms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for segment in same {
-            let seen = next[segment].take().expect("a queued segment has its term");
-            let start = starts[segment];
-            for posting in seen.postings.iter() {
-                if let Some(doc) = global[start + posting.doc as usize] {
-                    docs.push((doc, Field::ALL.map(|field| posting.positions(field))));
+        // (form, term number, documents) of the terms written in more than one way.
+        let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
+        while let Some(std::cmp::Reverse((term, first))) = queue.pop() {
+            let mut same = vec![first];
+            while let Some(std::cmp::Reverse((other, segment))) = queue.peek() {
+                if *other != term {
+                    break;
                 }
+                same.push(*segment);
+                queue.pop();
             }
-            for (spelling, count) in seen.spellings {
-                *spellings.entry(spelling).or_default() += count;
-            }
-            capitals.0 += seen.capitals.0;
-            capitals.1 += seen.capitals.1;
-            for (form, local) in seen.forms {
-                let docs = local.iter().filter_map(|&d| global[start + d as usize]);
-                term_forms.entry(form).or_default().extend(docs);
-            }
-            let reader = &mut readers[segment];
-            let following = reader
-                .next_term()
-                .map_err(|e| format!("{}: {e}", names[segment]))?;
-            if let Some(following) = &following {
-                queue.push(std::cmp::Reverse((following.term.clone(), segment)));
-            }
-            next[segment] = following;
-        }
-        if docs.is_empty() {
-            continue; // only in articles left out
-        }
-        if let Some(gone) = left_out.get(&term) {
-            for (spelling, count) in &gone.spellings {
-                if let Some(kept) = spellings.get_mut(spelling) {
-                    *kept = kept.saturating_sub(*count);
+            let mut gathered = Gathered::default();
+            for segment in same {
+                let seen = next[segment].take().expect("a queued segment has its term");
+                self.gather(&mut gathered, seen, segment);
+                let following = self.next_term(segment)?;
+                if let Some(following) = &following {
+                    queue.push(std::cmp::Reverse((following.term.clone(), segment)));
                 }
+                next[segment] = following;
             }
-            spellings.retain(|_, count| *count > 0);
-            capitals.0 = capitals.0.saturating_sub(gone.capitals.0);
-            capitals.1 = capitals.1.saturating_sub(gone.capitals.1);
-        }
-        docs.sort_unstable_by_key(|(doc, _)| *doc);
-        let number = index.terms.len() as u32;
-        index
-            .postings
-            .push(Postings::from_docs(docs.iter().map(|(d, f)| (*d, f))));
-        // The most frequent spelling; ties go to the first in byte order.
-        let best = (spellings.iter()).max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
-        index
-            .spellings
-            .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
-        index.names.push(capitals.0 * 2 > capitals.1);
-        index.terms.push(term);
-        // A term written one way only needs no forms: its postings say it all,
-        // and its spelling says which form it is (see `Searcher`).
-        if analyzer.stem && term_forms.len() > 1 {
-            let term_docs: Vec<u32> = docs.iter().map(|(doc, _)| *doc).collect();
-            for (form, mut form_docs) in term_forms {
-                form_docs.sort_unstable();
-                let indexes = form_docs
-                    .iter()
-                    .filter_map(|doc| term_docs.binary_search(doc).ok());
-                forms.push((form, number, indexes.map(|i| i as u32).collect()));
+            if !gathered.docs.is_empty() {
+                // (Not only in articles left out.)
+                gathered.less(left_out.get(&term));
+                push_term(&mut index, term, gathered, &mut forms);
             }
         }
+        forms.sort_unstable();
+        for (form, term, indexes) in forms {
+            index.forms.push(form);
+            index.form_postings.push(FormPostings::new(term, indexes));
+        }
+        Ok(index)
     }
-    forms.sort_unstable();
-    for (form, term, indexes) in forms {
-        index.forms.push(form);
-        index.form_postings.push(FormPostings::new(term, indexes));
+
+    /// Adds what `segment` holds of a term, `seen`, to `gathered`, its
+    /// documents renumbered.
+    fn gather(&self, gathered: &mut Gathered, seen: SegmentTerm, segment: usize) {
+        let start = self.starts[segment];
+        for posting in seen.postings.iter() {
+            if let Some(doc) = self.global[start + posting.doc as usize] {
+                let fields = Field::ALL.map(|field| posting.positions(field));
+                gathered.docs.push((doc, fields));
+            }
+        }
+        for (spelling, count) in seen.spellings {
+            *gathered.spellings.entry(spelling).or_default() += count;
+        }
+        gathered.capitals.0 += seen.capitals.0;
+        gathered.capitals.1 += seen.capitals.1;
+        for (form, local) in seen.forms {
+            let docs = local
+                .iter()
+                .filter_map(|&d| self.global[start + d as usize]);
+            gathered.forms.entry(form).or_default().extend(docs);
+        }
     }
-    options.progress.say(&format!(
-        "merge: {} terms of {} articles, from {} segments",
-        index.terms.len(),
-        articles.len(),
-        readers.len()
-    ));
-    Ok(IndexFile {
-        index,
-        articles,
-        pieces: Default::default(),
-        entities: Vec::new(),
-    })
+}
+
+impl Gathered {
+    /// Takes away the spellings and capitals of the articles left out.
+    fn less(&mut self, gone: Option<&SegmentTerm>) {
+        let Some(gone) = gone else { return };
+        for (spelling, count) in &gone.spellings {
+            if let Some(kept) = self.spellings.get_mut(spelling) {
+                *kept = kept.saturating_sub(*count);
+            }
+        }
+        self.spellings.retain(|_, count| *count > 0);
+        self.capitals.0 = self.capitals.0.saturating_sub(gone.capitals.0);
+        self.capitals.1 = self.capitals.1.saturating_sub(gone.capitals.1);
+    }
+}
+
+/// Writes `term` into `index`: its postings, its most frequent spelling
+/// (ties go to the first in byte order), whether it is a name, and, when
+/// it is written more than one way, its forms' documents into `forms`.
+fn push_term(
+    index: &mut SearchIndex,
+    term: String,
+    mut gathered: Gathered,
+    forms: &mut Vec<(String, u32, Vec<u32>)>,
+) {
+    let docs = &mut gathered.docs;
+    docs.sort_unstable_by_key(|(doc, _)| *doc);
+    let number = index.terms.len() as u32;
+    index
+        .postings
+        .push(Postings::from_docs(docs.iter().map(|(d, f)| (*d, f))));
+    let spellings = &gathered.spellings;
+    let best = (spellings.iter()).max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
+    index
+        .spellings
+        .push(best.map(|(form, _)| form.clone()).unwrap_or_default());
+    let capitals = gathered.capitals;
+    index.names.push(capitals.0 * 2 > capitals.1);
+    index.terms.push(term);
+    // A term written one way only needs no forms: its postings say it all,
+    // and its spelling says which form it is (see `Searcher`).
+    if index.analyzer.stem && gathered.forms.len() > 1 {
+        let term_docs: Vec<u32> = docs.iter().map(|(doc, _)| *doc).collect();
+        for (form, mut form_docs) in gathered.forms {
+            form_docs.sort_unstable();
+            let indexes = (form_docs.iter()).filter_map(|doc| term_docs.binary_search(doc).ok());
+            forms.push((form, number, indexes.map(|i| i as u32).collect()));
+        }
+    }
 }
 
 /// Finds the related articles and the names of a merged index.
