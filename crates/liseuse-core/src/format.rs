@@ -842,14 +842,19 @@ impl IndexFile {
     /// title pieces, runs of their titles of about `sizes.title_bytes`.
     /// The same file always gives the same pieces.
     pub fn split(mut self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
-        let PieceSizes {
-            dictionary_terms,
-            term_bytes,
-            text_bytes,
-            title_bytes,
-        } = sizes;
         assert!(!self.is_split(), "the file is split already");
         let mut files = Vec::new();
+        self.split_dictionary(sizes.dictionary_terms, &mut files);
+        self.split_terms(sizes.term_bytes, &mut files);
+        self.split_ids(sizes.text_bytes, &mut files);
+        self.split_articles(sizes.text_bytes, sizes.title_bytes, &mut files);
+        self.split_names(sizes.text_bytes, &mut files);
+        (self, files)
+    }
+
+    /// The dictionary pieces: runs of `dictionary_terms` terms, with
+    /// whether each is a name and its document frequency.
+    fn split_dictionary(&mut self, dictionary_terms: usize, files: &mut Vec<(String, Vec<u8>)>) {
         let index = &mut self.index;
         let terms = std::mem::take(&mut index.terms);
         let mut names = std::mem::take(&mut index.names).into_iter();
@@ -862,9 +867,15 @@ impl IndexFile {
             };
             let first = (number * dictionary_terms.max(1)) as u32;
             let refs = &mut self.pieces.dictionary;
-            add_piece(PieceKind::Dictionary, refs, &mut files, first, &piece);
+            add_piece(PieceKind::Dictionary, refs, files, first, &piece);
             self.pieces.first_terms.push(run[0].clone());
         }
+    }
+
+    /// The term pieces, of about `term_bytes` of postings (with the forms
+    /// and spellings of their terms), and beside each its position piece.
+    fn split_terms(&mut self, term_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
+        let index = &mut self.index;
         // The forms of each term move to the term's piece.
         let forms_of = index.take_forms_by_term();
         let mut piece = TermPiece::default();
@@ -894,7 +905,7 @@ impl IndexFile {
                 positions.forms = std::mem::take(&mut piece.forms);
                 positions.spellings = std::mem::take(&mut piece.spellings);
                 let refs = &mut self.pieces.terms;
-                add_piece(PieceKind::Terms, refs, &mut files, first, &piece);
+                add_piece(PieceKind::Terms, refs, files, first, &piece);
                 let piece = std::mem::take(&mut positions);
                 let bytes = encode(&piece);
                 let hash = content_hash(&bytes);
@@ -904,6 +915,10 @@ impl IndexFile {
                 (first, size) = (term as u32 + 1, 0);
             }
         }
+    }
+
+    /// The id pieces: the articles' ids in id order, with their numbers.
+    fn split_ids(&mut self, text_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
         // The text pieces take the whole articles; the file keeps what lists,
         // filters and links need before they come (see [`Pieces::texts`]).
         let mut ids: Vec<(String, u32)> = (self.articles.iter().enumerate())
@@ -914,14 +929,18 @@ impl IndexFile {
             let (ids, docs) = run.into_iter().unzip();
             let piece = IdPiece { ids, docs };
             self.pieces.first_ids.push(piece.ids[0].clone());
-            add_piece(
-                PieceKind::Ids,
-                &mut self.pieces.ids,
-                &mut files,
-                first,
-                &piece,
-            );
+            add_piece(PieceKind::Ids, &mut self.pieces.ids, files, first, &piece);
         }
+    }
+
+    /// The text pieces, whole articles, and the title pieces, their ids,
+    /// titles and sections.
+    fn split_articles(
+        &mut self,
+        text_bytes: usize,
+        title_bytes: usize,
+        files: &mut Vec<(String, Vec<u8>)>,
+    ) {
         let texts: Vec<Article> = (self.articles.iter_mut())
             .map(|article| {
                 let kept = Article {
@@ -945,30 +964,27 @@ impl IndexFile {
         for (first, articles) in runs_of(titles, title_bytes) {
             let refs = &mut self.pieces.titles;
             let piece = TextPiece { articles };
-            add_piece(PieceKind::Titles, refs, &mut files, first, &piece);
+            add_piece(PieceKind::Titles, refs, files, first, &piece);
         }
         for (first, articles) in runs_of(texts, text_bytes) {
             let refs = &mut self.pieces.texts;
-            add_piece(
-                PieceKind::Text,
-                refs,
-                &mut files,
-                first,
-                &TextPiece { articles },
-            );
+            add_piece(PieceKind::Text, refs, files, first, &TextPiece { articles });
         }
+    }
+
+    /// The name pieces, by key.
+    fn split_names(&mut self, text_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
         for (first, entities) in runs_of(std::mem::take(&mut self.entities), text_bytes) {
             (self.pieces.first_names).push(crate::model::key(&entities[0].name));
             let refs = &mut self.pieces.names;
             add_piece(
                 PieceKind::Names,
                 refs,
-                &mut files,
+                files,
                 first,
                 &NamePiece { entities },
             );
         }
-        (self, files)
     }
 }
 
