@@ -169,16 +169,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let sizes: HashMap<&str, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), gzip(bytes).len()))
         .collect();
-    let kinds = [
-        "dictionary-",
-        "terms-",
-        "positions-",
-        "text-",
-        "names-",
-        "ids-",
-        "titles-",
-    ];
-    for kind in kinds {
+    for kind in KINDS {
         let of_kind: Vec<&(String, Vec<u8>)> = pieces
             .iter()
             .filter(|(name, _)| name.starts_with(kind))
@@ -203,69 +194,110 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     );
     let fresh = Library::from_bytes(&head).expect("head reads back");
     let titles: Vec<String> = titles(whole).map(|t| format!("{t} ")).collect();
-    let questions = piaf_questions();
-    let kb = |b: usize| b as f64 / 1000.0;
-    let at = |sorted: &[usize], q: f64| {
-        sorted[((sorted.len() as f64 * q) as usize).min(sorted.len() - 1)]
+    let split = Split {
+        fresh,
+        by_name: pieces_by_name,
+        sizes,
     };
-    for (name, queries) in [("titles", &titles), ("PIAF questions", &questions)] {
-        if queries.is_empty() {
-            continue;
+    for (name, queries) in [("titles", &titles), ("PIAF questions", &piaf_questions())] {
+        if !queries.is_empty() {
+            first_search(&split, name, queries);
         }
-        // Bytes of the pieces a first search needs before its results: the
-        // dictionary pieces of its words, their terms' pieces (and the
-        // positions of a phrase), then the title pieces of its ten first
-        // results; in how many rounds; and what comes once the reader
-        // pauses: their text pieces (snippets) and the positions that
-        // re-rank them by proximity.
-        let mut rounds_needed = Vec::new();
-        let mut by_kind: [Vec<usize>; 7] = Default::default();
-        let mut later_bytes = Vec::new();
-        let mut downloads: Vec<(usize, usize)> = queries
-            .iter()
-            .map(|query| {
-                let reader = fresh.clone();
-                let (mut files, rounds) = load_needed(&reader, &pieces_by_name, query);
-                let hits = reader.search(query, 10).hits;
-                files.extend(reader.missing_titles(hits.iter().map(|h| h.doc)));
-                rounds_needed.push(rounds + 1);
-                for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
-                    let of_kind = files.iter().filter(|f| f.starts_with(kind));
-                    bytes.push(of_kind.map(|f| sizes[f.as_str()]).sum());
-                }
-                let mut later = reader.later_for_query(query);
-                later.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
-                later_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
-                let gzip = files.iter().map(|f| sizes[f.as_str()]).sum();
-                (gzip, files.len())
-            })
-            .collect();
-        downloads.sort();
-        rounds_needed.sort();
-        later_bytes.sort();
-        let pick =
-            |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
-        println!(
-            "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}; then, at the pause, the texts and the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
-            downloads.len(),
-            kb(pick(0.5).0),
-            pick(0.5).1,
-            kb(pick(0.95).0),
-            pick(0.95).1,
-            rounds_needed[rounds_needed.len() / 2],
-            rounds_needed[rounds_needed.len() - 1],
-            kb(at(&later_bytes, 0.5)),
-            kb(at(&later_bytes, 0.95)),
-        );
-        let medians = kinds.iter().zip(&mut by_kind).map(|(kind, bytes)| {
-            bytes.sort();
-            format!("{kind}* {:.0} kB", kb(bytes[bytes.len() / 2]))
-        });
-        println!(
-            "  of which, at p50 per kind: {}",
-            medians.collect::<Vec<_>>().join(", ")
-        );
     }
+    typing(&split, &titles);
+}
+
+/// The pieces split, and what a reader has before any: the first file.
+struct Split<'a> {
+    /// The library of the first file alone.
+    fresh: Library,
+    /// Each piece's bytes, by name.
+    by_name: HashMap<&'a str, &'a [u8]>,
+    /// Each piece's bytes on the wire (compressed, as published), by name.
+    sizes: HashMap<&'a str, usize>,
+}
+
+/// The kinds of pieces, as their names begin.
+const KINDS: [&str; 7] = [
+    "dictionary-",
+    "terms-",
+    "positions-",
+    "text-",
+    "names-",
+    "ids-",
+    "titles-",
+];
+
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1000.0
+}
+
+/// Quantile `q` of `sorted`.
+fn at(sorted: &[usize], q: f64) -> usize {
+    sorted[((sorted.len() as f64 * q) as usize).min(sorted.len() - 1)]
+}
+
+/// What a first search for each of `queries` downloads, and in how many
+/// rounds.
+fn first_search(split: &Split, name: &str, queries: &[String]) {
+    let (fresh, pieces_by_name, sizes) = (&split.fresh, &split.by_name, &split.sizes);
+    let kinds = KINDS;
+    // Bytes of the pieces a first search needs before its results: the
+    // dictionary pieces of its words, their terms' pieces (and the
+    // positions of a phrase), then the title pieces of its ten first
+    // results; in how many rounds; and what comes once the reader
+    // pauses: their text pieces (snippets) and the positions that
+    // re-rank them by proximity.
+    let mut rounds_needed = Vec::new();
+    let mut by_kind: [Vec<usize>; 7] = Default::default();
+    let mut later_bytes = Vec::new();
+    let mut downloads: Vec<(usize, usize)> = queries
+        .iter()
+        .map(|query| {
+            let reader = fresh.clone();
+            let (mut files, rounds) = load_needed(&reader, pieces_by_name, query);
+            let hits = reader.search(query, 10).hits;
+            files.extend(reader.missing_titles(hits.iter().map(|h| h.doc)));
+            rounds_needed.push(rounds + 1);
+            for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
+                let of_kind = files.iter().filter(|f| f.starts_with(kind));
+                bytes.push(of_kind.map(|f| sizes[f.as_str()]).sum());
+            }
+            let mut later = reader.later_for_query(query);
+            later.extend(reader.missing_texts(hits.iter().map(|h| h.doc)));
+            later_bytes.push(later.iter().map(|f| sizes[f.as_str()]).sum::<usize>());
+            let gzip = files.iter().map(|f| sizes[f.as_str()]).sum();
+            (gzip, files.len())
+        })
+        .collect();
+    downloads.sort();
+    rounds_needed.sort();
+    later_bytes.sort();
+    let pick = |q: f64| downloads[((downloads.len() as f64 * q) as usize).min(downloads.len() - 1)];
+    println!(
+        "first search, {name} ({} queries): pieces p50 {:.0} kB gzip ({} files), p95 {:.0} kB ({} files), after the first file; rounds of requests p50 {}, max {}; then, at the pause, the texts and the positions for proximity p50 {:.0} kB, p95 {:.0} kB",
+        downloads.len(),
+        kb(pick(0.5).0),
+        pick(0.5).1,
+        kb(pick(0.95).0),
+        pick(0.95).1,
+        rounds_needed[rounds_needed.len() / 2],
+        rounds_needed[rounds_needed.len() - 1],
+        kb(at(&later_bytes, 0.5)),
+        kb(at(&later_bytes, 0.95)),
+    );
+    let medians = kinds.iter().zip(&mut by_kind).map(|(kind, bytes)| {
+        bytes.sort();
+        format!("{kind}* {:.0} kB", kb(bytes[bytes.len() / 2]))
+    });
+    println!(
+        "  of which, at p50 per kind: {}",
+        medians.collect::<Vec<_>>().join(", ")
+    );
+}
+
+/// What typing the first words of each of `titles` downloads.
+fn typing(split: &Split, titles: &[String]) {
     // Typing the first three words of a title letter by letter, as a reader
     // does: what each keystroke's search downloads (what the keystrokes
     // before it did not), what all of them download together, and how often
@@ -273,6 +305,7 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     // one) before the words are complete, with the titles of each
     // keystroke's ten first results. The texts of the last one's and the
     // positions that re-rank by proximity wait for a pause, at the end.
+    let (fresh, pieces_by_name, sizes) = (&split.fresh, &split.by_name, &split.sizes);
     let dictionary_files = sizes
         .keys()
         .filter(|f| f.starts_with("dictionary-"))
@@ -281,13 +314,13 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let mut keystroke_bytes = Vec::new();
     let mut paused_bytes = Vec::new();
     let mut whole_dictionary = 0;
-    for title in &titles {
+    for title in titles {
         let words: Vec<&str> = title.split_whitespace().take(3).collect();
         let query = words.join(" ");
         let reader = fresh.clone();
         let mut loaded = Vec::new();
         for end in query.char_indices().map(|(at, c)| at + c.len_utf8()) {
-            let mut files = load_needed(&reader, &pieces_by_name, &query[..end]).0;
+            let mut files = load_needed(&reader, pieces_by_name, &query[..end]).0;
             let hits = reader.search(&query[..end], 10).hits;
             let titles = reader.missing_titles(hits.iter().map(|h| h.doc));
             for file in &titles {
@@ -415,34 +448,10 @@ type Queries = Vec<(u32, String)>;
 /// `SHOW_NOTHING_FOUND=1` lists the queries that found nothing, `SHOW_MISSES=1`
 /// those (of remembered words) whose article is not first.
 fn known_items(library: &Library) {
-    use liseuse_core::analysis::{fold, is_stop_word, words};
+    use liseuse_core::analysis::fold;
     let articles = library.articles();
     let sampled: Vec<u32> = (0..articles.len() as u32).step_by(50).collect();
-    let remembered: Vec<(u32, Vec<String>)> = sampled
-        .iter()
-        .filter_map(|&doc| {
-            let body = articles[doc as usize].body_text();
-            let sentences: Vec<Vec<String>> = body
-                .split(['.', '!', '?', '\n'])
-                .map(|sentence| {
-                    let mut kept: Vec<String> = Vec::new();
-                    for word in words(sentence) {
-                        let word = &sentence[word.start..word.end];
-                        let folded = fold(word);
-                        let new = !kept.iter().any(|k| fold(k) == folded);
-                        if word.chars().count() >= 5 && !is_stop_word(&folded) && new {
-                            kept.push(word.to_string());
-                        }
-                    }
-                    kept.truncate(4);
-                    kept
-                })
-                .filter(|kept| kept.len() == 4)
-                .collect();
-            let middle = sentences.get(sentences.len() / 2)?;
-            Some((doc, middle.clone()))
-        })
-        .collect();
+    let remembered = remembered_words(articles, &sampled);
     let as_typed = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
     let with_typo = |words: &[String]| {
         let mut words = as_typed(words);
@@ -455,10 +464,6 @@ fn known_items(library: &Library) {
             }
         }
         words
-    };
-    let same_title = |target: u32| {
-        let title = fold(&articles[target as usize].title);
-        move |doc: u32| doc == target || fold(&articles[doc as usize].title) == title
     };
     let title_queries: Queries = sampled
         .iter()
@@ -502,43 +507,90 @@ fn known_items(library: &Library) {
     ];
     println!("known items (one article in 50):");
     for (name, queries, titles_count) in kinds {
-        let (mut reciprocal, mut at1, mut at10, mut none) = (0.0, 0, 0, 0);
-        for (target, query) in &queries {
-            let hits = library.search(query, 10).hits;
-            none += usize::from(hits.is_empty());
-            if hits.is_empty() && std::env::var_os("SHOW_NOTHING_FOUND").is_some() {
-                println!("  nothing found for {query:?}");
-            }
-            let found = same_title(*target);
-            let rank = hits.iter().position(|h| {
-                if titles_count {
-                    found(h.doc)
-                } else {
-                    h.doc == *target
-                }
-            });
-            if rank != Some(0) && std::env::var_os("SHOW_MISSES").is_some() && !titles_count {
-                let title = |doc: u32| articles[doc as usize].title.as_str();
-                let first = hits.first().map_or("-", |h| title(h.doc));
-                println!(
-                    "  miss {rank:?} {query:?}: {:?}, first {first:?}",
-                    title(*target)
-                );
-            }
-            if let Some(rank) = rank {
-                reciprocal += 1.0 / (rank + 1) as f64;
-                at1 += usize::from(rank == 0);
-                at10 += 1;
-            }
-        }
-        let n = queries.len().max(1) as f64;
-        println!(
-            "  {name:<40} {:>4} queries: MRR@10 {:.3}, R@1 {:.3}, R@10 {:.3}, nothing found {}",
-            queries.len(),
-            reciprocal / n,
-            at1 as f64 / n,
-            at10 as f64 / n,
-            none
-        );
+        score(library, name, &queries, titles_count);
     }
+}
+
+/// Four words a reader remembers of each of `sampled` that has them: the
+/// first four words of five letters or more of its middle sentence that are
+/// not stop words.
+fn remembered_words(
+    articles: &[liseuse_core::Article],
+    sampled: &[u32],
+) -> Vec<(u32, Vec<String>)> {
+    use liseuse_core::analysis::{fold, is_stop_word, words};
+    (sampled.iter())
+        .filter_map(|&doc| {
+            let body = articles[doc as usize].body_text();
+            let sentences: Vec<Vec<String>> = body
+                .split(['.', '!', '?', '\n'])
+                .map(|sentence| {
+                    let mut kept: Vec<String> = Vec::new();
+                    for word in words(sentence) {
+                        let word = &sentence[word.start..word.end];
+                        let folded = fold(word);
+                        let new = !kept.iter().any(|k| fold(k) == folded);
+                        if word.chars().count() >= 5 && !is_stop_word(&folded) && new {
+                            kept.push(word.to_string());
+                        }
+                    }
+                    kept.truncate(4);
+                    kept
+                })
+                .filter(|kept| kept.len() == 4)
+                .collect();
+            let middle = sentences.get(sentences.len() / 2)?;
+            Some((doc, middle.clone()))
+        })
+        .collect()
+}
+
+/// Prints how well `queries` find their article (or, when `titles_count`,
+/// one with the same title): MRR@10, Recall@1 and @10, and how many found
+/// nothing.
+fn score(library: &Library, name: &str, queries: &Queries, titles_count: bool) {
+    use liseuse_core::analysis::fold;
+    let articles = library.articles();
+    let same_title = |target: u32| {
+        let title = fold(&articles[target as usize].title);
+        move |doc: u32| doc == target || fold(&articles[doc as usize].title) == title
+    };
+    let (mut reciprocal, mut at1, mut at10, mut none) = (0.0, 0, 0, 0);
+    for (target, query) in queries {
+        let hits = library.search(query, 10).hits;
+        none += usize::from(hits.is_empty());
+        if hits.is_empty() && std::env::var_os("SHOW_NOTHING_FOUND").is_some() {
+            println!("  nothing found for {query:?}");
+        }
+        let found = same_title(*target);
+        let rank = hits.iter().position(|h| {
+            if titles_count {
+                found(h.doc)
+            } else {
+                h.doc == *target
+            }
+        });
+        if rank != Some(0) && std::env::var_os("SHOW_MISSES").is_some() && !titles_count {
+            let title = |doc: u32| articles[doc as usize].title.as_str();
+            let first = hits.first().map_or("-", |h| title(h.doc));
+            println!(
+                "  miss {rank:?} {query:?}: {:?}, first {first:?}",
+                title(*target)
+            );
+        }
+        if let Some(rank) = rank {
+            reciprocal += 1.0 / (rank + 1) as f64;
+            at1 += usize::from(rank == 0);
+            at10 += 1;
+        }
+    }
+    let n = queries.len().max(1) as f64;
+    println!(
+        "  {name:<40} {:>4} queries: MRR@10 {:.3}, R@1 {:.3}, R@10 {:.3}, nothing found {}",
+        queries.len(),
+        reciprocal / n,
+        at1 as f64 / n,
+        at10 as f64 / n,
+        none
+    );
 }
