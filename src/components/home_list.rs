@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::ebook::ebook_button;
 use super::result_item::item;
-use super::result_list::{more_button, ResultListProps};
-use super::{FilterBar, Filters, Timeline};
+use super::result_list::{filter_bar, more_button, ResultListProps};
+use super::{Filters, Timeline};
 use crate::hooks::{use_ebook, use_later_pieces, use_list, use_pieces, EBOOK_MOST};
 use crate::pieces::failure;
 use crate::route::Route;
@@ -80,11 +80,7 @@ pub fn HomeList(props: &ResultListProps) -> Html {
             {site_about()}
             {shelf_line(&state)}
             {timeline}
-            <FilterBar
-                library={props.library.clone()}
-                filters={props.filters.clone()}
-                on_change={props.on_filters.clone()}
-            />
+            {filter_bar(props)}
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{t.count(page.total, t.article)}</p>
             {ebook}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{Filters, SharedLibrary};
+use super::{FilterBar, Filters, SharedLibrary};
 
 /// Results (or articles) shown at first, and added by each press on "more"
 /// (one number for the app and the page written before it).
@@ -49,5 +49,16 @@ pub fn more_button(left: usize, label: &str, on_more: Callback<MouseEvent>) -> H
                 {format!("{label} ({left})")}
             </button>
         </p>
+    }
+}
+
+/// The list's menus of source, year and month, and its "unread only" box.
+pub fn filter_bar(props: &ResultListProps) -> Html {
+    html! {
+        <FilterBar
+            library={props.library.clone()}
+            filters={props.filters.clone()}
+            on_change={props.on_filters.clone()}
+        />
     }
 }

@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use super::home_list::month_group;
 use super::result_item::item;
-use super::result_list::{more_button, ResultListProps};
-use super::FilterBar;
+use super::result_list::{filter_bar, more_button, ResultListProps};
 use crate::hooks::{use_later_pieces, use_list, use_pieces, use_prepared};
 use crate::pieces::failure;
 use crate::route::Route;
@@ -72,11 +71,7 @@ pub fn SearchResults(props: &ResultListProps) -> Html {
             // Where the home page has its chart: the menus keep their
             // place (the fourth) from the home page to the first results.
             {Html::default()}
-            <FilterBar
-                library={props.library.clone()}
-                filters={props.filters.clone()}
-                on_change={props.on_filters.clone()}
-            />
+            {filter_bar(props)}
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{status}</p>
             {body}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::dates::{Chart, CHART_HEIGHT};
+use crate::dates::Chart;
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -21,11 +21,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let Some(chart) = Chart::of(&props.months) else {
         return Html::default();
     };
-    const HEIGHT: usize = CHART_HEIGHT;
-    let bar = chart.column;
     let t = crate::site::t();
     let bars = chart.columns.iter().map(|column| {
-        let (month, count, x) = (&column.month, column.count, column.x);
+        let (month, count) = (&column.month, column.count);
         let current = props.current.as_deref() == Some(month.as_str());
         let label = liseuse_core::text::fill(t.labelled_t, &[&t.month(month), &t.count(count, t.article)]);
         let pick = {
@@ -42,25 +40,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 pick();
             }
         });
+        // The whole column takes the click, not only the bar.
+        let [hx, hy, hw, hh] = chart.hit(column).map(|n| n.to_string());
+        let [x, y, width, height] = chart.bar(column).map(|n| n.to_string());
         html! {
             <g class={classes!("bar", current.then_some("current"))} role="button" tabindex={(count > 0).then_some("0")}
                 aria-label={label.clone()} aria-pressed={current.to_string()} {onclick} {onkeydown}>
                 <title>{label}</title>
-                // The whole column takes the click, not only the bar.
-                <rect class="hit" x={x.to_string()} y="0" width={bar.to_string()} height={HEIGHT.to_string()} />
-                <rect x={(x + 10).to_string()} y={(HEIGHT - column.bar).to_string()}
-                    width={(bar - 20).to_string()} height={column.bar.to_string()} />
+                <rect class="hit" x={hx} y={hy} width={hw} height={hh} />
+                <rect {x} {y} {width} {height} />
             </g>
         }
     });
     // A year's label under its first month shown.
     let years = chart.columns.iter().filter_map(|column| {
         column.year.as_ref().map(|year| {
-            html! {
-                <text x={(column.x + 10).to_string()} y={(HEIGHT + 110).to_string()}>
-                    {year.clone()}
-                </text>
-            }
+            let [x, y] = chart.year_at(column).map(|n| n.to_string());
+            html! { <text {x} {y}>{year.clone()}</text> }
         })
     });
     html! {

@@ -105,6 +105,28 @@ impl Chart {
         self.column * self.columns.len()
     }
 
+    /// Where `column`'s bar is drawn (`x`, `y`, width, height): a margin
+    /// each side, up from the bottom of the bars.
+    pub fn bar(&self, column: &Column) -> [usize; 4] {
+        let height = column.bar;
+        [
+            column.x + 10,
+            CHART_HEIGHT - height,
+            self.column - 20,
+            height,
+        ]
+    }
+
+    /// The whole column (`x`, `y`, width, height), which takes the click.
+    pub fn hit(&self, column: &Column) -> [usize; 4] {
+        [column.x, 0, self.column, CHART_HEIGHT]
+    }
+
+    /// Where the year under `column` is written (`x`, `y`).
+    pub fn year_at(&self, column: &Column) -> [usize; 2] {
+        [column.x + 10, CHART_HEIGHT + 110]
+    }
+
     /// The height of the whole chart: the bars, and the years under them.
     pub fn height(&self) -> usize {
         CHART_HEIGHT + 140

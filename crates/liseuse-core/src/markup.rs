@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 mod article;
 
-use crate::dates::{Chart, CHART_HEIGHT};
+use crate::dates::Chart;
 use crate::listing::{meta_line, site_about};
 use crate::route::Route;
 use crate::text::{fill, ListText, Text};
@@ -68,7 +68,10 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
     );
     timeline(&mut html, &all_months, text);
     filters(&mut html, library, &all_months, text);
-    let _ = write!(html, "<p class=\"count\">{total}</p><ol class=\"months\">");
+    let _ = write!(
+        html,
+        "<p class=\"count\" role=\"status\">{total}</p><ol class=\"months\">"
+    );
     let no_terms = SortedSet::new();
     // By month, newest first, as the app groups them (the articles whose text is here).
     let shown: Vec<u32> = (page.shown.into_iter())
@@ -96,33 +99,38 @@ pub fn early_html(library: &Library, count: usize, site: &About, text: &Text) ->
 
 /// The chart of articles per month as the app draws it (its bars, not yet
 /// buttons); nothing for a single month.
-fn timeline(html: &mut String, months: &[(String, usize)], text: &ListText) {
+fn timeline(html: &mut String, months: &[(String, usize)], text: &Text) {
     let Some(chart) = Chart::of(months) else {
         return;
     };
     let _ = write!(
         html,
-        "<figure class=\"timeline\"><svg viewBox=\"0 0 {} {}\" aria-hidden=\"true\">",
+        "<figure class=\"timeline\"><svg viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
         chart.width(),
-        chart.height()
+        chart.height(),
+        escape(text.per_month)
     );
     for column in &chart.columns {
+        let label = fill(
+            text.labelled_t,
+            &[
+                &text.month(&column.month),
+                &text.count(column.count, text.article),
+            ],
+        );
+        let ([x, y, width, height], [hx, hy, hw, hh]) = (chart.bar(column), chart.hit(column));
         let _ = write!(
             html,
-            "<g class=\"bar\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></g>",
-            column.x + 10,
-            CHART_HEIGHT - column.bar,
-            chart.column - 20,
-            column.bar
+            "<g class=\"bar\" aria-label=\"{label}\"><title>{label}</title>\
+             <rect class=\"hit\" x=\"{hx}\" y=\"{hy}\" width=\"{hw}\" height=\"{hh}\"/>\
+             <rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"/></g>",
+            label = escape(&label),
         );
+    }
+    for column in &chart.columns {
         if let Some(year) = &column.year {
-            let _ = write!(
-                html,
-                "<text x=\"{}\" y=\"{}\">{}</text>",
-                column.x + 10,
-                CHART_HEIGHT + 110,
-                escape(year)
-            );
+            let [x, y] = chart.year_at(column);
+            let _ = write!(html, "<text x=\"{x}\" y=\"{y}\">{}</text>", escape(year));
         }
     }
     let _ = write!(
@@ -146,7 +154,8 @@ fn filters(html: &mut String, library: &Library, months: &[(String, usize)], tex
             "<label><span class=\"visually-hidden\">{label}</span><select aria-label=\"{label}\" disabled><option value=\"\" selected>{all}</option>"
         );
         for (value, count) in choices {
-            let _ = write!(html, "<option>{} ({count})</option>", escape(&name(value)));
+            let (value, name) = (escape(value), escape(&name(value)));
+            let _ = write!(html, "<option value=\"{value}\">{name} ({count})</option>");
         }
         html.push_str("</select></label>");
     };
