@@ -192,10 +192,7 @@ pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
 
 /// What is wrong with a piece, in a reader's words.
 pub(crate) fn damage(error: &liseuse_core::FormatError) -> String {
-    match error {
-        liseuse_core::FormatError::Mismatch { .. } => crate::site::t().piece_mismatch.into(),
-        other => fill(crate::site::t().unreadable_file_t, &[&other.to_string()]),
-    }
+    error.say(crate::site::t())
 }
 
 /// Keeps `files` to load once no piece is on its way (the last asked

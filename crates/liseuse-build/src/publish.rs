@@ -382,7 +382,7 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<h1 id=\"view-title\">Tous les articles</h1>"));
-        assert!(html.contains("<p class=\"count\">5 articles</p>"));
+        assert!(html.contains("<p class=\"count\" role=\"status\">5 articles</p>"));
         assert_eq!(html.matches("<li class=\"result\" data-id=").count(), 3);
         let first = library.browse(&Filters::default(), 1).shown[0];
         let first = library.text(first).unwrap();

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
-pub use crate::error::FormatError;
+pub use crate::error::{Damage, FormatError};
 use crate::model::Entity;
 use crate::pieces::content_hash;
 pub use crate::pieces::{PieceKind, PieceRef};
@@ -215,7 +215,7 @@ pub struct IdPiece {
 impl IdPiece {
     /// Checks it as a piece of an index of `doc_count` documents whose ids
     /// from `first` on (and before `next`, if another piece follows) it holds.
-    pub fn validate(&self, first: &str, next: Option<&str>, doc_count: u32) -> Result<(), String> {
+    pub fn validate(&self, first: &str, next: Option<&str>, doc_count: u32) -> Result<(), Damage> {
         let in_range = self.ids.first().is_some_and(|id| id == first)
             && next.is_none_or(|next| self.ids.last().is_some_and(|id| id.as_str() < next));
         if self.ids.len() != self.docs.len()
@@ -223,7 +223,7 @@ impl IdPiece {
             || !self.ids.windows(2).all(|w| w[0] < w[1])
             || self.docs.iter().any(|&doc| doc >= doc_count)
         {
-            return Err("an id piece with other ids than expected".into());
+            return Err(Damage::OtherItems);
         }
         Ok(())
     }
@@ -259,13 +259,15 @@ pub struct TermPiece {
 impl DictionaryPiece {
     /// Checks that it has a name flag and a document count per term, its
     /// terms in order.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Damage> {
         let count = self.terms.len();
         if count == 0 || self.names.len() != count || self.doc_frequencies.len() != count {
-            return Err("a dictionary piece without one name and count per term".into());
+            return Err(Damage::Unmatched {
+                what: "one name and count per term",
+            });
         }
         if !self.terms.windows(2).all(|w| w[0] < w[1]) {
-            return Err("a dictionary piece with terms out of order".into());
+            return Err(Damage::OutOfOrder { what: "terms" });
         }
         Ok(())
     }
@@ -275,12 +277,14 @@ impl TermPiece {
     /// Checks it as the piece of the terms from `first` on, in an index of
     /// `doc_count` documents: valid postings, one spelling per term, forms
     /// of its own terms, in order.
-    pub fn validate(&self, first: u32, doc_count: u32) -> Result<(), String> {
+    pub fn validate(&self, first: u32, doc_count: u32) -> Result<(), Damage> {
         let count = self.postings.len();
         // No spellings (nor forms): a split file's, whose are apart.
         let apart = self.spellings.is_empty() && self.forms.is_empty();
         if count == 0 || (self.spellings.len() != count && !apart) {
-            return Err("a term piece without one spelling per term".into());
+            return Err(Damage::Unmatched {
+                what: "one spelling per term",
+            });
         }
         for postings in &self.postings {
             postings.validate(doc_count)?;
@@ -294,7 +298,11 @@ impl TermPiece {
                 .iter()
                 .any(|f| !terms.contains(&u64::from(f.term)))
         {
-            return Err("a term piece with forms of other terms".into());
+            return Err(Damage::OutOfRange {
+                what: "forms of terms",
+                value: u64::from(self.forms.iter().map(|f| f.term).max().unwrap_or(first)),
+                limit: terms.end,
+            });
         }
         Ok(())
     }
@@ -665,21 +673,29 @@ impl Postings {
     /// Checks that the postings are within `doc_count` documents, ascending,
     /// with a count per field and as many positions as counted, each within
     /// `u32`: what [`Postings::iter`] and [`Posting::positions`] rely on.
-    pub fn validate(&self, doc_count: u32) -> Result<(), String> {
+    pub fn validate(&self, doc_count: u32) -> Result<(), Damage> {
         if self.counts.len() != self.doc_gaps.len() * FIELD_COUNT {
-            return Err("postings without a count per field".into());
+            return Err(Damage::Unmatched {
+                what: "a count per field",
+            });
         }
         let mut doc = 0u64;
         for (i, &gap) in self.doc_gaps.iter().enumerate() {
             doc += u64::from(gap);
             if (i > 0 && gap == 0) || doc >= u64::from(doc_count) {
-                return Err(format!("postings of document {doc} of {doc_count}"));
+                return Err(Damage::OutOfRange {
+                    what: "document",
+                    value: doc,
+                    limit: u64::from(doc_count),
+                });
             }
         }
         let counted: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
         // No positions at all: a split file's term piece (they are apart).
         if counted != self.positions.len() as u64 && !self.positions.is_empty() {
-            return Err("postings with other positions than counted".into());
+            return Err(Damage::Unmatched {
+                what: "as many positions as counted",
+            });
         }
         let mut positions = self.positions.iter();
         for &count in &self.counts {
@@ -689,7 +705,11 @@ impl Postings {
                 .map(|&g| u64::from(g))
                 .sum();
             if last > u64::from(u32::MAX) {
-                return Err("a word position out of range".into());
+                return Err(Damage::OutOfRange {
+                    what: "word position",
+                    value: last,
+                    limit: u64::from(u32::MAX),
+                });
             }
         }
         Ok(())
@@ -735,7 +755,7 @@ pub fn encoded_len<T: Serialize>(value: &T) -> usize {
 pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FormatError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::NotAnIndex)?;
     let (version, body) = rest.split_at_checked(4).ok_or(FormatError::Corrupt {
-        reason: "no version number".into(),
+        damage: Damage::NoVersion,
     })?;
     let got = u32::from_le_bytes(version.try_into().expect("4 bytes"));
     if got != FORMAT_VERSION {
@@ -744,8 +764,8 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FormatError>
             got,
         });
     }
-    postcard::from_bytes(body).map_err(|e| FormatError::Corrupt {
-        reason: e.to_string(),
+    postcard::from_bytes(body).map_err(|_| FormatError::Corrupt {
+        damage: Damage::Undecodable,
     })
 }
 
@@ -760,7 +780,7 @@ impl IndexFile {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
         let file: IndexFile = decode(bytes)?;
         file.validate()
-            .map_err(|reason| FormatError::Corrupt { reason })?;
+            .map_err(|damage| FormatError::Corrupt { damage })?;
         Ok(file)
     }
 
@@ -768,21 +788,22 @@ impl IndexFile {
     /// one field length and one article per document, postings within the
     /// documents and their positions, one name and spelling per term, forms
     /// of existing terms, pieces in order.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Damage> {
         let index = &self.index;
         let docs = index.doc_count as usize;
         if self.articles.len() != docs {
-            return Err(format!(
-                "{} articles for {docs} documents",
-                self.articles.len()
-            ));
+            return Err(Damage::Unmatched {
+                what: "one article per document",
+            });
         }
         if index
             .field_lengths
             .iter()
             .any(|lengths| lengths.len() != docs)
         {
-            return Err("field lengths do not match the documents".into());
+            return Err(Damage::Unmatched {
+                what: "one field length per document",
+            });
         }
         check_related(&self.articles, docs)?;
         check_entities(&self.entities, docs)?;
@@ -791,18 +812,28 @@ impl IndexFile {
         let whole_names = index.names.len() == terms || index.names.is_empty();
         let whole_spellings = index.spellings.len() == terms || index.spellings.is_empty();
         if !whole_terms || !whole_names || !whole_spellings {
-            return Err("terms, names, spellings and postings do not match".into());
+            return Err(Damage::Unmatched {
+                what: "one name, spelling and postings per term",
+            });
         }
         if !index.terms.windows(2).all(|w| w[0] < w[1]) {
-            return Err("terms out of order".into());
+            return Err(Damage::OutOfOrder { what: "terms" });
         }
         for postings in &index.postings {
             postings.validate(index.doc_count)?;
         }
-        if index.forms.len() != index.form_postings.len()
-            || (index.form_postings.iter()).any(|f| f.term as usize >= terms)
-        {
-            return Err("word forms of unknown terms".into());
+        if index.forms.len() != index.form_postings.len() {
+            return Err(Damage::Unmatched {
+                what: "one postings per word form",
+            });
+        }
+        let forms = index.form_postings.iter().map(|f| f.term);
+        if let Some(term) = forms.into_iter().find(|&t| t as usize >= terms) {
+            return Err(Damage::OutOfRange {
+                what: "term of a word form",
+                value: u64::from(term),
+                limit: terms as u64,
+            });
         }
         let pieces = &self.pieces;
         let ascending = |refs: &[PieceRef]| refs.windows(2).all(|w| w[0].first < w[1].first);
@@ -823,7 +854,7 @@ impl IndexFile {
             || !ascending(&pieces.ids)
             || !pieces.first_ids.windows(2).all(|w| w[0] < w[1])
         {
-            return Err("pieces out of order".into());
+            return Err(Damage::OutOfOrder { what: "pieces" });
         }
         Ok(())
     }
@@ -1027,26 +1058,27 @@ pub mod lengths;
 
 /// Checks that the related articles of `articles` are among the `count`
 /// documents of the collection (a downloaded file may say anything).
-pub fn check_related(articles: &[Article], count: usize) -> Result<(), String> {
-    match (articles.iter()).find(|a| a.related.iter().any(|r| r.doc as usize >= count)) {
-        Some(article) => Err(format!(
-            "{}: related to a document out of the collection",
-            article.id
-        )),
+pub fn check_related(articles: &[Article], count: usize) -> Result<(), Damage> {
+    let related = articles.iter().flat_map(|a| &a.related);
+    match related.map(|r| r.doc).find(|&doc| doc as usize >= count) {
+        Some(doc) => Err(Damage::OutOfRange {
+            what: "related document",
+            value: u64::from(doc),
+            limit: count as u64,
+        }),
         None => Ok(()),
     }
 }
 
 /// Checks that `entities` name documents of the collection (of `count`),
 /// each once and in order (a downloaded file may say anything).
-pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), String> {
+pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), Damage> {
     for entity in entities {
         let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
         if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
-            return Err(format!(
-                "the name « {} » lists documents out of the collection",
-                entity.name
-            ));
+            return Err(Damage::OutOfOrder {
+                what: "a name's documents",
+            });
         }
     }
     Ok(())

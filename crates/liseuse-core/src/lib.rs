@@ -33,8 +33,8 @@
 //! its own, never one of its layer or above, so no two import each other
 //! (tests aside; `tests/layers.rs` checks it, here and in `liseuse-build`):
 //!
-//! 1. foundations: `order`, `error`, `text` — one compiled sort; why a published file cannot be read; the interface's words in each language
-//! 2. text and values: `analysis`, `query`, `typo`, `dates`, `annotation`, `sentences`, `route` — words, query syntax, dates, highlights' anchors, sentences, addresses
+//! 1. foundations: `order`, `text` — one compiled sort; the interface's words in each language
+//! 2. text and values: `error`, `analysis`, `query`, `typo`, `dates`, `annotation`, `sentences`, `route` — why a published file cannot be read (in the reader's words), words, query syntax, dates, highlights' anchors, sentences, addresses
 //! 3. a reader's data: `personal` — settings, shelf, highlights, export
 //! 4. stored types: `model` — related articles and names, as the index stores them
 //! 5. the article: `article` — an article, and a page capture cleaned into one
@@ -80,7 +80,7 @@ mod typo;
 
 pub use analysis::{analyze, Analyzer, Token};
 pub use article::{Article, Block, BlockKind};
-pub use format::{DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
+pub use format::{Damage, DictionaryPiece, FormatError, IndexFile, TermPiece, TextPiece};
 pub use listing::{Filters, Order, Page};
 pub use search::{Hit, Needed, Results, Searcher};
 pub use snippet::{highlight, highlight_with, segments, snippet, snippet_with, Snippet};

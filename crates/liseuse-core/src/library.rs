@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::format::Damage;
 use crate::pieces::{PieceFiles, PieceKind};
 use crate::{
     article, format, model, order, pieces, search, snippet, Analyzer, Article, DictionaryPiece,
@@ -294,11 +295,12 @@ impl Library {
     /// [validate](TermPiece::validate) as the piece expected there, before
     /// anything of them is used.
     pub fn add_piece(&self, file: &str, bytes: &[u8]) -> Result<(), FormatError> {
-        let corrupt = |reason: String| FormatError::Corrupt {
-            reason: format!("{file}: {reason}"),
+        let corrupt = |damage: Damage| FormatError::Damaged {
+            file: file.to_string(),
+            damage,
         };
         let Some((kind, number)) = self.files.find(file) else {
-            return Err(corrupt("no piece of this index".into()));
+            return Err(corrupt(Damage::NotOurs));
         };
         pieces::check(file, bytes)?;
         match kind {
@@ -349,12 +351,12 @@ impl Library {
         slots: &pieces::Slots<Vec<Article>>,
         number: usize,
         piece: TextPiece,
-    ) -> Result<(), String> {
+    ) -> Result<(), Damage> {
         let first = slots.first(number).unwrap_or_default() as usize;
         let end =
             first + (slots.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
         if piece.articles.len() != end.saturating_sub(first) {
-            return Err("holds other articles than expected".into());
+            return Err(Damage::OtherItems);
         }
         format::check_related(&piece.articles, self.articles.len())?;
         slots.set(number, piece.articles);

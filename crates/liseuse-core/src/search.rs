@@ -31,7 +31,7 @@
 use crate::order::SortedSet;
 
 use crate::analysis::Analyzer;
-use crate::format::{DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
+use crate::format::{Damage, DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
 use crate::synonyms::GROUPS;
 
 mod dictionary;
@@ -253,7 +253,7 @@ impl Searcher {
 
     /// Loads position piece number `number` (once): refused if it is not
     /// the positions of its term piece's postings.
-    pub fn add_position_piece(&self, number: usize, piece: PositionPiece) -> Result<(), String> {
+    pub fn add_position_piece(&self, number: usize, piece: PositionPiece) -> Result<(), Damage> {
         self.postings
             .add_positions(number, piece, self.index.doc_count)
     }
@@ -261,7 +261,7 @@ impl Searcher {
     /// Loads term piece number `number` (once; later calls change nothing).
     /// A piece that is not valid for its place (see [`TermPiece::validate`])
     /// is refused.
-    pub fn add_term_piece(&self, number: usize, piece: TermPiece) -> Result<(), String> {
+    pub fn add_term_piece(&self, number: usize, piece: TermPiece) -> Result<(), Damage> {
         self.postings.add(number, piece, self.index.doc_count)
     }
 
@@ -272,7 +272,7 @@ impl Searcher {
         &self,
         number: usize,
         piece: DictionaryPiece,
-    ) -> Result<(), String> {
+    ) -> Result<(), Damage> {
         self.dictionary.add(number, piece)
     }
 

@@ -8,7 +8,7 @@ use crate::order::SortedSet;
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
-use crate::format::DictionaryPiece;
+use crate::format::{Damage, DictionaryPiece};
 use crate::pieces::Slots;
 
 /// The terms, in runs, loaded or not.
@@ -97,9 +97,9 @@ impl Dictionary {
     /// Loads run `number` (once; later calls change nothing). A piece whose
     /// terms are not the run expected (another piece's, or out of order) is
     /// refused.
-    pub fn add(&self, number: usize, piece: DictionaryPiece) -> Result<(), String> {
+    pub fn add(&self, number: usize, piece: DictionaryPiece) -> Result<(), Damage> {
         let Some(first_term) = self.first_terms.get(number) else {
-            return Err(format!("no dictionary piece {number}"));
+            return Err(Damage::NotOurs);
         };
         piece.validate()?;
         let next_term = self.first_terms.get(number + 1);
@@ -110,9 +110,7 @@ impl Dictionary {
                 .is_none_or(|count| piece.terms.len() == count)
             && next_term.is_none_or(|next| piece.terms.last() < Some(next));
         if !fits {
-            return Err(format!(
-                "dictionary piece {number} holds other terms than expected"
-            ));
+            return Err(Damage::OtherItems);
         }
         self.runs.set(number, piece);
         Ok(())

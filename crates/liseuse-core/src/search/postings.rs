@@ -4,7 +4,7 @@
 //! run apart with its forms and spellings, loaded when a phrase needs them
 //! or to refine the ranking.
 
-use crate::format::{PieceForm, PositionPiece, Postings, TermPiece};
+use crate::format::{Damage, PieceForm, PositionPiece, Postings, TermPiece};
 use crate::pieces::Slots;
 
 /// The postings of a term whose piece is not loaded.
@@ -89,14 +89,12 @@ impl PostingStore {
         number: usize,
         piece: PositionPiece,
         doc_count: u32,
-    ) -> Result<(), String> {
+    ) -> Result<(), Damage> {
         if self.positioned.first(number).is_none() {
-            return Err(format!("no position piece {number}"));
+            return Err(Damage::NotOurs);
         }
         if (self.runs.count(number)).is_some_and(|count| count != piece.positions.len()) {
-            return Err(format!(
-                "position piece {number} holds other terms than expected"
-            ));
+            return Err(Damage::OtherItems);
         }
         match self.runs.piece(number) {
             Some(postings) => {
@@ -116,31 +114,29 @@ impl PostingStore {
         postings: &TermPiece,
         details: &PositionPiece,
         doc_count: u32,
-    ) -> Result<TermPiece, String> {
+    ) -> Result<TermPiece, Damage> {
         if postings.postings.len() != details.positions.len() {
-            return Err(format!(
-                "position piece {number} holds other terms than expected"
-            ));
+            return Err(Damage::OtherItems);
         }
         let mut whole = postings.clone();
         for (postings, positions) in whole.postings.iter_mut().zip(&details.positions) {
             let counted: u64 = postings.counts.iter().map(|&c| u64::from(c)).sum();
             if counted != positions.len() as u64 {
-                return Err(format!(
-                    "position piece {number}: other positions than counted"
-                ));
+                return Err(Damage::Unmatched {
+                    what: "as many positions as counted",
+                });
             }
             postings.positions = positions.clone();
         }
         whole.forms = details.forms.clone();
         whole.spellings = details.spellings.clone();
         if whole.spellings.len() != whole.postings.len() {
-            return Err(format!(
-                "position piece {number} without one spelling per term"
-            ));
+            return Err(Damage::Unmatched {
+                what: "one spelling per term",
+            });
         }
         let first = self.runs.first(number).unwrap_or_default();
-        (whole.validate(first, doc_count)).map_err(|e| format!("position piece {number}: {e}"))?;
+        whole.validate(first, doc_count)?;
         Ok(whole)
     }
 
@@ -173,9 +169,9 @@ impl PostingStore {
 
     /// Loads run `number` (once; later calls change nothing). A piece that
     /// is not valid for its place (see [`TermPiece::validate`]) is refused.
-    pub fn add(&self, number: usize, piece: TermPiece, doc_count: u32) -> Result<(), String> {
+    pub fn add(&self, number: usize, piece: TermPiece, doc_count: u32) -> Result<(), Damage> {
         let Some(first) = self.runs.first(number) else {
-            return Err(format!("no term piece {number}"));
+            return Err(Damage::NotOurs);
         };
         piece.validate(first, doc_count)?;
         if self
@@ -183,18 +179,14 @@ impl PostingStore {
             .count(number)
             .is_some_and(|count| count != piece.postings.len())
         {
-            return Err(format!(
-                "term piece {number} holds other terms than expected"
-            ));
+            return Err(Damage::OtherItems);
         }
         let apart = !self.positioned.is_empty();
         let detailed = !(piece.postings.iter()).all(|p| p.positions.is_empty())
             || !piece.forms.is_empty()
             || !piece.spellings.is_empty();
         if apart && detailed {
-            return Err(format!(
-                "term piece {number} with positions, forms or spellings, which are apart"
-            ));
+            return Err(Damage::DetailsApart);
         }
         self.runs.set(number, piece);
         // Positions that came first, waiting for these postings.
