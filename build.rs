@@ -49,7 +49,7 @@ fn try_main() -> Result<(), String> {
     if settings_file.exists() {
         println!("cargo:rerun-if-changed={}", settings_file.display());
     }
-    let settings = SiteSettings::of_folder(&dir)?;
+    let settings = SiteSettings::of_folder(&dir).map_err(|e| e.to_string())?;
     // What the build is doing, with the time: live under `cargo build -vv`,
     // and repeated as warnings at the end of a long build.
     let said: Arc<Mutex<Vec<String>>> = Arc::default();

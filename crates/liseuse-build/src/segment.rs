@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use liseuse_core::analysis::{Analyzer, Token};
 use liseuse_core::article::Article;
-use liseuse_core::format::{Field, Postings, FIELD_COUNT};
+use liseuse_core::format::{Damage, Field, Postings, FIELD_COUNT};
 
 /// The first bytes of a segment file; the last one is the version of the format.
 pub const MAGIC: [u8; 8] = *b"LISEGMT\x01";
@@ -165,7 +165,7 @@ impl Segment {
     }
 
     /// Reads a whole segment (tests; a merge reads terms one at a time with [`SegmentReader`]).
-    pub fn read(input: impl Read) -> Result<Segment, String> {
+    pub fn read(input: impl Read) -> Result<Segment, SegmentError> {
         let mut reader = SegmentReader::new(input)?;
         let mut terms = Vec::new();
         while let Some(term) = reader.next_term()? {
@@ -185,6 +185,48 @@ fn write_frame(out: &mut impl Write, value: &impl Serialize) -> std::io::Result<
     out.write_all(&bytes)
 }
 
+/// Why a segment cannot be read: it is another file, cut short or damaged
+/// (a folder of segments is shared and kept between builds).
+#[derive(Debug)]
+pub enum SegmentError {
+    /// Not a segment, or one of another version of liseuse.
+    NotASegment,
+    /// The system could not read it.
+    Io(std::io::Error),
+    /// It ends before what its head announced.
+    CutShort {
+        /// What was missing: "head", "term"…
+        missing: &'static str,
+    },
+    /// A frame does not decode.
+    Undecodable,
+    /// Its parts disagree.
+    Damaged(Damage),
+    /// Its terms are not in byte order.
+    OutOfOrder {
+        /// The term out of place.
+        term: String,
+    },
+    /// More articles than a document number can count.
+    TooManyArticles,
+}
+
+impl std::fmt::Display for SegmentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SegmentError::NotASegment => write!(f, "not a segment of this version of liseuse"),
+            SegmentError::Io(e) => write!(f, "cannot be read: {e}"),
+            SegmentError::CutShort { missing } => write!(f, "cut short: no {missing}"),
+            SegmentError::Undecodable => write!(f, "unreadable"),
+            SegmentError::Damaged(damage) => write!(f, "damaged: {damage}"),
+            SegmentError::OutOfOrder { term } => write!(f, "term {term:?} out of order"),
+            SegmentError::TooManyArticles => write!(f, "too many articles"),
+        }
+    }
+}
+
+impl std::error::Error for SegmentError {}
+
 /// Reads a segment's head, then its terms one at a time.
 pub struct SegmentReader<R> {
     input: R,
@@ -198,24 +240,27 @@ pub struct SegmentReader<R> {
 
 impl<R: Read> SegmentReader<R> {
     /// Checks the magic bytes and reads the head.
-    pub fn new(mut input: R) -> Result<Self, String> {
+    pub fn new(mut input: R) -> Result<Self, SegmentError> {
         let mut magic = [0; 8];
         input
             .read_exact(&mut magic)
-            .map_err(|e| format!("not a segment ({e})"))?;
+            .map_err(|_| SegmentError::NotASegment)?;
         if magic != MAGIC {
-            return Err("not a segment of this version of liseuse".into());
+            return Err(SegmentError::NotASegment);
         }
-        let head: SegmentHead = read_frame(&mut input)?.ok_or("no head")?;
+        let head: SegmentHead =
+            read_frame(&mut input)?.ok_or(SegmentError::CutShort { missing: "head" })?;
         let lengths_ok = head
             .field_lengths
             .iter()
             .all(|l| l.len() == head.articles.len());
         if !lengths_ok {
-            return Err("field lengths do not match the articles".into());
+            return Err(SegmentError::Damaged(Damage::Unmatched {
+                what: "one field length per article",
+            }));
         }
         let left = head.terms;
-        let docs = u32::try_from(head.articles.len()).map_err(|_| "too many articles")?;
+        let docs = u32::try_from(head.articles.len()).map_err(|_| SegmentError::TooManyArticles)?;
         Ok(SegmentReader {
             input,
             head,
@@ -227,23 +272,24 @@ impl<R: Read> SegmentReader<R> {
 
     /// The next term, in byte order; none after the last. Checks the order,
     /// and the postings against the number of articles.
-    pub fn next_term(&mut self) -> Result<Option<SegmentTerm>, String> {
+    pub fn next_term(&mut self) -> Result<Option<SegmentTerm>, SegmentError> {
         if self.left == 0 {
             return Ok(None);
         }
-        let term: SegmentTerm = read_frame(&mut self.input)?.ok_or("ends before its last term")?;
+        let term: SegmentTerm =
+            read_frame(&mut self.input)?.ok_or(SegmentError::CutShort { missing: "term" })?;
         if self.previous.as_ref().is_some_and(|p| *p >= term.term) {
-            return Err(format!("term {:?} out of order", term.term));
+            return Err(SegmentError::OutOfOrder { term: term.term });
         }
         let docs = self.docs;
-        term.postings
-            .validate(docs)
-            .map_err(|e| format!("term {:?}: {e}", term.term))?;
-        if term.forms.iter().flat_map(|(_, d)| d).any(|&d| d >= docs) {
-            return Err(format!(
-                "term {:?}: a form's document is out of range",
-                term.term
-            ));
+        (term.postings.validate(docs)).map_err(SegmentError::Damaged)?;
+        let forms = term.forms.iter().flat_map(|(_, d)| d);
+        if let Some(&doc) = forms.into_iter().find(|&&d| d >= docs) {
+            return Err(SegmentError::Damaged(Damage::OutOfRange {
+                what: "document of a word form",
+                value: u64::from(doc),
+                limit: u64::from(docs),
+            }));
         }
         self.left -= 1;
         self.previous = Some(term.term.clone());
@@ -252,24 +298,26 @@ impl<R: Read> SegmentReader<R> {
 }
 
 /// One frame, or none at the end of the input.
-fn read_frame<T: serde::de::DeserializeOwned>(input: &mut impl Read) -> Result<Option<T>, String> {
+fn read_frame<T: serde::de::DeserializeOwned>(
+    input: &mut impl Read,
+) -> Result<Option<T>, SegmentError> {
     let mut len = [0; 4];
     match input.read_exact(&mut len) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(SegmentError::Io(e)),
     }
     let len = u32::from_le_bytes(len) as usize;
     let mut bytes = Vec::new();
     (input.take(len as u64))
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(SegmentError::Io)?;
     if bytes.len() != len {
-        return Err("cut short".into());
+        return Err(SegmentError::CutShort { missing: "frame" });
     }
     postcard::from_bytes(&bytes)
         .map(Some)
-        .map_err(|e| format!("unreadable ({e})"))
+        .map_err(|_| SegmentError::Undecodable)
 }
 
 /// The text of each field of an article, in [`Field`] order.

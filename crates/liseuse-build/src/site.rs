@@ -44,57 +44,147 @@ struct Raw {
     language: Option<String>,
 }
 
+/// Why a site's settings cannot be read: the file, and what is wrong at
+/// which line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SiteError {
+    /// The file exists but cannot be read.
+    Unreadable {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// The file says something wrong.
+    Wrong {
+        /// The file (empty when the text came from elsewhere).
+        path: std::path::PathBuf,
+        /// Where.
+        line: Option<usize>,
+        /// What.
+        problem: Problem,
+    },
+}
+
+/// What is wrong in a site's settings.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not TOML, or a key this file does not know: what the parser said.
+    NotSettings {
+        /// The parser's words.
+        message: String,
+    },
+    /// A key given an empty value.
+    Empty {
+        /// The key.
+        key: &'static str,
+    },
+    /// `home` is no http(s) address.
+    NotAWebAddress {
+        /// The value given.
+        home: String,
+    },
+    /// `language` is none the interface speaks.
+    UnknownLanguage {
+        /// The value given.
+        tag: String,
+    },
+}
+
+impl std::fmt::Display for SiteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SiteError::Unreadable { path, reason } => {
+                write!(f, "{}: cannot be read: {reason}", path.display())
+            }
+            SiteError::Wrong {
+                path,
+                line,
+                problem,
+            } => {
+                if !path.as_os_str().is_empty() {
+                    write!(f, "{}: ", path.display())?;
+                }
+                if let Some(line) = line {
+                    write!(f, "line {line}: ")?;
+                }
+                match problem {
+                    Problem::NotSettings { message } => write!(f, "{message}"),
+                    Problem::Empty { key } => write!(f, "{key} is empty"),
+                    Problem::NotAWebAddress { home } => {
+                        write!(f, "home = {home:?} is not an http(s) address")
+                    }
+                    Problem::UnknownLanguage { tag } => {
+                        write!(f, "language = {tag:?}: the interface speaks fr or en")
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for SiteError {}
+
 impl SiteSettings {
     /// The settings of the folder `dir`: its `liseuse.toml`, or none.
-    pub fn of_folder(dir: &Path) -> Result<SiteSettings, String> {
+    pub fn of_folder(dir: &Path) -> Result<SiteSettings, SiteError> {
         let path = dir.join(SETTINGS_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => SiteSettings::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Ok(text) => SiteSettings::parse(&text).map_err(|error| match error {
+                SiteError::Wrong { line, problem, .. } => SiteError::Wrong {
+                    path,
+                    line,
+                    problem,
+                },
+                other => other,
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteSettings::default()),
-            Err(e) => Err(format!("{}: cannot be read: {e}", path.display())),
+            Err(e) => Err(SiteError::Unreadable {
+                path,
+                reason: e.to_string(),
+            }),
         }
     }
 
     /// The settings `text` (TOML) says; an error names the line and why.
-    pub fn parse(text: &str) -> Result<SiteSettings, String> {
+    pub fn parse(text: &str) -> Result<SiteSettings, SiteError> {
+        let wrong = |line: Option<usize>, problem: Problem| SiteError::Wrong {
+            path: Default::default(),
+            line,
+            problem,
+        };
         let raw: Raw = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|span| 1 + text[..span.start].matches('\n').count());
             let message = e.message().trim().replace('\n', ": ");
-            match line {
-                Some(line) => format!("line {line}: {message}"),
-                None => message,
-            }
+            wrong(line, Problem::NotSettings { message })
         })?;
-        let line_of = |key: &str| {
-            (text.lines().position(|l| l.trim_start().starts_with(key))).map_or(1, |i| i + 1)
-        };
-        let one_line = |key: &str, value: Option<String>| -> Result<Option<String>, String> {
+        let line_of =
+            |key: &str| (text.lines().position(|l| l.trim_start().starts_with(key))).map(|i| i + 1);
+        let one_line = |key: &'static str, value: Option<String>| {
             let Some(value) = value else {
                 return Ok(None);
             };
             let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
             if value.is_empty() {
-                return Err(format!("line {}: {key} is empty", line_of(key)));
+                return Err(wrong(line_of(key), Problem::Empty { key }));
             }
             Ok(Some(value))
         };
         let home = one_line("home", raw.home)?;
         if let Some(home) = &home {
             if !liseuse_core::article::is_web_address(home) {
-                return Err(format!(
-                    "line {}: home = {home:?} is not an http(s) address",
-                    line_of("home")
-                ));
+                let home = home.clone();
+                return Err(wrong(line_of("home"), Problem::NotAWebAddress { home }));
             }
         }
         let language = match raw.language {
             None => None,
-            Some(tag) => Some(Lang::of(&tag).ok_or(format!(
-                "line {}: language = {tag:?}: the interface speaks fr or en",
-                line_of("language")
-            ))?),
+            Some(tag) => Some(
+                Lang::of(&tag)
+                    .ok_or_else(|| wrong(line_of("language"), Problem::UnknownLanguage { tag }))?,
+            ),
         };
         Ok(SiteSettings {
             title: one_line("title", raw.title)?,
@@ -142,10 +232,21 @@ mod tests {
             ("title = \"  \"\n", "line 1", "empty"),
         ];
         for (text, line, why) in cases {
-            let error = SiteSettings::parse(text).unwrap_err();
+            let error = SiteSettings::parse(text).unwrap_err().to_string();
             assert!(error.starts_with(line), "{text:?}: {error}");
             assert!(error.contains(why), "{text:?}: {error}");
         }
+        // Typed, for a tool that would say it in its own words.
+        assert_eq!(
+            SiteSettings::parse("title = \"ok\"\nhome = \"ftp://x\"\n"),
+            Err(SiteError::Wrong {
+                path: Default::default(),
+                line: Some(2),
+                problem: Problem::NotAWebAddress {
+                    home: "ftp://x".into()
+                },
+            })
+        );
     }
 
     #[test]
@@ -154,7 +255,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         assert_eq!(SiteSettings::of_folder(&dir), Ok(SiteSettings::default()));
         std::fs::write(dir.join(SETTINGS_FILE), "title = ]\n").unwrap();
-        let error = SiteSettings::of_folder(&dir).unwrap_err();
+        let error = SiteSettings::of_folder(&dir).unwrap_err().to_string();
         assert!(error.contains("liseuse.toml: line 1"), "{error}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -514,7 +514,13 @@ fn a_list_has_its_titles_from_their_pieces_before_the_texts() {
     let name = PieceKind::Titles.file(0, pieces::content_hash(&bytes));
     let error = forged.add_piece(&name, &bytes).unwrap_err();
     assert!(
-        matches!(&error, FormatError::Damaged { damage: format::Damage::OtherItems, .. }),
+        matches!(
+            &error,
+            FormatError::Damaged {
+                damage: format::Damage::OtherItems,
+                ..
+            }
+        ),
         "{error}"
     );
     assert!(forged.listed(0).is_none());
