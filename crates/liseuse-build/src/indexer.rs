@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use crate::import::{read_part, read_part_cached, ImportError, ImportReport, Part};
-use crate::segment::{Segment, SegmentReader, SegmentTerm};
+use crate::segment::{Segment, SegmentError, SegmentReader, SegmentTerm};
 use liseuse_core::analysis::Analyzer;
 use liseuse_core::article::Article;
 use liseuse_core::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
@@ -137,6 +137,109 @@ pub fn peak_memory() -> Option<u64> {
     Some(kb / 1000)
 }
 
+/// Why an index could not be built: what could not be read or written.
+#[derive(Debug)]
+pub enum IndexError {
+    /// The articles' folder could not be read.
+    Import(ImportError),
+    /// A file or folder could not be read or written.
+    Io {
+        /// Which.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+    /// A segment could not be read.
+    Segment {
+        /// Its name.
+        name: String,
+        /// Why.
+        error: SegmentError,
+    },
+    /// A segments folder with no list of segments: none built yet.
+    NoLists {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Two lists of a segments folder disagree on the number of parts.
+    PartsDisagree {
+        /// The list that disagrees.
+        list: PathBuf,
+        /// The number of parts it says.
+        says: usize,
+        /// The number another list says.
+        other: usize,
+    },
+    /// A part has no list: its segments are not built yet.
+    PartUnbuilt {
+        /// The list it would have.
+        list: PathBuf,
+        /// The part.
+        part: usize,
+        /// Of how many.
+        count: usize,
+    },
+    /// A file named as a list of segments that is none.
+    NotAList {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A segment a part lists is not in the folder.
+    SegmentMissing {
+        /// The segment.
+        path: PathBuf,
+        /// The part that lists it.
+        part: usize,
+    },
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexError::Import(error) => write!(f, "{error}"),
+            IndexError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            IndexError::Segment { name, error } => write!(f, "{name}: {error}"),
+            IndexError::NoLists { dir } => write!(
+                f,
+                "{}: no list of segments (part-0000.list…): build the segments first",
+                dir.display()
+            ),
+            IndexError::PartsDisagree { list, says, other } => write!(
+                f,
+                "{} says {says} parts, another list {other}: remove the lists of an older build",
+                list.display()
+            ),
+            IndexError::PartUnbuilt { list, part, count } => write!(
+                f,
+                "part {part} of {count} has no list ({}): its segments are not built yet",
+                list.display()
+            ),
+            IndexError::NotAList { path } => {
+                write!(f, "{}: not a list of segments", path.display())
+            }
+            IndexError::SegmentMissing { path, part } => {
+                write!(f, "{}: listed by part {part}, missing", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+impl From<IndexError> for String {
+    fn from(error: IndexError) -> String {
+        error.to_string()
+    }
+}
+
+/// `error`, about `path`.
+fn io(path: &Path) -> impl Fn(std::io::Error) -> IndexError + '_ {
+    move |error| IndexError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
 /// Builds the index file of `dir`'s articles, with the files read (what the
 /// build depends on) and the report of what was left out.
 pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), ImportError> {
@@ -148,10 +251,10 @@ pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), 
 pub fn build_dir_with(
     dir: &Path,
     options: &Options,
-) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), String> {
+) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), IndexError> {
     let cache = options.segments.as_ref().map(|dir| dir.join("reads"));
     let (articles, files, report) =
-        read_part_cached(dir, Part::WHOLE, cache.as_deref()).map_err(|e| e.to_string())?;
+        read_part_cached(dir, Part::WHOLE, cache.as_deref()).map_err(IndexError::Import)?;
     options.progress.say(&format!("read: {report}"));
     let file = index_articles(articles, options)?;
     Ok((file, files, report))
@@ -180,7 +283,7 @@ pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile
 
 /// Indexes `articles` in segments, as `options` say, merges them and finds
 /// related articles and names.
-pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<IndexFile, String> {
+pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<IndexFile, IndexError> {
     let merged = match &options.segments {
         Some(dir) => {
             write_segments(articles, Part::WHOLE, dir, options)?;
@@ -229,8 +332,8 @@ fn slices(articles: Vec<Article>, size: usize) -> Vec<Vec<Article>> {
 fn build_segments<T: Send>(
     slices: Vec<Vec<Article>>,
     options: &Options,
-    segment: impl Fn(Vec<Article>) -> Result<(T, bool), String> + Sync,
-) -> Result<Vec<(T, bool)>, String> {
+    segment: impl Fn(Vec<Article>) -> Result<(T, bool), IndexError> + Sync,
+) -> Result<Vec<(T, bool)>, IndexError> {
     let count = slices.len();
     let articles: usize = slices.iter().map(Vec::len).sum();
     let done = AtomicUsize::new(0);
@@ -285,9 +388,8 @@ pub fn write_segments(
     part: Part,
     dir: &Path,
     options: &Options,
-) -> Result<(Vec<PathBuf>, usize), String> {
-    let folder_error = |e: std::io::Error| format!("{}: {e}", dir.display());
-    std::fs::create_dir_all(dir).map_err(folder_error)?;
+) -> Result<(Vec<PathBuf>, usize), IndexError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
     let analyzer = options.analyzer;
     let write = |segment: &Segment, path: &Path, temporary: &Path| -> std::io::Result<()> {
         let mut out = std::io::BufWriter::new(std::fs::File::create(temporary)?);
@@ -305,7 +407,7 @@ pub fn write_segments(
         }
         let temporary = dir.join(format!(".{name}.{}.part", std::process::id()));
         let built = Segment::build(slice, analyzer);
-        write(&built, &path, &temporary).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&built, &path, &temporary).map_err(io(&path))?;
         Ok((name, false))
     };
     let built = build_segments(slices(articles, options.segment_articles), options, segment)?;
@@ -319,7 +421,7 @@ pub fn write_segments(
         text.push_str(name);
     }
     text.push('\n');
-    std::fs::write(&list, text).map_err(|e| format!("{}: {e}", list.display()))?;
+    std::fs::write(&list, text).map_err(io(&list))?;
     // Segments this part no longer needs, unless another part lists them.
     let mut needed: BTreeSet<String> = names.iter().cloned().collect();
     for other in (0..part.count).filter(|&i| i != part.index) {
@@ -349,11 +451,11 @@ pub fn write_segments(
 
 /// The segment files of a folder, in order, each with its part: every part
 /// named by the lists must have its list, and every listed file must exist.
-pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, IndexError> {
+    let entries = std::fs::read_dir(dir).map_err(io(dir))?;
     let mut lists: BTreeMap<usize, (usize, Vec<String>)> = BTreeMap::new();
     for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let path = entry.map_err(io(dir))?.path();
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -361,8 +463,7 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
         if !(name.starts_with("part-") && name.ends_with(".list")) {
             continue;
         }
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
         let mut lines = text.lines();
         let header = lines.next().unwrap_or_default();
         let part = (header.strip_prefix("liseuse segments: part "))
@@ -374,7 +475,7 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
                 })
             })
             .filter(|part| list_name(*part) == name && part.index < part.count)
-            .ok_or_else(|| format!("{}: not a list of segments", path.display()))?;
+            .ok_or_else(|| IndexError::NotAList { path: path.clone() })?;
         lists.insert(
             part.index,
             (part.count, lines.map(str::to_string).collect()),
@@ -384,41 +485,37 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
         .values()
         .next()
         .map(|(count, _)| *count)
-        .ok_or_else(|| {
-            format!(
-                "{}: no list of segments (part-0000.list…): build the segments first",
-                dir.display()
-            )
+        .ok_or_else(|| IndexError::NoLists {
+            dir: dir.to_path_buf(),
         })?;
     if let Some((index, (other, _))) = lists.iter().find(|(_, (n, _))| *n != count) {
-        return Err(format!(
-            "{}: {} says {other} parts, another list {count}: remove the lists of an older build",
-            dir.display(),
-            list_name(Part {
-                index: *index,
-                count: *other
-            })
-        ));
+        let list = dir.join(list_name(Part {
+            index: *index,
+            count: *other,
+        }));
+        return Err(IndexError::PartsDisagree {
+            list,
+            says: *other,
+            other: count,
+        });
     }
     if let Some(missing) = (0..count).find(|i| !lists.contains_key(i)) {
-        return Err(format!(
-            "{}: part {missing} of {count} has no list ({}): its segments are not built yet",
-            dir.display(),
-            list_name(Part {
-                index: missing,
-                count
-            })
-        ));
+        let list = dir.join(list_name(Part {
+            index: missing,
+            count,
+        }));
+        return Err(IndexError::PartUnbuilt {
+            list,
+            part: missing,
+            count,
+        });
     }
     let mut files = Vec::new();
     for (part, (_, names)) in lists {
         for name in names {
             let path = dir.join(&name);
             if name.contains(['/', '\\']) || !path.is_file() {
-                return Err(format!(
-                    "{}: listed by part {part}, missing",
-                    path.display()
-                ));
+                return Err(IndexError::SegmentMissing { path, part });
             }
             files.push((path, part));
         }
@@ -428,10 +525,10 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, String> {
 
 /// Merges the segments of a folder ([`segment_files`]); related articles and
 /// names are not found yet ([`finish`]).
-pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, String> {
+pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, IndexError> {
     let mut inputs = Vec::new();
     for (path, part) in segment_files(dir)? {
-        let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file = std::fs::File::open(&path).map_err(io(&path))?;
         inputs.push((
             path.display().to_string(),
             std::io::BufReader::new(file),
@@ -449,7 +546,7 @@ pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, String> 
 pub fn merge<R: Read>(
     inputs: Vec<(String, R, usize)>,
     options: &Options,
-) -> Result<IndexFile, String> {
+) -> Result<IndexFile, IndexError> {
     let analyzer = options.analyzer;
     let mut segments = Segments::open(inputs)?;
     let (articles, left_out) = segments.articles(options);
@@ -497,7 +594,7 @@ struct Gathered {
 
 impl<R: Read> Segments<R> {
     /// Opens each segment (an error names the one that cannot be read).
-    fn open(inputs: Vec<(String, R, usize)>) -> Result<Self, String> {
+    fn open(inputs: Vec<(String, R, usize)>) -> Result<Self, IndexError> {
         let mut segments = Segments {
             readers: Vec::with_capacity(inputs.len()),
             names: Vec::with_capacity(inputs.len()),
@@ -506,7 +603,10 @@ impl<R: Read> Segments<R> {
             global: Vec::new(),
         };
         for (name, input, part) in inputs {
-            let reader = SegmentReader::new(input).map_err(|e| format!("{name}: {e}"))?;
+            let reader = match SegmentReader::new(input) {
+                Ok(reader) => reader,
+                Err(error) => return Err(IndexError::Segment { name, error }),
+            };
             segments.readers.push(reader);
             segments.names.push(name);
             segments.parts.push(part);
@@ -600,8 +700,11 @@ impl<R: Read> Segments<R> {
     }
 
     /// The next term of `segment`, if any (an error names the segment).
-    fn next_term(&mut self, segment: usize) -> Result<Option<SegmentTerm>, String> {
-        (self.readers[segment].next_term()).map_err(|e| format!("{}: {e}", self.names[segment]))
+    fn next_term(&mut self, segment: usize) -> Result<Option<SegmentTerm>, IndexError> {
+        (self.readers[segment].next_term()).map_err(|error| IndexError::Segment {
+            name: self.names[segment].clone(),
+            error,
+        })
     }
 
     /// Every term of the segments, in one pass in byte order: the segments
@@ -612,7 +715,7 @@ impl<R: Read> Segments<R> {
         &mut self,
         mut index: SearchIndex,
         left_out: &HashMap<String, SegmentTerm>,
-    ) -> Result<SearchIndex, String> {
+    ) -> Result<SearchIndex, IndexError> {
         let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(self.readers.len());
         let mut queue = BinaryHeap::new();
         for segment in 0..self.readers.len() {
