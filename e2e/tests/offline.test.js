@@ -75,7 +75,7 @@ test('while the wasm starts the page shows the newest articles, written at build
   const r = await reader.newReader();
   const release = await holdWasm(r.page);
   await r.page.goto(r.baseUrl, { waitUntil: 'domcontentloaded' });
-  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');
+  assert.equal(await r.page.locator('#app .loading[role=status]').innerText(), 'Chargement de la recherche…');
   // The home page's list as the app shows it: its heading, count, months and titles.
   const early = r.page.locator('#app .early');
   assert.equal(await early.getByRole('heading', { level: 1 }).textContent(), 'Tous les articles');
@@ -104,7 +104,7 @@ test('a deep link shows no stale home list while the app starts', async () => {
   const release = await holdWasm(r.page);
   await r.page.goto(`${r.baseUrl}#/?q=armée`, { waitUntil: 'domcontentloaded' });
   assert.equal(await r.page.locator('.early').isVisible(), false);
-  assert.equal(await r.page.getByRole('status').innerText(), 'Chargement de la recherche…');
+  assert.equal(await r.page.locator('#app .loading[role=status]').innerText(), 'Chargement de la recherche…');
   release();
   await r.page.locator('.result .snippet mark').first().waitFor();
 });

@@ -138,7 +138,7 @@ fn main() -> ExitCode {
         ms(at(0.95)),
         ms(*latencies.last().unwrap())
     );
-    println!("baselines (DEVELOPERS.md): elasticlunr.js 0.649, MiniSearch 0.713, plain BM25 0.757; target 0.82");
+    println!("baselines (docs/benchmarks.md): elasticlunr.js 0.649, MiniSearch 0.713, plain BM25 0.757; target 0.82");
     ExitCode::SUCCESS
 }
 
