@@ -9,7 +9,9 @@ use super::ebook::ebook_button;
 use super::result_item::item;
 use super::result_list::{filter_bar, more_button, ResultListProps};
 use super::{Filters, Timeline};
-use crate::hooks::{use_ebook, use_later_pieces, use_list, use_pieces, EBOOK_MOST};
+use crate::hooks::{
+    use_all_months, use_ebook, use_later_pieces, use_list, use_month_docs, use_pieces,
+};
 use crate::pieces::failure;
 use crate::route::Route;
 use crate::state::{Action, StateContext};
@@ -30,7 +32,12 @@ pub fn HomeList(props: &ResultListProps) -> Html {
             move |(filters, limit, _)| library.browse(filters, *limit),
         )
     };
-    let ebook = use_month_ebook(&props.library, &props.filters, filters_ready);
+    // A month picked: its articles as an e-book.
+    let month_docs = use_month_docs(library, &props.filters, filters_ready);
+    let month_name = (props.filters.month.as_deref())
+        .map(|m| crate::site::t().month(m))
+        .unwrap_or_default();
+    let ebook = use_ebook(library, &month_docs, &month_name);
     // The page's texts at once; the ids of every article (a split index has
     // them in pieces) for a reader who comes back: what is new since their
     // last visit needs them.
@@ -49,7 +56,7 @@ pub fn HomeList(props: &ResultListProps) -> Html {
             move |(filters, _)| library.months(filters),
         )
     };
-    let timeline = use_timeline(library, props, filters_ready);
+    let all_months = use_all_months(library, &props.filters, filters_ready);
     let Some(state) = list.state else {
         return Html::default(); // outside the Shell
     };
@@ -79,11 +86,11 @@ pub fn HomeList(props: &ResultListProps) -> Html {
             <h1 id="view-title">{heading}</h1>
             {site_about()}
             {shelf_line(&state)}
-            {timeline}
+            {timeline(props, &all_months)}
             {filter_bar(props)}
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{t.count(page.total, t.article)}</p>
-            {ebook}
+            {ebook_button(&ebook, &month_name, month_docs.is_empty())}
             <ol class="months">{ for groups.iter().map(group) }</ol>
             if page.left() > 0 {
                 {more_button(page.left(), t.more_articles, props.more())}
@@ -112,41 +119,9 @@ pub fn month_group(
     }
 }
 
-/// A month picked on the home page: its articles as an e-book (found once
-/// per filters, not at every render of the home page).
-#[hook]
-fn use_month_ebook(library: &super::SharedLibrary, filters: &Filters, ready: bool) -> Html {
-    let docs = {
-        let library = library.0.clone();
-        use_memo(
-            (filters.clone(), ready),
-            move |(filters, _)| match &filters.month {
-                Some(_) => library.browse(filters, EBOOK_MOST).shown,
-                None => Vec::new(),
-            },
-        )
-    };
-    let month = (filters.month.as_deref())
-        .map(|m| crate::site::t().month(m))
-        .unwrap_or_default();
-    let ebook = use_ebook(&library.0, &docs, &month);
-    ebook_button(&ebook, &month, docs.is_empty())
-}
-
-/// The chart of the collection's months, the other filters aside, so that
-/// it keeps its shape while a month is picked; a month picked filters the list.
-#[hook]
-fn use_timeline(library: &std::rc::Rc<Library>, props: &ResultListProps, ready: bool) -> Html {
-    let all_months = {
-        let library = library.clone();
-        use_memo((props.filters.clone(), ready), move |(filters, _)| {
-            library.months(&Filters {
-                month: None,
-                year: None,
-                ..filters.clone()
-            })
-        })
-    };
+/// The chart of the collection's `months`; a month picked filters the list
+/// to it (picked again, to all).
+fn timeline(props: &ResultListProps, months: &[(String, usize)]) -> Html {
     let on_pick = {
         let (filters, on_filters) = (props.filters.clone(), props.on_filters.clone());
         Callback::from(move |month: Option<String>| {
@@ -158,7 +133,7 @@ fn use_timeline(library: &std::rc::Rc<Library>, props: &ResultListProps, ready: 
         })
     };
     html! {
-        <Timeline months={(*all_months).clone()} current={props.filters.month.clone()} {on_pick} />
+        <Timeline months={months.to_vec()} current={props.filters.month.clone()} {on_pick} />
     }
 }
 

@@ -1,15 +1,12 @@
-use std::rc::Rc;
-
 use liseuse_core::markup::by_month;
 use liseuse_core::text::fill;
-use liseuse_core::{Library, PreparedQuery, Results};
+use liseuse_core::{Library, Results};
 use yew::prelude::*;
 
 use super::home_list::month_group;
 use super::result_item::item;
 use super::result_list::{filter_bar, more_button, ResultListProps};
-use crate::hooks::{use_later_pieces, use_list, use_pieces, use_prepared};
-use crate::pieces::failure;
+use crate::hooks::{use_list, use_results};
 use crate::route::Route;
 
 /// The results of a search, the most relevant first or the newest first
@@ -23,7 +20,14 @@ pub fn SearchResults(props: &ResultListProps) -> Html {
     let library = &props.library.0;
     let query = props.query.to_string();
     let list = use_list(library, &props.filters);
-    let (results, ready, failed) = use_results(library, props, list.filters_ready);
+    let (results, ready, failed) = use_results(
+        library,
+        &props.query,
+        &props.filters,
+        props.limit,
+        props.newest,
+        list.filters_ready,
+    );
     let shown: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
     let Some(state) = list.state else {
         return Html::default(); // outside the Shell
@@ -77,74 +81,6 @@ pub fn SearchResults(props: &ResultListProps) -> Html {
             {body}
         </section>
     }
-}
-
-/// The results of the query of `props`, whether its pieces are in, and
-/// what to tell of one that failed. A split index: the dictionary pieces
-/// of the query's words, then the pieces of their terms, then the results'
-/// titles at once, from their title pieces (about 1 kB each); their texts
-/// (snippets, reading time), the word positions, forms and spellings that
-/// refine the ranking, and the page of a name typed, once the reader
-/// pauses: a keystroke that the next one replaces downloads a few kB, not
-/// ten text pieces.
-#[hook]
-fn use_results(
-    library: &Rc<Library>,
-    props: &ResultListProps,
-    filters_ready: bool,
-) -> (Rc<Results>, bool, Option<String>) {
-    let query = props.query.to_string();
-    let prepared = use_prepared(library, &query);
-    let needed = prepared.missing().to_vec();
-    let failed = failure(&needed);
-    let ready = use_pieces(library, needed);
-    let positions = prepared.later().to_vec();
-    let refined = positions.len();
-    let limit = props.limit.max(1);
-    let results = {
-        let library = library.clone();
-        let key = (query.clone(), props.filters.clone(), ready, limit, refined);
-        use_memo(
-            (key, filters_ready, props.newest),
-            move |((_, filters, ready, limit, _), _, newest)| {
-                search(&library, &prepared, filters, (*ready, *newest), *limit)
-            },
-        )
-    };
-    let shown = results.hits.iter().map(|hit| hit.doc);
-    let titles = library.missing_titles(shown.clone());
-    let failed = failed.or_else(|| failure(&titles));
-    use_pieces(library, titles);
-    let texts = library.missing_texts(shown);
-    let failed = failed.or_else(|| failure(&texts));
-    let name_key = liseuse_core::model::key(query.trim());
-    let name = if name_key.is_empty() {
-        Vec::new()
-    } else {
-        library.missing_for_name(&name_key)
-    };
-    use_later_pieces(library, &query, [texts, name, positions].concat());
-    (results, ready, failed)
-}
-
-/// The best `limit` results of `prepared` among what `filters` keep, in the
-/// order asked for; none while its pieces are not `ready`.
-fn search(
-    library: &Library,
-    prepared: &PreparedQuery,
-    filters: &liseuse_core::Filters,
-    (ready, newest): (bool, bool),
-    limit: usize,
-) -> Results {
-    let order = if newest {
-        liseuse_core::Order::Newest
-    } else {
-        liseuse_core::Order::Relevance
-    };
-    if !ready {
-        return Results::default();
-    }
-    library.search_prepared(prepared, filters, order, limit)
 }
 
 /// A query that is a name of the collection: a link to its page.
