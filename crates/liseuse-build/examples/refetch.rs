@@ -1,0 +1,111 @@
+//! What a returning reader fetches again when a dossier grows: the files of
+//! the site after a rebuild that the copy they keep offline does not have
+//! (every published file is named after its content, so a file kept is a
+//! file not fetched), in number and in bytes on the wire.
+//!
+//! ```sh
+//! cargo run --release -p liseuse-build --example refetch -- FOLDER
+//! ```
+//!
+//! Three rebuilds of the folder's articles, each against the same articles
+//! before it: the 10 newest added, the newest one added, and one article
+//! (the oldest) edited, a word of its text changed. The index is split as
+//! `build.rs` splits a large one ([`PieceSizes::default`]) and compressed as
+//! it is published. The measure of issue 39 ("a dossier that grows").
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use liseuse_build::compress::{gzip, manifest_bytes};
+use liseuse_build::import::read_folder;
+use liseuse_build::indexer::build_index;
+use liseuse_core::article::newest_first;
+use liseuse_core::format::PieceSizes;
+use liseuse_core::pieces::{index_file, Manifest, MANIFEST_FILE};
+use liseuse_core::Article;
+
+/// The files a site publishes for `articles`, by name, with their bytes on
+/// the wire: the first file, the pieces and their manifest (the manifest
+/// keeps its name: it is fetched again on every visit anyway).
+fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
+    let (head, pieces) = build_index(articles).split(PieceSizes::default());
+    let head = head.to_bytes();
+    let mut files: BTreeMap<String, usize> = (pieces.iter())
+        .map(|(name, bytes)| (name.clone(), gzip(bytes).len()))
+        .collect();
+    files.insert(index_file(&head), gzip(&head).len());
+    files.insert(
+        MANIFEST_FILE.into(),
+        manifest_bytes(&Manifest::of(&pieces)).len(),
+    );
+    files
+}
+
+/// Prints what `after` has that `before` does not.
+fn compare(case: &str, before: &BTreeMap<String, usize>, after: &BTreeMap<String, usize>) {
+    let total: usize = after.values().sum();
+    let new: Vec<(&String, &usize)> = (after.iter())
+        .filter(|(name, _)| !before.contains_key(*name))
+        .collect();
+    let bytes: usize = new.iter().map(|(_, size)| **size).sum();
+    let mut kinds: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (name, size) in &new {
+        let kind = name.split(['-', '.']).next().unwrap_or_default();
+        let entry = kinds.entry(kind).or_default();
+        entry.0 += 1;
+        entry.1 += **size;
+    }
+    let kinds: Vec<String> = (kinds.iter())
+        .map(|(kind, (files, bytes))| format!("{kind} {files} ({:.1} MB)", *bytes as f64 / 1e6))
+        .collect();
+    println!(
+        "| {case} | {} of {} files | {:.2} of {:.2} MB | {:.1} % | {} |",
+        new.len(),
+        after.len(),
+        bytes as f64 / 1e6,
+        total as f64 / 1e6,
+        100.0 * bytes as f64 / total.max(1) as f64,
+        kinds.join(", ")
+    );
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: refetch FOLDER");
+        return ExitCode::FAILURE;
+    };
+    let articles = match read_folder(&dir) {
+        Ok((articles, _, report)) => {
+            eprintln!("{report}");
+            articles
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The articles by date, newest first: the last added are the newest.
+    let mut by_date: Vec<usize> = (0..articles.len()).collect();
+    by_date
+        .sort_by(|&a, &b| newest_first(articles[a].date.as_deref(), articles[b].date.as_deref()));
+    let without = |left_out: &[usize]| -> Vec<Article> {
+        (articles.iter().enumerate())
+            .filter(|(i, _)| !left_out.contains(i))
+            .map(|(_, a)| a.clone())
+            .collect()
+    };
+    let all = published(articles.clone());
+    println!("| rebuild | files to fetch again | bytes (gzip) | share | by kind |");
+    println!("| --- | ---: | ---: | ---: | --- |");
+    let newest = |n: usize| &by_date[..n.min(by_date.len().saturating_sub(1))];
+    compare("10 articles added", &published(without(newest(10))), &all);
+    compare("1 article added", &published(without(newest(1))), &all);
+    let mut edited = articles.clone();
+    let oldest = *by_date.last().expect("articles");
+    if let Some(block) = edited[oldest].blocks.last_mut() {
+        block.text.push_str(" Mise à jour.");
+    }
+    compare("1 article edited", &all, &published(edited));
+    ExitCode::SUCCESS
+}
