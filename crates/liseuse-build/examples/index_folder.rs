@@ -169,10 +169,10 @@ fn pieces(file: liseuse_core::IndexFile, whole: &Library) {
     let sizes: HashMap<&str, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.as_str(), gzip(bytes).len()))
         .collect();
-    for kind in KINDS {
+    for kind in kinds() {
         let of_kind: Vec<&(String, Vec<u8>)> = pieces
             .iter()
-            .filter(|(name, _)| name.starts_with(kind))
+            .filter(|(name, _)| name.starts_with(kind.as_str()))
             .collect();
         let raw: usize = of_kind.iter().map(|(_, b)| b.len()).sum();
         let gzip: usize = of_kind.iter().map(|(name, _)| sizes[name.as_str()]).sum();
@@ -217,16 +217,10 @@ struct Split<'a> {
     sizes: HashMap<&'a str, usize>,
 }
 
-/// The kinds of pieces, as their names begin.
-const KINDS: [&str; 7] = [
-    "dictionary-",
-    "terms-",
-    "positions-",
-    "text-",
-    "names-",
-    "ids-",
-    "titles-",
-];
+/// The kinds of pieces, as their names begin (`text-`…).
+fn kinds() -> [String; 7] {
+    liseuse_core::pieces::PieceKind::ALL.map(|kind| format!("{}-", kind.name()))
+}
 
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1000.0
@@ -241,7 +235,7 @@ fn at(sorted: &[usize], q: f64) -> usize {
 /// rounds.
 fn first_search(split: &Split, name: &str, queries: &[String]) {
     let (fresh, pieces_by_name, sizes) = (&split.fresh, &split.by_name, &split.sizes);
-    let kinds = KINDS;
+    let kinds = kinds();
     // Bytes of the pieces a first search needs before its results: the
     // dictionary pieces of its words, their terms' pieces (and the
     // positions of a phrase), then the title pieces of its ten first
@@ -260,7 +254,7 @@ fn first_search(split: &Split, name: &str, queries: &[String]) {
             files.extend(reader.missing_titles(hits.iter().map(|h| h.doc)));
             rounds_needed.push(rounds + 1);
             for (kind, bytes) in kinds.iter().zip(&mut by_kind) {
-                let of_kind = files.iter().filter(|f| f.starts_with(kind));
+                let of_kind = files.iter().filter(|f| f.starts_with(kind.as_str()));
                 bytes.push(of_kind.map(|f| sizes[f.as_str()]).sum());
             }
             let mut later = reader.later_for_query(query);

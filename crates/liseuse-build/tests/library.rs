@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -312,14 +314,7 @@ fn a_word_is_looked_up_in_one_dictionary_piece_and_only_a_typo_reads_them_all() 
 fn a_query_prepared_once_answers_as_the_query_read_each_time() {
     let (split, pieces) = split_library();
     let filters = Filters::default();
-    for query in [
-        "accord",
-        "Bakou paix",
-        "\"la paix\"",
-        "accord -bakou",
-        "paic",
-        "arm",
-    ] {
+    for query in common::QUERIES {
         // Before the pieces: the same files named, and the same (empty) answer.
         let prepared = split.prepare(query);
         assert_eq!(
@@ -579,20 +574,8 @@ fn pieces_are_named_after_their_content_and_the_same_every_time() {
     assert_eq!(first, second);
     for name in first.keys() {
         let (stem, hash) = name.trim_end_matches(".bin").rsplit_once('-').unwrap();
-        assert!(
-            [
-                "dictionary-",
-                "terms-",
-                "positions-",
-                "text-",
-                "names-",
-                "ids-",
-                "titles-"
-            ]
-            .iter()
-            .any(|kind| stem.starts_with(kind)),
-            "{name}"
-        );
+        let kind = stem.split('-').next().unwrap();
+        assert!(PieceKind::ALL.iter().any(|k| k.name() == kind), "{name}");
         assert_eq!(hash.len(), 8, "{name}");
         assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
     }

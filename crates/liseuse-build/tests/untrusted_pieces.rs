@@ -6,6 +6,8 @@
 //! Cases per run: 400 damaged pieces (truncated or with bytes changed) and
 //! 200 damaged first files.
 
+mod common;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -27,15 +29,6 @@ fn split() -> &'static Split {
         (head.to_bytes(), pieces)
     })
 }
-
-const QUERIES: [&str; 6] = [
-    "accord",
-    "Bakou paix",
-    "\"la paix\"",
-    "accord -bakou",
-    "paic",
-    "arm",
-];
 
 /// `bytes` cut at `cut` (a share of its length) and with `changes` applied
 /// (each: a share of the length where, and the byte xor-ed in).
@@ -91,7 +84,7 @@ proptest! {
         for (other, bytes) in pieces.iter().filter(|(other, _)| other != file) {
             library.add_piece(other, bytes).unwrap();
         }
-        for query in QUERIES {
+        for query in common::QUERIES {
             library.search(query, 10);
         }
         // Below the hash check, decoding and validating never panic: a
@@ -120,7 +113,7 @@ proptest! {
                 searcher.add_term_piece(number(other), piece).unwrap();
             }
         }
-        for query in QUERIES {
+        for query in common::QUERIES {
             searcher.search(query, 10);
         }
     }
@@ -148,7 +141,7 @@ proptest! {
         for (file, bytes) in pieces {
             let _ = library.add_piece(file, bytes);
         }
-        for query in QUERIES {
+        for query in common::QUERIES {
             let results = library.search(query, 10);
             for hit in &results.hits {
                 library.snippet(hit.doc, &results.terms);

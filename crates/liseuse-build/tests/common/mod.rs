@@ -21,3 +21,14 @@ pub fn seeds() -> &'static Library {
         Library::new(liseuse_build::indexer::build_dir(&dir).unwrap().0)
     })
 }
+
+/// Queries of every kind (words, a phrase, an exclusion, a typo, a prefix),
+/// for the split fixtures' collection.
+pub const QUERIES: [&str; 6] = [
+    "accord",
+    "Bakou paix",
+    "\"la paix\"",
+    "accord -bakou",
+    "paic",
+    "arm",
+];
