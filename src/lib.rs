@@ -39,7 +39,7 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
     let name = url.rsplit('/').next().unwrap_or_default().to_string();
     let library = std::cell::RefCell::new(None);
     let read = |bytes: Vec<u8>| {
-        let damaged = |e: liseuse_core::FormatError| Failure::Damaged(pieces::damage(&e));
+        let damaged = |e: liseuse_core::FormatError| Failure::Damaged(e.say(site::t()));
         check(&name, &bytes).map_err(damaged)?;
         *library.borrow_mut() = Some(Library::from_bytes(&bytes).map_err(damaged)?);
         Ok(())

@@ -185,14 +185,10 @@ pub fn has_failed(file: &str) -> bool {
 /// cache if it is not the piece: see [`crate::fetch::fetch_checked`]).
 pub async fn download(library: &Library, file: &str) -> Result<(), Failure> {
     let take = |bytes: Vec<u8>| {
-        (library.add_piece(file, &bytes)).map_err(|error| Failure::Damaged(damage(&error)))
+        (library.add_piece(file, &bytes))
+            .map_err(|error| Failure::Damaged(error.say(crate::site::t())))
     };
     crate::fetch::fetch_checked(&format!("{PIECES_PATH}{file}"), false, &take).await
-}
-
-/// What is wrong with a piece, in a reader's words.
-pub(crate) fn damage(error: &liseuse_core::FormatError) -> String {
-    error.say(crate::site::t())
 }
 
 /// Keeps `files` to load once no piece is on its way (the last asked

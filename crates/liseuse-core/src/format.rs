@@ -292,19 +292,19 @@ impl TermPiece {
         let terms = u64::from(first)..u64::from(first) + count as u64;
         let in_order =
             (self.forms.windows(2)).all(|w| (w[0].term, &w[0].form) <= (w[1].term, &w[1].form));
-        if !in_order
-            || self
-                .forms
-                .iter()
-                .any(|f| !terms.contains(&u64::from(f.term)))
-        {
-            return Err(Damage::OutOfRange {
-                what: "forms of terms",
-                value: u64::from(self.forms.iter().map(|f| f.term).max().unwrap_or(first)),
-                limit: terms.end,
-            });
+        if !in_order {
+            return Err(Damage::OutOfOrder { what: "word forms" });
         }
-        Ok(())
+        let forms = self.forms.iter().map(|f| u64::from(f.term));
+        match forms.into_iter().find(|term| !terms.contains(term)) {
+            // (Below the run's first term too: another run's.)
+            Some(term) => Err(Damage::OutOfRange {
+                what: "term of a word form",
+                value: term,
+                limit: terms.end,
+            }),
+            None => Ok(()),
+        }
     }
 }
 
@@ -682,7 +682,10 @@ impl Postings {
         let mut doc = 0u64;
         for (i, &gap) in self.doc_gaps.iter().enumerate() {
             doc += u64::from(gap);
-            if (i > 0 && gap == 0) || doc >= u64::from(doc_count) {
+            if i > 0 && gap == 0 {
+                return Err(Damage::OutOfOrder { what: "documents" });
+            }
+            if doc >= u64::from(doc_count) {
                 return Err(Damage::OutOfRange {
                     what: "document",
                     value: doc,
@@ -1074,10 +1077,16 @@ pub fn check_related(articles: &[Article], count: usize) -> Result<(), Damage> {
 /// each once and in order (a downloaded file may say anything).
 pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), Damage> {
     for entity in entities {
-        let ascending = entity.docs.windows(2).all(|w| w[0] < w[1]);
-        if !ascending || entity.docs.last().is_some_and(|&d| d as usize >= count) {
+        if !entity.docs.windows(2).all(|w| w[0] < w[1]) {
             return Err(Damage::OutOfOrder {
                 what: "a name's documents",
+            });
+        }
+        if let Some(&doc) = entity.docs.last().filter(|&&d| d as usize >= count) {
+            return Err(Damage::OutOfRange {
+                what: "document of a name",
+                value: u64::from(doc),
+                limit: count as u64,
             });
         }
     }
