@@ -27,7 +27,7 @@ const FIRST_PATH_BUDGET = 108_500;
  * After the first results (or at once on the home page and an article): the
  * app, yew and every feature. Its wasm was 316.8 kB at issue 25's close,
  * 317.8 kB with the first results taken over, 292.4 kB with the engine's
- * smaller tables (2026-12-06), 291.9 kB with the house in order (issue 38:
+ * smaller tables (2026-12-06), 291.8 kB with the house in order (issue 38:
  * two crates, hooks and view functions, typed errors); its glue 9.9 kB,
  * 8.0 kB minified.
  */
