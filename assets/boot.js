@@ -121,13 +121,17 @@
       const hints = JSON.parse(new TextDecoder().decode(await fetched(hintsUrl)));
       held.delete(hintsUrl.split('/').pop()); // boot.js's alone
       preload(hints.first, hints.files, query);
-      preload(hints.terms, hints.termFiles, query);
+      // A run of terms has its postings in a piece of each generation.
+      const runFiles = (hints.terms ?? []).map((_, run) => (hints.generations ?? [])
+        .map((g) => g.files?.[Math.max(0, (g.runs ?? []).findLastIndex((first) => first <= run))]));
+      preload(hints.terms, runFiles, query);
     })().catch(() => {
       // No hints: the app asks for its pieces itself.
     });
   }
 
-  /** Preloads the pieces (`files`, whose first terms are `first`) where the words of `query` would be. */
+  /** Preloads the pieces (`files`, whose first terms are `first`; each a
+   * file or a list of files) where the words of `query` would be. */
   function preload(first, files, query) {
     if (!Array.isArray(first) || !Array.isArray(files) || first.length !== files.length || !first.length) return;
     // The piece a term would be in: the last one whose first term is not after it.
@@ -152,11 +156,13 @@
       for (let piece = from; piece <= to; piece++) wanted.add(piece);
     }
     for (const piece of [...wanted].slice(0, 8)) {
-      if (!/^(dictionary|terms)-\d+-[0-9a-f]{8}\.bin$/.test(files[piece])) continue;
-      // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to
-      // the page); downloaded once, for the first result's path or the app
-      // (held), whichever asks.
-      fetched(new URL(`pieces/${files[piece]}`, document.baseURI).href).catch(() => {});
+      for (const file of [files[piece]].flat()) {
+        if (!/^(dictionary|terms)-\d+-[0-9a-f]{8}\.bin$/.test(file)) continue;
+        // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to
+        // the page); downloaded once, for the first result's path or the app
+        // (held), whichever asks.
+        fetched(new URL(`pieces/${file}`, document.baseURI).href).catch(() => {});
+      }
     }
   }
 

@@ -86,18 +86,19 @@ const articles = run('cargo', ['run', '--quiet', '--release', '-p', 'liseuse-bui
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line));
-// Newest first, undated last, as liseuse orders them.
-const byDate = articles.map((_, n) => n).sort((a, b) => (articles[b].date ?? '').localeCompare(articles[a].date ?? ''));
+// Oldest first, undated first, equal dates as read: the order liseuse
+// numbers them in, the last added last (the newest, after the others).
+const byDate = articles.map((_, n) => n).sort((a, b) => (articles[a].date ?? '').localeCompare(articles[b].date ?? ''));
 const without = (left) => articles.filter((_, n) => !left.includes(n));
 // (At least one article is left: a tiny folder still builds.)
-const newest = (n) => byDate.slice(0, Math.min(n, articles.length - 1));
+const newest = (n) => byDate.slice(-Math.min(n, articles.length - 1));
 console.error(`Pagefind: four builds over ${articles.length} articles`);
 const all = pagefind('all', articles);
 const rows = [
   row('10 articles added', pagefind('ten-fewer', without(newest(10))), all),
   row('1 article added', pagefind('one-fewer', without(newest(1))), all),
 ];
-const edited = articles.map((article, n) => (n === byDate.at(-1) ? { ...article, text: `${article.text} Mise à jour.` } : article));
+const edited = articles.map((article, n) => (n === byDate[0] ? { ...article, text: `${article.text} Mise à jour.` } : article));
 rows.push(row('1 article edited', all, pagefind('edited', edited)));
 // liseuse's rows, in the same columns.
 const ours = liseuse

@@ -4,16 +4,17 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-/// The article's main people, places and organisations, each a link to its page.
-pub fn names_of(article: &liseuse_core::Article) -> Html {
+/// An article's main people, places and organisations (`names`), each a
+/// link to its page.
+pub fn names_of(names: &[String]) -> Html {
     let t = crate::site::t();
-    if article.names.is_empty() {
+    if names.is_empty() {
         return Html::default();
     }
     html! {
         <nav class="names" aria-label={t.names_label}>
             <span>{t.in_this_article}</span>
-            { for article.names.iter().map(|name| {
+            { for names.iter().map(|name| {
                 let href = Route::Name { key: liseuse_core::model::key(name) }.to_hash();
                 html! { <a {href}>{name.clone()}</a> }
             }) }

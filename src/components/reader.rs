@@ -128,7 +128,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p class="credits">{fill(t.photo_t, &[&article.credits.join(" ; ")])}</p>
             }
             {state.as_ref().map(|s| highlights(&highlighting, s, &props.id, &placed.orphans))}
-            {names_of(article)}
+            {names_of(&pieces.names)}
             {read_next(library, &pieces.related)}
             {match_bar(cursor.at, match_count, &go)}
             {listen_bar(&listen)}

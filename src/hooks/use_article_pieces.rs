@@ -20,11 +20,13 @@ pub struct ArticlePieces {
     pub failed: Option<String>,
     /// What to read next: its related articles (their titles are asked for).
     pub related: Vec<Related>,
+    /// Its main names, as shown.
+    pub names: Vec<String>,
 }
 
-/// Asks for the pieces article `id` needs (its id's, then its text's, and
-/// the titles of its related articles), and says where they are. A whole
-/// index needs none.
+/// Asks for the pieces article `id` needs (its id's, then its text's and
+/// what it links to, and the titles of its related articles), and says
+/// where they are. A whole index needs none.
 #[hook]
 pub fn use_article_pieces(library: &Rc<Library>, id: &AttrValue) -> ArticlePieces {
     let id_files = library.missing_for_ids([id.as_str()]);
@@ -35,9 +37,10 @@ pub fn use_article_pieces(library: &Rc<Library>, id: &AttrValue) -> ArticlePiece
     let failed = failure(&text_files);
     // (Not before its id is known: what waits for the text waits for it too.)
     let has_text = use_pieces(library, text_files) && !id_pending;
-    let related = (library.doc_of(id))
-        .map(|doc| library.related(doc))
-        .unwrap_or_default();
+    let doc = library.doc_of(id);
+    use_pieces(library, library.missing_links(doc));
+    let related = doc.map(|doc| library.related(doc)).unwrap_or_default();
+    let names = (doc.map(|doc| library.names_of(doc).to_vec())).unwrap_or_default();
     use_pieces(
         library,
         library.missing_titles(related.iter().map(|r| r.doc)),
@@ -48,5 +51,6 @@ pub fn use_article_pieces(library: &Rc<Library>, id: &AttrValue) -> ArticlePiece
         has_text,
         failed,
         related,
+        names,
     }
 }

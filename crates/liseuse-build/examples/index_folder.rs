@@ -218,7 +218,7 @@ struct Split<'a> {
 }
 
 /// The kinds of pieces, as their names begin (`text-`…).
-fn kinds() -> [String; 7] {
+fn kinds() -> [String; liseuse_core::pieces::PieceKind::ALL.len()] {
     liseuse_core::pieces::PieceKind::ALL.map(|kind| format!("{}-", kind.name()))
 }
 

@@ -85,10 +85,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // The articles by date, newest first: the last added are the newest.
+    // The articles oldest first, undated first, equal dates as read: the
+    // order they are numbered in, the last added last (the newest, after
+    // the others).
     let mut by_date: Vec<usize> = (0..articles.len()).collect();
     by_date
-        .sort_by(|&a, &b| newest_first(articles[a].date.as_deref(), articles[b].date.as_deref()));
+        .sort_by(|&a, &b| newest_first(articles[b].date.as_deref(), articles[a].date.as_deref()));
     let without = |left_out: &[usize]| -> Vec<Article> {
         (articles.iter().enumerate())
             .filter(|(i, _)| !left_out.contains(i))
@@ -98,11 +100,11 @@ fn main() -> ExitCode {
     let all = published(articles.clone());
     println!("| rebuild | files to fetch again | bytes (gzip) | share | by kind |");
     println!("| --- | ---: | ---: | ---: | --- |");
-    let newest = |n: usize| &by_date[..n.min(by_date.len().saturating_sub(1))];
+    let newest = |n: usize| &by_date[by_date.len() - n.min(by_date.len().saturating_sub(1))..];
     compare("10 articles added", &published(without(newest(10))), &all);
     compare("1 article added", &published(without(newest(1))), &all);
     let mut edited = articles.clone();
-    let oldest = *by_date.last().expect("articles");
+    let oldest = *by_date.first().expect("articles");
     if let Some(block) = edited[oldest].blocks.last_mut() {
         block.text.push_str(" Mise à jour.");
     }

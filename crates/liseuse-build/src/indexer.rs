@@ -540,7 +540,7 @@ pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, IndexErr
 
 /// Merges segments, each `(name, bytes, part)`, in the order of the
 /// articles they were cut from: one pass over their terms in byte order,
-/// each term's postings renumbered, newest article first. An article of a
+/// each term's postings renumbered, oldest article first. An article of a
 /// part with the same title and text as one of an earlier part is left out
 /// (a part leaves out its own), and ids are made distinct across parts.
 pub fn merge<R: Read>(
@@ -653,9 +653,12 @@ impl<R: Read> Segments<R> {
         (articles, left_out)
     }
 
-    /// Numbers the articles kept newest first, undated last, otherwise in
+    /// Numbers the articles kept oldest first, undated first, otherwise in
     /// the order given: the index's head (its fields' lengths) and its
-    /// articles in that order.
+    /// articles in that order. Articles added to a dossier are its newest:
+    /// they take the next numbers, and those of the others stay as they
+    /// were, with every piece that holds only them (see
+    /// [`liseuse_core::format::IndexFile::split`]).
     fn numbered(
         &mut self,
         mut articles: Vec<Option<Article>>,
@@ -666,7 +669,7 @@ impl<R: Read> Segments<R> {
             .collect();
         order.sort_by(|&a, &b| {
             let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
-            liseuse_core::article::newest_first(date(a), date(b))
+            liseuse_core::article::newest_first(date(b), date(a))
         });
         self.global = vec![None; articles.len()];
         for (doc, &at) in order.iter().enumerate() {

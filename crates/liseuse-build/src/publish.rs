@@ -195,8 +195,10 @@ impl Site {
 /// For the page, before the wasm has started: where the words of a query
 /// would be in a split `head` whose terms (before the split) are `terms`. A
 /// JSON object, `{"first": [...], "files": [...], "terms": [...],
-/// "termFiles": [...]}`: the first term of each dictionary piece and its
-/// file, the first term of each term piece and its file. `assets/boot.js`
+/// "generations": [{"runs": [...], "files": [...]}, ...]}`: the first term
+/// of each dictionary piece and its file, the first term of each run of
+/// terms, and for each generation the first run of each of its term pieces
+/// and its file (a run's postings are in a piece of each). `assets/boot.js`
 /// fetches it on a link to a search (index.html names it, in
 /// `<meta name="liseuse-hints">`) and preloads the pieces of the query's
 /// words while the wasm downloads, which the app then asks for: two rounds
@@ -208,14 +210,29 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
     if pieces.dictionary.is_empty() {
         return None;
     }
-    let term_firsts: Vec<&str> = (pieces.terms.iter())
-        .map(|piece| terms.get(piece.first as usize).map_or("", String::as_str))
+    let mut first = 0usize;
+    let run_firsts: Vec<&str> = (pieces.runs.iter())
+        .map(|&count| {
+            let term = terms.get(first).map_or("", String::as_str);
+            first += count as usize;
+            term
+        })
+        .collect();
+    let files = pieces.files();
+    let mut term_files = files.of(PieceKind::Terms).iter();
+    let generations: Vec<serde_json::Value> = (pieces.generations.iter())
+        .map(|generation| {
+            serde_json::json!({
+                "runs": generation.terms.iter().map(|p| p.first).collect::<Vec<_>>(),
+                "files": term_files.by_ref().take(generation.terms.len()).collect::<Vec<_>>(),
+            })
+        })
         .collect();
     let json = serde_json::json!({
         "first": pieces.first_terms,
-        "files": PieceKind::Dictionary.files(&pieces.dictionary),
-        "terms": term_firsts,
-        "termFiles": PieceKind::Terms.files(&pieces.terms),
+        "files": files.of(PieceKind::Dictionary),
+        "terms": run_firsts,
+        "generations": generations,
     })
     .to_string();
     let name = format!(
@@ -356,17 +373,31 @@ mod tests {
             serde_json::json!(kind.files(&head.pieces.dictionary))
         );
         assert_eq!(hints["first"], serde_json::json!(head.pieces.first_terms));
-        let term_files = liseuse_core::pieces::PieceKind::Terms.files(&head.pieces.terms);
-        assert!(term_files.len() > 1);
-        assert_eq!(hints["termFiles"], serde_json::json!(term_files));
-        // Each term piece's first term: the term of its first number, and
-        // every file one the build publishes.
+        // Each run's first term: the term of its first number.
         let firsts = hints["terms"].as_array().unwrap();
-        for (piece, first) in head.pieces.terms.iter().zip(firsts) {
-            assert_eq!(first, &terms[piece.first as usize]);
+        assert_eq!(firsts.len(), head.pieces.runs.len());
+        let mut first = 0;
+        for (count, term) in head.pieces.runs.iter().zip(firsts) {
+            assert_eq!(term, &terms[first]);
+            first += *count as usize;
         }
-        let files = (hints["files"].as_array().unwrap().iter())
-            .chain(hints["termFiles"].as_array().unwrap());
+        // Each generation's term pieces, by first run, and their files:
+        // every file one the build publishes.
+        let generations = hints["generations"].as_array().unwrap();
+        assert!(generations.len() > 1, "the seeds in generations");
+        let table = head.pieces.files();
+        let mut term_files = table.of(liseuse_core::pieces::PieceKind::Terms).iter();
+        for (generation, hinted) in head.pieces.generations.iter().zip(generations) {
+            let runs: Vec<u32> = generation.terms.iter().map(|p| p.first).collect();
+            assert_eq!(hinted["runs"], serde_json::json!(runs));
+            let files: Vec<&String> = term_files.by_ref().take(runs.len()).collect();
+            assert_eq!(hinted["files"], serde_json::json!(files));
+        }
+        let files = (hints["files"].as_array().unwrap().iter()).chain(
+            generations
+                .iter()
+                .flat_map(|g| g["files"].as_array().unwrap()),
+        );
         for file in files {
             assert!(split.pieces.iter().any(|(name, _)| name == file), "{file}");
         }

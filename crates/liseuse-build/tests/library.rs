@@ -103,6 +103,7 @@ fn split_library() -> (Library, HashMap<String, Vec<u8>>) {
         term_bytes: 40,
         text_bytes: 200,
         title_bytes: 60,
+        ..format::PieceSizes::about(1)
     };
     let (head, pieces) = file.split(sizes);
     let head = Library::from_bytes(&head.to_bytes()).unwrap();
@@ -214,14 +215,25 @@ fn ranking_reads_no_word_positions_and_proximity_reads_them_later() {
     // Positions that are not those of their postings are refused.
     let (fresh, _) = split_library();
     let terms: Vec<&String> = pieces.keys().filter(|f| f.starts_with("terms-")).collect();
-    let position_of = |t: &str| t.replacen("terms-", "positions-", 1);
     let file = terms[0];
-    let positions = pieces
-        .keys()
-        .find(|f| f.starts_with(&position_of(file)[..15]))
-        .unwrap();
+    let sizes = format::PieceSizes {
+        dictionary_terms: 5,
+        term_bytes: 40,
+        text_bytes: 200,
+        title_bytes: 60,
+        ..format::PieceSizes::about(1)
+    };
+    let table = || {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
+        file.split(sizes).0
+    };
+    let files = table().pieces.files();
+    let (_, number) = files.find(file).unwrap();
+    // Its position piece: the one of the same number.
+    let positions = &files.of(PieceKind::Positions)[number];
     fresh.add_piece(file, &pieces[file]).unwrap();
-    let number: usize = file[6..10].parse().unwrap();
     let real: format::PositionPiece = format::decode(&pieces[positions]).unwrap();
     // Other terms than the run's, and one position more than counted.
     let other_terms = format::PositionPiece {
@@ -235,23 +247,20 @@ fn ranking_reads_no_word_positions_and_proximity_reads_them_later() {
     miscounted.positions[term].push(1);
     // Each named after its bytes in a head that lists it, so that only the
     // check of what it holds can refuse it.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
-    let sizes = format::PieceSizes {
-        dictionary_terms: 5,
-        term_bytes: 40,
-        text_bytes: 200,
-        title_bytes: 60,
-    };
     for wrong in [other_terms, miscounted] {
-        let (mut head, _) = liseuse_build::indexer::build_dir(&dir)
-            .unwrap()
-            .0
-            .split(sizes);
+        let mut head = table();
         let bytes = format::encode(&wrong);
-        head.pieces.positions[number] = pieces::content_hash(&bytes);
+        let mut left = number;
+        for generation in &mut head.pieces.generations {
+            if let Some(hash) = generation.positions.get_mut(left) {
+                *hash = pieces::content_hash(&bytes);
+                break;
+            }
+            left -= generation.positions.len();
+        }
+        let name = head.pieces.files().of(PieceKind::Positions)[number].clone();
         let forged = Library::new(head);
         forged.add_piece(file, &pieces[file]).unwrap();
-        let name = PieceKind::Positions.file(number, pieces::content_hash(&bytes));
         let added = forged.add_piece(&name, &bytes);
         assert!(added.is_err(), "{added:?}");
         assert!(forged.missing_pieces().contains(&name), "not kept");
@@ -451,8 +460,26 @@ fn a_split_index_has_dates_and_sources_first_and_the_article_once_its_piece_is_i
     assert_eq!(missing.len(), 1);
     split.add_piece(&missing[0], &pieces[&missing[0]]).unwrap();
     assert!(split.has_text(doc));
-    assert_eq!(split.article_at(doc), whole.article_at(doc));
+    assert_eq!(split.article_at(doc), &without_links(whole.article_at(doc)));
     assert!(split.missing_texts([doc]).is_empty());
+    // What it links to comes in a piece of its own, which its text does not
+    // drag along: a rebuild that adds articles changes it, not the text.
+    assert!(split.related(doc).is_empty() && split.names_of(doc).is_empty());
+    let links = split.missing_links([doc]);
+    assert_eq!(links.len(), 1);
+    split.add_piece(&links[0], &pieces[&links[0]]).unwrap();
+    assert!(!whole.related(doc).is_empty() && !whole.names_of(doc).is_empty());
+    assert_eq!(split.related(doc), whole.related(doc));
+    assert_eq!(split.names_of(doc), whole.names_of(doc));
+}
+
+/// `article` without its related articles and names, as its text piece has it.
+fn without_links(article: &liseuse_core::Article) -> liseuse_core::Article {
+    liseuse_core::Article {
+        related: Vec::new(),
+        names: Vec::new(),
+        ..article.clone()
+    }
 }
 
 #[test]
@@ -530,7 +557,9 @@ fn every_piece_loaded_gives_the_whole_collection() {
     }
     assert!(split.missing_pieces().is_empty());
     for doc in 0..whole.len() as u32 {
-        assert_eq!(split.article_at(doc), whole.article_at(doc));
+        assert_eq!(split.article_at(doc), &without_links(whole.article_at(doc)));
+        assert_eq!(split.related(doc), whole.related(doc));
+        assert_eq!(split.names_of(doc), whole.names_of(doc));
         let id = &whole.article_at(doc).id;
         assert_eq!(split.doc_of(id), Some(doc));
     }

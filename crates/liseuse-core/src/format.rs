@@ -33,13 +33,13 @@ use crate::analysis::{Analyzer, Language};
 use crate::article::Article;
 pub use crate::error::{Damage, FormatError};
 use crate::model::Entity;
-use crate::pieces::content_hash;
+use crate::pieces::{content_hash, PieceFiles};
 pub use crate::pieces::{PieceKind, PieceRef};
 
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 13;
+pub const FORMAT_VERSION: u32 = 14;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -69,6 +69,15 @@ pub const TEXT_PIECE_BYTES: usize = 16 << 10;
 /// 101 kB) than 2 KiB pieces (1,726). 1 to 16 KiB.
 pub const TITLE_PIECE_BYTES: usize = 1 << 10;
 
+/// Documents of the smallest level of [generations](split::generations):
+/// the articles added since the last whole block of this many are the last
+/// generation, which a rebuild rewrites. 16 to 1024.
+pub const GENERATION_DOCS: u32 = 64;
+/// How many blocks of a level make one of the next: the larger, the fewer
+/// generations are rewritten at once, but the more there may be (a query's
+/// word needs a piece of each). 2 to 16.
+pub const GENERATION_GROWTH: u32 = 8;
+
 /// How large the pieces of a [split](IndexFile::split) file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PieceSizes {
@@ -80,6 +89,11 @@ pub struct PieceSizes {
     pub text_bytes: usize,
     /// Aimed bytes of a title piece ([`TITLE_PIECE_BYTES`]).
     pub title_bytes: usize,
+    /// Documents of the smallest generation's level ([`GENERATION_DOCS`]).
+    pub generation_docs: u32,
+    /// How many times larger each level is than the one below
+    /// ([`GENERATION_GROWTH`]).
+    pub generation_growth: u32,
 }
 
 impl Default for PieceSizes {
@@ -89,19 +103,24 @@ impl Default for PieceSizes {
             term_bytes: TERM_PIECE_BYTES,
             text_bytes: TEXT_PIECE_BYTES,
             title_bytes: TITLE_PIECE_BYTES,
+            generation_docs: GENERATION_DOCS,
+            generation_growth: GENERATION_GROWTH,
         }
     }
 }
 
 impl PieceSizes {
     /// Pieces of about `bytes` bytes each, dictionary pieces included (a
-    /// term takes about 8 bytes there); tests split small collections so.
+    /// term takes about 8 bytes there), and generations of 1, 2, 4... 2ⁿ
+    /// documents; tests split small collections so.
     pub fn about(bytes: usize) -> Self {
         PieceSizes {
             dictionary_terms: (bytes / 8).max(1),
             term_bytes: bytes,
             text_bytes: bytes,
             title_bytes: bytes,
+            generation_docs: 1,
+            generation_growth: 2,
         }
     }
 }
@@ -157,21 +176,23 @@ pub struct Pieces {
     /// The first term of each dictionary piece: which piece a word would be in.
     #[serde(with = "front_coded")]
     pub first_terms: Vec<String>,
-    /// The term pieces, by first term number: each holds the postings of the
-    /// terms up to the next one's first (see [`TermPiece`]), without their
-    /// word positions, forms and spellings.
-    #[serde(with = "refs")]
-    pub terms: Vec<PieceRef>,
-    /// The position pieces: one per term piece, for the same terms (see
-    /// [`PositionPiece`]), known by the [hash](PieceRef::hash) of each.
-    #[serde(with = "hashes")]
-    pub positions: Vec<u32>,
+    /// The runs of terms, as the number of terms of each, in term order: a
+    /// query reads the postings of a run of terms at a time. The runs are
+    /// cut after terms of the first generation, by its postings alone, so
+    /// that a rebuild that adds articles keeps them.
+    pub runs: Vec<u32>,
+    /// The generations: the postings of the articles added since the one
+    /// before, apart (see [`Generation`]). The first holds most articles.
+    pub generations: Vec<Generation>,
     /// The text pieces, by first document number (see [`TextPiece`]).
     #[serde(with = "refs")]
     pub texts: Vec<PieceRef>,
     /// The title pieces, by first document number (see [`TextPiece`]).
     #[serde(with = "refs")]
     pub titles: Vec<PieceRef>,
+    /// The link pieces, by first document number (see [`LinksPiece`]).
+    #[serde(with = "refs")]
+    pub links: Vec<PieceRef>,
     /// The name pieces, by first entity number (see [`NamePiece`]).
     #[serde(with = "refs")]
     pub names: Vec<PieceRef>,
@@ -185,17 +206,88 @@ pub struct Pieces {
     pub first_ids: Vec<String>,
 }
 
+/// The postings of a run of documents of a split index, in pieces of their
+/// own: the articles added since the generation before (a search engine's
+/// segment). A rebuild that adds articles adds or rewrites the last, small
+/// generations only; the pieces of the others keep their bytes and names.
+/// A term's postings are those of each generation, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Generation {
+    /// Its first document: it holds those from there to the next
+    /// generation's first (or the last document).
+    pub first_doc: u32,
+    /// Its term pieces ([`GenerationPiece`]), by first run of terms (see
+    /// [`Pieces::runs`]): each holds the generation's terms of the runs from
+    /// its first to the next piece's.
+    #[serde(with = "refs")]
+    pub terms: Vec<PieceRef>,
+    /// Its position pieces: one per term piece, for the same terms (see
+    /// [`PositionPiece`]), known by the [hash](PieceRef::hash) of each.
+    #[serde(with = "hashes")]
+    pub positions: Vec<u32>,
+}
+
 impl Pieces {
     /// Whether the file is whole (nothing to load).
     pub fn is_empty(&self) -> bool {
         self.dictionary.is_empty()
-            && self.terms.is_empty()
+            && self.generations.is_empty()
             && self.texts.is_empty()
             && self.titles.is_empty()
+            && self.links.is_empty()
             && self.names.is_empty()
-            && self.positions.is_empty()
             && self.ids.is_empty()
     }
+
+    /// The file name of each piece, by kind and number (the term and
+    /// position pieces of every generation in a row). Each is named after
+    /// its content and after what keeps its place when articles are added:
+    /// its first document (text and title pieces), its first run of terms
+    /// (term and position pieces), its first id or name (id and name
+    /// pieces); only the dictionary pieces, which change anyway, by number.
+    pub fn files(&self) -> PieceFiles {
+        let by_first = |kind: PieceKind, refs: &[PieceRef]| {
+            let names = refs.iter().map(|r| kind.file(r.first as usize, r.hash));
+            (kind, names.collect())
+        };
+        let by_string = |kind: PieceKind, refs: &[PieceRef], firsts: &[String]| {
+            let keys = firsts.iter().map(|first| string_key(first));
+            let names = (refs.iter().zip(keys)).map(|(r, key)| kind.file(key, r.hash));
+            (kind, names.collect())
+        };
+        let generations = self.generations.iter();
+        let terms = generations.clone().flat_map(|g| &g.terms);
+        let positions = generations.flat_map(|g| (g.terms.iter()).zip(&g.positions));
+        PieceFiles::new([
+            (
+                PieceKind::Dictionary,
+                PieceKind::Dictionary.files(&self.dictionary),
+            ),
+            (
+                PieceKind::Terms,
+                terms
+                    .map(|r| PieceKind::Terms.file(r.first as usize, r.hash))
+                    .collect(),
+            ),
+            (
+                PieceKind::Positions,
+                (positions.map(|(r, &hash)| PieceKind::Positions.file(r.first as usize, hash)))
+                    .collect(),
+            ),
+            by_first(PieceKind::Text, &self.texts),
+            by_first(PieceKind::Titles, &self.titles),
+            by_first(PieceKind::Links, &self.links),
+            by_string(PieceKind::Names, &self.names, &self.first_names),
+            by_string(PieceKind::Ids, &self.ids, &self.first_ids),
+        ])
+    }
+}
+
+/// A short number named after `first`, which keeps the name of a piece of
+/// ids or names that begins with it: 20 bits of its hash (the content hash
+/// tells two pieces that share them apart).
+fn string_key(first: &str) -> usize {
+    (content_hash(first.as_bytes()) & 0xf_ffff) as usize
 }
 
 /// A run of the articles' ids of a split file, in byte order, with the
@@ -308,6 +400,63 @@ impl TermPiece {
     }
 }
 
+/// The postings of a [`Generation`]'s terms in a run of runs of terms, its
+/// term piece (see [`Generation::terms`]). Its terms are named, so that the
+/// terms a later generation adds leave it as it is: a reader finds a term's
+/// place among the terms of every generation's piece of its run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GenerationPiece {
+    /// How many of the generation's terms each run holds, from the piece's
+    /// first run on.
+    pub run_terms: Vec<u32>,
+    /// Those terms, sorted.
+    #[serde(with = "front_coded")]
+    pub terms: Vec<String>,
+    /// The postings of each, in the generation's documents (numbered in the
+    /// whole collection), without their word positions: those are in the
+    /// piece's [`PositionPiece`], whose forms number the terms from the
+    /// piece's first.
+    pub postings: Vec<Postings>,
+}
+
+impl GenerationPiece {
+    /// Checks it as the piece of `runs` runs of terms of the generation of
+    /// documents `docs`: a count per run, as many terms (sorted) and
+    /// postings, postings of the generation's documents only.
+    pub fn validate(&self, runs: usize, docs: std::ops::Range<u32>) -> Result<(), Damage> {
+        let counted: u64 = self.run_terms.iter().map(|&c| u64::from(c)).sum();
+        if self.run_terms.len() != runs
+            || counted != self.terms.len() as u64
+            || self.terms.len() != self.postings.len()
+            || self.terms.is_empty()
+        {
+            return Err(Damage::Unmatched {
+                what: "one count per run and postings per term",
+            });
+        }
+        if !self.terms.windows(2).all(|w| w[0] < w[1]) {
+            return Err(Damage::OutOfOrder { what: "terms" });
+        }
+        for postings in &self.postings {
+            if !postings.positions.is_empty() {
+                return Err(Damage::DetailsApart);
+            }
+            postings.validate(docs.end)?;
+            match postings.doc_gaps.first() {
+                Some(&first) if first < docs.start => {
+                    return Err(Damage::OutOfRange {
+                        what: "document of an earlier generation",
+                        value: u64::from(first),
+                        limit: u64::from(docs.start),
+                    })
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 /// What ranking a split file's run of terms does without, apart from its
 /// term piece: the word positions of the postings (phrases, proximity), the
 /// word forms (an article with the very form typed first) and the spellings
@@ -331,6 +480,15 @@ pub struct PieceForm {
     pub form: String,
     /// Where it occurs in the term's postings: [`FormPostings::index_gaps`].
     pub index_gaps: Vec<u32>,
+}
+
+/// What a run of consecutive articles links to: their related articles and
+/// main names, apart from their text (which a rebuild that adds articles
+/// leaves as it was, where it changes these), in pieces of their own.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinksPiece {
+    /// Each article's, by document number from the piece's first.
+    pub links: Vec<crate::model::Links>,
 }
 
 /// A run of the collection's names (see [`IndexFile::entities`]).
@@ -849,10 +1007,22 @@ impl IndexFile {
         if pieces.first_terms.len() != pieces.dictionary.len()
             || !ascending(&pieces.dictionary)
             || !pieces.first_terms.windows(2).all(|w| w[0] < w[1])
-            || !ascending(&pieces.terms)
-            || (!pieces.positions.is_empty() && pieces.positions.len() != pieces.terms.len())
+            || !pieces
+                .generations
+                .iter()
+                .all(|g| generation_in_order(g, pieces.runs.len()))
+            || !pieces
+                .generations
+                .windows(2)
+                .all(|w| w[0].first_doc < w[1].first_doc)
+            || pieces.generations.first().is_some_and(|g| g.first_doc != 0)
+            || pieces
+                .generations
+                .last()
+                .is_some_and(|g| g.first_doc as usize >= docs.max(1))
             || !of_docs(&pieces.texts)
             || !of_docs(&pieces.titles)
+            || !of_docs(&pieces.links)
             || pieces.first_ids.len() != pieces.ids.len()
             || !ascending(&pieces.ids)
             || !pieces.first_ids.windows(2).all(|w| w[0] < w[1])
@@ -866,207 +1036,41 @@ impl IndexFile {
     pub fn is_split(&self) -> bool {
         !self.pieces.is_empty()
     }
-
-    /// Splits a whole file: returns the file a reader loads first (what lists
-    /// of articles need, and the first term of each dictionary piece) and the
-    /// pieces, as `(file name, bytes)`. Dictionary pieces hold runs of
-    /// `sizes.dictionary_terms` terms; term pieces, the postings of runs of terms of
-    /// about `sizes.term_bytes` encoded bytes (a term larger than that is a piece of
-    /// its own); text pieces, runs of articles of about `sizes.text_bytes`;
-    /// title pieces, runs of their titles of about `sizes.title_bytes`.
-    /// The same file always gives the same pieces.
-    pub fn split(mut self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
-        assert!(!self.is_split(), "the file is split already");
-        let mut files = Vec::new();
-        self.split_dictionary(sizes.dictionary_terms, &mut files);
-        self.split_terms(sizes.term_bytes, &mut files);
-        self.split_ids(sizes.text_bytes, &mut files);
-        self.split_articles(sizes.text_bytes, sizes.title_bytes, &mut files);
-        self.split_names(sizes.text_bytes, &mut files);
-        (self, files)
-    }
-
-    /// The dictionary pieces: runs of `dictionary_terms` terms, with
-    /// whether each is a name and its document frequency.
-    fn split_dictionary(&mut self, dictionary_terms: usize, files: &mut Vec<(String, Vec<u8>)>) {
-        let index = &mut self.index;
-        let terms = std::mem::take(&mut index.terms);
-        let mut names = std::mem::take(&mut index.names).into_iter();
-        let mut doc_frequencies = index.postings.iter().map(|p| p.doc_frequency() as u32);
-        for (number, run) in terms.chunks(dictionary_terms.max(1)).enumerate() {
-            let piece = DictionaryPiece {
-                terms: run.to_vec(),
-                names: names.by_ref().take(run.len()).collect(),
-                doc_frequencies: doc_frequencies.by_ref().take(run.len()).collect(),
-            };
-            let first = (number * dictionary_terms.max(1)) as u32;
-            let refs = &mut self.pieces.dictionary;
-            add_piece(PieceKind::Dictionary, refs, files, first, &piece);
-            self.pieces.first_terms.push(run[0].clone());
-        }
-    }
-
-    /// The term pieces, of about `term_bytes` of postings (with the forms
-    /// and spellings of their terms), and beside each its position piece.
-    fn split_terms(&mut self, term_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
-        let index = &mut self.index;
-        // The forms of each term move to the term's piece.
-        let forms_of = index.take_forms_by_term();
-        let mut piece = TermPiece::default();
-        let (mut first, mut size) = (0u32, 0usize);
-        let postings = std::mem::take(&mut index.postings);
-        let mut spellings = std::mem::take(&mut index.spellings).into_iter();
-        let count = postings.len();
-        let mut positions = PositionPiece::default();
-        for (term, (mut postings, forms)) in postings.into_iter().zip(forms_of).enumerate() {
-            positions
-                .positions
-                .push(std::mem::take(&mut postings.positions));
-            size += postcard::to_allocvec(&postings).map_or(0, |b| b.len());
-            size += (forms.iter())
-                .map(|f| f.form.len() + f.index_gaps.len() + 4)
-                .sum::<usize>();
-            piece.postings.push(postings);
-            piece.forms.extend(forms);
-            // Only shown in suggestions and compared with a typed form, the
-            // spellings can wait for their term's piece.
-            piece.spellings.extend(spellings.next());
-            if size >= term_bytes || term + 1 == count {
-                piece
-                    .forms
-                    .sort_by(|a, b| (a.term, &a.form).cmp(&(b.term, &b.form)));
-                let mut piece = std::mem::take(&mut piece);
-                positions.forms = std::mem::take(&mut piece.forms);
-                positions.spellings = std::mem::take(&mut piece.spellings);
-                let refs = &mut self.pieces.terms;
-                add_piece(PieceKind::Terms, refs, files, first, &piece);
-                let piece = std::mem::take(&mut positions);
-                let bytes = encode(&piece);
-                let hash = content_hash(&bytes);
-                let number = self.pieces.positions.len();
-                files.push((PieceKind::Positions.file(number, hash), bytes));
-                self.pieces.positions.push(hash);
-                (first, size) = (term as u32 + 1, 0);
-            }
-        }
-    }
-
-    /// The id pieces: the articles' ids in id order, with their numbers.
-    fn split_ids(&mut self, text_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
-        // The text pieces take the whole articles; the file keeps what lists,
-        // filters and links need before they come (see [`Pieces::texts`]).
-        let mut ids: Vec<(String, u32)> = (self.articles.iter().enumerate())
-            .map(|(doc, article)| (article.id.clone(), doc as u32))
-            .collect();
-        ids.sort();
-        for (first, run) in runs_of(ids, text_bytes) {
-            let (ids, docs) = run.into_iter().unzip();
-            let piece = IdPiece { ids, docs };
-            self.pieces.first_ids.push(piece.ids[0].clone());
-            add_piece(PieceKind::Ids, &mut self.pieces.ids, files, first, &piece);
-        }
-    }
-
-    /// The text pieces, whole articles, and the title pieces, their ids,
-    /// titles and sections.
-    fn split_articles(
-        &mut self,
-        text_bytes: usize,
-        title_bytes: usize,
-        files: &mut Vec<(String, Vec<u8>)>,
-    ) {
-        let texts: Vec<Article> = (self.articles.iter_mut())
-            .map(|article| {
-                let kept = Article {
-                    title_from_text: article.title_from_text,
-                    date: article.date.clone(),
-                    source: article.source.clone(),
-                    lang: article.lang.clone(),
-                    ..Article::default()
-                };
-                std::mem::replace(article, kept)
-            })
-            .collect();
-        let titles = (texts.iter())
-            .map(|a| Article {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                section: a.section.clone(),
-                ..Article::default()
-            })
-            .collect();
-        for (first, articles) in runs_of(titles, title_bytes) {
-            let refs = &mut self.pieces.titles;
-            let piece = TextPiece { articles };
-            add_piece(PieceKind::Titles, refs, files, first, &piece);
-        }
-        for (first, articles) in runs_of(texts, text_bytes) {
-            let refs = &mut self.pieces.texts;
-            add_piece(PieceKind::Text, refs, files, first, &TextPiece { articles });
-        }
-    }
-
-    /// The name pieces, by key.
-    fn split_names(&mut self, text_bytes: usize, files: &mut Vec<(String, Vec<u8>)>) {
-        for (first, entities) in runs_of(std::mem::take(&mut self.entities), text_bytes) {
-            (self.pieces.first_names).push(crate::model::key(&entities[0].name));
-            let refs = &mut self.pieces.names;
-            add_piece(
-                PieceKind::Names,
-                refs,
-                files,
-                first,
-                &NamePiece { entities },
-            );
-        }
-    }
 }
 
-/// `items` in runs of about `bytes` encoded bytes (each run closes once it
-/// reaches them), each with the number of its first item. No run is empty.
-fn runs_of<T: Serialize>(items: Vec<T>, bytes: usize) -> Vec<(u32, Vec<T>)> {
-    let mut runs: Vec<(u32, Vec<T>)> = Vec::new();
-    let (mut run, mut first, mut size) = (Vec::new(), 0u32, 0usize);
-    let count = items.len();
-    for (number, item) in items.into_iter().enumerate() {
-        size += postcard::to_allocvec(&item).map_or(0, |b| b.len());
-        run.push(item);
-        if size >= bytes || number + 1 == count {
-            runs.push((first, std::mem::take(&mut run)));
-            (first, size) = (number as u32 + 1, 0);
-        }
-    }
-    runs
+/// Whether a generation's pieces are in order: ascending runs from the
+/// first (of `runs`), one position piece per term piece.
+fn generation_in_order(generation: &Generation, runs: usize) -> bool {
+    let refs = &generation.terms;
+    refs.windows(2).all(|w| w[0].first < w[1].first)
+        && refs.first().is_none_or(|p| p.first == 0)
+        && refs.last().is_none_or(|p| (p.first as usize) < runs)
+        && generation.positions.len() == refs.len()
 }
 
-/// Encodes `piece`, starting at term or document `first`, as the next of
-/// `refs`, into `files`, named `{kind}-{number}-{hash of the bytes}.bin`.
-fn add_piece<T: Serialize>(
-    kind: PieceKind,
-    refs: &mut Vec<PieceRef>,
-    files: &mut Vec<(String, Vec<u8>)>,
-    first: u32,
-    piece: &T,
-) {
-    let bytes = encode(piece);
-    let piece = PieceRef {
-        first,
-        hash: content_hash(&bytes),
-    };
-    files.push((piece.file(kind, refs.len()), bytes));
-    refs.push(piece);
-}
+mod split;
+pub(crate) use split::form_of as split_form_of;
+pub use split::generations;
 
 pub mod lengths;
 
 /// Checks that the related articles of `articles` are among the `count`
 /// documents of the collection (a downloaded file may say anything).
 pub fn check_related(articles: &[Article], count: usize) -> Result<(), Damage> {
-    let related = articles.iter().flat_map(|a| &a.related);
-    match related.map(|r| r.doc).find(|&doc| doc as usize >= count) {
-        Some(doc) => Err(Damage::OutOfRange {
+    check_related_docs(articles.iter().flat_map(|a| &a.related), count)
+}
+
+/// Checks that `related` articles are among the `count` documents of the
+/// collection.
+pub fn check_related_docs<'a>(
+    related: impl IntoIterator<Item = &'a crate::model::Related>,
+    count: usize,
+) -> Result<(), Damage> {
+    let mut related = related.into_iter();
+    match related.find(|r| r.doc as usize >= count) {
+        Some(r) => Err(Damage::OutOfRange {
             what: "related document",
-            value: u64::from(doc),
+            value: u64::from(r.doc),
             limit: count as u64,
         }),
         None => Ok(()),

@@ -8,8 +8,7 @@ use crate::format::Damage;
 use crate::pieces::{PieceFiles, PieceKind};
 use crate::{
     article, format, model, order, pieces, search, snippet, Analyzer, Article, DictionaryPiece,
-    Filters, FormatError, IndexFile, Needed, Order, Page, Results, Searcher, Snippet, TermPiece,
-    TextPiece,
+    Filters, FormatError, IndexFile, Needed, Order, Page, Results, Searcher, Snippet, TextPiece,
 };
 
 /// A query read once (see [`Library::prepare`]).
@@ -93,6 +92,9 @@ pub struct Library {
     /// The title pieces, by first document number: the articles' ids,
     /// titles and sections.
     titles: pieces::Slots<Vec<Article>>,
+    /// What each article links to (a split index), by first document
+    /// number: its related articles and main names.
+    links: pieces::Slots<Vec<model::Links>>,
     /// The collection's names, sorted by key, by first entity number.
     names: pieces::Slots<Vec<model::Entity>>,
     /// The key of the first name of each name piece.
@@ -113,31 +115,12 @@ impl Library {
             .filter(|_| pieces.ids.is_empty())
             .map(|(doc, article)| (article.id.clone(), doc as u32))
             .collect();
+        let files = pieces.files();
         let searcher = if pieces.is_empty() {
             Searcher::new(file.index)
         } else {
-            let firsts: Vec<u32> = pieces.terms.iter().map(|p| p.first).collect();
-            let run_firsts = pieces.dictionary.iter().map(|p| p.first);
-            let runs = run_firsts.zip(pieces.first_terms).collect();
-            Searcher::split(file.index, runs, &firsts)
+            Searcher::of_pieces(file.index, &pieces)
         };
-        let files = PieceFiles::new([
-            (
-                PieceKind::Dictionary,
-                PieceKind::Dictionary.files(&pieces.dictionary),
-            ),
-            (PieceKind::Terms, PieceKind::Terms.files(&pieces.terms)),
-            (PieceKind::Text, PieceKind::Text.files(&pieces.texts)),
-            (PieceKind::Names, PieceKind::Names.files(&pieces.names)),
-            (
-                PieceKind::Positions,
-                (pieces.positions.iter().enumerate())
-                    .map(|(number, &hash)| PieceKind::Positions.file(number, hash))
-                    .collect(),
-            ),
-            (PieceKind::Ids, PieceKind::Ids.files(&pieces.ids)),
-            (PieceKind::Titles, PieceKind::Titles.files(&pieces.titles)),
-        ]);
         Library {
             articles: file.articles,
             by_id,
@@ -145,6 +128,7 @@ impl Library {
             files,
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             titles: pieces::Slots::new(pieces.titles.iter().map(|p| p.first)),
+            links: pieces::Slots::new(pieces.links.iter().map(|p| p.first)),
             names: if pieces.names.is_empty() {
                 pieces::Slots::whole(file.entities)
             } else {
@@ -283,6 +267,7 @@ impl Library {
         files.extend(self.files.names(PieceKind::Names, self.names.unloaded()));
         files.extend(self.files.names(PieceKind::Ids, self.ids.unloaded()));
         files.extend(self.files.names(PieceKind::Titles, self.titles.unloaded()));
+        files.extend(self.files.names(PieceKind::Links, self.links.unloaded()));
         files
     }
 
@@ -327,8 +312,21 @@ impl Library {
                 (self.searcher.add_dictionary_piece(number, piece)).map_err(corrupt)
             }
             PieceKind::Terms => {
-                let piece: TermPiece = format::decode(bytes)?;
+                let piece: format::GenerationPiece = format::decode(bytes)?;
                 self.searcher.add_term_piece(number, piece).map_err(corrupt)
+            }
+            PieceKind::Links => {
+                let piece: format::LinksPiece = format::decode(bytes)?;
+                let first = self.links.first(number).unwrap_or_default() as usize;
+                let count =
+                    (self.links.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
+                if piece.links.len() != count {
+                    return Err(corrupt(Damage::OtherItems));
+                }
+                let related = piece.links.iter().flat_map(|links| &links.related);
+                format::check_related_docs(related, self.articles.len()).map_err(corrupt)?;
+                self.links.set(number, piece.links);
+                Ok(())
             }
             // The same articles, with only their id, title and section.
             PieceKind::Titles | PieceKind::Text => {
@@ -410,10 +408,35 @@ impl Library {
     /// here (they come with it in a split index).
     pub fn related(&self, doc: u32) -> Vec<model::Related> {
         let count = self.articles.len();
-        (self.text(doc).into_iter())
-            .flat_map(|article| article.related.iter().copied())
+        let related = match self.links(doc) {
+            Some(links) => &links.related,
+            None => self.text(doc).map_or(&[][..], |article| &article.related),
+        };
+        (related.iter().copied())
             .filter(|r| (r.doc as usize) < count)
             .collect()
+    }
+
+    /// The main names of article `doc`, as shown: in its text (a whole
+    /// index), or in its link piece once it is here ([`Library::missing_links`]).
+    pub fn names_of(&self, doc: u32) -> &[String] {
+        match self.links(doc) {
+            Some(links) => &links.names,
+            None => self.text(doc).map_or(&[], |article| &article.names),
+        }
+    }
+
+    /// What article `doc` links to, in a split index once its piece is here.
+    fn links(&self, doc: u32) -> Option<&model::Links> {
+        let (piece, at) = self.links.entry(doc as usize)?;
+        piece.get(at)
+    }
+
+    /// The link pieces of `docs` not loaded yet (none for a whole index):
+    /// what [`Library::related`] and [`Library::names_of`] need.
+    pub fn missing_links(&self, docs: impl IntoIterator<Item = u32>) -> Vec<String> {
+        let runs = self.links.missing_for(docs.into_iter().map(|d| d as usize));
+        self.files.names(PieceKind::Links, runs)
     }
 
     /// The run of name pieces where the name of key `key` would be.

@@ -16,6 +16,17 @@ pub struct Related {
     pub same_story: bool,
 }
 
+/// What an article links to, which the articles added to a collection
+/// change: its related articles and its main names (see
+/// [`crate::format::LinksPiece`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Links {
+    /// Its related articles ([`crate::Article::related`]).
+    pub related: Vec<Related>,
+    /// Its main names, as shown ([`crate::Article::names`]).
+    pub names: Vec<String>,
+}
+
 /// What a name stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {

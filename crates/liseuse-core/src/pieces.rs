@@ -79,11 +79,13 @@ pub enum PieceKind {
     Ids,
     /// A [`crate::TextPiece`] of ids, titles and sections only (a title piece).
     Titles,
+    /// A [`crate::format::LinksPiece`]: what a run of articles links to.
+    Links,
 }
 
 impl PieceKind {
     /// Every kind, in the order of their numbers.
-    pub const ALL: [PieceKind; 7] = [
+    pub const ALL: [PieceKind; 8] = [
         PieceKind::Dictionary,
         PieceKind::Terms,
         PieceKind::Text,
@@ -91,6 +93,7 @@ impl PieceKind {
         PieceKind::Positions,
         PieceKind::Ids,
         PieceKind::Titles,
+        PieceKind::Links,
     ];
 
     /// The beginning of the file names of pieces of this kind.
@@ -103,10 +106,12 @@ impl PieceKind {
             PieceKind::Positions => "positions",
             PieceKind::Ids => "ids",
             PieceKind::Titles => "titles",
+            PieceKind::Links => "links",
         }
     }
 
-    /// The file name of piece `number` of this kind, whose content hashes to `hash`.
+    /// The file name of the piece of this kind whose content hashes to
+    /// `hash`, known by `number` (see [`crate::format::Pieces::files`]).
     pub fn file(self, number: usize, hash: u32) -> String {
         // Written digit by digit: the app names every piece of a large
         // collection as it starts, and `format!` took milliseconds for that.
@@ -138,6 +143,8 @@ impl PieceKind {
 #[derive(Clone, Debug, Default)]
 pub struct PieceFiles {
     files: [Vec<String>; PieceKind::ALL.len()],
+    /// The kind and number of each name, made when first asked.
+    numbers: std::sync::OnceLock<std::collections::HashMap<String, (PieceKind, usize)>>,
 }
 
 impl PieceFiles {
@@ -168,12 +175,18 @@ impl PieceFiles {
     }
 
     /// The kind and number of the piece named `file`, when it is one of
-    /// this index's: read from the name, then checked against the table.
+    /// this index's.
     pub fn find(&self, file: &str) -> Option<(PieceKind, usize)> {
-        let (kind_name, rest) = file.split_once('-')?;
-        let kind = *PieceKind::ALL.iter().find(|k| k.name() == kind_name)?;
-        let number = rest.split_once('-')?.0.parse().ok()?;
-        (self.of(kind).get(number)? == file).then_some((kind, number))
+        let numbers = self.numbers.get_or_init(|| {
+            let mut numbers = std::collections::HashMap::new();
+            for kind in PieceKind::ALL {
+                for (number, name) in self.of(kind).iter().enumerate() {
+                    numbers.entry(name.clone()).or_insert((kind, number));
+                }
+            }
+            numbers
+        });
+        numbers.get(file).copied()
     }
 }
 

@@ -31,9 +31,13 @@
 use crate::order::SortedSet;
 
 use crate::analysis::Analyzer;
-use crate::format::{Damage, DictionaryPiece, PositionPiece, SearchIndex, TermPiece, FIELD_COUNT};
+use crate::format::{
+    Damage, DictionaryPiece, GenerationPiece, Pieces, PositionPiece, SearchIndex, TermPiece,
+    FIELD_COUNT,
+};
 use crate::synonyms::GROUPS;
 
+mod assemble;
 mod dictionary;
 mod plan;
 mod postings;
@@ -169,12 +173,34 @@ impl Searcher {
 
     /// Prepares the index of a split file for searching: its terms are in
     /// dictionary pieces starting at `dictionary` (term number, first term),
-    /// their postings in term pieces starting at the term numbers `firsts`;
-    /// both are loaded with [`Searcher::add_dictionary_piece`] and
+    /// their postings in runs of `runs` terms each, in `generations` (their
+    /// documents, and the first run of each of their term pieces); both are
+    /// loaded with [`Searcher::add_dictionary_piece`] and
     /// [`Searcher::add_term_piece`] after [`Searcher::missing_pieces`] named them.
-    pub fn split(index: SearchIndex, dictionary: Vec<(u32, String)>, firsts: &[u32]) -> Self {
+    pub fn split(
+        index: SearchIndex,
+        dictionary: Vec<(u32, String)>,
+        runs: Vec<u32>,
+        generations: Vec<(std::ops::Range<u32>, Vec<u32>)>,
+    ) -> Self {
         let dictionary = Dictionary::split(dictionary);
-        Self::with(index, dictionary, PostingStore::split(firsts))
+        let postings = PostingStore::split(runs, generations, index.analyzer);
+        Self::with(index, dictionary, postings)
+    }
+
+    /// Prepares the index of a split file whose `pieces` are these
+    /// (see [`Searcher::split`]).
+    pub fn of_pieces(index: SearchIndex, pieces: &Pieces) -> Self {
+        let dictionary_firsts = pieces.dictionary.iter().map(|p| p.first);
+        let dictionary = dictionary_firsts
+            .zip(pieces.first_terms.iter().cloned())
+            .collect();
+        let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))
+            .chain(std::iter::once(index.doc_count));
+        let generations = (pieces.generations.iter().zip(ends))
+            .map(|(g, end)| (g.first_doc..end, g.terms.iter().map(|p| p.first).collect()))
+            .collect();
+        Self::split(index, dictionary, pieces.runs.clone(), generations)
     }
 
     fn with(index: SearchIndex, dictionary: Dictionary, postings: PostingStore) -> Self {
@@ -254,15 +280,14 @@ impl Searcher {
     /// Loads position piece number `number` (once): refused if it is not
     /// the positions of its term piece's postings.
     pub fn add_position_piece(&self, number: usize, piece: PositionPiece) -> Result<(), Damage> {
-        self.postings
-            .add_positions(number, piece, self.index.doc_count)
+        self.postings.add_positions(number, piece)
     }
 
     /// Loads term piece number `number` (once; later calls change nothing).
-    /// A piece that is not valid for its place (see [`TermPiece::validate`])
-    /// is refused.
-    pub fn add_term_piece(&self, number: usize, piece: TermPiece) -> Result<(), Damage> {
-        self.postings.add(number, piece, self.index.doc_count)
+    /// A piece that is not valid for its place (see
+    /// [`GenerationPiece::validate`]) is refused.
+    pub fn add_term_piece(&self, number: usize, piece: GenerationPiece) -> Result<(), Damage> {
+        self.postings.add(number, piece)
     }
 
     /// Loads dictionary piece number `number` (once; later calls change

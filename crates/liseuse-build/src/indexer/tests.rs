@@ -113,7 +113,7 @@ fn a_missing_folder_is_an_error_naming_it() {
 }
 
 #[test]
-fn articles_are_numbered_newest_first_and_undated_last() {
+fn articles_are_numbered_oldest_first_and_undated_first() {
     let article = |id: &str, date: Option<&str>| Article {
         id: id.into(),
         title: format!("Titre {id}"),
@@ -127,10 +127,12 @@ fn articles_are_numbered_newest_first_and_undated_last() {
         article("old-too", Some("2019-03-01")),
     ]);
     let ids: Vec<&str> = file.articles.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["new", "old", "old-too", "undated"]);
+    // The newest last: an article added to a dossier numbers none anew.
+    assert_eq!(ids, ["undated", "old", "old-too", "new"]);
     let library = liseuse_core::Library::new(file);
-    assert_eq!(library.by_date(), [0, 1, 2, 3]);
-    assert_eq!(library.search("titre undated", 1).hits[0].doc, 3);
+    // Listed newest first all the same, undated last, ties as given.
+    assert_eq!(library.by_date(), [3, 1, 2, 0]);
+    assert_eq!(library.search("titre undated", 1).hits[0].doc, 0);
 }
 
 /// Many small articles with real text: each paragraph of the seeds, with

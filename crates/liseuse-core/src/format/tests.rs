@@ -173,12 +173,16 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
     // term each at this size), each known by its first term.
     assert_eq!(head.pieces.first_terms, whole.index.terms);
     assert_eq!(head.pieces.dictionary.len(), whole.index.terms.len());
-    let dictionary: DictionaryPiece = decode(&pieces[0].1).unwrap();
-    assert!(pieces[0].0.starts_with("dictionary-0000-"));
+    let named = |prefix: &str| -> Vec<&(String, Vec<u8>)> {
+        pieces
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .collect()
+    };
+    let dictionary: DictionaryPiece = decode(&named("dictionary-0000-")[0].1).unwrap();
     assert_eq!(dictionary.terms, whole.index.terms[..1]);
     assert_eq!(dictionary.names, whole.index.names[..1]);
     assert_eq!(dictionary.doc_frequencies, [2]);
-    let pieces = &pieces[2..];
     // Of each article, what lists and filters need; its id is in an id
     // piece (sorted ids, with their documents), the rest in its text piece.
     let kept = &head.articles[0];
@@ -200,30 +204,30 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
     assert_eq!(kept.lang, whole.articles[0].lang);
     assert_eq!(kept.title, "");
     assert!(kept.byline.is_none() && kept.blocks.is_empty());
-    // One term per piece at this size; spellings and word forms go with
-    // their term's postings.
-    assert_eq!(head.pieces.terms.len(), 2);
+    // One term per run and per piece at this size, in one generation (of
+    // two documents); spellings and word forms go with their term's
+    // positions.
+    assert_eq!(head.pieces.runs, [1, 1]);
+    assert_eq!(head.pieces.generations.len(), 1);
+    assert_eq!(head.pieces.generations[0].terms.len(), 2);
     // One article per text piece at this size.
     assert_eq!(head.pieces.texts.len(), 2);
     assert!(head.index.spellings.is_empty());
     assert!(head.index.forms.is_empty() && head.index.form_postings.is_empty());
     // The postings without their word positions, which are apart, in a
     // position piece for the same terms.
-    let piece: TermPiece = decode(&pieces[0].1).unwrap();
+    let piece: GenerationPiece = decode(&named("terms-0000-")[0].1).unwrap();
     let mut postings = whole.index.postings[0].clone();
     let positions = std::mem::take(&mut postings.positions);
     assert!(!positions.is_empty());
     assert_eq!(piece.postings, [postings]);
-    assert!(
-        pieces[1].0.starts_with("positions-0000-"),
-        "{}",
-        pieces[1].0
-    );
-    let apart: PositionPiece = decode(&pieces[1].1).unwrap();
+    assert_eq!(piece.terms, ["arme"]);
+    assert_eq!(piece.run_terms, [1]);
+    let apart: PositionPiece = decode(&named("positions-0000-")[0].1).unwrap();
     assert_eq!(apart.positions, [positions]);
-    assert_eq!(head.pieces.positions.len(), head.pieces.terms.len());
+    let generation = &head.pieces.generations[0];
+    assert_eq!(generation.positions.len(), generation.terms.len());
     // Spellings and word forms go with the positions: ranking does without them.
-    assert!(piece.spellings.is_empty() && piece.forms.is_empty());
     assert_eq!(apart.spellings, ["armée"]);
     let form = |form: &str, index_gaps: Vec<u32>| PieceForm {
         term: 0,
@@ -238,6 +242,65 @@ fn a_split_file_keeps_list_metadata_and_moves_terms_postings_and_articles_to_pie
         .filter(|(name, _)| name.starts_with("text-"))
         .flat_map(|(_, bytes)| decode::<TextPiece>(bytes).unwrap().articles);
     assert_eq!(texts.collect::<Vec<_>>(), whole.articles);
+    assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
+}
+
+#[test]
+fn generations_are_whole_blocks_of_each_level_then_the_rest() {
+    let sizes = PieceSizes::default();
+    // Levels of 64, 512, 4,096, 32,768 documents.
+    assert_eq!(generations(34_141, sizes), [0, 32_768, 33_792, 34_112]);
+    // Ten more rewrite the last generation only; a block made whole merges.
+    assert_eq!(generations(34_151, sizes), [0, 32_768, 33_792, 34_112]);
+    assert_eq!(generations(34_176, sizes), [0, 32_768, 33_792]);
+    assert_eq!(generations(30, sizes), [0]);
+    assert_eq!(generations(0, sizes), [0]);
+    assert_eq!(generations(64 * 8, sizes), [0]);
+    assert_eq!(generations(64 * 8 + 1, sizes), [0, 512]);
+    assert_eq!(generations(5, PieceSizes::about(1)), [0, 4]);
+}
+
+#[test]
+fn a_generation_holds_the_postings_of_its_documents_only() {
+    let mut file = sample();
+    file.index.doc_count = 3;
+    file.index.field_lengths = [vec![3, 4, 2], vec![120, 80, 10]];
+    let mut third = file.articles[1].clone();
+    third.id = "c".into();
+    file.articles.push(third);
+    file.index.postings[1] =
+        Postings::from_docs([(1, &[vec![2], vec![]]), (2, &[vec![0], vec![]])]);
+    // Generations of documents 0 and 1, then 2.
+    let (head, pieces) = file.split(PieceSizes::about(1));
+    let starts: Vec<u32> = head
+        .pieces
+        .generations
+        .iter()
+        .map(|g| g.first_doc)
+        .collect();
+    assert_eq!(starts, [0, 2]);
+    let terms = |prefix: &str| -> Vec<GenerationPiece> {
+        (pieces.iter().filter(|(name, _)| name.starts_with(prefix)))
+            .map(|(_, bytes)| decode(bytes).unwrap())
+            .collect()
+    };
+    let all = terms("terms-");
+    // The first generation: both terms, a run each; the second: "paix"
+    // only, in one piece of both runs, its document numbered in the whole.
+    assert_eq!(all.len(), 3);
+    let last = &all[2];
+    assert_eq!(last.terms, ["paix"]);
+    assert_eq!(last.run_terms, [0, 1]);
+    assert_eq!(
+        from_gaps(&last.postings[0].doc_gaps).collect::<Vec<_>>(),
+        [2]
+    );
+    assert_eq!(last.validate(2, 2..3), Ok(()));
+    assert!(
+        last.validate(2, 3..4).is_err(),
+        "a document of another generation"
+    );
+    assert!(last.validate(1, 2..3).is_err(), "another number of runs");
     assert_eq!(IndexFile::from_bytes(&head.to_bytes()), Ok(head));
 }
 
@@ -289,14 +352,17 @@ fn piece_references_read_back_and_take_their_gaps_and_four_bytes_a_hash() {
         .collect();
     let pieces = Pieces {
         texts: refs.clone(),
-        positions: refs.iter().map(|r| r.hash).collect(),
+        generations: vec![Generation {
+            positions: refs.iter().map(|r| r.hash).collect(),
+            ..Generation::default()
+        }],
         ..Pieces::default()
     };
     let bytes = postcard::to_allocvec(&pieces).unwrap();
     assert_eq!(postcard::from_bytes::<Pieces>(&bytes).unwrap(), pieces);
     // 100 one-byte gaps and 100 four-byte hashes, twice (texts, positions), and small counts.
     assert!(
-        bytes.len() < 100 * (1 + 4 + 4) + 20,
+        bytes.len() < 100 * (1 + 4 + 4) + 30,
         "{} bytes",
         bytes.len()
     );

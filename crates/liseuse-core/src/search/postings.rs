@@ -1,10 +1,16 @@
 //! Postings: where each term occurs, with its spelling and word forms, in
-//! runs of terms. A whole index is one loaded run; a split one has a run per
-//! term piece, loaded when a query needs it, and the word positions of each
-//! run apart with its forms and spellings, loaded when a phrase needs them
-//! or to refine the ranking.
+//! runs of terms. A whole index is one loaded run. A split one has its
+//! postings in [generations](crate::format::Generation), each with term
+//! pieces of one or more runs and, apart, their word positions, forms and
+//! spellings: a run is searched once the piece of each generation that
+//! holds it is in ([`super::assemble`] puts their parts together), and
+//! refined once their positions are too.
 
-use crate::format::{Damage, PieceForm, PositionPiece, Postings, TermPiece};
+use std::ops::Range;
+
+use super::assemble;
+use crate::analysis::Analyzer;
+use crate::format::{Damage, GenerationPiece, PieceForm, PositionPiece, Postings, TermPiece};
 use crate::pieces::Slots;
 
 /// The postings of a term whose piece is not loaded.
@@ -17,14 +23,38 @@ static NO_POSTINGS: Postings = Postings {
 /// The runs of terms' postings, loaded or not.
 #[derive(Clone, Debug, Default)]
 pub(super) struct PostingStore {
-    /// The postings of each run, as its term piece has them (without word
-    /// positions in a split index; with them in a whole one).
+    /// The postings of each run, once in (without word positions in a split
+    /// index; with them in a whole one).
     runs: Slots<TermPiece>,
-    /// The positions, forms and spellings of each run that came before its
-    /// postings, waiting for them (a split index; none in a whole one).
-    positions: Slots<PositionPiece>,
+    /// How many terms each run holds (a split index).
+    run_terms: Vec<u32>,
     /// Each run whose postings and details are both in: its term piece whole.
     positioned: Slots<TermPiece>,
+    /// The generations of a split index, with their pieces as they came.
+    generations: Vec<Generation>,
+    /// How the index was analysed: the form a spelling is.
+    analyzer: Analyzer,
+}
+
+/// A generation's pieces, by first run.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Generation {
+    /// Its documents.
+    pub docs: Range<u32>,
+    /// The number, among every generation's pieces, of its first piece.
+    offset: usize,
+    /// Its term pieces.
+    pub terms: Slots<GenerationPiece>,
+    /// Its position pieces, one per term piece.
+    pub positions: Slots<PositionPiece>,
+}
+
+impl Generation {
+    /// Its piece holding run `run`, and how many runs from its first that is.
+    pub fn piece_of(&self, run: usize) -> Option<(usize, usize)> {
+        let piece = self.terms.run_of(run)?;
+        Some((piece, run - self.terms.first(piece)? as usize))
+    }
 }
 
 impl PostingStore {
@@ -36,13 +66,40 @@ impl PostingStore {
         }
     }
 
-    /// Runs starting at the term numbers `firsts`, none loaded yet, their
-    /// postings and their positions apart.
-    pub fn split(firsts: &[u32]) -> Self {
+    /// Runs of `run_terms` terms each, none loaded yet, in `generations`
+    /// (their documents, and the first run of each of their pieces).
+    pub fn split(
+        run_terms: Vec<u32>,
+        generations: Vec<(Range<u32>, Vec<u32>)>,
+        analyzer: Analyzer,
+    ) -> Self {
+        let mut first = 0u32;
+        let firsts: Vec<u32> = (run_terms.iter())
+            .map(|&count| {
+                let at = first;
+                first = first.saturating_add(count);
+                at
+            })
+            .collect();
+        let mut offset = 0;
+        let generations = (generations.into_iter())
+            .map(|(docs, firsts)| {
+                let generation = Generation {
+                    docs,
+                    offset,
+                    terms: Slots::new(firsts.iter().copied()),
+                    positions: Slots::new(firsts),
+                };
+                offset += generation.terms.len();
+                generation
+            })
+            .collect();
         PostingStore {
             runs: Slots::new(firsts.iter().copied()),
-            positions: Slots::new(firsts.iter().copied()),
-            positioned: Slots::new(firsts.iter().copied()),
+            positioned: Slots::new(firsts),
+            run_terms,
+            generations,
+            analyzer,
         }
     }
 
@@ -60,86 +117,6 @@ impl PostingStore {
             .unwrap_or(&NO_POSTINGS)
     }
 
-    /// Whether the positions of run `run` are in (with its postings, or
-    /// waiting for them).
-    fn has_positions(&self, run: usize) -> bool {
-        self.positioned.is_loaded(run) || self.positions.is_loaded(run)
-    }
-
-    /// The runs whose word positions `terms` need and that are not loaded,
-    /// by number, ascending (none in a whole index).
-    pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let missing = self.positioned.missing_for(terms).into_iter();
-        missing.filter(|&run| !self.has_positions(run)).collect()
-    }
-
-    /// The runs whose positions are not loaded yet, by number.
-    pub fn unloaded_positions(&self) -> Vec<usize> {
-        (0..self.positioned.len())
-            .filter(|&run| !self.has_positions(run))
-            .collect()
-    }
-
-    /// Loads the positions of run `number` (once). Positions that are not
-    /// those of the run's postings (as many per term and document as they
-    /// count) are refused: at once when the postings are in, else when they
-    /// come (until then the positions wait, apart).
-    pub fn add_positions(
-        &self,
-        number: usize,
-        piece: PositionPiece,
-        doc_count: u32,
-    ) -> Result<(), Damage> {
-        if self.positioned.first(number).is_none() {
-            return Err(Damage::NotOurs);
-        }
-        if (self.runs.count(number)).is_some_and(|count| count != piece.positions.len()) {
-            return Err(Damage::OtherItems);
-        }
-        match self.runs.piece(number) {
-            Some(postings) => {
-                let whole = self.detailed(number, postings, &piece, doc_count)?;
-                self.positioned.set(number, whole);
-            }
-            None => self.positions.set(number, piece),
-        }
-        Ok(())
-    }
-
-    /// Run `number`'s term piece whole again: `postings` with the
-    /// positions, forms and spellings of `details`, checked.
-    fn detailed(
-        &self,
-        number: usize,
-        postings: &TermPiece,
-        details: &PositionPiece,
-        doc_count: u32,
-    ) -> Result<TermPiece, Damage> {
-        if postings.postings.len() != details.positions.len() {
-            return Err(Damage::OtherItems);
-        }
-        let mut whole = postings.clone();
-        for (postings, positions) in whole.postings.iter_mut().zip(&details.positions) {
-            let counted: u64 = postings.counts.iter().map(|&c| u64::from(c)).sum();
-            if counted != positions.len() as u64 {
-                return Err(Damage::Unmatched {
-                    what: "as many positions as counted",
-                });
-            }
-            postings.positions = positions.clone();
-        }
-        whole.forms = details.forms.clone();
-        whole.spellings = details.spellings.clone();
-        if whole.spellings.len() != whole.postings.len() {
-            return Err(Damage::Unmatched {
-                what: "one spelling per term",
-            });
-        }
-        let first = self.runs.first(number).unwrap_or_default();
-        whole.validate(first, doc_count)?;
-        Ok(whole)
-    }
-
     /// How `term` is written (the most frequent form, accents included),
     /// once its piece is loaded.
     pub fn spelling(&self, term: usize) -> Option<&str> {
@@ -152,50 +129,124 @@ impl PostingStore {
         self.entry(term).map_or(&[], |(piece, _)| &piece.forms)
     }
 
-    /// The runs that hold `terms` and are not loaded, by number, ascending.
-    pub fn missing_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.runs.missing_for(terms)
+    /// The pieces, by number among every generation's, that `runs` need
+    /// and that are not loaded: term pieces, or position pieces.
+    fn pieces_for(&self, runs: Vec<usize>, terms: bool) -> Vec<usize> {
+        let mut pieces: Vec<usize> = Vec::new();
+        for run in runs {
+            for generation in &self.generations {
+                let Some((piece, _)) = generation.piece_of(run) else {
+                    continue;
+                };
+                let loaded = if terms {
+                    generation.terms.is_loaded(piece)
+                } else {
+                    generation.positions.is_loaded(piece)
+                };
+                if !loaded {
+                    pieces.push(generation.offset + piece);
+                }
+            }
+        }
+        crate::order::sort_dedup(&mut pieces);
+        pieces
     }
 
-    /// The runs not loaded yet, by number.
+    /// The term pieces that hold `terms` and are not loaded, by number,
+    /// ascending (none in a whole index).
+    pub fn missing_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        self.pieces_for(self.runs.missing_for(terms), true)
+    }
+
+    /// The position pieces whose word positions `terms` need and that are
+    /// not loaded, by number, ascending (none in a whole index).
+    pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        self.pieces_for(self.positioned.missing_for(terms), false)
+    }
+
+    /// The term pieces not loaded yet, by number.
     pub fn unloaded(&self) -> Vec<usize> {
-        self.runs.unloaded()
+        let each = self
+            .generations
+            .iter()
+            .map(|g| (g.offset, g.terms.unloaded()));
+        each.flat_map(|(offset, pieces)| pieces.into_iter().map(move |p| offset + p))
+            .collect()
+    }
+
+    /// The position pieces not loaded yet, by number.
+    pub fn unloaded_positions(&self) -> Vec<usize> {
+        let each = (self.generations.iter()).map(|g| (g.offset, g.positions.unloaded()));
+        each.flat_map(|(offset, pieces)| pieces.into_iter().map(move |p| offset + p))
+            .collect()
     }
 
     /// Whether every run is loaded, with its positions.
     pub fn all_loaded(&self) -> bool {
-        self.runs.all_loaded() && self.unloaded_positions().is_empty()
+        self.runs.all_loaded() && self.positioned.all_loaded()
     }
 
-    /// Loads run `number` (once; later calls change nothing). A piece that
-    /// is not valid for its place (see [`TermPiece::validate`]) is refused.
-    pub fn add(&self, number: usize, piece: TermPiece, doc_count: u32) -> Result<(), Damage> {
-        let Some(first) = self.runs.first(number) else {
-            return Err(Damage::NotOurs);
-        };
-        piece.validate(first, doc_count)?;
-        if self
-            .runs
-            .count(number)
-            .is_some_and(|count| count != piece.postings.len())
-        {
-            return Err(Damage::OtherItems);
+    /// The generation of piece `number` (among every generation's), and
+    /// the piece's number in it.
+    fn locate(&self, number: usize) -> Option<(&Generation, usize)> {
+        let generation = (self.generations.iter())
+            .take_while(|g| g.offset <= number)
+            .last()?;
+        let piece = number - generation.offset;
+        (piece < generation.terms.len()).then_some((generation, piece))
+    }
+
+    /// The runs piece `piece` of `generation` holds.
+    fn runs_of(&self, generation: &Generation, piece: usize) -> Range<usize> {
+        let first = generation.terms.first(piece).unwrap_or_default() as usize;
+        let end = (generation.terms.first(piece + 1)).map_or(self.run_terms.len(), |f| f as usize);
+        first..end
+    }
+
+    /// Loads term piece `number` (once; later calls change nothing), and
+    /// puts together the runs it completes. A piece that is not valid for
+    /// its place (see [`GenerationPiece::validate`]), or that does not
+    /// match its position piece or the other generations', is refused.
+    pub fn add(&self, number: usize, piece: GenerationPiece) -> Result<(), Damage> {
+        let (generation, at) = self.locate(number).ok_or(Damage::NotOurs)?;
+        let runs = self.runs_of(generation, at);
+        piece.validate(runs.len(), generation.docs.clone())?;
+        if let Some(details) = generation.positions.piece(at) {
+            assemble::check_details(&piece, details)?;
         }
-        let apart = !self.positioned.is_empty();
-        let detailed = !(piece.postings.iter()).all(|p| p.positions.is_empty())
-            || !piece.forms.is_empty()
-            || !piece.spellings.is_empty();
-        if apart && detailed {
-            return Err(Damage::DetailsApart);
+        generation.terms.set(at, piece);
+        self.assemble(runs)
+    }
+
+    /// Loads the positions of term piece `number` (once). Positions that
+    /// are not those of the piece's postings (as many per term and document
+    /// as they count) are refused: at once when the postings are in, else
+    /// when they come (until then the positions wait, apart).
+    pub fn add_positions(&self, number: usize, piece: PositionPiece) -> Result<(), Damage> {
+        let (generation, at) = self.locate(number).ok_or(Damage::NotOurs)?;
+        if let Some(postings) = generation.terms.piece(at) {
+            assemble::check_details(postings, &piece)?;
         }
-        self.runs.set(number, piece);
-        // Positions that came first, waiting for these postings.
-        if let (Some(postings), Some(details)) =
-            (self.runs.piece(number), self.positions.piece(number))
-        {
-            if !self.positioned.is_loaded(number) {
-                let whole = self.detailed(number, postings, details, doc_count)?;
-                self.positioned.set(number, whole);
+        generation.positions.set(at, piece);
+        self.assemble(self.runs_of(generation, at))
+    }
+
+    /// Puts together each of `runs` whose pieces are all in: its postings,
+    /// then its positions, forms and spellings.
+    fn assemble(&self, runs: Range<usize>) -> Result<(), Damage> {
+        for run in runs {
+            let first = self.runs.first(run).unwrap_or_default();
+            let count = self.run_terms.get(run).copied().unwrap_or_default() as usize;
+            if !self.runs.is_loaded(run) {
+                if let Some(piece) = assemble::postings(&self.generations, run, count)? {
+                    self.runs.set(run, piece);
+                }
+            }
+            if !self.positioned.is_loaded(run) {
+                let whole = assemble::positioned(&self.generations, run, first, &self.analyzer);
+                if let Some(whole) = whole? {
+                    self.positioned.set(run, whole);
+                }
             }
         }
         Ok(())

@@ -1,0 +1,223 @@
+//! A split index keeps its postings in generations (the articles added
+//! since the one before, apart): ranking is the same however the
+//! collection is cut, and a rebuild that adds articles leaves the pieces of
+//! the others as they were, so that a returning reader fetches little.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use liseuse_build::import::read_folder;
+use liseuse_build::indexer::build_index;
+use liseuse_core::format::{generations, PieceSizes};
+use liseuse_core::pieces::PieceKind;
+use liseuse_core::{Article, Block, IndexFile, Library};
+
+/// Every paragraph of the seeds as an article of its own, a day apart,
+/// the oldest first: a dossier of about a hundred articles.
+fn dossier() -> Vec<Article> {
+    let (seeds, _, _) = read_folder(&common::fixtures("../../../../seeds")).unwrap();
+    let blocks = seeds.iter().flat_map(|article| article.blocks.iter());
+    let blocks: Vec<&Block> = blocks.filter(|b| b.text.len() > 40).collect();
+    (blocks.iter().enumerate())
+        .map(|(n, block)| Article {
+            id: format!("p{n:03}"),
+            title: block
+                .text
+                .split(['.', ','])
+                .next()
+                .unwrap_or_default()
+                .into(),
+            date: Some(format!("2020-{:02}-{:02}", 1 + n / 28, 1 + n % 28)),
+            blocks: vec![(*block).clone()],
+            ..Article::default()
+        })
+        .collect()
+}
+
+/// `file` split with `sizes`, every piece taken in.
+fn loaded(file: IndexFile, sizes: PieceSizes) -> Library {
+    let (head, pieces) = file.split(sizes);
+    let library = Library::from_bytes(&head.to_bytes()).unwrap();
+    for (name, bytes) in &pieces {
+        library.add_piece(name, bytes).unwrap();
+    }
+    assert!(library.missing_pieces().is_empty());
+    library
+}
+
+/// Queries of every kind over the dossier: its titles' words, pairs and
+/// prefixes, a phrase, an exclusion, a typo.
+fn queries(articles: &[Article]) -> Vec<String> {
+    let mut queries: Vec<String> = common::QUERIES.iter().map(|q| q.to_string()).collect();
+    for article in articles.iter().step_by(3) {
+        let words: Vec<&str> = article.title.split_whitespace().collect();
+        queries.extend(words.iter().map(|w| w.to_string()));
+        queries.extend(words.windows(2).map(|w| w.join(" ")));
+        let prefix = |w: &&str| w.chars().take(4).collect::<String>();
+        queries.extend(words.first().map(prefix));
+        queries.extend(
+            words
+                .windows(2)
+                .next()
+                .map(|w| format!("\"{} {}\"", w[0], w[1])),
+        );
+    }
+    queries.extend(
+        [
+            "azerbaidjan -armenie",
+            "cessez-le-feu",
+            "Arméni",
+            "Karabakh",
+        ]
+        .map(String::from),
+    );
+    queries
+}
+
+#[test]
+fn ranking_is_the_same_however_the_collection_is_cut_into_generations() {
+    let articles = dossier();
+    assert!(articles.len() > 40, "{}", articles.len());
+    let file = build_index(articles.clone());
+    let whole = Library::new(file.clone());
+    let count = file.index.doc_count;
+    let cuts = [
+        // One generation; 1, 2, 4... documents; 3, 9, 27...; 8, 32...
+        PieceSizes {
+            generation_docs: count + 1,
+            ..PieceSizes::about(400)
+        },
+        PieceSizes::about(400),
+        PieceSizes {
+            generation_docs: 3,
+            generation_growth: 3,
+            ..PieceSizes::about(150)
+        },
+        PieceSizes {
+            generation_docs: 8,
+            generation_growth: 4,
+            ..PieceSizes::default()
+        },
+    ];
+    let mut cut_counts = BTreeSet::new();
+    for sizes in cuts {
+        cut_counts.insert(generations(count, sizes).len());
+        let split = loaded(file.clone(), sizes);
+        for query in queries(&articles) {
+            let (got, expected) = (split.search(&query, 20), whole.search(&query, 20));
+            assert_eq!(got, expected, "{query} in {:?}", generations(count, sizes));
+        }
+    }
+    assert!(cut_counts.len() >= 3, "cut in as many ways: {cut_counts:?}");
+}
+
+/// Pieces about as many to an article as a large collection's: a few
+/// articles a text piece, a hundred terms a term piece.
+fn realistic() -> PieceSizes {
+    PieceSizes {
+        dictionary_terms: 200,
+        term_bytes: 3000,
+        text_bytes: 4000,
+        title_bytes: 500,
+        ..PieceSizes::default()
+    }
+}
+
+/// The pieces a site publishes for `articles`, by name, with their sizes.
+fn published(articles: Vec<Article>, sizes: PieceSizes) -> BTreeMap<String, usize> {
+    let (_, pieces) = build_index(articles).split(sizes);
+    pieces
+        .into_iter()
+        .map(|(name, bytes)| (name, bytes.len()))
+        .collect()
+}
+
+/// The pieces of `after` that `before` does not have, by kind: count and bytes.
+fn new_pieces(
+    before: &BTreeMap<String, usize>,
+    after: &BTreeMap<String, usize>,
+) -> BTreeMap<String, (usize, usize)> {
+    let mut kinds: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (name, size) in after.iter().filter(|(name, _)| !before.contains_key(*name)) {
+        let entry = kinds
+            .entry(name.split('-').next().unwrap().to_string())
+            .or_default();
+        entry.0 += 1;
+        entry.1 += size;
+    }
+    kinds
+}
+
+#[test]
+fn articles_added_leave_the_pieces_of_the_others_as_they_were() {
+    let mut articles = dossier();
+    let sizes = PieceSizes {
+        generation_docs: 8,
+        generation_growth: 4,
+        ..realistic()
+    };
+    // Three more articles, the newest, within the last generation.
+    articles.truncate(articles.len() / 8 * 8 - 2);
+    let count = articles.len() as u32;
+    let before_count = count - 3;
+    let last = |n: u32| *generations(n, sizes).last().unwrap();
+    assert_eq!(
+        last(before_count),
+        last(count),
+        "the same generations but the last"
+    );
+    let before = published(articles[..before_count as usize].to_vec(), sizes);
+    let after = published(articles.clone(), sizes);
+    let new = new_pieces(&before, &after);
+    // The old articles' texts and titles are where they were: only the last
+    // pieces, which the new articles join, are new.
+    assert!(new["text"].0 <= 2 && new["titles"].0 <= 2, "{new:?}");
+    // And the postings of every generation but the last. Their position
+    // pieces hold their terms' spellings, the most frequent in the whole
+    // collection: a few change with the articles added ("affirme" becomes
+    // "affirmé"), the others are as they were.
+    let (head, _) = build_index(articles).split(sizes);
+    let files = head.pieces.files();
+    let older: usize = head
+        .pieces
+        .generations
+        .iter()
+        .rev()
+        .skip(1)
+        .map(|g| g.terms.len())
+        .sum();
+    assert!(older > 1);
+    for name in &files.of(PieceKind::Terms)[..older] {
+        assert!(before.contains_key(name), "{name} is new: {new:?}");
+    }
+    let positions = &files.of(PieceKind::Positions)[..older];
+    let kept = positions
+        .iter()
+        .filter(|name| before.contains_key(*name))
+        .count();
+    assert!(kept * 2 >= older, "{kept} of {older} kept: {new:?}");
+}
+
+#[test]
+fn an_article_edited_changes_its_own_pieces_only() {
+    let articles = dossier();
+    let sizes = PieceSizes {
+        generation_docs: 8,
+        generation_growth: 4,
+        ..realistic()
+    };
+    let before = published(articles.clone(), sizes);
+    let mut edited = articles;
+    // The oldest article, the first document: a word added to its text.
+    edited[0].blocks[0].text.push_str(" Mise à jour.");
+    let new = new_pieces(&before, &published(edited, sizes));
+    // Its text piece, what it links to, the postings of its new words and
+    // their dictionary piece, no other.
+    assert_eq!(new["text"].0, 1, "{new:?}");
+    assert!(new["links"].0 <= 1 && new["dictionary"].0 <= 2, "{new:?}");
+    assert!(new["terms"].0 <= 2 && new["positions"].0 <= 2, "{new:?}");
+    for kind in ["titles", "ids", "names"] {
+        assert!(!new.contains_key(kind), "{new:?}");
+    }
+}
