@@ -209,9 +209,16 @@ pub async fn search_timings(queries: Vec<String>) -> Vec<f64> {
             Err(_) => return Vec::new(),
         },
     };
-    for file in library.missing_pieces() {
-        if pieces::download(&library, &file).await.is_err() {
-            return Vec::new();
+    // In rounds: the name index names the name pieces.
+    loop {
+        let missing = library.missing_pieces();
+        if missing.is_empty() {
+            break;
+        }
+        for file in missing {
+            if pieces::download(&library, &file).await.is_err() {
+                return Vec::new();
+            }
         }
     }
     let Some(performance) = gloo::utils::window().performance() else {

@@ -22,7 +22,7 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * errors typed (issue 38: no English sentences of checks in the wasm).
  * Pagefind sends about 105 kB.
  */
-const FIRST_PATH_BUDGET = 108_500;
+const FIRST_PATH_BUDGET = 116_500;
 /**
  * After the first results (or at once on the home page and an article): the
  * app, yew and every feature. Its wasm was 316.8 kB at issue 25's close,
@@ -31,7 +31,7 @@ const FIRST_PATH_BUDGET = 108_500;
  * two crates, hooks and view functions, typed errors); its glue 9.9 kB,
  * 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 292_500;
+const APP_WASM_BUDGET = 300_000;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);

@@ -35,10 +35,11 @@ pub fn NameView(props: &NameViewProps) -> Html {
     let month = use_state_eq(|| None::<String>);
     let limit = use_state_eq(|| RESULTS_PAGE);
     let entity = library.entity(&props.name).cloned();
-    let docs: Vec<u32> = (entity.iter())
+    let mut docs: Vec<u32> = (entity.iter())
         .flat_map(|e| e.docs.iter().copied())
         .filter(|&d| (month.as_deref()).is_none_or(|m| library.article_at(d).month() == Some(m)))
         .collect();
+    library.newest_first(&mut docs);
     let shown: Vec<u32> = docs.iter().copied().take(*limit).collect();
     use_pieces(library, library.missing_texts(shown.iter().copied()));
     let ebook = {

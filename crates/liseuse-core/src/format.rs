@@ -87,7 +87,10 @@ pub struct PieceSizes {
     pub term_bytes: usize,
     /// Aimed bytes of a text piece ([`TEXT_PIECE_BYTES`]).
     pub text_bytes: usize,
-    /// Aimed bytes of a title piece ([`TITLE_PIECE_BYTES`]).
+    /// Aimed bytes of a title piece ([`TITLE_PIECE_BYTES`]); a name piece's
+    /// are twice that: a name's page needs one, and the articles added to
+    /// a collection change the pieces of the names they mention (about 200
+    /// for ten articles at OrangeSum's size), so the smaller the better.
     pub title_bytes: usize,
     /// Documents of the smallest generation's level ([`GENERATION_DOCS`]).
     pub generation_docs: u32,
@@ -193,11 +196,10 @@ pub struct Pieces {
     /// The link pieces, by first document number (see [`LinksPiece`]).
     #[serde(with = "refs")]
     pub links: Vec<PieceRef>,
-    /// The name pieces, by first entity number (see [`NamePiece`]).
+    /// The index of the name pieces ([`NameIndexPiece`]): one piece, or
+    /// none for a collection without names. A name's page fetches it first.
     #[serde(with = "refs")]
-    pub names: Vec<PieceRef>,
-    /// The key of the first entity of each name piece: which piece a name would be in.
-    pub first_names: Vec<String>,
+    pub name_index: Vec<PieceRef>,
     /// The id pieces, by first id number in id order (see [`IdPiece`]).
     #[serde(with = "refs")]
     pub ids: Vec<PieceRef>,
@@ -235,7 +237,7 @@ impl Pieces {
             && self.texts.is_empty()
             && self.titles.is_empty()
             && self.links.is_empty()
-            && self.names.is_empty()
+            && self.name_index.is_empty()
             && self.ids.is_empty()
     }
 
@@ -243,8 +245,9 @@ impl Pieces {
     /// position pieces of every generation in a row). Each is named after
     /// its content and after what keeps its place when articles are added:
     /// its first document (text and title pieces), its first run of terms
-    /// (term and position pieces), its first id or name (id and name
-    /// pieces); only the dictionary pieces, which change anyway, by number.
+    /// (term and position pieces), its first id (id pieces); only the
+    /// dictionary pieces and the name index, which change anyway, by
+    /// number. The name pieces are in the name index ([`NameIndexPiece::files`]).
     pub fn files(&self) -> PieceFiles {
         let by_first = |kind: PieceKind, refs: &[PieceRef]| {
             let names = refs.iter().map(|r| kind.file(r.first as usize, r.hash));
@@ -277,7 +280,10 @@ impl Pieces {
             by_first(PieceKind::Text, &self.texts),
             by_first(PieceKind::Titles, &self.titles),
             by_first(PieceKind::Links, &self.links),
-            by_string(PieceKind::Names, &self.names, &self.first_names),
+            (
+                PieceKind::NameIndex,
+                PieceKind::NameIndex.files(&self.name_index),
+            ),
             by_string(PieceKind::Ids, &self.ids, &self.first_ids),
         ])
     }
@@ -489,6 +495,46 @@ pub struct PieceForm {
 pub struct LinksPiece {
     /// Each article's, by document number from the piece's first.
     pub links: Vec<crate::model::Links>,
+}
+
+/// Where the collection's names are: the name pieces, and the key of the
+/// first name of each. Apart from the first file, which it would weigh on
+/// at every visit for what only a name's page needs, and small: a name
+/// piece holds a few names, so that the articles added to a collection,
+/// which change the names they mention, change few pieces.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameIndexPiece {
+    /// The name pieces, by first entity number (see [`NamePiece`]).
+    #[serde(with = "refs")]
+    pub names: Vec<PieceRef>,
+    /// The key of the first entity of each name piece: which piece a name would be in.
+    pub first_names: Vec<String>,
+}
+
+impl NameIndexPiece {
+    /// The file name of each name piece, after its content and its first name.
+    pub fn files(&self) -> Vec<String> {
+        let keys = self.first_names.iter().map(|first| string_key(first));
+        (self.names.iter().zip(keys))
+            .map(|(r, key)| PieceKind::Names.file(key, r.hash))
+            .collect()
+    }
+
+    /// Checks that it has a first name per piece, in order.
+    pub fn validate(&self) -> Result<(), Damage> {
+        if self.first_names.len() != self.names.len() {
+            return Err(Damage::Unmatched {
+                what: "one first name per name piece",
+            });
+        }
+        let ascending = self.names.windows(2).all(|w| w[0].first < w[1].first);
+        if !ascending || !self.first_names.windows(2).all(|w| w[0] < w[1]) {
+            return Err(Damage::OutOfOrder {
+                what: "name pieces",
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A run of the collection's names (see [`IndexFile::entities`]).

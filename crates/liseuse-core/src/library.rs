@@ -64,6 +64,25 @@ pub struct Listed<'a> {
     pub section: Option<&'a str>,
 }
 
+/// The collection's names, sorted by key, in runs by first entity number.
+#[derive(Clone, Debug, Default)]
+struct Names {
+    pieces: pieces::Slots<Vec<model::Entity>>,
+    /// The key of the first name of each piece (a split index).
+    first_names: Vec<String>,
+    /// The file name of each piece (a split index).
+    files: PieceFiles,
+}
+
+impl Names {
+    /// The run of pieces where the name of key `key` would be.
+    fn run(&self, key: &str) -> usize {
+        self.first_names
+            .partition_point(|first| first.as_str() <= key)
+            .saturating_sub(1)
+    }
+}
+
 /// A collection ready to read and search: the articles and their index.
 ///
 /// From a split index file (see [`IndexFile::split`]), it starts with the
@@ -95,10 +114,8 @@ pub struct Library {
     /// What each article links to (a split index), by first document
     /// number: its related articles and main names.
     links: pieces::Slots<Vec<model::Links>>,
-    /// The collection's names, sorted by key, by first entity number.
-    names: pieces::Slots<Vec<model::Entity>>,
-    /// The key of the first name of each name piece.
-    first_names: Vec<String>,
+    /// The collection's names: in a split index, once its name index is here.
+    names: std::sync::OnceLock<Names>,
 }
 
 impl Library {
@@ -129,12 +146,14 @@ impl Library {
             texts: pieces::Slots::new(pieces.texts.iter().map(|p| p.first)),
             titles: pieces::Slots::new(pieces.titles.iter().map(|p| p.first)),
             links: pieces::Slots::new(pieces.links.iter().map(|p| p.first)),
-            names: if pieces.names.is_empty() {
-                pieces::Slots::whole(file.entities)
+            names: if pieces.name_index.is_empty() {
+                std::sync::OnceLock::from(Names {
+                    pieces: pieces::Slots::whole(file.entities),
+                    ..Names::default()
+                })
             } else {
-                pieces::Slots::new(pieces.names.iter().map(|p| p.first))
+                std::sync::OnceLock::new()
             },
-            first_names: pieces.first_names,
             ids: pieces::Slots::new(pieces.ids.iter().map(|p| p.first)),
             first_ids: pieces.first_ids,
             date_places: std::sync::OnceLock::new(),
@@ -264,7 +283,12 @@ impl Library {
     pub fn missing_pieces(&self) -> Vec<String> {
         let mut files = self.needed_files(self.searcher.unloaded_pieces());
         files.extend(self.files.names(PieceKind::Text, self.texts.unloaded()));
-        files.extend(self.files.names(PieceKind::Names, self.names.unloaded()));
+        match self.names.get() {
+            Some(names) => {
+                files.extend(names.files.names(PieceKind::Names, names.pieces.unloaded()))
+            }
+            None => files.extend(self.files.names(PieceKind::NameIndex, [0])),
+        }
         files.extend(self.files.names(PieceKind::Ids, self.ids.unloaded()));
         files.extend(self.files.names(PieceKind::Titles, self.titles.unloaded()));
         files.extend(self.files.names(PieceKind::Links, self.links.unloaded()));
@@ -284,7 +308,8 @@ impl Library {
             file: file.to_string(),
             damage,
         };
-        let Some((kind, number)) = self.files.find(file) else {
+        let name_piece = || self.names.get()?.files.find(file);
+        let Some((kind, number)) = self.files.find(file).or_else(name_piece) else {
             return Err(corrupt(Damage::NotOurs));
         };
         pieces::check(file, bytes)?;
@@ -304,7 +329,21 @@ impl Library {
             PieceKind::Names => {
                 let piece: format::NamePiece = format::decode(bytes)?;
                 format::check_entities(&piece.entities, self.articles.len()).map_err(corrupt)?;
-                self.names.set(number, piece.entities);
+                if let Some(names) = self.names.get() {
+                    names.pieces.set(number, piece.entities);
+                }
+                Ok(())
+            }
+            PieceKind::NameIndex => {
+                let piece: format::NameIndexPiece = format::decode(bytes)?;
+                piece.validate().map_err(corrupt)?;
+                let mut files = PieceFiles::default();
+                files.set(PieceKind::Names, piece.files());
+                let _ = self.names.set(Names {
+                    pieces: pieces::Slots::new(piece.names.iter().map(|p| p.first)),
+                    first_names: piece.first_names,
+                    files,
+                });
                 Ok(())
             }
             PieceKind::Dictionary => {
@@ -439,29 +478,27 @@ impl Library {
         self.files.names(PieceKind::Links, runs)
     }
 
-    /// The run of name pieces where the name of key `key` would be.
-    fn name_run(&self, key: &str) -> usize {
-        self.first_names
-            .partition_point(|first| first.as_str() <= key)
-            .saturating_sub(1)
-    }
-
     /// The person, place or organisation whose [`model::key`] is `key`,
     /// when its piece is here (always for a whole index; see
     /// [`Library::missing_for_name`]).
     pub fn entity(&self, key: &str) -> Option<&model::Entity> {
-        let all = self.names.piece(self.name_run(key))?;
+        let names = self.names.get()?;
+        let all = names.pieces.piece(names.run(key))?;
         let at = all
             .binary_search_by(|e| model::key(&e.name).as_str().cmp(key))
             .ok()?;
         all.get(at)
     }
 
-    /// The name piece [`Library::entity`] needs for `key`, if not loaded.
+    /// The piece [`Library::entity`] needs for `key`, if not loaded: the
+    /// name index first, then the name's piece.
     pub fn missing_for_name(&self, key: &str) -> Vec<String> {
-        let run = self.name_run(key);
-        match self.files.of(PieceKind::Names).get(run) {
-            Some(file) if !self.names.is_loaded(run) => vec![file.clone()],
+        let Some(names) = self.names.get() else {
+            return self.files.names(PieceKind::NameIndex, [0]);
+        };
+        let run = names.run(key);
+        match names.files.of(PieceKind::Names).get(run) {
+            Some(file) if !names.pieces.is_loaded(run) => vec![file.clone()],
             _ => Vec::new(),
         }
     }
@@ -652,6 +689,15 @@ impl Library {
         let date = |d: u32| self.articles[d as usize].date.as_deref();
         crate::order::sort_by(&mut docs, |&a, &b| article::newest_first(date(a), date(b)));
         docs
+    }
+
+    /// Puts `docs` in the order of [`Library::by_date`]: the newest first
+    /// (articles are numbered in the order they were added, the oldest first).
+    pub fn newest_first(&self, docs: &mut [u32]) {
+        let places = self.date_places();
+        crate::order::sort_by_key(docs, |&doc| {
+            places.get(doc as usize).copied().unwrap_or(u32::MAX)
+        });
     }
 
     /// Every source named by an article, with its number of articles, by name.

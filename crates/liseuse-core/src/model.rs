@@ -58,7 +58,8 @@ pub struct Entity {
     pub name: String,
     /// What it is.
     pub kind: Kind,
-    /// The documents that name it, ascending (newest first).
+    /// The documents that name it, ascending (the oldest first: see
+    /// [`crate::Library::newest_first`]).
     pub docs: Vec<u32>,
     /// How many times it is named in all.
     pub mentions: u32,

@@ -81,11 +81,13 @@ pub enum PieceKind {
     Titles,
     /// A [`crate::format::LinksPiece`]: what a run of articles links to.
     Links,
+    /// The [`crate::format::NameIndexPiece`]: where the names are.
+    NameIndex,
 }
 
 impl PieceKind {
     /// Every kind, in the order of their numbers.
-    pub const ALL: [PieceKind; 8] = [
+    pub const ALL: [PieceKind; 9] = [
         PieceKind::Dictionary,
         PieceKind::Terms,
         PieceKind::Text,
@@ -94,6 +96,7 @@ impl PieceKind {
         PieceKind::Ids,
         PieceKind::Titles,
         PieceKind::Links,
+        PieceKind::NameIndex,
     ];
 
     /// The beginning of the file names of pieces of this kind.
@@ -107,6 +110,7 @@ impl PieceKind {
             PieceKind::Ids => "ids",
             PieceKind::Titles => "titles",
             PieceKind::Links => "links",
+            PieceKind::NameIndex => "nameindex",
         }
     }
 
@@ -143,8 +147,9 @@ impl PieceKind {
 #[derive(Clone, Debug, Default)]
 pub struct PieceFiles {
     files: [Vec<String>; PieceKind::ALL.len()],
-    /// The kind and number of each name, made when first asked.
-    numbers: std::sync::OnceLock<std::collections::HashMap<String, (PieceKind, usize)>>,
+    /// The hash, kind and number of each piece, by hash: made when a name
+    /// is first looked up.
+    by_hash: std::sync::OnceLock<Vec<(u32, PieceKind, u32)>>,
 }
 
 impl PieceFiles {
@@ -155,6 +160,12 @@ impl PieceFiles {
             table.files[kind as usize] = names;
         }
         table
+    }
+
+    /// Names the pieces of `kind` (before any is looked up by name).
+    pub fn set(&mut self, kind: PieceKind, names: Vec<String>) {
+        self.files[kind as usize] = names;
+        self.by_hash = std::sync::OnceLock::new();
     }
 
     /// The names of the pieces of `kind`, by number.
@@ -175,19 +186,32 @@ impl PieceFiles {
     }
 
     /// The kind and number of the piece named `file`, when it is one of
-    /// this index's.
+    /// this index's: found by the hash its name ends with.
     pub fn find(&self, file: &str) -> Option<(PieceKind, usize)> {
-        let numbers = self.numbers.get_or_init(|| {
-            let mut numbers = std::collections::HashMap::new();
+        let by_hash = self.by_hash.get_or_init(|| {
+            let mut by_hash = Vec::new();
             for kind in PieceKind::ALL {
                 for (number, name) in self.of(kind).iter().enumerate() {
-                    numbers.entry(name.clone()).or_insert((kind, number));
+                    by_hash.extend(hash_of(name).map(|hash| (hash, kind, number as u32)));
                 }
             }
-            numbers
+            crate::order::sort_by_key(&mut by_hash, |&(hash, _, _)| hash);
+            by_hash
         });
-        numbers.get(file).copied()
+        let hash = hash_of(file)?;
+        let start = by_hash.partition_point(|&(h, _, _)| h < hash);
+        (by_hash[start..].iter())
+            .take_while(|&&(h, _, _)| h == hash)
+            .map(|&(_, kind, number)| (kind, number as usize))
+            .find(|&(kind, number)| self.of(kind).get(number).is_some_and(|name| name == file))
     }
+}
+
+/// The hash a piece's file name ends with (`…-89abcdef.bin`).
+fn hash_of(file: &str) -> Option<u32> {
+    let stem = file.strip_suffix(".bin")?;
+    let hex = stem.get(stem.len().checked_sub(8)?..)?;
+    u32::from_str_radix(hex, 16).ok()
 }
 
 /// Appends `hash` as 8 lower-case hex digits (as `{:08x}` writes it).

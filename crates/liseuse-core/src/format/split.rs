@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::{
     encode, DictionaryPiece, Generation, GenerationPiece, IdPiece, IndexFile, LinksPiece,
-    NamePiece, PieceForm, PieceKind, PieceRef, PieceSizes, PositionPiece, Postings, TextPiece,
+    NameIndexPiece, NamePiece, PieceForm, PieceKind, PieceRef, PieceSizes, PositionPiece, Postings,
+    TextPiece,
 };
 use crate::analysis::Analyzer;
 use crate::article::Article;
@@ -43,8 +44,9 @@ impl IndexFile {
         self.split_ids(sizes.text_bytes, &mut encoded);
         self.split_links(sizes.title_bytes * 4, &mut encoded);
         self.split_articles(sizes.text_bytes, sizes.title_bytes, &mut encoded);
-        self.split_names(sizes.text_bytes, &mut encoded);
-        let files = self.pieces.files();
+        let name_files = self.split_names(sizes.title_bytes * 2, &mut encoded);
+        let mut files = self.pieces.files();
+        files.set(PieceKind::Names, name_files);
         let mut numbers = [0usize; PieceKind::ALL.len()];
         let named = (encoded.into_iter())
             .map(|(kind, bytes)| {
@@ -224,16 +226,27 @@ impl IndexFile {
         }
     }
 
-    /// The name pieces, by key.
-    fn split_names(&mut self, text_bytes: usize, encoded: &mut Encoded) {
+    /// The name pieces, by key, and their index: the names of the name
+    /// pieces, which the index holds.
+    fn split_names(&mut self, bytes: usize, encoded: &mut Encoded) -> Vec<String> {
         let entities = std::mem::take(&mut self.entities);
         let key = |entity: &crate::model::Entity| crate::model::key(&entity.name).into_bytes();
-        for (first, entities) in runs_of(entities, text_bytes, key) {
-            (self.pieces.first_names).push(crate::model::key(&entities[0].name));
+        let mut index = NameIndexPiece::default();
+        let mut pieces = Vec::new();
+        for (first, entities) in runs_of(entities, bytes, key) {
+            (index.first_names).push(crate::model::key(&entities[0].name));
             let (piece, bytes) = encoded_piece(first, &NamePiece { entities });
-            self.pieces.names.push(piece);
-            encoded.push((PieceKind::Names, bytes));
+            index.names.push(piece);
+            pieces.push((PieceKind::Names, bytes));
         }
+        // The index first: what reads the pieces in order finds it first.
+        if !index.names.is_empty() {
+            let (piece, bytes) = encoded_piece(0, &index);
+            self.pieces.name_index.push(piece);
+            encoded.push((PieceKind::NameIndex, bytes));
+        }
+        encoded.extend(pieces);
+        index.files()
     }
 }
 

@@ -6,7 +6,6 @@
 //! says. What comes out is what a whole index holds for the run, however
 //! the collection was cut into generations.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::postings::Generation;
@@ -91,7 +90,7 @@ fn merged(parts: &[Part]) -> Vec<Vec<(usize, usize)>> {
             }
         }
     }
-    all.sort_unstable();
+    crate::order::sort(&mut all);
     let mut terms: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut previous: Option<&str> = None;
     for (term, number, local) in all {
@@ -185,7 +184,8 @@ pub(super) fn positioned(
             )
         });
         whole.postings.push(concat(postings));
-        let mut forms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        // (A map sorted by form: the order of a whole index's forms.)
+        let mut forms: Vec<(String, Vec<u32>)> = Vec::new();
         let mut offset = 0u32;
         for &(p, local) in &places {
             let count = parts[p].piece.postings[local].doc_frequency() as u32;
@@ -193,11 +193,11 @@ pub(super) fn positioned(
             let listed = forms_of(&details.forms, local as u32);
             if listed.is_empty() {
                 let spelling = details.spellings.get(local).map_or("", String::as_str);
-                let indexes = forms.entry(form_of(spelling, analyzer)).or_default();
+                let indexes = crate::order::entry(&mut forms, form_of(spelling, analyzer));
                 indexes.extend(offset..offset + count);
             }
             for form in listed {
-                let indexes = forms.entry(form.form.clone()).or_default();
+                let indexes = crate::order::entry(&mut forms, form.form.clone());
                 indexes.extend(from_gaps(&form.index_gaps).map(|i| i + offset));
             }
             offset += count;
