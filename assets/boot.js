@@ -307,7 +307,10 @@
 
   if (!('serviceWorker' in navigator)) return;
 
-  /** Shows "a new version is ready" with a button that reloads onto it. */
+  /** Shows "a new version is ready" with a button that reloads onto it;
+   * for a split index, what the update brings ("Mise à jour : 10 nouveaux
+   * articles (420 ko)"), and when the worker waits for the reader's word
+   * to download it (data saver, a large update), a button that does. */
   function offerUpdate(worker) {
     if (document.querySelector('.update')) return;
     const bar = document.createElement('div');
@@ -318,7 +321,26 @@
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = say('reload');
-    button.addEventListener('click', () => worker.postMessage({ type: 'SKIP_WAITING' }));
+    let ready = true;
+    button.addEventListener('click', () => {
+      if (ready) {
+        worker.postMessage({ type: 'SKIP_WAITING' });
+      } else {
+        button.disabled = true;
+        worker.postMessage({ type: 'PREPARE' });
+      }
+    });
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      // (Only the waiting worker is asked.)
+      if (event.data?.type !== 'UPDATE') return;
+      const { articles, bytes } = event.data;
+      const size = say('kilobytes', Math.max(1, Math.round(bytes / 1000)));
+      if (articles > 0) text.textContent = say('update', articles === 1 ? say('updateOne') : say('updateMany', articles), size);
+      ready = event.data.ready !== false;
+      button.disabled = false;
+      button.textContent = ready ? say('reload') : say('download');
+    });
+    worker.postMessage({ type: 'UPDATE' });
     bar.append(text, button);
     document.body.append(bar);
   }

@@ -16,6 +16,17 @@
 // search offline works as soon as its pieces are, and a piece the reader
 // fetched is kept too. Piece names carry their content's hash, so that cache
 // outlives versions: a rebuild downloads only the pieces that changed.
+//
+// An update of a split index, for a reader who kept the whole collection
+// offline: the install downloads the new version's pieces they lack (the
+// new and changed ones, named apart from the old), checked, before the new
+// version may take over, so that it is whole offline at once; until then
+// the old version serves, with its own pieces, never a mix. An install cut
+// short (offline) fails, and the browser tries again at the next visit:
+// the pieces already in are not fetched again. With the data saver on, or
+// an update over ASK_OVER_BYTES, the install downloads nothing and the
+// page asks first (PREPARE). The page hears what the update brings (UPDATE:
+// new articles, bytes) to say it.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const SHELL = PRECACHE;
@@ -33,6 +44,9 @@ const PIECE_CACHE = `liseuse-pieces ${SCOPE}`;
 // connections to a host over HTTP/1.1, so 4 leave room for the reader's own
 // searches. (OrangeSum's 5,923 pieces, 117 MB, from loopback: 31 s.)
 const FILL_CONCURRENCY = 4;
+// Above this, an update is downloaded once the reader says so (as boot.js
+// asks before storing a large collection).
+const ASK_OVER_BYTES = 20e6;
 
 // Files whose name carries a content hash never change: the browser's HTTP cache
 // may give them (no second download on a first visit). Any other file
@@ -68,6 +82,10 @@ self.addEventListener('install', (event) => {
       );
       await Promise.all(responses.map((response, i) => cache.put(SHELL[i], response)));
       await caches.delete(STAGED);
+      const plan = await update();
+      if (plan?.kept && !plan.ready && !self.navigator.connection?.saveData && plan.bytes <= ASK_OVER_BYTES) {
+        await prepare();
+      }
     })(),
   );
 });
@@ -203,6 +221,52 @@ async function missingPieces() {
   return pieceUrls.filter((url) => !cached.has(url));
 }
 
+/** The manifest of the version this one replaces, from its cache; null
+ * at a first visit (or for a whole index). */
+async function previousManifest() {
+  const ours = (name) => name.startsWith('liseuse-') && name.endsWith(` ${SCOPE}`);
+  const others = (await caches.keys()).filter((name) => ours(name) && ![CACHE, PIECE_CACHE, STAGED].includes(name));
+  for (const name of others) {
+    const response = await (await caches.open(name)).match(MANIFEST);
+    if (response) return decompressedJson(response);
+  }
+  return null;
+}
+
+/** What updating to this version brings a returning reader of a split
+ * index: its new articles, the bytes of its pieces the previous version did
+ * not have, whether the reader kept the previous version whole offline
+ * (then those pieces are downloaded before the switch) and whether they
+ * are all in; null at a first visit or for a whole index. */
+async function update() {
+  if (!SPLIT) return null;
+  const previous = await previousManifest().catch(() => null);
+  if (!previous) return null;
+  const cached = await cachedPieces();
+  const kept = previous.pieces.every(([file]) => cached.has(absolute(`./pieces/${file}`)));
+  const { pieces, sizes = [], articles = 0 } = await manifest();
+  const known = new Set(previous.pieces.map(([file]) => file));
+  const bytes = pieces.reduce((sum, [file], i) => sum + (known.has(file) ? 0 : (sizes[i] ?? 0)), 0);
+  const ready = !kept || (await missingPieces()).length === 0;
+  return { articles: articles - (previous.articles ?? 0), bytes, kept, ready };
+}
+
+/** Downloads every piece of this version not in the cache yet, each
+ * checked against its hash; fails if one could not be (the next attempt
+ * fetches the others only). */
+async function prepare() {
+  const queue = await missingPieces();
+  const cache = await caches.open(PIECE_CACHE);
+  const worker = async () => {
+    for (let url = queue.shift(); url; url = queue.shift()) {
+      await fetchPiece(cache, url).catch(() => {});
+    }
+  };
+  await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker));
+  const left = (await missingPieces()).length;
+  if (left) throw new Error(`update: ${left} pieces could not be downloaded`);
+}
+
 let filling = null;
 
 // The page says when the reader's own requests are in flight (PAUSE) and
@@ -254,6 +318,17 @@ self.addEventListener('message', (event) => {
   if (type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
   // The page, at each visit: go on filling the cache with the pieces.
   if (type === 'FILL') event.waitUntil(fill());
+  // What this version, waiting, brings; and its download, when the reader
+  // says so (PREPARE), then again what it brings (ready).
+  if (type === 'UPDATE' || type === 'PREPARE') {
+    event.waitUntil(
+      (async () => {
+        if (type === 'PREPARE') await prepare().catch(() => {});
+        const plan = await update();
+        event.source?.postMessage({ type: 'UPDATE', ...(plan ?? { articles: 0, bytes: 0, ready: true }) });
+      })(),
+    );
+  }
   if (type === 'PAUSE') pause();
   if (type === 'RESUME') unpause();
   // What storing the whole index would download, for the page to ask first.

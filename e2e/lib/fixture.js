@@ -16,6 +16,8 @@ export const DIST_SUBPATH = process.env.DIST_SUBPATH ?? join(ROOT, 'target/e2e/d
 export const DIST_COLLECTION = process.env.DIST_COLLECTION ?? join(ROOT, 'target/e2e/dist-collection');
 /** The English articles of e2e/fixtures/english, with their liseuse.toml (scripts/test builds it). */
 export const DIST_ENGLISH = process.env.DIST_ENGLISH ?? join(ROOT, 'target/e2e/dist-english');
+/** The collection's build with one more article, newer (e2e/fixtures/grow), split as it is (scripts/test builds it). */
+export const DIST_COLLECTION_NEXT = process.env.DIST_COLLECTION_NEXT ?? join(ROOT, 'target/e2e/dist-collection-next');
 /** A later build with one more article, to play a redeploy (scripts/test builds it). */
 export const DIST_NEXT = process.env.DIST_NEXT ?? join(ROOT, 'target/e2e/dist-next');
 

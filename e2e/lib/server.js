@@ -50,14 +50,22 @@ function sharedLink(bytesPerSecond) {
  * service worker are slowed too: `latency` ms before each response, and
  * `bytesPerSecond` shared by all responses. `noCache` sends what a host that
  * forbids caching does (`no-cache`, no validator, so never a 304).
+ * `setFailing(test)` cuts the connection of every request whose path
+ * `test` says yes to, as a network that went down would (null: none).
  */
 export async function serveStatic(root, { prefix = '/', gzip = false, latency = 0, bytesPerSecond = 0, noCache = false } = {}) {
   let base = resolve(root);
+  let failing = null;
   const log = [];
   const send = bytesPerSecond ? sharedLink(bytesPerSecond) : (res, body) => res.end(body);
   const server = createServer(async (req, res) => {
     if (latency) await sleep(latency);
     const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (failing?.(full)) {
+      log.push({ path: full, status: 'cut' });
+      req.socket.destroy();
+      return;
+    }
     if (!full.startsWith(prefix)) {
       log.push({ path: full, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -98,6 +106,9 @@ export async function serveStatic(root, { prefix = '/', gzip = false, latency = 
     log,
     setRoot: (folder) => {
       base = resolve(folder);
+    },
+    setFailing: (test) => {
+      failing = test;
     },
     close: () => new Promise((ok) => {
       server.closeAllConnections?.();

@@ -30,6 +30,7 @@ use liseuse_core::Article;
 /// keeps its name: it is fetched again on every visit anyway).
 fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
     let (head, pieces) = build_index(articles).split(PieceSizes::default());
+    let count = head.index.doc_count;
     let head = head.to_bytes();
     let mut files: BTreeMap<String, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.clone(), gzip(bytes).len()))
@@ -37,7 +38,7 @@ fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
     files.insert(index_file(&head), gzip(&head).len());
     files.insert(
         MANIFEST_FILE.into(),
-        manifest_bytes(&Manifest::of(&pieces)).len(),
+        manifest_bytes(&Manifest::of(&pieces, count)).len(),
     );
     files
 }

@@ -170,11 +170,13 @@ impl Site {
         };
         let raw_index = head.to_bytes();
         let hints = hints(&head, &terms);
+        let articles = head.index.doc_count;
         drop(head);
         let early = shell(identity, &early_page(&raw_index, &pieces, identity));
         // Compressed on every core, the most costly step of a large build's publishing.
         let pieces = crate::parallel::each(pieces, |(name, bytes)| (name, gzip(&bytes)));
-        let manifest = (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces)));
+        let manifest =
+            (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces, articles)));
         Site {
             index: (
                 liseuse_core::pieces::index_file(&raw_index),

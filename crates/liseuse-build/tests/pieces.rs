@@ -15,8 +15,15 @@ fn split() -> (liseuse_core::Library, Vec<(String, Vec<u8>)>) {
 #[test]
 fn the_manifest_lists_every_piece_with_the_hash_its_name_ends_with() {
     let (_, pieces) = split();
-    let manifest = Manifest::of(&pieces);
+    let manifest = Manifest::of(&pieces, 12);
     assert_eq!(manifest.pieces.len(), pieces.len());
+    assert_eq!(manifest.articles, 12);
+    // Each piece's size beside its name: what an update downloads.
+    assert_eq!(manifest.sizes.len(), pieces.len());
+    for ((file, _), size) in manifest.pieces.iter().zip(&manifest.sizes) {
+        let bytes = &pieces.iter().find(|(name, _)| name == file).unwrap().1;
+        assert_eq!(*size as usize, bytes.len(), "{file}");
+    }
     let total: usize = pieces.iter().map(|(_, bytes)| bytes.len()).sum();
     assert_eq!(
         manifest.bytes, total as u64,

@@ -266,20 +266,38 @@ pub struct Manifest {
     /// large). 0 in a manifest written before it was there.
     #[serde(default)]
     pub bytes: u64,
+    /// The bytes of each piece as published, in the order of
+    /// [`Manifest::pieces`]: what an update downloads, which the service
+    /// worker tells before it does (empty in a manifest written before).
+    #[serde(default)]
+    pub sizes: Vec<u32>,
+    /// How many articles the collection has: what an update says is new.
+    #[serde(default)]
+    pub articles: u32,
 }
 
 impl Manifest {
-    /// The manifest of `pieces` (`(file name, bytes as published)`).
-    pub fn of(pieces: &[(String, Vec<u8>)]) -> Self {
+    /// The manifest of `pieces` (`(file name, bytes as published)`), of a
+    /// collection of `articles` articles.
+    pub fn of(pieces: &[(String, Vec<u8>)], articles: u32) -> Self {
         let bytes = pieces.iter().map(|(_, b)| b.len() as u64).sum();
-        let mut pieces: Vec<(String, u32)> = (pieces.iter())
-            .map(|(file, bytes)| (file.clone(), content_hash(bytes)))
+        let mut listed: Vec<(String, u32, u32)> = (pieces.iter())
+            .map(|(file, bytes)| (file.clone(), content_hash(bytes), bytes.len() as u32))
             .collect();
-        crate::order::sort(&mut pieces);
-        Manifest { pieces, bytes }
+        crate::order::sort(&mut listed);
+        let sizes = listed.iter().map(|&(_, _, size)| size).collect();
+        let pieces = (listed.into_iter())
+            .map(|(file, hash, _)| (file, hash))
+            .collect();
+        Manifest {
+            pieces,
+            bytes,
+            sizes,
+            articles,
+        }
     }
 
-    /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…],"bytes":52000000}`.
+    /// As JSON: `{"pieces":[["dictionary-0000-89abcdef.bin",2309737967],…],"bytes":52000000,"sizes":[…],"articles":34141}`.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
