@@ -22,12 +22,13 @@ use liseuse_build::import::read_folder;
 use liseuse_build::indexer::build_index;
 use liseuse_core::article::newest_first;
 use liseuse_core::format::PieceSizes;
-use liseuse_core::pieces::{index_file, Manifest, MANIFEST_FILE};
+use liseuse_core::pieces::{content_hash, index_file, Manifest, MANIFEST_FILE};
 use liseuse_core::Article;
 
 /// The files a site publishes for `articles`, by name, with their bytes on
-/// the wire: the first file, the pieces and their manifest (the manifest
-/// keeps its name: it is fetched again on every visit anyway).
+/// the wire: the first file, the pieces and their manifest (which keeps its
+/// name, and is fetched again when its content changed: it is named here
+/// after its content too).
 fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
     let (head, pieces) = build_index(articles).split(PieceSizes::default());
     let count = head.index.doc_count;
@@ -36,10 +37,9 @@ fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
         .map(|(name, bytes)| (name.clone(), gzip(bytes).len()))
         .collect();
     files.insert(index_file(&head), gzip(&head).len());
-    files.insert(
-        MANIFEST_FILE.into(),
-        manifest_bytes(&Manifest::of(&pieces, count)).len(),
-    );
+    let manifest = manifest_bytes(&Manifest::of(&pieces, count));
+    let name = format!("{MANIFEST_FILE}#{:08x}", content_hash(&manifest));
+    files.insert(name, manifest.len());
     files
 }
 

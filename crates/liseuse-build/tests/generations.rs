@@ -97,6 +97,7 @@ fn ranking_is_the_same_however_the_collection_is_cut_into_generations() {
         PieceSizes {
             generation_docs: 8,
             generation_growth: 4,
+            generations_above: 0,
             ..PieceSizes::default()
         },
     ];
@@ -120,6 +121,8 @@ fn realistic() -> PieceSizes {
         term_bytes: 3000,
         text_bytes: 4000,
         title_bytes: 500,
+        // (A collection this small is one generation, as published.)
+        generations_above: 0,
         ..PieceSizes::default()
     }
 }

@@ -251,7 +251,8 @@ impl IndexFile {
 }
 
 /// The first document of each generation of an index of `doc_count`
-/// documents: a merge policy with no memory of earlier builds, in levels of
+/// documents (one up to `sizes.generations_above` documents): a merge
+/// policy with no memory of earlier builds, in levels of
 /// `sizes.generation_docs` × `sizes.generation_growth`ⁿ documents. From the
 /// first document on, each generation is as many whole blocks of the
 /// largest level as fit, then of the next level down, the rest last.
@@ -261,6 +262,9 @@ impl IndexFile {
 /// does (64 × 8ⁿ by default: at 34,141 documents, generations of 32,768,
 /// 1,024, 320 and 29 documents; ten more rewrite the last only).
 pub fn generations(doc_count: u32, sizes: PieceSizes) -> Vec<u32> {
+    if doc_count <= sizes.generations_above {
+        return vec![0];
+    }
     let growth = sizes.generation_growth.max(2);
     let mut levels = vec![sizes.generation_docs.max(1)];
     while let Some(next) = levels.last().and_then(|&l| l.checked_mul(growth)) {

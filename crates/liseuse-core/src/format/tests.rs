@@ -253,10 +253,17 @@ fn generations_are_whole_blocks_of_each_level_then_the_rest() {
     // Ten more rewrite the last generation only; a block made whole merges.
     assert_eq!(generations(34_151, sizes), [0, 32_768, 33_792, 34_112]);
     assert_eq!(generations(34_176, sizes), [0, 32_768, 33_792]);
-    assert_eq!(generations(30, sizes), [0]);
     assert_eq!(generations(0, sizes), [0]);
-    assert_eq!(generations(64 * 8, sizes), [0]);
-    assert_eq!(generations(64 * 8 + 1, sizes), [0, 512]);
+    // A small collection is one generation.
+    assert_eq!(generations(4096, sizes), [0]);
+    assert_eq!(generations(4097, sizes), [0, 4096]);
+    let every = PieceSizes {
+        generations_above: 0,
+        ..sizes
+    };
+    assert_eq!(generations(30, every), [0]);
+    assert_eq!(generations(64 * 8, every), [0]);
+    assert_eq!(generations(64 * 8 + 1, every), [0, 512]);
     assert_eq!(generations(5, PieceSizes::about(1)), [0, 4]);
 }
 
