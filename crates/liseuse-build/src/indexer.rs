@@ -861,6 +861,10 @@ pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
         article.names = names;
     }
     file.entities = entities.into_iter().map(|(_, e)| e).collect();
+    // By the key of the name shown, which a name's page is found by (the
+    // key a name was found under may be another spelling's).
+    file.entities
+        .sort_by_cached_key(|entity| liseuse_core::model::key(&entity.name));
     progress.say(&format!(
         "names: {} in {:.1} s",
         file.entities.len(),

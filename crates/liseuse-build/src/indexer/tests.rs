@@ -319,3 +319,17 @@ fn parts_of_a_folder_built_apart_merge_as_the_whole_folder() {
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
+
+#[test]
+fn every_name_is_found_by_the_key_of_the_name_shown() {
+    let file = build_index(paragraphs());
+    assert!(file.entities.len() > 5);
+    let keys: Vec<String> = (file.entities.iter())
+        .map(|e| liseuse_core::model::key(&e.name))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "sorted by it");
+    let library = liseuse_core::Library::new(file);
+    for key in &keys {
+        assert!(library.entity(key).is_some(), "{key}");
+    }
+}
