@@ -94,8 +94,9 @@ fn a_search_can_be_limited_to_a_source_or_a_year() {
         .all(|h| library.article_at(h.doc).year() == Some("2023")));
 }
 
-/// The fixture collection split into many small pieces, with the pieces by name.
-fn split_library() -> (Library, HashMap<String, Vec<u8>>) {
+/// The fixture collection split into many small pieces: its first file,
+/// and the pieces by name.
+fn split_fixtures() -> (liseuse_core::IndexFile, HashMap<String, Vec<u8>>) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
     let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
     let sizes = format::PieceSizes {
@@ -106,8 +107,13 @@ fn split_library() -> (Library, HashMap<String, Vec<u8>>) {
         ..format::PieceSizes::about(1)
     };
     let (head, pieces) = file.split(sizes);
-    let head = Library::from_bytes(&head.to_bytes()).unwrap();
     (head, pieces.into_iter().collect())
+}
+
+/// The fixture collection split into many small pieces, loaded, with the pieces by name.
+fn split_library() -> (Library, HashMap<String, Vec<u8>>) {
+    let (head, pieces) = split_fixtures();
+    (Library::from_bytes(&head.to_bytes()).unwrap(), pieces)
 }
 
 /// Loads what `query` needs into `split`, round after round as a reader
@@ -216,19 +222,7 @@ fn ranking_reads_no_word_positions_and_proximity_reads_them_later() {
     let (fresh, _) = split_library();
     let terms: Vec<&String> = pieces.keys().filter(|f| f.starts_with("terms-")).collect();
     let file = terms[0];
-    let sizes = format::PieceSizes {
-        dictionary_terms: 5,
-        term_bytes: 40,
-        text_bytes: 200,
-        title_bytes: 60,
-        ..format::PieceSizes::about(1)
-    };
-    let table = || {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
-        let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
-        file.split(sizes).0
-    };
+    let table = || split_fixtures().0;
     let files = table().pieces.files();
     let (_, number) = files.find(file).unwrap();
     // Its position piece: the one of the same number.
