@@ -14,18 +14,24 @@
 //! only what a search or an article needs: the file keeps, of each article,
 //! what lists and filters need (date, source, language; the ids are in *id
 //! pieces*, sorted, with their documents), the fields' lengths (one byte
-//! each, [`lengths`]), and the first term of each *dictionary piece*; the terms themselves (with their number
-//! of documents) go to dictionary pieces (runs of consecutive terms), their
-//! postings (with their spellings and word forms) to *term pieces*, and the
-//! articles (title, byline, text...) to *text pieces* (runs of consecutive
-//! articles, numbered newest first), with their titles, ids and sections
-//! also in *title pieces* (what a list shows before the text comes, in
-//! runs about ten times shorter). The word positions of the postings,
+//! each, [`lengths`]), and the first term of each *dictionary piece*; the
+//! terms themselves (with their number of documents) go to dictionary
+//! pieces (runs of consecutive terms), their postings to *term pieces*, in
+//! [generations](Generation) of articles (the articles added since the one
+//! before, each generation with pieces of its own), and the articles
+//! (title, byline, text...) to *text pieces* (runs of consecutive articles,
+//! numbered oldest first, the order they were added in), with their titles,
+//! ids and sections also in *title pieces* (what a list shows before the
+//! text comes, in runs about ten times shorter) and their related articles
+//! and main names in *link pieces*; the collection's names go to *name
+//! pieces*, behind a *name index*. The word positions of the postings,
 //! which only phrases and the proximity of a query's words need, and the
 //! terms' word forms and spellings are apart from them, in *position
 //! pieces* (one per term piece, for the same terms): ranking reads the term
-//! pieces alone. Each piece is a file named after its
-//! content, fetched when a query or an article needs it.
+//! pieces alone. Each piece is a file named after its content and after
+//! what keeps its place when articles are added ([`Pieces::files`]),
+//! fetched when a query or an article needs it; a rebuild that adds
+//! articles leaves the pieces of the others as they were (`format/split.rs`).
 
 use serde::{Deserialize, Serialize};
 
