@@ -255,14 +255,8 @@ async function update() {
  * checked against its hash; fails if one could not be (the next attempt
  * fetches the others only). */
 async function prepare() {
-  const queue = await missingPieces();
-  const cache = await caches.open(PIECE_CACHE);
-  const worker = async () => {
-    for (let url = queue.shift(); url; url = queue.shift()) {
-      await fetchPiece(cache, url).catch(() => {});
-    }
-  };
-  await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker));
+  // (The fill's own downloads: its pieces are this version's.)
+  await fill();
   const left = (await missingPieces()).length;
   if (left) throw new Error(`update: ${left} pieces could not be downloaded`);
 }

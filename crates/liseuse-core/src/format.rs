@@ -270,11 +270,6 @@ impl Pieces {
             let names = refs.iter().map(|r| kind.file(r.first as usize, r.hash));
             (kind, names.collect())
         };
-        let by_string = |kind: PieceKind, refs: &[PieceRef], firsts: &[String]| {
-            let keys = firsts.iter().map(|first| string_key(first));
-            let names = (refs.iter().zip(keys)).map(|(r, key)| kind.file(key, r.hash));
-            (kind, names.collect())
-        };
         let generations = self.generations.iter();
         let terms = generations.clone().flat_map(|g| &g.terms);
         let positions = generations.flat_map(|g| (g.terms.iter()).zip(&g.positions));
@@ -301,16 +296,25 @@ impl Pieces {
                 PieceKind::NameIndex,
                 PieceKind::NameIndex.files(&self.name_index),
             ),
-            by_string(PieceKind::Ids, &self.ids, &self.first_ids),
+            (
+                PieceKind::Ids,
+                files_by_string(PieceKind::Ids, &self.ids, &self.first_ids),
+            ),
         ])
     }
 }
 
-/// A short number named after `first`, which keeps the name of a piece of
-/// ids or names that begins with it: 20 bits of its hash (the content hash
-/// tells two pieces that share them apart).
-fn string_key(first: &str) -> usize {
-    (content_hash(first.as_bytes()) & 0xf_ffff) as usize
+/// The file names of `refs`, pieces of `kind` that begin with the ids or
+/// names `firsts`: each after a short number made of its first (20 bits of
+/// its hash, which keeps the name of a piece of ids or names that begins
+/// with it; the content hash tells two pieces that share them apart).
+fn files_by_string(kind: PieceKind, refs: &[PieceRef], firsts: &[String]) -> Vec<String> {
+    let keys = firsts
+        .iter()
+        .map(|first| (content_hash(first.as_bytes()) & 0xf_ffff) as usize);
+    (refs.iter().zip(keys))
+        .map(|(r, key)| kind.file(key, r.hash))
+        .collect()
 }
 
 /// A run of the articles' ids of a split file, in byte order, with the
@@ -531,10 +535,7 @@ pub struct NameIndexPiece {
 impl NameIndexPiece {
     /// The file name of each name piece, after its content and its first name.
     pub fn files(&self) -> Vec<String> {
-        let keys = self.first_names.iter().map(|first| string_key(first));
-        (self.names.iter().zip(keys))
-            .map(|(r, key)| PieceKind::Names.file(key, r.hash))
-            .collect()
+        files_by_string(PieceKind::Names, &self.names, &self.first_names)
     }
 
     /// Checks that it has a first name per piece, and its pieces in order.

@@ -356,16 +356,8 @@ impl Library {
             }
             PieceKind::Links => {
                 let piece: format::LinksPiece = format::decode(bytes)?;
-                let first = self.links.first(number).unwrap_or_default() as usize;
-                let count =
-                    (self.links.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
-                if piece.links.len() != count {
-                    return Err(corrupt(Damage::OtherItems));
-                }
-                let related = piece.links.iter().flat_map(|links| &links.related);
-                format::check_related_docs(related, self.articles.len()).map_err(corrupt)?;
-                self.links.set(number, piece.links);
-                Ok(())
+                let links = piece.links;
+                (self.add_run(&self.links, number, links, |l| &l.related)).map_err(corrupt)
             }
             // The same articles, with only their id, title and section.
             PieceKind::Titles | PieceKind::Text => {
@@ -375,28 +367,31 @@ impl Library {
                     &self.titles
                 };
                 let piece: TextPiece = format::decode(bytes)?;
-                self.add_articles(slots, number, piece).map_err(corrupt)
+                let articles = piece.articles;
+                (self.add_run(slots, number, articles, |a| &a.related)).map_err(corrupt)
             }
         }
     }
 
-    /// Takes in text or title piece `number` into `slots`, once it holds the
-    /// articles of its place. Its ids are checked against the id pieces'
-    /// when both are here (see [`Library::doc_of`]).
-    fn add_articles(
+    /// Takes in piece `number` of `slots`, a run of articles (their texts,
+    /// titles or links), once it holds an item for each article of its run,
+    /// whose related articles (`related` gives them) are of the collection.
+    /// A text's id is checked against the id pieces' when both are here (see
+    /// [`Library::doc_of`]).
+    fn add_run<T>(
         &self,
-        slots: &pieces::Slots<Vec<Article>>,
+        slots: &pieces::Slots<Vec<T>>,
         number: usize,
-        piece: TextPiece,
+        items: Vec<T>,
+        related: impl Fn(&T) -> &[model::Related],
     ) -> Result<(), Damage> {
         let first = slots.first(number).unwrap_or_default() as usize;
-        let end =
-            first + (slots.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
-        if piece.articles.len() != end.saturating_sub(first) {
+        let count = (slots.count(number)).unwrap_or(self.articles.len().saturating_sub(first));
+        if items.len() != count {
             return Err(Damage::OtherItems);
         }
-        format::check_related(&piece.articles, self.articles.len())?;
-        slots.set(number, piece.articles);
+        format::check_related_docs(items.iter().flat_map(related), self.articles.len())?;
+        slots.set(number, items);
         Ok(())
     }
 

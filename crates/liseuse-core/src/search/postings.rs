@@ -166,17 +166,18 @@ impl PostingStore {
 
     /// The term pieces not loaded yet, by number.
     pub fn unloaded(&self) -> Vec<usize> {
-        let each = self
-            .generations
-            .iter()
-            .map(|g| (g.offset, g.terms.unloaded()));
-        each.flat_map(|(offset, pieces)| pieces.into_iter().map(move |p| offset + p))
-            .collect()
+        self.unloaded_of(|generation| generation.terms.unloaded())
     }
 
     /// The position pieces not loaded yet, by number.
     pub fn unloaded_positions(&self) -> Vec<usize> {
-        let each = (self.generations.iter()).map(|g| (g.offset, g.positions.unloaded()));
+        self.unloaded_of(|generation| generation.positions.unloaded())
+    }
+
+    /// The pieces `unloaded` says of each generation, by number among
+    /// every generation's.
+    fn unloaded_of(&self, unloaded: impl Fn(&Generation) -> Vec<usize>) -> Vec<usize> {
+        let each = self.generations.iter().map(|g| (g.offset, unloaded(g)));
         each.flat_map(|(offset, pieces)| pieces.into_iter().map(move |p| offset + p))
             .collect()
     }
