@@ -82,7 +82,9 @@ self.addEventListener('install', (event) => {
       );
       await Promise.all(responses.map((response, i) => cache.put(SHELL[i], response)));
       await caches.delete(STAGED);
-      const plan = await update();
+      // (An earlier version's cache that cannot be read only means no
+      // download before the switch: never a failed install.)
+      const plan = await update().catch(() => null);
       if (plan?.kept && !plan.ready && !self.navigator.connection?.saveData && plan.bytes <= ASK_OVER_BYTES) {
         await prepare();
       }
