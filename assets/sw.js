@@ -213,6 +213,21 @@ async function fetchPiece(cache, url, request = new Request(url)) {
   return response;
 }
 
+// Pieces on their way, by URL: the page and the fill asking for the same
+// piece at the same moment share one download.
+const onTheirWay = new Map();
+
+/** [fetchPiece], once for every asker of the same piece at the same moment;
+ * each gets its own copy of the response. */
+function fetchPieceOnce(cache, url, request) {
+  let download = onTheirWay.get(url);
+  if (!download) {
+    download = fetchPiece(cache, url, request).finally(() => onTheirWay.delete(url));
+    onTheirWay.set(url, download);
+  }
+  return download.then((response) => response.clone());
+}
+
 let pieceUrls = null;
 
 /** The pieces not in the cache yet, as absolute URLs. */
@@ -290,8 +305,10 @@ function fill() {
     const worker = async () => {
       for (let url = queue.shift(); url; url = queue.shift()) {
         while (paused) await paused;
+        // The page may have asked for it meanwhile.
+        if ((await cachedPieces()).has(url)) continue;
         try {
-          await fetchPiece(cache, url);
+          await fetchPieceOnce(cache, url);
         } catch {
           // Offline, or the server failed: the next fill tries again.
         }
@@ -359,7 +376,7 @@ self.addEventListener('fetch', (event) => {
         const pieces = await caches.open(PIECE_CACHE);
         const cached = await pieces.match(url.href);
         if (cached) return cached;
-        return fetchPiece(pieces, url.href, request);
+        return fetchPieceOnce(pieces, url.href, request);
       }
       const cache = await caches.open(CACHE);
       // Every page of the app is index.html: the route is in the fragment.
