@@ -11,7 +11,7 @@ use liseuse_build::import::read_folder;
 use liseuse_build::indexer::build_index;
 use liseuse_core::format::{generations, PieceSizes};
 use liseuse_core::pieces::PieceKind;
-use liseuse_core::{Article, Block, IndexFile, Library};
+use liseuse_core::{Article, Block, Filters, IndexFile, Library};
 
 /// Every paragraph of the seeds as an article of its own, a day apart,
 /// the oldest first: a dossier of about a hundred articles.
@@ -223,4 +223,74 @@ fn an_article_edited_changes_its_own_pieces_only() {
     for kind in ["titles", "ids", "names"] {
         assert!(!new.contains_key(kind), "{new:?}");
     }
+}
+
+#[test]
+fn a_followed_search_finds_the_new_articles_from_their_generations_pieces_only() {
+    let articles = dossier();
+    let file = build_index(articles.clone());
+    let whole = Library::new(file.clone());
+    let count = file.index.doc_count;
+    let sizes = PieceSizes {
+        generation_docs: 8,
+        generation_growth: 4,
+        generations_above: 0,
+        ..PieceSizes::about(300)
+    };
+    let cuts = generations(count, sizes);
+    assert!(cuts.len() >= 3, "{cuts:?}");
+    // The new articles: the last generation's, and the last of the one before.
+    let from = *cuts.last().unwrap() - 1;
+    let new: BTreeSet<String> = (from..count)
+        .map(|doc| whole.article_at(doc).id.clone())
+        .collect();
+    let filters = Filters {
+        only_in: Some(std::rc::Rc::new(new)),
+        ..Filters::default()
+    };
+    let (head, pieces) = file.split(sizes);
+    let pieces: BTreeMap<String, Vec<u8>> = pieces.into_iter().collect();
+    let files = head.pieces.files();
+    // Term and position pieces of the generations before the one holding
+    // `from`: a followed search never asks for them.
+    let ends = (head.pieces.generations.iter().skip(1)).map(|g| g.first_doc);
+    let older = ends.take_while(|&end| end <= from).count();
+    assert!(older >= 1);
+    let older_terms: usize = (head.pieces.generations[..older].iter())
+        .map(|g| g.terms.len())
+        .sum();
+    let never: BTreeSet<&String> = (files.of(PieceKind::Terms)[..older_terms].iter())
+        .chain(&files.of(PieceKind::Positions)[..older_terms])
+        .collect();
+    let mut found = 0;
+    for query in queries(&articles) {
+        let split = Library::from_bytes(&head.to_bytes()).unwrap();
+        for id in filters.only_in.iter().flat_map(|ids| ids.iter()) {
+            for file in split.missing_for_ids([id.as_str()]) {
+                split.add_piece(&file, &pieces[&file]).unwrap();
+            }
+        }
+        for _ in 0..8 {
+            let missing = split.prepare_new(&query, &filters).missing().to_vec();
+            for file in &missing {
+                assert!(!never.contains(file), "{query}: {file}");
+                split.add_piece(file, &pieces[file]).unwrap();
+            }
+        }
+        let prepared = split.prepare_new(&query, &filters);
+        assert!(prepared.missing().is_empty(), "{query}");
+        let got = split.search_new(&prepared, &filters, 100);
+        let expected = whole.search_filtered(&query, &filters, 100);
+        let docs = |results: &liseuse_core::Results| {
+            results
+                .hits
+                .iter()
+                .map(|hit| hit.doc)
+                .collect::<BTreeSet<u32>>()
+        };
+        assert_eq!(got.total, expected.total, "{query}");
+        assert_eq!(docs(&got), docs(&expected), "{query}");
+        found += got.total;
+    }
+    assert!(found > 20, "{found}");
 }

@@ -207,6 +207,39 @@ impl Library {
         (self.searcher).search_prepared(&query.prepared, limit, allowed.as_deref(), places)
     }
 
+    /// A followed search after an update: `query` read for the articles
+    /// new since the last visit (`filters.only_in`, whose id pieces must be
+    /// here) and those after them. In a split index, it needs the pieces of
+    /// the generations that hold them only, not the whole index's (see
+    /// [`crate::Searcher::prepare_among`]).
+    pub fn prepare_new(&self, query: &str, filters: &Filters) -> PreparedQuery {
+        let prepared = self.searcher.prepare_among(query, self.first_new(filters));
+        PreparedQuery {
+            dictionary: (self.files)
+                .names(PieceKind::Dictionary, prepared.for_terms.iter().copied()),
+            later: Vec::new(),
+            missing: self.needed_files(prepared.needed.clone()),
+            prepared,
+        }
+    }
+
+    /// The best `limit` results of a query read by [`Library::prepare_new`]
+    /// among the new articles `filters` keep, and how many there are.
+    pub fn search_new(&self, query: &PreparedQuery, filters: &Filters, limit: usize) -> Results {
+        let keeps = self.keeps(filters);
+        let allowed: Vec<bool> = (0..self.articles.len() as u32).map(keeps).collect();
+        let from = self.first_new(filters);
+        (self.searcher).search_among(&query.prepared, from, limit, &allowed)
+    }
+
+    /// The first document of the articles `filters.only_in` names (the
+    /// number of documents when it names none).
+    fn first_new(&self, filters: &Filters) -> u32 {
+        let ids = filters.only_in.iter().flat_map(|ids| ids.iter());
+        let docs = ids.filter_map(|id| self.doc_of(id));
+        docs.min().unwrap_or(self.articles.len() as u32)
+    }
+
     /// Each document's place in [`Library::by_date`], by number (computed once).
     fn date_places(&self) -> &[u32] {
         self.date_places.get_or_init(|| {

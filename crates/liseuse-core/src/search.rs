@@ -370,15 +370,8 @@ impl Searcher {
             ..Results::default()
         };
         if !plan.impossible {
-            let mut hits = self.score(plan);
-            self.filter(plan, &mut hits);
-            if let Some(allowed) = allowed {
-                hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
-            }
+            let mut hits = self.ranked(plan, allowed);
             results.total = hits.len();
-            // (A total order, the document last: the unstable sort gives
-            // the stable one's order, without its code in the wasm.)
-            hits.sort_unstable_by(Hit::rank);
             match places {
                 None => self.rerank_by_proximity(plan, &mut hits),
                 Some(places) => crate::order::sort_by_key(&mut hits, |hit| {
@@ -392,6 +385,85 @@ impl Searcher {
             let lookups = dictionary::Lookups::new(&self.dictionary);
             results.suggestion = suggest::suggest(self, &lookups, query, &plan.unknown);
         }
+        results
+    }
+
+    /// Every article `plan` finds among those `allowed`, best first
+    /// (before the proximity of its words is weighed).
+    fn ranked(&self, plan: &plan::Plan, allowed: Option<&[bool]>) -> Vec<Hit> {
+        let mut hits = self.score(plan);
+        self.filter(plan, &mut hits);
+        if let Some(allowed) = allowed {
+            hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
+        }
+        // (A total order, the document last: the unstable sort gives
+        // the stable one's order, without its code in the wasm.)
+        hits.sort_unstable_by(Hit::rank);
+        hits
+    }
+
+    /// Reads `query` for the documents from number `from` on only (the
+    /// newest: in a split index, its last generations), as a followed
+    /// search does after an update: the pieces it needs are those of the
+    /// generations that hold these documents, not the others'.
+    pub fn prepare_among(&self, query: &str, from: u32) -> Prepared {
+        let planner = Planner::new(self);
+        let plan = planner.plan(query);
+        let for_terms = planner.lookups.missing();
+        let needed = Needed {
+            dictionary: for_terms.clone(),
+            terms: self.postings.missing_among(plan.terms(), from, false),
+            positions: (self.postings).missing_among(plan.sequence_terms(), from, true),
+        };
+        Prepared {
+            query: query.to_string(),
+            plan,
+            needed,
+            for_terms,
+            later: Vec::new(),
+        }
+    }
+
+    /// What a query read by [`Searcher::prepare_among`] finds among the
+    /// documents `allowed` (all from `from` on), best first; nothing while
+    /// its pieces are not in. Their scores are those of a whole search,
+    /// less the share of the very form typed.
+    pub fn search_among(
+        &self,
+        prepared: &Prepared,
+        from: u32,
+        limit: usize,
+        allowed: &[bool],
+    ) -> Results {
+        let plan = &prepared.plan;
+        let mut results = Results {
+            terms: self.matched_terms(plan),
+            ..Results::default()
+        };
+        if plan.impossible {
+            return results;
+        }
+        let mut hits = if self.postings.is_split() {
+            let terms: Vec<(usize, &str)> = (plan.terms().into_iter())
+                .map(|term| (term, self.dictionary.term(term)))
+                .collect();
+            let Some(postings) = self.postings.among(&terms, from) else {
+                return results;
+            };
+            let newest = Searcher {
+                index: self.index.clone(),
+                average_lengths: self.average_lengths,
+                synonyms: std::sync::OnceLock::new(),
+                dictionary: self.dictionary.clone(),
+                postings,
+            };
+            newest.ranked(plan, Some(allowed))
+        } else {
+            self.ranked(plan, Some(allowed))
+        };
+        results.total = hits.len();
+        hits.truncate(limit);
+        results.hits = hits;
         results
     }
 

@@ -225,6 +225,26 @@ pub(super) fn positioned(
     Ok(Some(whole))
 }
 
+/// The postings of `term`, of run `run`, in `generations` alone (the last
+/// ones: the newest documents), with its positions when every one of their
+/// position pieces is in; `None` while one of their term pieces is not.
+pub(super) fn among(generations: &[Generation], run: usize, term: &str) -> Option<Postings> {
+    let parts = parts(generations, run)?;
+    let positioned = parts.iter().all(|part| part.details.is_some());
+    let places = parts.iter().filter_map(|part| {
+        let local = part
+            .terms
+            .clone()
+            .find(|&l| part.piece.terms.get(l).map(String::as_str) == Some(term))?;
+        let positions = part.details.and_then(|d| d.positions.get(local));
+        Some((
+            part.piece.postings.get(local)?,
+            positions.filter(|_| positioned),
+        ))
+    });
+    Some(concat(places))
+}
+
 /// The forms listed for term `term` (its number in its piece) in `forms`.
 fn forms_of(forms: &[PieceForm], term: u32) -> &[PieceForm] {
     let start = forms.partition_point(|f| f.term < term);

@@ -130,11 +130,12 @@ impl PostingStore {
     }
 
     /// The pieces, by number among every generation's, that `runs` need
-    /// and that are not loaded: term pieces, or position pieces.
-    fn pieces_for(&self, runs: Vec<usize>, terms: bool) -> Vec<usize> {
+    /// in the generations from number `skip` on and that are not loaded:
+    /// term pieces, or position pieces.
+    fn pieces_for(&self, runs: Vec<usize>, terms: bool, skip: usize) -> Vec<usize> {
         let mut pieces: Vec<usize> = Vec::new();
         for run in runs {
-            for generation in &self.generations {
+            for generation in self.generations.iter().skip(skip) {
                 let Some((piece, _)) = generation.piece_of(run) else {
                     continue;
                 };
@@ -155,13 +156,67 @@ impl PostingStore {
     /// The term pieces that hold `terms` and are not loaded, by number,
     /// ascending (none in a whole index).
     pub fn missing_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.pieces_for(self.runs.missing_for(terms), true)
+        self.pieces_for(self.runs.missing_for(terms), true, 0)
     }
 
     /// The position pieces whose word positions `terms` need and that are
     /// not loaded, by number, ascending (none in a whole index).
     pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.pieces_for(self.positioned.missing_for(terms), false)
+        self.pieces_for(self.positioned.missing_for(terms), false, 0)
+    }
+
+    /// Whether the postings are in generations (a split index).
+    pub fn is_split(&self) -> bool {
+        !self.generations.is_empty()
+    }
+
+    /// The number of the first generation holding documents from `from` on.
+    fn first_generation_from(&self, from: u32) -> usize {
+        (self.generations.iter())
+            .position(|g| g.docs.end > from)
+            .unwrap_or(self.generations.len())
+    }
+
+    /// The term pieces (or, with `positions`, position pieces) that `terms`
+    /// need in the documents from `from` on, not loaded: those of the
+    /// generations holding these documents only.
+    pub fn missing_among(
+        &self,
+        terms: impl IntoIterator<Item = usize>,
+        from: u32,
+        positions: bool,
+    ) -> Vec<usize> {
+        let slots = if positions {
+            &self.positioned
+        } else {
+            &self.runs
+        };
+        let skip = self.first_generation_from(from);
+        self.pieces_for(slots.missing_for(terms), !positions, skip)
+    }
+
+    /// The postings of `terms` (their numbers and words) in the documents
+    /// of the generations holding those from `from` on, positions included
+    /// where they are in: a store of these alone, from those generations'
+    /// pieces; `None` while one of those term pieces is not in.
+    pub fn among(&self, terms: &[(usize, &str)], from: u32) -> Option<PostingStore> {
+        let generations = &self.generations[self.first_generation_from(from)..];
+        let mut terms = terms.to_vec();
+        crate::order::sort_dedup(&mut terms);
+        let runs = Slots::new(terms.iter().map(|&(term, _)| term as u32));
+        for (at, &(term, word)) in terms.iter().enumerate() {
+            let postings = assemble::among(generations, self.runs.run_of(term)?, word)?;
+            let piece = TermPiece {
+                postings: vec![postings],
+                ..TermPiece::default()
+            };
+            runs.set(at, piece);
+        }
+        Some(PostingStore {
+            runs,
+            analyzer: self.analyzer,
+            ..PostingStore::default()
+        })
     }
 
     /// The term pieces not loaded yet, by number.
