@@ -4,6 +4,7 @@ mod app;
 mod article_names;
 mod ebook;
 mod filters;
+mod followed;
 mod highlighted;
 mod highlights;
 mod home_list;
@@ -23,6 +24,7 @@ mod timeline;
 
 pub use app::{App, AppProps};
 pub use filters::{FilterBar, Filters};
+pub use followed::{follow_button, FollowedSearches};
 pub use highlighted::{highlighted, highlighted_with};
 pub use home_list::HomeList;
 pub use meta_line::{meta_line, reading_time};

@@ -34,7 +34,7 @@ pub struct State {
     pub new_ids: Rc<BTreeSet<String>>,
     /// Whether lists show only the new articles.
     pub only_new: bool,
-    /// Whether the reader was here before, or read something this visit:
+    /// Whether the reader was here before, read something or follows a search:
     /// a split index then gets every id (what is new needs them).
     pub returning: bool,
     /// How many results were asked for, and for which query and filters:
@@ -63,7 +63,7 @@ impl State {
     /// The state at the start of a visit: what the browser kept.
     pub fn restored(settings: Settings, shelf: Shelf, returning: bool) -> State {
         State {
-            returning: returning || !shelf.recent().is_empty(),
+            returning: returning || !shelf.recent().is_empty() || !shelf.followed().is_empty(),
             settings,
             shelf: Rc::new(shelf),
             ..State::default()
@@ -112,6 +112,13 @@ pub enum Action {
     ToggleSaved {
         /// The article.
         id: String,
+        /// When.
+        now: Millis,
+    },
+    /// Follows a search, or stops following it.
+    ToggleFollowed {
+        /// Its query and filters.
+        search: liseuse_core::personal::Followed,
         /// When.
         now: Millis,
     },
@@ -180,6 +187,9 @@ impl Reducible for State {
             }
             Action::ToggleSaved { id, now } => {
                 Rc::make_mut(&mut next.shelf).toggle_saved(&id, now);
+            }
+            Action::ToggleFollowed { search, now } => {
+                Rc::make_mut(&mut next.shelf).toggle_followed(search, now);
             }
             Action::Opened(id) => {
                 let new = self.new_ids.contains(&id);

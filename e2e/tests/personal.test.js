@@ -184,8 +184,12 @@ test('articles saved from a list, from the reader or with s are in "Mes articles
   assert.deepEqual(r.errors, []);
 });
 
-test('export, then import in another browser: read, saved, positions and settings come along; a wrong file is named', async () => {
+test('export, then import in another browser: read, saved, positions, followed searches and settings come along; a wrong file is named', async () => {
   const r = await collection.newReader();
+  // A search followed.
+  await r.open('#/?q=accord%20paix');
+  await r.page.locator('.follow:not([disabled])').click();
+  await r.page.locator('.follow[aria-pressed="true"]').waitFor();
   await r.open('#/article/notes%2Fpaix');
   await r.reader().locator('.text > *').first().waitFor();
   await r.reader().locator('.save').click();
@@ -202,6 +206,7 @@ test('export, then import in another browser: read, saved, positions and setting
   assert.deepEqual(Object.keys(file.shelf.saved), ['notes/paix']);
   assert.equal(file.settings.theme, 'dark');
   assert.deepEqual(file.positions, { 'pages/bakou': 0.4 });
+  assert.deepEqual(file.shelf.follows.map((search) => search.q), ['accord paix']);
 
   // Another browser (a fresh profile): nothing kept, then the import.
   const other = await collection.newReader();
@@ -223,6 +228,13 @@ test('export, then import in another browser: read, saved, positions and setting
   assert.equal(Number(position), 0.4);
   await settingsDialog(other).getByRole('button', { name: 'Fermer' }).click();
   await other.page.locator('.saved .result[data-id="notes/paix"]').waitFor();
+  // "Mes articles" lists the followed search: a link to its results, and
+  // a way to stop following it.
+  const followed = other.page.locator('.followed li');
+  assert.equal(await other.page.locator('#followed-title').innerText(), 'Recherches suivies (1)');
+  assert.equal(await followed.getByRole('link').getAttribute('href'), '#/?q=accord%20paix&tri=date');
+  await followed.getByRole('button', { name: 'Ne plus suivre' }).click();
+  await other.page.getByText('Aucune recherche suivie').waitFor();
   assert.deepEqual([...r.errors, ...other.errors], []);
 });
 

@@ -3,7 +3,8 @@
 // version may take over; the old copy serves until then; an update cut short
 // by the network resumes where it stopped; and the new version works offline
 // at once (the collection, then the collection and one article more:
-// e2e/fixtures/grow).
+// e2e/fixtures/grow); a search the reader follows says, offline, how many
+// of its results are new, and marks them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -40,6 +41,18 @@ test('an update of a split index fetches its new pieces only, serves the old cop
   await r.open();
   await r.waitForOffline();
   assert.equal(await found(r, 'ferroviaire'), 0);
+  // The reader follows a search, and comes back: the visit is kept (what
+  // is new is told against it).
+  const followed = 'pourparlers Genève';
+  assert.ok((await found(r, followed)) > 0);
+  const follow = r.page.locator('.follow');
+  await follow.click();
+  await r.page.waitForFunction(() => document.querySelector('.follow')?.getAttribute('aria-pressed') === 'true');
+  assert.equal(await follow.innerText(), '✓ Recherche suivie');
+  await r.open();
+  await r.page.reload();
+  await r.page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith(':news')), null, { timeout: 20_000 });
+  assert.equal(await r.page.locator('.followed').count(), 0, 'nothing new yet');
   const before = server.log.length;
   const pieces = () => server.log.slice(before).filter((entry) => /\/pieces\/(?!manifest)/.test(entry.path));
   server.setRoot(DIST_COLLECTION_NEXT); // the dossier grew, and was redeployed
@@ -95,6 +108,20 @@ test('an update of a split index fetches its new pieces only, serves the old cop
     await Promise.all([r.page.waitForEvent('load'), notice.getByRole('button', { name: 'Recharger' }).click()]);
     assert.equal(await found(r, 'ferroviaire'), 1);
     assert.ok((await found(r, 'accord')) > 0);
+    // Still offline: the home page lists the followed search with its new
+    // result, which its results, the newest first, mark.
+    await r.open();
+    const line = r.page.locator('.followed li', { hasText: `« ${followed} »` });
+    await line.locator('.badge.new').waitFor({ timeout: 20_000 });
+    assert.match(await line.locator('.badge.new').innerText(), /^1 nouveau$/i);
+    await r.screenshot('followed-search-home');
+    await line.getByRole('link').click();
+    const newest = r.page.locator('.result').first();
+    await newest.locator('.badge.new').waitFor();
+    assert.match(await newest.locator('.title').innerText(), /corridor ferroviaire/);
+    assert.equal(await r.page.locator('.result .badge.new').count(), 1);
+    assert.equal(await r.page.locator('.follow').innerText(), '✓ Recherche suivie');
+    await r.screenshot('followed-search-results');
     assert.deepEqual(r.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
   } finally {
     server.setFailing(null);

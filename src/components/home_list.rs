@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::ebook::ebook_button;
 use super::result_item::item;
 use super::result_list::{filter_bar, more_button, ResultListProps};
-use super::{Filters, Timeline};
+use super::{Filters, FollowedSearches, Timeline};
 use crate::hooks::{
     use_all_months, use_ebook, use_later_pieces, use_list, use_month_docs, use_pieces,
 };
@@ -86,6 +86,7 @@ pub fn HomeList(props: &ResultListProps) -> Html {
             <h1 id="view-title">{heading}</h1>
             {site_about()}
             {shelf_line(&state)}
+            <FollowedSearches library={props.library.clone()} />
             {timeline(props, &all_months)}
             {filter_bar(props)}
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}

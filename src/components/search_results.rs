@@ -3,6 +3,7 @@ use liseuse_core::text::fill;
 use liseuse_core::{Library, Results};
 use yew::prelude::*;
 
+use super::followed::follow_button;
 use super::home_list::month_group;
 use super::result_item::item;
 use super::result_list::{filter_bar, more_button, ResultListProps};
@@ -36,10 +37,14 @@ pub fn SearchResults(props: &ResultListProps) -> Html {
     let (status, body) = if !ready {
         (t.searching.to_string(), Html::default())
     } else if results.hits.is_empty() {
-        (
-            empty_line(&results, &query),
-            suggestion(&results, props.newest),
-        )
+        let follow = follow_button(&query, &props.filters, &state);
+        let body = html! {
+            <>
+                {suggestion(&results, props.newest)}
+                <p class="order-line">{follow}</p>
+            </>
+        };
+        (empty_line(&results, &query), body)
     } else {
         let more = (results.total > shown.len())
             .then(|| more_button(results.total - shown.len(), t.more_results, props.more()));
@@ -54,9 +59,10 @@ pub fn SearchResults(props: &ResultListProps) -> Html {
             let item = |&doc| item(library, doc, &results.terms, &query, 2, &state);
             html! { <ol>{ for shown.iter().map(item) }</ol> }
         };
+        let follow = follow_button(&query, &props.filters, &state);
         let body = html! {
             <>
-                {order_choice(props.newest, &props.on_order)}
+                {order_choice(props.newest, &props.on_order, follow)}
                 {list}
                 {more}
             </>
@@ -115,8 +121,9 @@ fn suggestion(results: &Results, newest: bool) -> Html {
     }
 }
 
-/// The two orders of results, the one shown pressed.
-fn order_choice(newest: bool, on_order: &Callback<bool>) -> Html {
+/// The two orders of results, the one shown pressed, and `follow` (the
+/// button to follow the search), as the first results lay them out.
+fn order_choice(newest: bool, on_order: &Callback<bool>, follow: Html) -> Html {
     let t = crate::site::t();
     let button = |label: &'static str, this: bool| {
         let onclick = on_order.reform(move |_: MouseEvent| this);
@@ -125,9 +132,12 @@ fn order_choice(newest: bool, on_order: &Callback<bool>) -> Html {
         }
     };
     html! {
-        <p class="order" role="group" aria-label={t.order_label}>
-            {t.order_by}{button(t.order_relevance, false)}{" · "}{button(t.order_newest, true)}
-        </p>
+        <div class="order-line">
+            <p class="order" role="group" aria-label={t.order_label}>
+                {t.order_by}{button(t.order_relevance, false)}{" · "}{button(t.order_newest, true)}
+            </p>
+            {follow}
+        </div>
     }
 }
 

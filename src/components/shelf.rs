@@ -11,7 +11,7 @@ use liseuse_core::Library;
 use super::ebook::ebook_button;
 use super::highlights::highlight_item;
 use super::result_item::item;
-use super::SharedLibrary;
+use super::{FollowedSearches, SharedLibrary};
 use crate::hooks::use_ebook;
 use crate::hooks::use_pieces;
 use crate::route::Route;
@@ -106,6 +106,7 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
                 {list(&saved, t.none_saved)}
             </section>
             {shelf_highlights(library, &state)}
+            <FollowedSearches library={props.library.clone()} editable=true />
             <section class="recent" aria-labelledby="recent-title">
                 <h2 id="recent-title">{t.recent}</h2>
                 {list(&recent, t.none_recent)}

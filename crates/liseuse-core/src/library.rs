@@ -182,7 +182,11 @@ impl Library {
     /// ([`Library::search_prepared`], [`Library::prepared_terms`]). Valid for
     /// what is loaded now: prepare again when a piece arrives.
     pub fn prepare(&self, query: &str) -> PreparedQuery {
-        let prepared = self.searcher.prepare(query);
+        self.prepared(self.searcher.prepare(query))
+    }
+
+    /// A query read, with the names of the piece files it lacks.
+    fn prepared(&self, prepared: search::Prepared) -> PreparedQuery {
         let needed = prepared.needed.clone();
         PreparedQuery {
             dictionary: (self.files)
@@ -213,14 +217,7 @@ impl Library {
     /// the generations that hold them only, not the whole index's (see
     /// [`crate::Searcher::prepare_among`]).
     pub fn prepare_new(&self, query: &str, filters: &Filters) -> PreparedQuery {
-        let prepared = self.searcher.prepare_among(query, self.first_new(filters));
-        PreparedQuery {
-            dictionary: (self.files)
-                .names(PieceKind::Dictionary, prepared.for_terms.iter().copied()),
-            later: Vec::new(),
-            missing: self.needed_files(prepared.needed.clone()),
-            prepared,
-        }
+        self.prepared((self.searcher).prepare_among(query, self.first_new(filters)))
     }
 
     /// The best `limit` results of a query read by [`Library::prepare_new`]

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::article::Article;
+use crate::personal::Followed;
 
 /// Which articles to show: from one source, of one year or month, not read
 /// yet, or all.
@@ -26,6 +27,27 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// `query` followed with these filters' metadata (not the reader's
+    /// own: unread, new), trimmed.
+    pub fn follow(&self, query: &str) -> Followed {
+        Followed {
+            query: query.trim().to_string(),
+            source: self.source.clone(),
+            year: self.year.clone(),
+            month: self.month.clone(),
+        }
+    }
+
+    /// The filters of the followed search `search`.
+    pub fn of_followed(search: &Followed) -> Filters {
+        Filters {
+            source: search.source.clone(),
+            year: search.year.clone(),
+            month: search.month.clone(),
+            ..Filters::default()
+        }
+    }
+
     /// Whether `article`'s metadata pass (source, year, month); the ids
     /// left out are the library's to tell (see [`crate::Library::browse`]).
     pub fn keep(&self, article: &Article) -> bool {
@@ -128,6 +150,22 @@ pub fn meta_line(article: &crate::Article, text: &crate::text::ListText) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_followed_search_keeps_its_query_and_metadata_filters_not_the_readers_own() {
+        let filters = Filters {
+            source: Some("Le Monde".into()),
+            month: Some("2020-10".into()),
+            not_in: Some(Rc::default()),
+            only_in: Some(Rc::default()),
+            ..Filters::default()
+        };
+        let search = filters.follow("  accord paix ");
+        assert_eq!(search.query, "accord paix");
+        let back = Filters::of_followed(&search);
+        assert_eq!((back.source, back.month), (filters.source, filters.month));
+        assert_eq!((back.not_in, back.only_in), (None, None));
+    }
 
     #[test]
     fn the_home_page_says_what_a_site_is_and_names_its_home_by_host() {

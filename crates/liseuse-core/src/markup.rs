@@ -527,10 +527,12 @@ fn order_choice(html: &mut String, newest: bool, text: &ListText) {
     };
     let _ = write!(
         html,
-        "<p class=\"order\" role=\"group\" aria-label=\"{}\">{}{} · {}</p>",
+        "<div class=\"order-line\"><p class=\"order\" role=\"group\" aria-label=\"{}\">{}{} · {}</p>\
+         <button type=\"button\" class=\"follow\" aria-pressed=\"false\" disabled>{}</button></div>",
         escape(text.order_label),
         escape(text.order_by),
         button(text.order_relevance, false),
-        button(text.order_newest, true)
+        button(text.order_newest, true),
+        escape(text.follow_search)
     );
 }

@@ -228,8 +228,62 @@ fn stored(text: &str) -> Option<Value> {
 /// A moment, in milliseconds since 1970 (what `Date.now()` says).
 pub type Millis = u64;
 
+/// A search a reader follows: its query and the filters it was made with.
+/// After an update, the home page says how many of its results are new.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Followed {
+    /// The query, as typed.
+    pub query: String,
+    /// Only articles from this source.
+    pub source: Option<String>,
+    /// Only articles of this year.
+    pub year: Option<String>,
+    /// Only articles of this month (`YYYY-MM`).
+    pub month: Option<String>,
+}
+
+/// The most searches a reader follows (the oldest followed go first).
+pub const FOLLOWED: usize = 50;
+
+impl Followed {
+    /// As stored: `{"q":"accord paix","source":"Le Monde","year":"2020","month":"2020-10","at":ms}`
+    /// (filters that are not set left out).
+    fn to_value(&self, at: Millis) -> Value {
+        let mut value = json!({"q": self.query, "at": at});
+        for (key, filter) in [
+            ("source", &self.source),
+            ("year", &self.year),
+            ("month", &self.month),
+        ] {
+            if let Some(filter) = filter {
+                value[key] = json!(filter);
+            }
+        }
+        value
+    }
+
+    /// Reads the stored form: none without a query, or with a value that
+    /// is not ours.
+    fn from_value(value: &Value) -> Option<(Followed, Millis)> {
+        let text = |key: &str| -> Option<String> {
+            let text = value.get(key)?.as_str()?.trim();
+            (is_id(text)).then(|| text.to_string())
+        };
+        let followed = Followed {
+            query: text("q")?,
+            source: text("source"),
+            year: text("year"),
+            month: text("month"),
+        };
+        Some((
+            followed,
+            value.get("at").and_then(Value::as_u64).unwrap_or(0),
+        ))
+    }
+}
+
 /// The articles a reader has read, saved and recently opened, by article id
-/// (ids outlive rebuilds; document numbers do not).
+/// (ids outlive rebuilds; document numbers do not), and the searches they follow.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Shelf {
     /// Articles read, with when they were marked.
@@ -242,9 +296,47 @@ pub struct Shelf {
     /// gone from the collection: listed as such, never dropped silently.
     /// (A list, not a map: the app ships one map type less.)
     highlights: Vec<(String, Highlight)>,
+    /// The searches followed, with when they were followed (a list, as
+    /// the highlights).
+    follows: Vec<(Followed, Millis)>,
 }
 
 impl Shelf {
+    /// Follows `search` from `now`, or stops following it; whether it is
+    /// followed now. Past [`FOLLOWED`], the one followed first goes.
+    pub fn toggle_followed(&mut self, search: Followed, now: Millis) -> bool {
+        if self.is_followed(&search) {
+            self.follows.retain(|(f, _)| *f != search);
+            return false;
+        }
+        self.follows.push((search, now));
+        self.keep_followed();
+        true
+    }
+
+    /// At most [`FOLLOWED`] searches: the ones followed first go.
+    fn keep_followed(&mut self) {
+        while self.follows.len() > FOLLOWED {
+            let first = (self.follows.iter().enumerate()).min_by_key(|(_, (_, at))| *at);
+            let Some(first) = first.map(|(i, _)| i) else {
+                break;
+            };
+            self.follows.remove(first);
+        }
+    }
+
+    /// Whether `search` is followed.
+    pub fn is_followed(&self, search: &Followed) -> bool {
+        self.follows.iter().any(|(f, _)| f == search)
+    }
+
+    /// The searches followed, the latest followed first.
+    pub fn followed(&self) -> Vec<&Followed> {
+        let mut all: Vec<(&Followed, Millis)> = self.follows.iter().map(|(f, t)| (f, *t)).collect();
+        crate::order::sort_by(&mut all, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        all.into_iter().map(|(search, _)| search).collect()
+    }
+
     /// Whether article `id` was read.
     pub fn is_read(&self, id: &str) -> bool {
         self.read.contains_key(id)
@@ -380,6 +472,13 @@ impl Shelf {
                 *at = (*at).min(t);
             }
         }
+        for (search, t) in other.follows {
+            match self.follows.iter_mut().find(|(f, _)| *f == search) {
+                Some((_, at)) => *at = (*at).min(t),
+                None => self.follows.push((search, t)),
+            }
+        }
+        self.keep_followed();
         for id in other.recent {
             if !self.recent.contains(&id) {
                 self.recent.push(id);
@@ -429,6 +528,18 @@ impl Shelf {
         Shelf {
             read: replay(&base.read, &self.read, theirs.read),
             saved: replay(&base.saved, &self.saved, theirs.saved),
+            follows: {
+                // As the highlights: theirs, less what this tab stopped
+                // following, with what it followed since.
+                let mut follows = theirs.follows;
+                follows.retain(|(f, _)| !base.is_followed(f) || self.is_followed(f));
+                for (search, at) in &self.follows {
+                    if !base.is_followed(search) && !follows.iter().any(|(f, _)| f == search) {
+                        follows.push((search.clone(), *at));
+                    }
+                }
+                follows
+            },
             recent,
             highlights: {
                 let mut merged = Shelf {
@@ -450,8 +561,8 @@ impl Shelf {
         }
     }
 
-    /// The stored form: `{"v":1,"read":{id:ms},"saved":{id:ms},"recent":[id],"highlights":{key:highlight}}`
-    /// (see [`Highlight::to_value`]).
+    /// The stored form: `{"v":1,"read":{id:ms},"saved":{id:ms},"recent":[id],"highlights":{key:highlight},"follows":[search]}`
+    /// (see [`Highlight::to_value`], [`Followed::to_value`]).
     pub fn to_json(&self) -> String {
         self.to_value().to_string()
     }
@@ -468,6 +579,9 @@ impl Shelf {
             "saved": self.saved,
             "recent": self.recent,
             "highlights": highlights,
+            "follows": (self.follows.iter())
+                .map(|(search, at)| search.to_value(*at))
+                .collect::<Vec<_>>(),
         })
     }
 
@@ -503,12 +617,21 @@ impl Shelf {
         .filter(|(key, _)| is_id(key))
         .filter_map(|(key, h)| Some((key.clone(), Highlight::from_value(h)?))))
         .collect();
-        Shelf {
+        let mut shelf = Shelf {
             read: moments("read"),
             saved: moments("saved"),
             recent,
             highlights,
+            follows: Vec::new(),
+        };
+        let follows = (value.get("follows").and_then(Value::as_array).into_iter()).flatten();
+        for (search, at) in follows.filter_map(Followed::from_value) {
+            if !shelf.is_followed(&search) {
+                shelf.follows.push((search, at));
+            }
         }
+        shelf.keep_followed();
+        shelf
     }
 }
 
@@ -960,5 +1083,60 @@ mod tests {
         );
         let english = BackupError::NotAnExport.say(&crate::text::EN);
         assert!(english.contains("not a liseuse backup"), "{english}");
+    }
+
+    #[test]
+    fn followed_searches_are_kept_exported_and_merged_between_tabs() {
+        let search = |query: &str| Followed {
+            query: query.into(),
+            source: Some("Le Monde".into()),
+            year: Some("2020".into()),
+            month: None,
+        };
+        let paix = search("accord paix");
+        let lachin = Followed {
+            query: "Lachin".into(),
+            ..Followed::default()
+        };
+        let mut shelf = shelf();
+        assert!(shelf.toggle_followed(paix.clone(), 100));
+        assert!(shelf.toggle_followed(lachin.clone(), 200));
+        assert_eq!(
+            shelf.followed(),
+            [&lachin, &paix],
+            "the latest followed first"
+        );
+        // Stored, exported, imported: the same searches, filters included.
+        let json = shelf.to_json();
+        assert!(json.contains(r#""q":"accord paix""#), "{json}");
+        assert_eq!(Shelf::from_json(&json), shelf);
+        let backup = Backup {
+            shelf: shelf.clone(),
+            ..Backup::default()
+        };
+        assert_eq!(import(&export("/", &backup, 1)).unwrap().shelf, shelf);
+        // What cannot be read is left out, the rest kept.
+        let odd = r#"{"v":1,"follows":[{"q":""},{"q":7},{"source":"x"},{"q":"Bakou","month":"2020-10"},"x"]}"#;
+        let read = Shelf::from_json(odd);
+        assert_eq!(read.followed().len(), 1);
+        assert_eq!(read.followed()[0].month.as_deref(), Some("2020-10"));
+        // Another tab followed "Bakou"; this one stopped following "Lachin".
+        let base = shelf.clone();
+        let mut theirs = shelf.clone();
+        theirs.toggle_followed(read.followed()[0].clone(), 300);
+        assert!(!shelf.toggle_followed(lachin.clone(), 400));
+        let merged = shelf.rebase(&base, theirs);
+        assert!(merged.is_followed(&paix) && !merged.is_followed(&lachin));
+        assert_eq!(merged.followed().len(), 2);
+        // Merged from an import; at most FOLLOWED, the first followed go.
+        let mut many = Shelf::default();
+        for n in 0..FOLLOWED + 3 {
+            many.toggle_followed(search(&format!("q{n}")), n as Millis);
+        }
+        assert_eq!(many.followed().len(), FOLLOWED);
+        assert_eq!(many.followed().last().unwrap().query, "q3");
+        many.merge(merged);
+        assert_eq!(many.followed().len(), FOLLOWED);
+        assert_eq!(many.followed()[0].query, "Bakou");
     }
 }

@@ -219,6 +219,15 @@ impl Searcher {
     /// now: the pieces it lacks ([`Prepared::needed`]), its results
     /// ([`Searcher::search_prepared`]) and its terms ([`Searcher::prepared_terms`]).
     pub fn prepare(&self, query: &str) -> Prepared {
+        self.prepare_among(query, 0)
+    }
+
+    /// [`Searcher::prepare`] for the documents from number `from` on only
+    /// (the newest: in a split index, its last generations), as a followed
+    /// search after an update: the pieces it needs are those of the
+    /// generations that hold these documents, not the others', and none
+    /// for a suggestion or a refined ranking (from 0: every document).
+    pub fn prepare_among(&self, query: &str, from: u32) -> Prepared {
         let planner = Planner::new(self);
         let plan = planner.plan(query);
         // What the terms need: the pieces its words were looked up in.
@@ -229,17 +238,20 @@ impl Searcher {
         } else {
             let mut terms = plan.terms();
             // The spellings a suggestion would show, should nothing match.
-            let suggested = suggest::suggestions(self, &planner.lookups, &plan.unknown);
-            terms.extend(suggested.into_iter().map(|(_, term)| term));
+            if from == 0 {
+                let suggested = suggest::suggestions(self, &planner.lookups, &plan.unknown);
+                terms.extend(suggested.into_iter().map(|(_, term)| term));
+            }
+            let postings = &self.postings;
             let needed = Needed {
                 dictionary: planner.lookups.missing(),
-                terms: self.postings.missing_for(terms.iter().copied()),
-                positions: self.postings.missing_positions_for(plan.sequence_terms()),
+                terms: postings.missing_among(terms.iter().copied(), from, false),
+                positions: postings.missing_among(plan.sequence_terms(), from, true),
             };
             // The forms, spellings and positions of its terms: the very form
             // typed, a suggestion's spelling, the proximity of its words.
-            let later = (self.postings.missing_positions_for(terms).into_iter())
-                .filter(|run| !needed.positions.contains(run))
+            let later = (postings.missing_among(terms, from, true).into_iter())
+                .filter(|run| from == 0 && !needed.positions.contains(run))
                 .collect();
             (needed, later)
         };
@@ -370,7 +382,7 @@ impl Searcher {
             ..Results::default()
         };
         if !plan.impossible {
-            let mut hits = self.ranked(plan, allowed);
+            let mut hits = self.ranked(plan, allowed, &self.postings);
             results.total = hits.len();
             match places {
                 None => self.rerank_by_proximity(plan, &mut hits),
@@ -389,10 +401,15 @@ impl Searcher {
     }
 
     /// Every article `plan` finds among those `allowed`, best first
-    /// (before the proximity of its words is weighed).
-    fn ranked(&self, plan: &plan::Plan, allowed: Option<&[bool]>) -> Vec<Hit> {
-        let mut hits = self.score(plan);
-        self.filter(plan, &mut hits);
+    /// (before the proximity of its words is weighed), in `postings`.
+    fn ranked(
+        &self,
+        plan: &plan::Plan,
+        allowed: Option<&[bool]>,
+        postings: &PostingStore,
+    ) -> Vec<Hit> {
+        let mut hits = self.score(plan, postings);
+        self.filter(plan, &mut hits, postings);
         if let Some(allowed) = allowed {
             hits.retain(|hit| allowed.get(hit.doc as usize).copied().unwrap_or(false));
         }
@@ -400,28 +417,6 @@ impl Searcher {
         // the stable one's order, without its code in the wasm.)
         hits.sort_unstable_by(Hit::rank);
         hits
-    }
-
-    /// Reads `query` for the documents from number `from` on only (the
-    /// newest: in a split index, its last generations), as a followed
-    /// search does after an update: the pieces it needs are those of the
-    /// generations that hold these documents, not the others'.
-    pub fn prepare_among(&self, query: &str, from: u32) -> Prepared {
-        let planner = Planner::new(self);
-        let plan = planner.plan(query);
-        let for_terms = planner.lookups.missing();
-        let needed = Needed {
-            dictionary: for_terms.clone(),
-            terms: self.postings.missing_among(plan.terms(), from, false),
-            positions: (self.postings).missing_among(plan.sequence_terms(), from, true),
-        };
-        Prepared {
-            query: query.to_string(),
-            plan,
-            needed,
-            for_terms,
-            later: Vec::new(),
-        }
     }
 
     /// What a query read by [`Searcher::prepare_among`] finds among the
@@ -450,16 +445,9 @@ impl Searcher {
             let Some(postings) = self.postings.among(&terms, from) else {
                 return results;
             };
-            let newest = Searcher {
-                index: self.index.clone(),
-                average_lengths: self.average_lengths,
-                synonyms: std::sync::OnceLock::new(),
-                dictionary: self.dictionary.clone(),
-                postings,
-            };
-            newest.ranked(plan, Some(allowed))
+            self.ranked(plan, Some(allowed), &postings)
         } else {
-            self.ranked(plan, Some(allowed))
+            self.ranked(plan, Some(allowed), &self.postings)
         };
         results.total = hits.len();
         hits.truncate(limit);

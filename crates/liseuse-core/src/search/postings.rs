@@ -153,18 +153,6 @@ impl PostingStore {
         pieces
     }
 
-    /// The term pieces that hold `terms` and are not loaded, by number,
-    /// ascending (none in a whole index).
-    pub fn missing_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.pieces_for(self.runs.missing_for(terms), true, 0)
-    }
-
-    /// The position pieces whose word positions `terms` need and that are
-    /// not loaded, by number, ascending (none in a whole index).
-    pub fn missing_positions_for(&self, terms: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        self.pieces_for(self.positioned.missing_for(terms), false, 0)
-    }
-
     /// Whether the postings are in generations (a split index).
     pub fn is_split(&self) -> bool {
         !self.generations.is_empty()

@@ -8,6 +8,7 @@ use crate::order::{entry, get, SortedSet};
 type DocPositions = Vec<(u32, Vec<u32>)>;
 
 use super::plan::{FormMatch, Plan, Sequence};
+use super::postings::PostingStore;
 use super::{Hit, Searcher};
 use crate::format::{from_gaps, Field, Posting, FIELD_COUNT};
 
@@ -44,8 +45,9 @@ pub const PROXIMITY_WEIGHT: f32 = 3.0;
 pub const PROXIMITY_RERANK: usize = 100;
 
 impl Searcher {
-    /// Every matching article with its score, in document order.
-    pub(super) fn score(&self, plan: &Plan) -> Vec<Hit> {
+    /// Every matching article with its score, in document order, by
+    /// `postings` (the searcher's own, or those of the newest articles).
+    pub(super) fn score(&self, plan: &Plan, postings: &PostingStore) -> Vec<Hit> {
         let doc_count = self.doc_count();
         let mut totals = vec![0f32; doc_count];
         let mut matched_words = vec![0u32; doc_count];
@@ -57,9 +59,8 @@ impl Searcher {
             has_word.iter_mut().for_each(|h| *h = false);
             for (candidate, &(term, weight)) in word.candidates.iter().enumerate() {
                 let strong = candidate < word.loose_from;
-                let postings = self.postings.postings(term);
                 let idf = idf(doc_count, self.dictionary.doc_frequency(term));
-                for posting in postings.iter() {
+                for posting in postings.postings(term).iter() {
                     let score =
                         weight * idf * self.saturated_frequency(posting.doc, posting.counts);
                     let best = &mut word_scores[posting.doc as usize];
@@ -68,7 +69,7 @@ impl Searcher {
                 }
             }
             if let Some((form, weight)) = word.form.clone() {
-                let docs = self.form_docs(&form);
+                let docs = self.form_docs(&form, postings);
                 let doc_frequency = docs.len();
                 let idf = idf(doc_count, doc_frequency);
                 for (doc, counts) in docs {
@@ -141,22 +142,22 @@ impl Searcher {
     }
 
     /// Keeps the hits that contain every phrase and no exclusion.
-    pub(super) fn filter(&self, plan: &Plan, hits: &mut Vec<Hit>) {
+    pub(super) fn filter(&self, plan: &Plan, hits: &mut Vec<Hit>, postings: &PostingStore) {
         for phrase in &plan.phrases {
-            let docs = self.any_sequence_docs(phrase);
+            let docs = self.any_sequence_docs(phrase, postings);
             hits.retain(|hit| docs.binary_search(&hit.doc).is_ok());
         }
         for excluded in &plan.excluded {
-            let docs = self.any_sequence_docs(excluded);
+            let docs = self.any_sequence_docs(excluded, postings);
             hits.retain(|hit| docs.binary_search(&hit.doc).is_err());
         }
     }
 
     /// Documents (ascending) that contain any of `alternatives`.
-    fn any_sequence_docs(&self, alternatives: &[Sequence]) -> Vec<u32> {
+    fn any_sequence_docs(&self, alternatives: &[Sequence], postings: &PostingStore) -> Vec<u32> {
         let mut docs: Vec<u32> = alternatives
             .iter()
-            .flat_map(|s| self.sequence_docs(s))
+            .flat_map(|s| self.sequence_docs(s, postings))
             .collect();
         docs.sort_unstable();
         docs.dedup();
@@ -164,7 +165,7 @@ impl Searcher {
     }
 
     /// Documents (ascending) where the terms of `sequence` stand at its distances, in one field.
-    fn sequence_docs(&self, sequence: &[(usize, u32)]) -> Vec<u32> {
+    fn sequence_docs(&self, sequence: &[(usize, u32)], postings: &PostingStore) -> Vec<u32> {
         let Some(&(rarest, rarest_at)) = sequence
             .iter()
             .min_by_key(|(term, _)| self.dictionary.doc_frequency(*term))
@@ -175,10 +176,10 @@ impl Searcher {
         let others: Vec<(Vec<Posting<'_>>, u32)> = sequence
             .iter()
             .filter(|&&(term, at)| (term, at) != (rarest, rarest_at))
-            .map(|&(term, at)| (self.postings.postings(term).iter().collect(), at))
+            .map(|&(term, at)| (postings.postings(term).iter().collect(), at))
             .collect();
         let mut docs = Vec::new();
-        'docs: for posting in self.postings.postings(rarest).iter() {
+        'docs: for posting in postings.postings(rarest).iter() {
             let mut found = Vec::with_capacity(others.len());
             for (by_doc, at) in &others {
                 match by_doc.binary_search_by_key(&posting.doc, |p| p.doc) {
@@ -225,39 +226,39 @@ impl Searcher {
     }
 
     /// The documents where `form` occurs, with the counts of its term there.
-    fn form_docs(&self, form: &FormMatch) -> Vec<(u32, &[u32])> {
+    fn form_docs<'a>(&self, form: &FormMatch, postings: &'a PostingStore) -> Vec<(u32, &'a [u32])> {
         match form {
             FormMatch::Term(term) => {
-                let postings = self.postings.postings(*term).iter();
-                postings.map(|p| (p.doc, p.counts)).collect()
+                let found = postings.postings(*term).iter();
+                found.map(|p| (p.doc, p.counts)).collect()
             }
             FormMatch::Forms(entries) => {
                 let forms = entries.iter().filter_map(|&(term, entry)| {
-                    let form = self.postings.forms(term).get(entry)?;
+                    let form = postings.forms(term).get(entry)?;
                     Some((term, form.index_gaps.as_slice()))
                 });
-                self.docs_at(forms)
+                docs_at(forms, postings)
             }
         }
     }
+}
 
-    /// The documents at `(term, index gaps in its postings)`, with the term's counts there.
-    fn docs_at<'a>(
-        &'a self,
-        forms: impl Iterator<Item = (usize, &'a [u32])>,
-    ) -> Vec<(u32, &'a [u32])> {
-        let mut docs = Vec::new();
-        for (term, gaps) in forms {
-            let mut indexes = from_gaps(gaps).peekable();
-            let postings = self.postings.postings(term).iter();
-            for (index, posting) in (0u32..).zip(postings) {
-                if indexes.next_if_eq(&index).is_some() {
-                    docs.push((posting.doc, posting.counts));
-                }
+/// The documents at `(term, index gaps in its postings)`, with the term's counts there.
+fn docs_at<'a>(
+    forms: impl Iterator<Item = (usize, &'a [u32])>,
+    postings: &'a PostingStore,
+) -> Vec<(u32, &'a [u32])> {
+    let mut docs = Vec::new();
+    for (term, gaps) in forms {
+        let mut indexes = from_gaps(gaps).peekable();
+        let found = postings.postings(term).iter();
+        for (index, posting) in (0u32..).zip(found) {
+            if indexes.next_if_eq(&index).is_some() {
+                docs.push((posting.doc, posting.counts));
             }
         }
-        docs
     }
+    docs
 }
 
 /// The smallest distance between a number of `a` and one of `b` (both ascending).
