@@ -22,7 +22,8 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * errors typed (issue 38: no English sentences of checks in the wasm);
  * 115.9 kB with the postings in generations, put together in the reader,
  * the link pieces and the name index (issue 39: +7.8 kB of wasm) and the
- * update's notice in boot.js (+0.2 kB). Pagefind sends about 105 kB.
+ * update's notice in boot.js (+0.2 kB); 116.1 kB with the place of the
+ * button to follow a search laid out (+0.3 kB). Pagefind sends about 105 kB.
  */
 const FIRST_PATH_BUDGET = 116_500;
 /**
@@ -31,10 +32,12 @@ const FIRST_PATH_BUDGET = 116_500;
  * 317.8 kB with the first results taken over, 292.4 kB with the engine's
  * smaller tables (2026-12-06), 291.8 kB with the house in order (issue 38:
  * two crates, hooks and view functions, typed errors), 299.1 kB with the
- * postings in generations, the link pieces and the name index (issue 39);
- * its glue 9.9 kB, 8.0 kB minified.
+ * postings in generations, the link pieces and the name index (issue 39),
+ * 307.7 kB with followed searches (issue 39: the button, the home page's
+ * and "Mes articles"' lists, the search among the newest generations, the
+ * stored and exported form); its glue 9.9 kB, 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 300_000;
+const APP_WASM_BUDGET = 308_500;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);

@@ -181,7 +181,7 @@ fn followed_item(search: &Followed, new: usize, editable: bool, state: &StateCon
                 {" "}<span class="badge new">{t.count(new, t.new_results)}</span>
             }
             if editable {
-                {" "}<button type="button" class="link" onclick={unfollow}>{t.unfollow}</button>
+                <button type="button" class="link unfollow" onclick={unfollow}>{t.unfollow}</button>
             }
         </li>
     }

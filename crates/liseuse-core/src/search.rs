@@ -219,15 +219,6 @@ impl Searcher {
     /// now: the pieces it lacks ([`Prepared::needed`]), its results
     /// ([`Searcher::search_prepared`]) and its terms ([`Searcher::prepared_terms`]).
     pub fn prepare(&self, query: &str) -> Prepared {
-        self.prepare_among(query, 0)
-    }
-
-    /// [`Searcher::prepare`] for the documents from number `from` on only
-    /// (the newest: in a split index, its last generations), as a followed
-    /// search after an update: the pieces it needs are those of the
-    /// generations that hold these documents, not the others', and none
-    /// for a suggestion or a refined ranking (from 0: every document).
-    pub fn prepare_among(&self, query: &str, from: u32) -> Prepared {
         let planner = Planner::new(self);
         let plan = planner.plan(query);
         // What the terms need: the pieces its words were looked up in.
@@ -238,20 +229,17 @@ impl Searcher {
         } else {
             let mut terms = plan.terms();
             // The spellings a suggestion would show, should nothing match.
-            if from == 0 {
-                let suggested = suggest::suggestions(self, &planner.lookups, &plan.unknown);
-                terms.extend(suggested.into_iter().map(|(_, term)| term));
-            }
-            let postings = &self.postings;
+            let suggested = suggest::suggestions(self, &planner.lookups, &plan.unknown);
+            terms.extend(suggested.into_iter().map(|(_, term)| term));
             let needed = Needed {
                 dictionary: planner.lookups.missing(),
-                terms: postings.missing_among(terms.iter().copied(), from, false),
-                positions: postings.missing_among(plan.sequence_terms(), from, true),
+                terms: self.postings.missing_among(terms.iter().copied(), 0, false),
+                positions: (self.postings).missing_among(plan.sequence_terms(), 0, true),
             };
             // The forms, spellings and positions of its terms: the very form
             // typed, a suggestion's spelling, the proximity of its words.
-            let later = (postings.missing_among(terms, from, true).into_iter())
-                .filter(|run| from == 0 && !needed.positions.contains(run))
+            let later = (self.postings.missing_among(terms, 0, true).into_iter())
+                .filter(|run| !needed.positions.contains(run))
                 .collect();
             (needed, later)
         };
@@ -262,6 +250,24 @@ impl Searcher {
             for_terms,
             later,
         }
+    }
+
+    /// [`Searcher::prepare`] for the documents from number `from` on only
+    /// (the newest: in a split index, its last generations), as a followed
+    /// search after an update: the pieces it needs are its words'
+    /// dictionary pieces and the term and position pieces of the
+    /// generations that hold these documents, not the others', nor what a
+    /// suggestion or a refined ranking would need.
+    pub fn prepare_among(&self, query: &str, from: u32) -> Prepared {
+        let mut prepared = self.prepare(query);
+        let plan = &prepared.plan;
+        prepared.needed = Needed {
+            dictionary: prepared.for_terms.clone(),
+            terms: self.postings.missing_among(plan.terms(), from, false),
+            positions: (self.postings).missing_among(plan.sequence_terms(), from, true),
+        };
+        prepared.later = Vec::new();
+        prepared
     }
 
     /// The pieces `query` needs that are not loaded yet, by number. Once the
