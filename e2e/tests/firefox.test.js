@@ -1,7 +1,8 @@
 // What depends on the browser's own APIs, in Firefox ESR too: the selection
 // a highlight is made from, and the speech synthesis "Écouter" reads with
 // (headless browsers have no voice: lib/speech.js stands in for it), and
-// the e-book made in the page and handed to the browser as a download.
+// the e-book made in the page and handed to the browser as a download, and
+// a followed search kept in its storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST } from '../lib/fixture.js';
@@ -140,5 +141,22 @@ test('Firefox: a link to a search shows its first results before the app (dynami
   assert.ok(shown > 0 && wasm >= shown, `first results at ${shown} ms, the app's wasm asked for at ${wasm}`);
   const titles = await page.$$eval('.result .title', (all) => all.map((t) => t.textContent));
   assert.ok(titles.length > 0 && titles[0].includes('Bakou'), titles.join(' | '));
+  assert.deepEqual(page.errors, []);
+});
+
+test('Firefox: a search followed stays followed after a reload, is listed in "Mes articles" and can be let go', async () => {
+  const page = await firefox.newPage();
+  await page.goto(`${firefox.url()}#/?q=Bakou%20Moscou`);
+  await page.waitForSelector('#app[data-started] .follow:not([disabled])');
+  await page.click('.follow');
+  await page.waitForSelector('.follow[aria-pressed="true"]');
+  await page.reload();
+  await page.waitForSelector('#app[data-started] .follow[aria-pressed="true"]');
+  assert.equal(await page.$eval('.follow', (b) => b.textContent), '✓ Recherche suivie');
+  await page.goto(`${firefox.url()}#/mes-articles`);
+  await page.waitForSelector('.followed li a');
+  assert.equal(await page.$eval('.followed li a', (a) => a.getAttribute('href')), '#/?q=Bakou%20Moscou&tri=date');
+  await page.click('.followed .unfollow');
+  await page.waitForFunction(() => /Aucune recherche suivie/.test(document.querySelector('.followed')?.textContent));
   assert.deepEqual(page.errors, []);
 });
