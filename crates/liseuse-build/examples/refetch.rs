@@ -23,7 +23,7 @@ use liseuse_build::indexer::build_index;
 use liseuse_core::article::newest_first;
 use liseuse_core::format::PieceSizes;
 use liseuse_core::pieces::{content_hash, index_file, Manifest, MANIFEST_FILE};
-use liseuse_core::Article;
+use liseuse_core::{Article, Filters, Library};
 
 /// The files a site publishes for `articles`, by name, with their bytes on
 /// the wire: the first file, the pieces and their manifest (which keeps its
@@ -110,5 +110,73 @@ fn main() -> ExitCode {
         block.text.push_str(" Mise à jour.");
     }
     compare("1 article edited", &all, &published(edited));
+    let added: Vec<String> = (newest(10).iter())
+        .map(|&i| articles[i].id.clone())
+        .collect();
+    followed(articles, &added);
     ExitCode::SUCCESS
+}
+
+/// What a followed search downloads after the update that added `added`:
+/// the pieces its count of new results needs ([`Library::prepare_new`]:
+/// the dictionary pieces of its words, the term pieces of the generations
+/// holding the new articles) beside those of the same search over the
+/// whole index ([`Library::prepare`], positions included), for queries made
+/// of the new articles' titles' words, each from a fresh reader who has
+/// the first file and the new articles' ids.
+fn followed(articles: Vec<Article>, added: &[String]) {
+    let titles: Vec<String> = (articles.iter())
+        .filter(|a| added.contains(&a.id))
+        .map(|a| a.title.clone())
+        .collect();
+    let (head, pieces) = build_index(articles).split(PieceSizes::default());
+    let sizes: BTreeMap<String, usize> = (pieces.iter())
+        .map(|(name, bytes)| (name.clone(), gzip(bytes).len()))
+        .collect();
+    let pieces: BTreeMap<String, Vec<u8>> = pieces.into_iter().collect();
+    let head = head.to_bytes();
+    let filters = Filters {
+        only_in: Some(std::rc::Rc::new(added.iter().cloned().collect())),
+        ..Filters::default()
+    };
+    let queries = titles.iter().flat_map(|title| {
+        let words: Vec<&str> = title.split_whitespace().filter(|w| w.len() > 3).collect();
+        [
+            words.first().map(|w| w.to_string()),
+            words.get(..2).map(|w| w.join(" ")),
+        ]
+    });
+    let (mut new_bytes, mut whole_bytes, mut found, mut count) = (0, 0, 0, 0);
+    for query in queries.flatten() {
+        let fetch = |library: &Library, files: &[String]| -> usize {
+            let add = |file: &String| library.add_piece(file, &pieces[file]).map(|_| sizes[file]);
+            files.iter().filter_map(|file| add(file).ok()).sum()
+        };
+        let fresh = || {
+            let library = Library::from_bytes(&head).expect("the first file");
+            let ids = library.missing_for_ids(added.iter().map(String::as_str));
+            fetch(&library, &ids);
+            library
+        };
+        let library = fresh();
+        for _ in 0..8 {
+            new_bytes += fetch(&library, library.prepare_new(&query, &filters).missing());
+        }
+        let prepared = library.prepare_new(&query, &filters);
+        found += library.search_new(&prepared, &filters, 0).total;
+        let library = fresh();
+        for _ in 0..8 {
+            let prepared = library.prepare(&query);
+            whole_bytes += fetch(&library, prepared.missing());
+            whole_bytes += fetch(&library, prepared.later());
+        }
+        count += 1;
+    }
+    println!(
+        "\nA followed search after 10 articles added, {count} queries of their titles' words \
+         ({found} new results): {:.1} kB a query from the new articles' generations, \
+         {:.1} kB over the whole index",
+        new_bytes as f64 / count.max(1) as f64 / 1e3,
+        whole_bytes as f64 / count.max(1) as f64 / 1e3,
+    );
 }
