@@ -14,7 +14,9 @@
 // where the sites are built once (REBUILD=1 builds liseuse's again, after a
 // change); NOCACHE=1 adds a host that forbids caching (no-cache, never a 304);
 // BASE=<a worktree of an earlier commit> measures its liseuse too ("before"),
-// built there with its own target folder.
+// built there with its own target folder; H2=1 serves over HTTP/2 (TLS, a
+// certificate made for the run, which the browser is told to accept), as most
+// hosts do, where HTTP/1.1 lets the browser open 6 connections to a host.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +33,18 @@ const PAGEFIND = join(ROOT, 'e2e/bench/peers/node_modules/.bin/pagefind');
 const WORK = process.env.WORK ?? '/tmp/liseuse-vs-pagefind';
 const RUNS = Number(process.env.RUNS ?? 3);
 const SLOW = { latency: 150, bytesPerSecond: 1.6e6 / 8 };
+
+/** A key and certificate for 127.0.0.1, made once in WORK, with H2=1. */
+function tls() {
+  if (!process.env.H2) return null;
+  const [key, cert] = ['key.pem', 'cert.pem'].map((name) => join(WORK, name));
+  if (!existsSync(cert)) {
+    mkdirSync(WORK, { recursive: true });
+    run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+const TLS = tls();
 const collections = process.argv.length > 2 ? process.argv.slice(2) : ['seeds', '2000', '36k'];
 
 const run = (command, args, options = {}) =>
@@ -157,11 +171,11 @@ const median = (values) => quantile(values, 0.5);
 
 /** Cold loads of every query on `system`'s site: the time to the first highlighted result, bytes, requests. */
 async function measure(browser, system, dist, list, { network, worker, noCache = false }) {
-  const server = await serveStatic(dist, { gzip: true, noCache, ...(network ? SLOW : {}) });
+  const server = await serveStatic(dist, { gzip: true, noCache, tls: TLS, ...(network ? SLOW : {}) });
   const samples = [];
   for (const { kind, q } of list) {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ serviceWorkers: worker ? 'allow' : 'block' });
+      const context = await browser.newContext({ serviceWorkers: worker ? 'allow' : 'block', ignoreHTTPSErrors: Boolean(TLS) });
       const page = await context.newPage();
       // The time the page first shows a highlighted result, taken in the page
       // as the DOM changes: asked afterwards, a page busy with what comes next
@@ -204,7 +218,8 @@ async function measure(browser, system, dist, list, { network, worker, noCache =
 
 const s = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const rows = [];
-const browser = await launch();
+const browser = await launch(TLS ? ['--ignore-certificate-errors'] : []);
+if (TLS) console.log('served over HTTP/2 (TLS)');
 for (const name of collections) {
   const { liseuse, before, pagefind, articles } = await sites(name);
   const systems = [['liseuse', liseuse], ...(before ? [['before', before]] : []), ['Pagefind', pagefind]];
@@ -232,7 +247,7 @@ for (const name of collections) {
 }
 await browser.close();
 
-console.log(`\n| collection | network | worker | system | p50 | p95 | titles p50 | pairs p50 | sent (p50) | requests |`);
+console.log(`\n${TLS ? 'HTTP/2' : 'HTTP/1.1'}\n| collection | network | worker | system | p50 | p95 | titles p50 | pairs p50 | sent (p50) | requests |`);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(

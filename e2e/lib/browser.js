@@ -3,11 +3,13 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** A headless Chromium (Playwright gives each launch a fresh profile) with this machine's required flags. */
-export async function launch() {
+/** A headless Chromium (Playwright gives each launch a fresh profile) with this machine's required flags;
+ * `extra` flags after them. */
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...extra,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

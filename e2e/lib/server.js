@@ -1,6 +1,7 @@
 // A plain static file server over dist/: no rewrite rules, caching headers like
 // GitHub Pages'. Unknown paths are 404s, so routing must live in the fragment.
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,13 +53,15 @@ function sharedLink(bytesPerSecond) {
  * forbids caching does (`no-cache`, no validator, so never a 304).
  * `setFailing(test)` cuts the connection of every request whose path
  * `test` says yes to, as a network that went down would (null: none).
+ * With `tls` ({ key, cert }), it speaks HTTP/2 over TLS, as most hosts do
+ * (many requests at once on one connection; HTTP/1.1 lets a browser open 6).
  */
-export async function serveStatic(root, { prefix = '/', gzip = false, latency = 0, bytesPerSecond = 0, noCache = false } = {}) {
+export async function serveStatic(root, { prefix = '/', gzip = false, latency = 0, bytesPerSecond = 0, noCache = false, tls = null } = {}) {
   let base = resolve(root);
   let failing = null;
   const log = [];
   const send = bytesPerSecond ? sharedLink(bytesPerSecond) : (res, body) => res.end(body);
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     if (latency) await sleep(latency);
     const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (failing?.(full)) {
@@ -98,11 +101,18 @@ export async function serveStatic(root, { prefix = '/', gzip = false, latency = 
       log.push({ path: full, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
+  };
+  const server = tls ? createSecureServer(tls, handle) : createServer(handle);
+  // (An HTTP/2 session stays open: closing the server ends them.)
+  const sessions = new Set();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}${prefix}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${prefix}`,
     log,
     setRoot: (folder) => {
       base = resolve(folder);
@@ -112,6 +122,7 @@ export async function serveStatic(root, { prefix = '/', gzip = false, latency = 
     },
     close: () => new Promise((ok) => {
       server.closeAllConnections?.();
+      sessions.forEach((session) => session.destroy());
       server.close(ok);
     }),
   };
