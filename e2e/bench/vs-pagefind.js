@@ -40,15 +40,16 @@ function tls() {
   const [key, cert] = ['key.pem', 'cert.pem'].map((name) => join(WORK, name));
   if (!existsSync(cert)) {
     mkdirSync(WORK, { recursive: true });
-    run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+    run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
-const TLS = tls();
+
 const collections = process.argv.length > 2 ? process.argv.slice(2) : ['seeds', '2000', '36k'];
 
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 30, ...options });
+const TLS = tls();
 
 /** The folder liseuse indexes for `name` (OrangeSum's text stays in ../shared or /tmp, never in the repo). */
 async function articlesFolder(name) {

@@ -27,14 +27,7 @@ pub fn follow_button(query: &str, filters: &Filters, state: &StateContext) -> Ht
     }
     let t = crate::site::t();
     let followed = state.shelf.is_followed(&search);
-    let onclick = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let search = search.clone();
-            let now = crate::store::now();
-            dispatch.dispatch(Action::ToggleFollowed { search, now });
-        })
-    };
+    let onclick = toggle(search, state);
     let label = if followed {
         t.search_followed
     } else {
@@ -43,6 +36,16 @@ pub fn follow_button(query: &str, filters: &Filters, state: &StateContext) -> Ht
     html! {
         <button type="button" class="follow" aria-pressed={followed.to_string()} {onclick}>{label}</button>
     }
+}
+
+/// Follows `search`, or stops following it, when pressed.
+fn toggle(search: Followed, state: &StateContext) -> Callback<MouseEvent> {
+    let dispatch = state.dispatcher();
+    Callback::from(move |_: MouseEvent| {
+        let search = search.clone();
+        let now = crate::store::now();
+        dispatch.dispatch(Action::ToggleFollowed { search, now });
+    })
 }
 
 /// Props of [`FollowedSearches`].
@@ -149,19 +152,11 @@ fn followed_item(search: &Followed, new: usize, editable: bool, state: &StateCon
         newest: true,
     }
     .to_hash();
-    let dispatch = state.dispatcher();
     let onclick = {
-        let (dispatch, filters) = (dispatch.clone(), Filters::of_followed(search));
+        let (dispatch, filters) = (state.dispatcher(), Filters::of_followed(search));
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetFilters(filters.clone())))
     };
-    let unfollow = {
-        let search = search.clone();
-        Callback::from(move |_: MouseEvent| {
-            let search = search.clone();
-            let now = crate::store::now();
-            dispatch.dispatch(Action::ToggleFollowed { search, now });
-        })
-    };
+    let unfollow = toggle(search.clone(), state);
     let month = search.month.as_deref().map(|m| t.month(m));
     let filters: Vec<&str> = [
         search.source.as_deref(),
