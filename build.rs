@@ -10,7 +10,9 @@
 //! `index.html`: the wasm carries no index, and is the same for every
 //! collection. `LISEUSE_PIECES=always` or `never` overrides the size rule;
 //! `LISEUSE_PIECE_BYTES` the size of the pieces (tests use it to split a small
-//! collection in many pieces).
+//! collection in many pieces); `LISEUSE_GENERATIONS=one` keeps the postings
+//! of any collection in one generation (what the first-result benchmark
+//! compares generations with).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +40,7 @@ fn try_main() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed=LISEUSE_ARTICLES");
     println!("cargo:rerun-if-env-changed=LISEUSE_PIECES");
     println!("cargo:rerun-if-env-changed=LISEUSE_PIECE_BYTES");
+    println!("cargo:rerun-if-env-changed=LISEUSE_GENERATIONS");
     println!("cargo:rerun-if-env-changed=LISEUSE_SEGMENTS");
     println!("cargo:rerun-if-changed=build.rs");
     let dir = articles_dir();
@@ -109,6 +112,14 @@ fn try_main() -> Result<(), String> {
             PieceSizes::about(bytes)
         }
         Err(_) => PieceSizes::default(),
+    };
+    let sizes = match std::env::var("LISEUSE_GENERATIONS").as_deref() {
+        Ok("one") => PieceSizes {
+            generations_above: u32::MAX,
+            ..sizes
+        },
+        Ok("") | Ok("auto") | Err(_) => sizes,
+        Ok(other) => return Err(format!("LISEUSE_GENERATIONS={other}: say one or auto")),
     };
     let site = Site::of(file, split.then_some(sizes), &identity);
     options

@@ -14,7 +14,9 @@
 // where the sites are built once (REBUILD=1 builds liseuse's again, after a
 // change); NOCACHE=1 adds a host that forbids caching (no-cache, never a 304);
 // BASE=<a worktree of an earlier commit> measures its liseuse too ("before"),
-// built there with its own target folder; H2=1 serves over HTTP/2 (TLS, a
+// built there with its own target folder (BASE_ENV='NAME=value …' only for
+// that build, e.g. BASE=$PWD/.. BASE_ENV=LISEUSE_GENERATIONS=one: this code in
+// one generation); H2=1 serves over HTTP/2 (TLS, a
 // certificate made for the run, which the browser is told to accept), as most
 // hosts do, where HTTP/1.1 lets the browser open 6 connections to a host.
 import { execFileSync } from 'node:child_process';
@@ -96,9 +98,10 @@ async function sites(name) {
     before = join(dir, 'before');
     if (!existsSync(join(before, 'index.html'))) {
       console.error(`building liseuse of ${process.env.BASE} over ${folder}`);
+      const own = Object.fromEntries((process.env.BASE_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => pair.split('=')));
       run('trunk', ['build', '--release', '--offline', '--dist', before], {
         cwd: process.env.BASE,
-        env: { ...process.env, LISEUSE_ARTICLES: folder },
+        env: { ...process.env, LISEUSE_ARTICLES: folder, ...own },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     }
