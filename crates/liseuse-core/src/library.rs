@@ -223,10 +223,9 @@ impl Library {
     /// The best `limit` results of a query read by [`Library::prepare_new`]
     /// among the new articles `filters` keep, and how many there are.
     pub fn search_new(&self, query: &PreparedQuery, filters: &Filters, limit: usize) -> Results {
-        let keeps = self.keeps(filters);
-        let allowed: Vec<bool> = (0..self.articles.len() as u32).map(keeps).collect();
+        let allowed = self.allowed(filters);
         let from = self.first_new(filters);
-        (self.searcher).search_among(&query.prepared, from, limit, &allowed)
+        (self.searcher).search_among(&query.prepared, from, limit, allowed.as_deref())
     }
 
     /// The first document of the articles `filters.only_in` names (the
