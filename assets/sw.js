@@ -8,7 +8,7 @@
 // the site works at any path.
 //
 // A large collection's index comes in pieces (pieces/*.bin, thousands of them,
-// tens of MB, listed with their hashes in pieces/manifest.bin, compressed): waiting for
+// tens of MB, listed with their sizes in pieces/manifest.bin, compressed): waiting for
 // all of them before anything works offline would lose everything to a closed
 // tab. So the install caches the app's files only;
 // the pieces go to a cache of their own, one by one, in the background after
@@ -30,7 +30,7 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const SHELL = PRECACHE;
-// A split index lists its pieces, with the hash each must have, in this file
+// A split index lists its pieces, with their sizes, in this file
 // of the app's (written by build.rs, copied by scripts/precache): JSON,
 // compressed as every file of the index is (liseuse_core::pieces::MANIFEST_FILE).
 const MANIFEST = './pieces/manifest.bin';
@@ -104,7 +104,7 @@ self.addEventListener('activate', (event) => {
       // Pieces of earlier versions that this one does not use (all, for a whole index).
       if (SPLIT) {
         const pieces = await caches.open(PIECE_CACHE);
-        const wanted = await pieceHashes();
+        const wanted = await pieceSet();
         const stale = (await pieces.keys()).filter((request) => !wanted.has(request.url));
         await Promise.all(stale.map((request) => pieces.delete(request)));
       } else {
@@ -149,17 +149,23 @@ function contentHash(bytes) {
   return (lo ^ hi) >>> 0;
 }
 
-/** Whether a downloaded piece is the one its name says: a captive portal's
- * page, an error page served with 200 or a truncated download is not, and is
- * never kept (the page is told it is damaged; the next fill tries again). */
+/** Whether a downloaded piece is the one its name says: its content, decoded,
+ * hashes to the hash that ends its name (liseuse_core::pieces::check). A
+ * captive portal's page, an error page served with 200 or a truncated
+ * download is not, and is never kept (the page is told it is damaged; the
+ * next fill tries again). */
 async function isThePiece(url, response) {
-  const hash = (await pieceHashes()).get(url);
-  if (!response.ok || hash === undefined) return false;
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return contentHash(bytes) === hash;
+  if (!response.ok || !(await pieceSet()).has(url)) return false;
+  const named = /-([0-9a-f]{8})\.bin$/.exec(url);
+  try {
+    const bytes = await decoded(new Uint8Array(await response.arrayBuffer()));
+    return named !== null && contentHash(bytes) === parseInt(named[1], 16);
+  } catch {
+    return false;
+  }
 }
 
-let hashes = null;
+let listed = null;
 let manifestRead = null;
 
 /** The manifest (in this version's cache since the install). */
@@ -175,27 +181,35 @@ async function manifest() {
   return manifestRead;
 }
 
-/** Each piece's absolute URL and hash, from the manifest; empty for a whole index. */
-async function pieceHashes() {
-  hashes ??= (async () => {
-    const map = new Map();
-    if (!SPLIT) return map;
+/** A piece's file name in a manifest: its entry (an earlier build's
+ * manifest, which a returning reader's cache holds, paired it with a hash). */
+const fileOf = (entry) => (Array.isArray(entry) ? entry[0] : entry);
+
+/** Each piece's absolute URL, from the manifest; empty for a whole index. */
+async function pieceSet() {
+  listed ??= (async () => {
+    if (!SPLIT) return new Set();
     const { pieces } = await manifest();
-    for (const [file, hash] of pieces) map.set(absolute(`./pieces/${file}`), hash);
-    return map;
+    return new Set(pieces.map((entry) => absolute(`./pieces/${fileOf(entry)}`)));
   })().catch((error) => {
-    hashes = null;
+    listed = null;
     throw error;
   });
-  return hashes;
+  return listed;
 }
 
-/** The JSON of a published file's response, decoded first (gzip, by the
- * browser's own DecompressionStream) unless a host decoded it on the way. */
+/** A published file's bytes decoded (gzip, by the browser's own
+ * DecompressionStream) unless a host decoded them on the way. */
+async function decoded(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The JSON of a published file's response. */
 async function decompressedJson(response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+  const bytes = await decoded(new Uint8Array(await response.arrayBuffer()));
+  return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 /** Downloads a piece and keeps it if it is the piece its name says. A wrong
@@ -233,7 +247,7 @@ let pieceUrls = null;
 /** The pieces not in the cache yet, as absolute URLs. */
 async function missingPieces() {
   if (!SPLIT) return [];
-  pieceUrls ??= [...(await pieceHashes()).keys()];
+  pieceUrls ??= [...(await pieceSet())];
   const cached = await cachedPieces();
   return pieceUrls.filter((url) => !cached.has(url));
 }
@@ -260,10 +274,10 @@ async function update() {
   const previous = await previousManifest().catch(() => null);
   if (!previous) return null;
   const cached = await cachedPieces();
-  const kept = previous.pieces.every(([file]) => cached.has(absolute(`./pieces/${file}`)));
+  const kept = previous.pieces.every((entry) => cached.has(absolute(`./pieces/${fileOf(entry)}`)));
   const { pieces, sizes = [], articles = 0 } = await manifest();
-  const known = new Set(previous.pieces.map(([file]) => file));
-  const bytes = pieces.reduce((sum, [file], i) => sum + (known.has(file) ? 0 : (sizes[i] ?? 0)), 0);
+  const known = new Set(previous.pieces.map(fileOf));
+  const bytes = pieces.reduce((sum, file, i) => sum + (known.has(file) ? 0 : (sizes[i] ?? 0)), 0);
   const ready = !kept || (await missingPieces()).length === 0;
   return { articles: articles - (previous.articles ?? 0), bytes, kept, ready };
 }
@@ -357,7 +371,7 @@ self.addEventListener('message', (event) => {
   if (type === 'OFFLINE') {
     event.waitUntil(
       missingPieces().then(async (missing) => {
-        const total = (await pieceHashes()).size;
+        const total = (await pieceSet()).size;
         const status = { type: 'OFFLINE', cached: total - missing.length, total, filling: filling !== null };
         event.source?.postMessage(status);
       }),
@@ -372,7 +386,7 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       const url = new URL(request.url);
       url.search = '';
-      if (SPLIT && (await pieceHashes()).has(url.href)) {
+      if (SPLIT && (await pieceSet()).has(url.href)) {
         const pieces = await caches.open(PIECE_CACHE);
         const cached = await pieces.match(url.href);
         if (cached) return cached;

@@ -33,8 +33,11 @@ fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
     let (head, pieces) = build_index(articles).split(PieceSizes::default());
     let count = head.index.doc_count;
     let head = head.to_bytes();
+    let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
+        .map(|(name, bytes)| (name, gzip(&bytes)))
+        .collect();
     let mut files: BTreeMap<String, usize> = (pieces.iter())
-        .map(|(name, bytes)| (name.clone(), gzip(bytes).len()))
+        .map(|(name, bytes)| (name.clone(), bytes.len()))
         .collect();
     files.insert(index_file(&head), gzip(&head).len());
     let manifest = manifest_bytes(&Manifest::of(&pieces, count));
@@ -50,6 +53,11 @@ fn compare(case: &str, before: &BTreeMap<String, usize>, after: &BTreeMap<String
         .filter(|(name, _)| !before.contains_key(*name))
         .collect();
     let bytes: usize = new.iter().map(|(_, size)| **size).sum();
+    if let Ok(kind) = std::env::var("LIST_KIND") {
+        for (name, size) in new.iter().filter(|(n, _)| n.starts_with(&kind)) {
+            eprintln!("{case}: {name} {size}");
+        }
+    }
     let mut kinds: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (name, size) in &new {
         let kind = name.split(['-', '.']).next().unwrap_or_default();

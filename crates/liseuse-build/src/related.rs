@@ -12,6 +12,13 @@
 //! in more than [`COMMON`] of the articles (of a large collection), or in
 //! more than [`COMMON_MOST`], carry no comparison: they are in nearly everything.
 //!
+//! The weights are those of the [settled](liseuse_core::format::settled)
+//! articles (their number of documents per term, their lengths, their
+//! count): articles added since the last whole block leave the others'
+//! weights, hence the others' related articles, as they were, but where a
+//! new article is among the closest. A rebuild that adds ten articles then
+//! rewrites the links of the few articles they join, not of hundreds.
+//!
 //! The same story told by two sources is marked ([`Related::same_story`]):
 //! a cosine of at least [`SAME_STORY`] between articles of two sources.
 
@@ -63,14 +70,15 @@ fn heaviest(keys: &mut Vec<(u32, f32)>) {
 pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
     let weights = Weights::new(index);
     let count = index.doc_count as usize;
-    let common = if count > COMMON_FROM {
-        ((COMMON * count as f32) as usize).min(COMMON_MOST)
+    let settled = weights.settled as usize;
+    let common = if settled > COMMON_FROM {
+        ((COMMON * settled as f32) as usize).min(COMMON_MOST)
     } else {
         usize::MAX
     };
     // What an article is compared through: terms in more than one article
-    // and not too common.
-    let compared = |df: usize| df > 1 && df <= common;
+    // and not too common among the settled ones.
+    let compared = |df: usize, settled_df: usize| df > 1 && settled_df <= common;
     // Each such term's documents with its weight there (the postings decoded
     // and weighed once); each document's heaviest such terms, with theirs
     // (cut to the heaviest now and then, so that the memory of this step
@@ -80,8 +88,9 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
     let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
     let mut squares: Vec<f32> = vec![0.0; count];
     for (term, postings) in index.postings.iter().enumerate() {
-        let idf = weights.idf(postings.doc_frequency(), term);
-        let kept = compared(postings.doc_frequency());
+        let settled_df = postings.docs_before(weights.settled);
+        let idf = weights.idf(settled_df, term);
+        let kept = compared(postings.doc_frequency(), settled_df);
         let mut docs = Vec::with_capacity(if kept { postings.doc_frequency() } else { 0 });
         for posting in postings.iter() {
             let doc = posting.doc as usize;
@@ -172,17 +181,30 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
     all
 }
 
-/// What weighs a term in a document, as the search's BM25F.
+/// What weighs a term in a document, as the search's BM25F, by the
+/// statistics of the settled articles.
 struct Weights<'a> {
     index: &'a SearchIndex,
+    /// How many articles are settled: the first ones.
+    settled: u32,
+    /// Their average number of terms in each field, at least 1.
     average_lengths: Vec<f32>,
 }
 
 impl<'a> Weights<'a> {
     fn new(index: &'a SearchIndex) -> Self {
-        let average_lengths = index.average_lengths().to_vec();
+        let settled = liseuse_core::format::settled(index.doc_count);
+        let average_lengths = (Field::ALL.iter())
+            .map(|&field| {
+                let total: u64 = (0..settled)
+                    .map(|doc| u64::from(index.field_length(field, doc)))
+                    .sum();
+                (total as f32 / settled.max(1) as f32).max(1.0)
+            })
+            .collect();
         Weights {
             index,
+            settled,
             average_lengths,
         }
     }
@@ -202,9 +224,10 @@ impl<'a> Weights<'a> {
         frequency * (K1 + 1.0) / (K1 + frequency)
     }
 
-    /// The inverse document frequency of `term`, names weighed higher.
+    /// The inverse document frequency of `term` in `doc_frequency` of the
+    /// settled articles, names weighed higher.
     fn idf(&self, doc_frequency: usize, term: usize) -> f32 {
-        let n = self.index.doc_count as f32;
+        let n = self.settled as f32;
         let df = doc_frequency as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         if self.index.names.get(term).copied().unwrap_or(false) {

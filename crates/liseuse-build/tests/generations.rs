@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use liseuse_build::import::read_folder;
 use liseuse_build::indexer::build_index;
-use liseuse_core::format::{generations, PieceSizes};
+use liseuse_core::format::{generations, settled, PieceSizes, GENERATIONS_ABOVE};
 use liseuse_core::pieces::PieceKind;
 use liseuse_core::{Article, Block, Filters, IndexFile, Library};
 
@@ -111,6 +111,54 @@ fn ranking_is_the_same_however_the_collection_is_cut_into_generations() {
         }
     }
     assert!(cut_counts.len() >= 3, "cut in as many ways: {cut_counts:?}");
+}
+
+#[test]
+fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_whole() {
+    // Past one generation: the dossier again and again, a day apart, in
+    // the last block 3 articles before the update and 13 after it, one of
+    // which has a word new to the collection.
+    let dossier = dossier();
+    let count = GENERATIONS_ABOVE as usize + 64 + 13;
+    let mut articles: Vec<Article> = (0..count)
+        .map(|n| Article {
+            id: format!("a{n:05}"),
+            date: Some(format!("{}-{:02}-{:02}", 2000 + n / 336, 1 + n / 28 % 12, 1 + n % 28)),
+            ..dossier[n % dossier.len()].clone()
+        })
+        .collect();
+    articles[count - 1].blocks[0].text.push_str(" Zanzibar.");
+    let before_count = count - 10;
+    assert_eq!(settled(before_count as u32), settled(count as u32));
+    assert!(settled(count as u32) < count as u32);
+    let sizes = PieceSizes {
+        dictionary_terms: 64,
+        ..PieceSizes::default()
+    };
+    let before = published(articles[..before_count].to_vec(), sizes);
+    let file = build_index(articles.clone());
+    let (_, pieces) = file.clone().split(sizes);
+    let after: BTreeMap<String, usize> = (pieces.iter())
+        .map(|(name, bytes)| (name.clone(), bytes.len()))
+        .collect();
+    // The numbers of articles of each term the dictionary keeps are the
+    // settled articles': only the piece of the new word is new.
+    let new = new_pieces(&before, &after);
+    let dictionary = after.keys().filter(|n| n.starts_with("dictionary")).count();
+    assert!(dictionary > 10, "{dictionary} dictionary pieces");
+    assert_eq!(new.get("dictionary").map(|k| k.0), Some(1), "{new:?}");
+    // And a query ranks by the whole count, as one whole index does.
+    let split = Library::from_bytes(&file.clone().split(sizes).0.to_bytes()).unwrap();
+    for (name, bytes) in &pieces {
+        split.add_piece(name, bytes).unwrap();
+    }
+    let whole = Library::new(file);
+    let mut queries = queries(&dossier);
+    queries.extend(["Zanzibar", "Zanzibar accord", "Zanz"].map(String::from));
+    for query in queries {
+        assert_eq!(split.search(&query, 20), whole.search(&query, 20), "{query}");
+    }
+    assert_eq!(whole.search("Zanzibar", 20).total, 1);
 }
 
 /// Pieces about as many to an article as a large collection's: a few

@@ -90,6 +90,24 @@ pub const GENERATIONS_ABOVE: u32 = 4096;
 /// word needs a piece of each). 2 to 16.
 pub const GENERATION_GROWTH: u32 = 8;
 
+/// The documents whose number per term the dictionary holds
+/// ([`DictionaryPiece::doc_frequencies`]) in an index of `doc_count`: the
+/// first `settled(doc_count)`. All of them up to [`GENERATIONS_ABOVE`];
+/// above, all but those added since the last whole block of
+/// [`GENERATION_DOCS`], whose numbers the term pieces tell, so that adding
+/// articles leaves the dictionary pieces as they were (but for the terms
+/// new to it) until the block is whole. Fixed by these constants, not by a
+/// split's sizes: however the collection is cut, a query reads the same
+/// numbers while it is planned, and ranks by the whole count
+/// (see [`crate::Searcher`]).
+pub fn settled(doc_count: u32) -> u32 {
+    if doc_count <= GENERATIONS_ABOVE {
+        doc_count
+    } else {
+        doc_count - doc_count % GENERATION_DOCS
+    }
+}
+
 /// How large the pieces of a [split](IndexFile::split) file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PieceSizes {
@@ -358,7 +376,7 @@ pub struct DictionaryPiece {
     pub terms: Vec<String>,
     /// Whether each term is a name.
     pub names: Vec<bool>,
-    /// The number of documents of each term.
+    /// The number of documents of each term among the [`settled`] ones.
     pub doc_frequencies: Vec<u32>,
 }
 
@@ -891,6 +909,17 @@ impl Postings {
     /// Number of documents the term occurs in.
     pub fn doc_frequency(&self) -> usize {
         self.doc_gaps.len()
+    }
+
+    /// Number of documents before document `end` that the term occurs in.
+    pub fn docs_before(&self, end: u32) -> usize {
+        let mut doc = 0u32;
+        (self.doc_gaps.iter())
+            .take_while(|&&gap| {
+                doc = doc.saturating_add(gap);
+                doc < end
+            })
+            .count()
     }
 
     /// Checks that the postings are within `doc_count` documents, ascending,

@@ -36,8 +36,9 @@ impl IndexFile {
         assert!(!self.is_split(), "the file is split already");
         let mut encoded = Encoded::new();
         let terms = std::mem::take(&mut self.index.terms);
+        let settled = super::settled(self.index.doc_count);
         let doc_frequencies: Vec<u32> = (self.index.postings.iter())
-            .map(|p| p.doc_frequency() as u32)
+            .map(|p| p.docs_before(settled) as u32)
             .collect();
         self.split_terms(&terms, sizes, &mut encoded);
         self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, &mut encoded);

@@ -59,7 +59,7 @@ impl Searcher {
             has_word.iter_mut().for_each(|h| *h = false);
             for (candidate, &(term, weight)) in word.candidates.iter().enumerate() {
                 let strong = candidate < word.loose_from;
-                let idf = idf(doc_count, self.dictionary.doc_frequency(term));
+                let idf = idf(doc_count, self.doc_frequency(term, postings));
                 for posting in postings.postings(term).iter() {
                     let score =
                         weight * idf * self.saturated_frequency(posting.doc, posting.counts);
@@ -97,6 +97,17 @@ impl Searcher {
             .collect()
     }
 
+    /// The number of documents `term` occurs in, which ranks it: the
+    /// dictionary's count of the [settled](crate::format::settled) ones and
+    /// the newest ones' in `postings` (which, loaded for the query, have
+    /// them all), whatever the generations.
+    fn doc_frequency(&self, term: usize, postings: &PostingStore) -> usize {
+        let postings = postings.postings(term);
+        let settled = crate::format::settled(self.doc_count() as u32);
+        let newest = postings.doc_frequency() - postings.docs_before(settled);
+        self.dictionary.doc_frequency(term) + newest
+    }
+
     /// Adds the proximity bonus ([`PROXIMITY_WEIGHT`]) to the best hits and sorts them again.
     pub(super) fn rerank_by_proximity(&self, plan: &Plan, hits: &mut [Hit]) {
         let top = hits.len().min(PROXIMITY_RERANK);
@@ -113,8 +124,10 @@ impl Searcher {
                 let mut word_idf = 0f32;
                 for &(term, _) in &word.candidates {
                     let postings = self.postings.postings(term);
-                    word_idf =
-                        word_idf.max(idf(self.doc_count(), self.dictionary.doc_frequency(term)));
+                    word_idf = word_idf.max(idf(
+                        self.doc_count(),
+                        self.doc_frequency(term, &self.postings),
+                    ));
                     for posting in postings.iter().filter(|p| docs.contains(&p.doc)) {
                         entry(&mut positions, posting.doc).extend(posting.positions(Field::Body));
                     }
