@@ -7,9 +7,11 @@
 //! cargo run --release -p liseuse-build --example refetch -- FOLDER
 //! ```
 //!
-//! Three rebuilds of the folder's articles, each against the same articles
-//! before it: the 10 newest added, the newest one added, and one article
-//! (the oldest) edited, a word of its text changed. The index is split as
+//! Four rebuilds of the folder's articles, each against the same articles
+//! before it: the 10 newest added, the newest one added, the newest added
+//! from the last block before (the articles of a block settle: what one
+//! update in 64 articles added costs), and one article (the oldest)
+//! edited, a word of its text changed. The index is split as
 //! `build.rs` splits a large one ([`PieceSizes::default`]) and compressed as
 //! it is published. The measure of issue 39 ("a dossier that grows").
 
@@ -21,7 +23,7 @@ use liseuse_build::compress::{gzip, manifest_bytes};
 use liseuse_build::import::read_folder;
 use liseuse_build::indexer::build_index;
 use liseuse_core::article::newest_first;
-use liseuse_core::format::PieceSizes;
+use liseuse_core::format::{settled, PieceSizes};
 use liseuse_core::pieces::{content_hash, index_file, Manifest, MANIFEST_FILE};
 use liseuse_core::{Article, Filters, Library};
 
@@ -53,11 +55,6 @@ fn compare(case: &str, before: &BTreeMap<String, usize>, after: &BTreeMap<String
         .filter(|(name, _)| !before.contains_key(*name))
         .collect();
     let bytes: usize = new.iter().map(|(_, size)| **size).sum();
-    if let Ok(kind) = std::env::var("LIST_KIND") {
-        for (name, size) in new.iter().filter(|(n, _)| n.starts_with(&kind)) {
-            eprintln!("{case}: {name} {size}");
-        }
-    }
     let mut kinds: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (name, size) in &new {
         let kind = name.split(['-', '.']).next().unwrap_or_default();
@@ -112,6 +109,16 @@ fn main() -> ExitCode {
     let newest = |n: usize| &by_date[by_date.len() - n.min(by_date.len().saturating_sub(1))..];
     compare("10 articles added", &published(without(newest(10))), &all);
     compare("1 article added", &published(without(newest(1))), &all);
+    // Across the end of a block of the last generation: the articles before
+    // it settle, and the dictionary's counts and the related articles are
+    // weighed again (once every `GENERATION_DOCS` articles added).
+    let count = articles.len() as u32;
+    let across = (count - settled(count) + 1 + 10) as usize;
+    compare(
+        &format!("{across} articles added, a block settled"),
+        &published(without(newest(across))),
+        &all,
+    );
     let mut edited = articles.clone();
     let oldest = *by_date.first().expect("articles");
     if let Some(block) = edited[oldest].blocks.last_mut() {

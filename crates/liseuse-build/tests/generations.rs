@@ -123,7 +123,12 @@ fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_
     let mut articles: Vec<Article> = (0..count)
         .map(|n| Article {
             id: format!("a{n:05}"),
-            date: Some(format!("{}-{:02}-{:02}", 2000 + n / 336, 1 + n / 28 % 12, 1 + n % 28)),
+            date: Some(format!(
+                "{}-{:02}-{:02}",
+                2000 + n / 336,
+                1 + n / 28 % 12,
+                1 + n % 28
+            )),
             ..dossier[n % dossier.len()].clone()
         })
         .collect();
@@ -156,7 +161,11 @@ fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_
     let mut queries = queries(&dossier);
     queries.extend(["Zanzibar", "Zanzibar accord", "Zanz"].map(String::from));
     for query in queries {
-        assert_eq!(split.search(&query, 20), whole.search(&query, 20), "{query}");
+        assert_eq!(
+            split.search(&query, 20),
+            whole.search(&query, 20),
+            "{query}"
+        );
     }
     assert_eq!(whole.search("Zanzibar", 20).total, 1);
 }

@@ -33,7 +33,10 @@ fn the_manifest_lists_every_piece_with_its_size() {
         "what storing them all downloads"
     );
     let json = manifest.to_json();
-    assert!(json.starts_with("{\"pieces\":[\"dictionary-0000-"), "{json}");
+    assert!(
+        json.starts_with("{\"pieces\":[\"dictionary-0000-"),
+        "{json}"
+    );
     let back: Manifest = serde_json::from_str(&json).unwrap();
     assert_eq!(back, manifest);
     let bytes = manifest_bytes(&manifest);
