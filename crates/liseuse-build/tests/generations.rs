@@ -114,7 +114,7 @@ fn ranking_is_the_same_however_the_collection_is_cut_into_generations() {
 }
 
 #[test]
-fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_whole() {
+fn articles_added_within_a_block_leave_the_dictionary_and_old_links_as_they_were() {
     // Past one generation: the dossier again and again, a day apart, in
     // the last block 3 articles before the update and 13 after it, one of
     // which has a word new to the collection.
@@ -132,6 +132,12 @@ fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_
             ..dossier[n % dossier.len()].clone()
         })
         .collect();
+    // (Each copy with another paragraph after it: articles related more
+    // or less, as a collection's are.)
+    for (n, article) in articles.iter_mut().enumerate() {
+        let other = &dossier[(n / dossier.len() * 7 + n) % dossier.len()].blocks[0];
+        article.blocks.push(other.clone());
+    }
     articles[count - 1].blocks[0].text.push_str(" Zanzibar.");
     let before_count = count - 10;
     assert_eq!(settled(before_count as u32), settled(count as u32));
@@ -152,6 +158,12 @@ fn articles_added_within_a_block_leave_the_dictionary_as_it_was_and_rank_as_the_
     let dictionary = after.keys().filter(|n| n.starts_with("dictionary")).count();
     assert!(dictionary > 10, "{dictionary} dictionary pieces");
     assert_eq!(new.get("dictionary").map(|k| k.0), Some(1), "{new:?}");
+    // Related articles are weighed by the settled articles: the old ones'
+    // links change only where a new article is among their closest (3 of
+    // the link pieces here, 37 when every article weighed them).
+    let links = after.keys().filter(|n| n.starts_with("links")).count();
+    assert!(links > 50, "{links} link pieces");
+    assert!(new.get("links").is_some_and(|k| k.0 <= 3), "{new:?}");
     // And a query ranks by the whole count, as one whole index does.
     let split = Library::from_bytes(&file.clone().split(sizes).0.to_bytes()).unwrap();
     for (name, bytes) in &pieces {
