@@ -155,11 +155,11 @@ function contentHash(bytes) {
  * download is not, and is never kept (the page is told it is damaged; the
  * next fill tries again). */
 async function isThePiece(url, response) {
-  if (!response.ok || !(await pieceSet()).has(url)) return false;
   const named = /-([0-9a-f]{8})\.bin$/.exec(url);
+  if (!response.ok || named === null || !(await pieceSet()).has(url)) return false;
   try {
     const bytes = await decoded(new Uint8Array(await response.arrayBuffer()));
-    return named !== null && contentHash(bytes) === parseInt(named[1], 16);
+    return contentHash(bytes) === parseInt(named[1], 16);
   } catch {
     return false;
   }

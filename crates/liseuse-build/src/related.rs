@@ -22,7 +22,7 @@
 //! The same story told by two sources is marked ([`Related::same_story`]):
 //! a cosine of at least [`SAME_STORY`] between articles of two sources.
 
-use liseuse_core::format::{Field, SearchIndex};
+use liseuse_core::format::{Field, SearchIndex, FIELD_COUNT};
 pub use liseuse_core::model::Related;
 use liseuse_core::search::{B, FIELD_WEIGHTS, K1};
 
@@ -188,20 +188,13 @@ struct Weights<'a> {
     /// How many articles are settled: the first ones.
     settled: u32,
     /// Their average number of terms in each field, at least 1.
-    average_lengths: Vec<f32>,
+    average_lengths: [f32; FIELD_COUNT],
 }
 
 impl<'a> Weights<'a> {
     fn new(index: &'a SearchIndex) -> Self {
         let settled = liseuse_core::format::settled(index.doc_count);
-        let average_lengths = (Field::ALL.iter())
-            .map(|&field| {
-                let total: u64 = (0..settled)
-                    .map(|doc| u64::from(index.field_length(field, doc)))
-                    .sum();
-                (total as f32 / settled.max(1) as f32).max(1.0)
-            })
-            .collect();
+        let average_lengths = index.average_lengths_before(settled);
         Weights {
             index,
             settled,

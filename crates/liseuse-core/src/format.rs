@@ -640,8 +640,15 @@ impl SearchIndex {
 
     /// The average number of terms of each field, at least 1.
     pub fn average_lengths(&self) -> [f32; FIELD_COUNT] {
+        self.average_lengths_before(u32::MAX)
+    }
+
+    /// The average number of terms of each field in the documents before
+    /// document `end`, at least 1.
+    pub fn average_lengths_before(&self, end: u32) -> [f32; FIELD_COUNT] {
         Field::ALL.map(|field| {
             let codes = &self.field_lengths[field as usize];
+            let codes = &codes[..codes.len().min(end as usize)];
             let total: u64 = codes.iter().map(|&c| u64::from(lengths::decode(c))).sum();
             (total as f32 / codes.len().max(1) as f32).max(1.0)
         })
