@@ -212,6 +212,27 @@ test('the pieces are cached in the background, and the next visit finishes what 
   }
 });
 
+test('on a phone, the line of the pieces being stored stands above the bar of an article’s matches', async () => {
+  // A slow server: the pieces are still coming in while the article is read.
+  const server = await serveStatic(DIST_COLLECTION, { latency: 400 });
+  try {
+    const r = await reader.newReader({ viewport: { width: 390, height: 844 } });
+    r.baseUrl = server.url;
+    await r.open('#/article/notes%2Fpaix?q=paix');
+    await r.page.waitForFunction(() => document.querySelector('.matches') && /\S/.test(document.querySelector('.offline-status')?.textContent ?? ''));
+    const [line, bar] = await r.page.evaluate(() =>
+      ['.offline-status', '.matches'].map((selector) => {
+        const { top, bottom } = document.querySelector(selector).getBoundingClientRect();
+        return { top, bottom };
+      }),
+    );
+    assert.ok(line.bottom <= bar.top, `the line ends at ${line.bottom}px, the bar starts at ${bar.top}px`);
+    assert.deepEqual(r.errors, []);
+  } finally {
+    await server.close();
+  }
+});
+
 test('until its pieces are in, a result shows its source and date, then its title, then its text', async () => {
   const r = await reader.newReader({ serviceWorkers: 'block' });
   const slow = (ms) => async (route) => {
