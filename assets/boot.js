@@ -120,19 +120,50 @@
     (async () => {
       const hints = JSON.parse(new TextDecoder().decode(await fetched(hintsUrl)));
       held.delete(hintsUrl.split('/').pop()); // boot.js's alone
-      preload(hints.first, hints.files, query);
+      const words = lookedUp(query, hints);
+      preload(hints.first, hints.files, words);
       // A run of terms has its postings in a piece of each generation.
       const runFiles = (hints.terms ?? []).map((_, run) => (hints.generations ?? [])
         .map((g) => g.files?.[Math.max(0, (g.runs ?? []).findLastIndex((first) => first <= run))]));
-      preload(hints.terms, runFiles, query);
+      preload(hints.terms, runFiles, words);
     })().catch(() => {
       // No hints: the app asks for its pieces itself.
     });
   }
 
+  /** The words of `query` the app looks up, folded as the analysis folds
+   * them (lower case, no accents, ligatures apart), as far as boot.js can
+   * tell without the analysis: the query's words but its stop words (a
+   * number with thousands separators one word), and every member of a
+   * group of synonyms one of them is like; each with whether it is the
+   * word being typed, whose completions are looked up too. */
+  function lookedUp(query, hints) {
+    const fold = (word) => word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+      .normalize('NFD').replace(/\p{M}/gu, '');
+    const stop = new Set(Array.isArray(hints.stop) ? hints.stop : []);
+    const groups = Array.isArray(hints.synonyms) ? hints.synonyms.filter(Array.isArray) : [];
+    const said = (query.replace(/(\d)[ .\u00a0\u202f\u2009](?=\d{3}(?!\d))/g, '$1').match(/[\p{L}\p{N}]+/gu) ?? [])
+      .map(fold).filter((word) => !stop.has(word));
+    const typing = !/[\s"»)]$/.test(query);
+    const words = said.map((word, k) => ({ word, typed: typing && k === said.length - 1 }));
+    // A stem is about a word's first letters: "morts" is like "mort", "fin" like "finir".
+    const alike = (a, b) => {
+      let same = 0;
+      while (same < a.length && a[same] === b[same]) same++;
+      const shorter = Math.min(a.length, b.length);
+      return a === b || (same >= Math.min(4, shorter) && same >= shorter - 2);
+    };
+    for (const group of groups) {
+      if (said.some((word) => group.some((member) => alike(String(member), word)))) {
+        words.push(...group.map((member) => ({ word: String(member), typed: false })));
+      }
+    }
+    return words;
+  }
+
   /** Preloads the pieces (`files`, whose first terms are `first`; each a
-   * file or a list of files) where the words of `query` would be. */
-  function preload(first, files, query) {
+   * file or a list of files) where `words` (lookedUp) would be. */
+  function preload(first, files, words) {
     if (!Array.isArray(first) || !Array.isArray(files) || first.length !== files.length || !first.length) return;
     // The piece a term would be in: the last one whose first term is not after it.
     const pieceOf = (term) => {
@@ -145,17 +176,17 @@
       return Math.max(0, low - 1);
     };
     const wanted = new Set();
-    for (const word of query.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      // Folded as the analysis folds (lower case, no accents, ligatures apart).
-      const folded = word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
-        .normalize('NFD').replace(/\p{M}/gu, '');
-      if (folded.length < 3) continue; // most likely a stop word
-      // Its stem begins it: from the piece of its first letters to its own, at most three.
-      const to = pieceOf(folded);
-      const from = Math.max(pieceOf(folded.slice(0, Math.max(3, folded.length - 4))), to - 2);
+    for (const { word, typed } of words) {
+      // Its stem begins it, and the words it is related to share its first
+      // six letters (liseuse_core::search::plan): from the piece of its
+      // first letters to the last of those, at most three.
+      const last = word.length >= 6 ? `${word.slice(0, 6)}\uffff` : typed ? `${word}\uffff` : word;
+      const to = pieceOf(last);
+      const from = Math.max(pieceOf(word.slice(0, Math.max(3, Math.min(6, word.length - 4)))), to - 2);
       for (let piece = from; piece <= to; piece++) wanted.add(piece);
     }
-    for (const piece of [...wanted].slice(0, 8)) {
+    // At most as many as a long title asks: pasted text is the app's to plan.
+    for (const piece of [...wanted].slice(0, 24)) {
       for (const file of [files[piece]].flat()) {
         if (!/^(dictionary|terms)-\d+-[0-9a-f]{8}\.bin$/.test(file)) continue;
         // Where the app fetches it (src/pieces.rs: PIECES_PATH, relative to

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
@@ -327,6 +328,37 @@ test('a link to a search asks for its words’ dictionary and term pieces while 
   // The app's own requests took those downloads: each piece came once.
   const names = pieces.map((p) => p.piece);
   assert.deepEqual(names, [...new Set(names)]);
+  assert.deepEqual(r.errors, []);
+});
+
+test('the hints foresee what a query looks up: its words but its stop words, a number with its separators, synonyms, the word being typed', async () => {
+  // Hints of a larger collection than this one, whose pieces begin at these
+  // terms (the files do not exist: only the pieces boot.js asks for count).
+  const first = ['0', '3000', '4', 'achever', 'b', 'deces', 'des', 'e', 'fin', 'g', 'la', 'm', 'mort', 'n', 'terminer', 'u'];
+  const file = (k) => `dictionary-${String(k).padStart(4, '0')}-00000000.bin`;
+  const hints = {
+    first,
+    files: first.map((_, k) => file(k)),
+    terms: [],
+    generations: [],
+    stop: ['des', 'la'],
+    synonyms: [['finir', 'terminer', 'achever'], ['mort', 'deces']],
+  };
+  const r = await reader.newReader({ serviceWorkers: 'block' });
+  await r.page.route('**/hints-*.bin', (route) => route.fulfill({ body: gzipSync(JSON.stringify(hints)) }));
+  const asked = new Set();
+  await r.page.route('**/pieces/*-00000000.bin', (route) => {
+    asked.add(Number(route.request().url().split('/pieces/dictionary-')[1].slice(0, 4)));
+    return route.fulfill({ body: '' });
+  });
+  await r.open(`#/?q=${encodeURIComponent('la fin des 3 000 morts')}`);
+  await r.page.waitForSelector('.results');
+  // "fin" and its synonyms "finir" (8), "terminer" (13-14: its related words
+  // share its first six letters), "achever" (2-3); "3 000" is one number,
+  // "3000" (0-1); "morts", being typed, with its completions (11-12), and its
+  // synonym "deces" (4-5). Not the stop words "la" (10) and "des" (6), nor
+  // the pieces of no word (7, 9, 15).
+  assert.deepEqual([...asked].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 8, 11, 12, 13, 14]);
   assert.deepEqual(r.errors, []);
 });
 

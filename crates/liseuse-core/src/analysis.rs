@@ -169,7 +169,7 @@ impl Language {
     }
 
     /// Its stop words, folded and sorted (none for languages without a list yet).
-    fn stop_words(self) -> &'static [&'static str] {
+    pub fn stop_words(self) -> &'static [&'static str] {
         match self {
             Language::French => STOP_WORDS,
             Language::English => ENGLISH_STOP_WORDS,

@@ -74,7 +74,7 @@ pub mod route;
 pub mod search;
 pub mod sentences;
 pub mod snippet;
-mod synonyms;
+pub mod synonyms;
 pub mod text;
 mod typo;
 
