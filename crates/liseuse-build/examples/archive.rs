@@ -9,6 +9,9 @@
 //! $archive merge SEGMENTS --out index.bin
 //! # Both on this machine (what build.rs does):
 //! $archive build ARTICLES SEGMENTS --out index.bin
+//! # ... and the site's files as build.rs publishes a large collection
+//! # (split, compressed, the pieces under SITE/pieces/), instead of one index:
+//! $archive build ARTICLES SEGMENTS --site SITE
 //! ```
 //!
 //! `SEGMENTS` is a folder every step can read and write (on several machines,
@@ -24,11 +27,13 @@ use std::process::ExitCode;
 
 use liseuse_build::import::{read_part, Part};
 use liseuse_build::indexer::{finish, merge_folder, write_segments, Options, Progress};
+use liseuse_build::publish::{Identity, Site};
+use liseuse_core::format::{IndexFile, PieceSizes};
 
 const USAGE: &str = "usage:
   archive segment ARTICLES SEGMENTS [--part I/N] [--segment-articles N] [--threads N]
-  archive merge SEGMENTS [--out FILE]
-  archive build ARTICLES SEGMENTS [--out FILE] [--segment-articles N] [--threads N]";
+  archive merge SEGMENTS [--out FILE | --site DIR]
+  archive build ARTICLES SEGMENTS [--out FILE | --site DIR] [--segment-articles N] [--threads N]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -48,6 +53,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     };
     let mut part = Part::WHOLE;
     let mut out = None;
+    let mut site = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value\n{USAGE}"));
@@ -58,6 +64,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         match arg.as_str() {
             "--part" => part = Part::parse(&value()?)?,
             "--out" => out = Some(PathBuf::from(value()?)),
+            "--site" => site = Some(PathBuf::from(value()?)),
             "--segment-articles" => options.segment_articles = number(value()?)?,
             "--threads" => options.threads = number(value()?)?,
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{USAGE}")),
@@ -67,10 +74,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let positional: Vec<&str> = positional.iter().map(String::as_str).collect();
     match positional.as_slice() {
         ["segment", articles, segments] => segment(articles, segments, part, &options),
-        ["merge", segments] => merge(segments, out, &options),
+        ["merge", segments] => merge(segments, out, site, &options),
         ["build", articles, segments] => {
             segment(articles, segments, Part::WHOLE, &options)?;
-            merge(segments, out, &options)
+            merge(segments, out, site, &options)
         }
         _ => Err(USAGE.into()),
     }
@@ -96,10 +103,23 @@ fn segment(articles: &str, segments: &str, part: Part, options: &Options) -> Res
     Ok(())
 }
 
-fn merge(segments: &str, out: Option<PathBuf>, options: &Options) -> Result<(), String> {
+fn merge(
+    segments: &str,
+    out: Option<PathBuf>,
+    site: Option<PathBuf>,
+    options: &Options,
+) -> Result<(), String> {
     let file = finish(merge_folder(segments.as_ref(), options)?, &options.progress);
+    match site {
+        Some(dir) => publish(file, &dir, &options.progress),
+        None => write_index(file, out, &options.progress),
+    }
+}
+
+/// The whole index in one file, `out` (or only its size said).
+fn write_index(file: IndexFile, out: Option<PathBuf>, progress: &Progress) -> Result<(), String> {
     let bytes = file.to_bytes();
-    options.progress.say(&format!(
+    progress.say(&format!(
         "index: {} articles, {} terms, {} names, {} bytes",
         file.articles.len(),
         file.index.terms.len(),
@@ -108,9 +128,36 @@ fn merge(segments: &str, out: Option<PathBuf>, options: &Options) -> Result<(), 
     ));
     if let Some(out) = out {
         std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-        options
-            .progress
-            .say(&format!("written to {}", out.display()));
+        progress.say(&format!("written to {}", out.display()));
     }
+    Ok(())
+}
+
+/// The site's index files as `build.rs` publishes a large collection: the
+/// first file, the hints and the pieces with their manifest, split with the
+/// default sizes and compressed, into `dir` (the app's files aside).
+fn publish(file: IndexFile, dir: &std::path::Path, progress: &Progress) -> Result<(), String> {
+    let site = Site::of(file, Some(PieceSizes::default()), &Identity::default());
+    let bytes: usize = site.pieces.iter().map(|(_, b)| b.len()).sum();
+    progress.say(&format!(
+        "site: {} pieces, {bytes} bytes compressed",
+        site.pieces.len()
+    ));
+    let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
+    std::fs::create_dir_all(&pieces).map_err(|e| format!("{}: {e}", pieces.display()))?;
+    let write = |path: std::path::PathBuf, bytes: &[u8]| {
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    for (name, piece) in &site.pieces {
+        write(pieces.join(name), piece)?;
+    }
+    if let Some(manifest) = &site.manifest {
+        write(pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
+    }
+    write(dir.join(&site.index.0), &site.index.1)?;
+    if let Some((name, bytes)) = &site.hints {
+        write(dir.join(name), bytes)?;
+    }
+    progress.say(&format!("site written to {}", dir.display()));
     Ok(())
 }

@@ -203,8 +203,9 @@ impl Site {
 /// first run of each of its term pieces and its file (a run's postings are
 /// in a piece of each), the stop words a query drops, and the groups of
 /// [synonyms](liseuse_core::synonyms::GROUPS) a query word also looks up
-/// (on 308 queries over OrangeSum, without these two, 73 % of the searches
-/// needed a round of requests the hints had not foreseen). `assets/boot.js`
+/// (before them, every title of OrangeSum and half its pairs of words
+/// needed a round of requests the hints had not foreseen; 18 % and 2 %
+/// since: `bench/hints.js` in `e2e/`). `assets/boot.js`
 /// fetches it on a link to a search (index.html names it, in
 /// `<meta name="liseuse-hints">`) and preloads the pieces of the query's
 /// words while the wasm downloads, which the app then asks for: two rounds
