@@ -7,6 +7,7 @@
 //! - [`site`]: a site's own settings, its `liseuse.toml`.
 //! - [`entities`]: the people, places and organisations of a collection, found in its text.
 //! - [`related`]: related articles, over the built index.
+//! - [`quotes`]: who said what, the quotations of a text and their speakers.
 //! - [`segment`]: the index of a slice of the articles, on disk.
 //! - [`indexer`]: the index of a folder, in segments merged.
 //! - [`publish`]: what a build writes beside the app, compressed ([`compress`]).
@@ -20,7 +21,7 @@
 //! 1. foundations: `parallel`, `compress` — work on every core; gzip, as every published file is compressed
 //! 2. a site's settings: `site` — its `liseuse.toml`
 //! 3. reading a folder: `import` — every article format, to articles
-//! 4. what the text says: `entities`, `related` — names, related articles
+//! 4. what the text says: `entities`, `related`, `quotes` — names, related articles, quotations
 //! 5. segments: `segment` — the index of a slice of the articles, on disk
 //! 6. building: `indexer` — the index of a folder, in segments merged
 //! 7. publishing: `publish`, `lib` — what a build writes beside the app; the crate root
@@ -41,6 +42,7 @@ pub mod import;
 pub mod indexer;
 pub mod parallel;
 pub mod publish;
+pub mod quotes;
 pub mod related;
 pub mod segment;
 pub mod site;
