@@ -100,7 +100,7 @@
   // A link to a search or to an article: its first view (the first results,
   // or the article) comes from the first result's path (below), and the app
   // after it; any other link needs the app.
-  const hashQuery = location.hash.includes('?') ? new URLSearchParams(location.hash.split('?')[1]).get('q') ?? '' : '';
+  const hashQuery = new URLSearchParams(location.hash.split('?')[1]).get('q') ?? '';
   const articleLink = /^#\/article\/[^?]/.test(location.hash);
   const query = location.hash.startsWith('#/?') || articleLink ? hashQuery : '';
   const firstUrls = document.querySelector('meta[name="liseuse-first"]')?.content.split(' ') ?? [];
@@ -123,8 +123,9 @@
       const words = lookedUp(query, hints);
       preload(hints.first, hints.files, words);
       // A run of terms has its postings in a piece of each generation.
-      const runFiles = (hints.terms ?? []).map((_, run) => (hints.generations ?? [])
-        .map((g) => g.files?.[Math.max(0, (g.runs ?? []).findLastIndex((first) => first <= run))]));
+      // (Hints that are not the build's throw here, caught below.)
+      const runFiles = hints.terms.map((_, run) => hints.generations
+        .map((g) => g.files[Math.max(0, g.runs.findLastIndex((first) => first <= run))]));
       preload(hints.terms, runFiles, words);
     })().catch(() => {
       // No hints: the app asks for its pieces itself.
@@ -135,28 +136,26 @@
    * them (lower case, no accents, ligatures apart), as far as boot.js can
    * tell without the analysis: the query's words but its stop words (a
    * number with thousands separators one word), and every member of a
-   * group of synonyms one of them is like; each with whether it is the
-   * word being typed, whose completions are looked up too. */
+   * group of synonyms one of them is like; each as [word, whether it is
+   * being typed (the last, unless the query ends with a space), whose
+   * completions are looked up too]. */
   function lookedUp(query, hints) {
-    const fold = (word) => word.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
-      .normalize('NFD').replace(/\p{M}/gu, '');
-    const stop = new Set(Array.isArray(hints.stop) ? hints.stop : []);
-    const groups = Array.isArray(hints.synonyms) ? hints.synonyms.filter(Array.isArray) : [];
-    const said = (query.replace(/(\d)[ .\u00a0\u202f\u2009](?=\d{3}(?!\d))/g, '$1').match(/[\p{L}\p{N}]+/gu) ?? [])
-      .map(fold).filter((word) => !stop.has(word));
-    const typing = !/[\s"»)]$/.test(query);
-    const words = said.map((word, k) => ({ word, typed: typing && k === said.length - 1 }));
-    // A stem is about a word's first letters: "morts" is like "mort", "fin" like "finir".
+    const said = (query.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+      .normalize('NFD').replace(/\p{M}/gu, '')
+      .replace(/(\d)[ .\u00a0\u202f\u2009](?=\d{3}(?!\d))/g, '$1').match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((word) => !hints.stop.includes(word));
+    const words = said.map((word, k) => [word, k === said.length - 1 && !/\s$/.test(query)]);
+    // A stem is about a word's first letters: "morts" is like "mort", "fin"
+    // like "finir" (one begins the other, or they share 4 letters and
+    // differ in 2 at most).
     const alike = (a, b) => {
       let same = 0;
-      while (same < a.length && a[same] === b[same]) same++;
+      while (a[same] && a[same] === b[same]) same++;
       const shorter = Math.min(a.length, b.length);
-      return a === b || (same >= Math.min(4, shorter) && same >= shorter - 2);
+      return same === shorter || (same > 3 && same + 2 >= shorter);
     };
-    for (const group of groups) {
-      if (said.some((word) => group.some((member) => alike(String(member), word)))) {
-        words.push(...group.map((member) => ({ word: String(member), typed: false })));
-      }
+    for (const group of hints.synonyms) {
+      if (said.some((word) => group.some((member) => alike(member, word)))) words.push(...group.map((member) => [member]));
     }
     return words;
   }
@@ -164,7 +163,7 @@
   /** Preloads the pieces (`files`, whose first terms are `first`; each a
    * file or a list of files) where `words` (lookedUp) would be. */
   function preload(first, files, words) {
-    if (!Array.isArray(first) || !Array.isArray(files) || first.length !== files.length || !first.length) return;
+    if (!first?.length) return;
     // The piece a term would be in: the last one whose first term is not after it.
     const pieceOf = (term) => {
       let [low, high] = [0, first.length];
@@ -176,11 +175,11 @@
       return Math.max(0, low - 1);
     };
     const wanted = new Set();
-    for (const { word, typed } of words) {
+    for (const [word, typed] of words) {
       // Its stem begins it, and the words it is related to share its first
       // six letters (liseuse_core::search::plan): from the piece of its
       // first letters to the last of those, at most three.
-      const last = word.length >= 6 ? `${word.slice(0, 6)}\uffff` : typed ? `${word}\uffff` : word;
+      const last = word[5] ? `${word.slice(0, 6)}\uffff` : typed ? `${word}\uffff` : word;
       const to = pieceOf(last);
       const from = Math.max(pieceOf(word.slice(0, Math.max(3, Math.min(6, word.length - 4)))), to - 2);
       for (let piece = from; piece <= to; piece++) wanted.add(piece);
