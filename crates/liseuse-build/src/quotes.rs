@@ -567,7 +567,7 @@ fn name_runs(words: &[&str]) -> Vec<(usize, String)> {
     while k < words.len() {
         let word = words[k];
         if capital(word) {
-            current.push(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+            current.push(word.trim_matches(|c: char| !c.is_alphanumeric()));
         } else if !current.is_empty()
             && matches!(word, "de" | "du" | "von" | "van" | "der" | "bin" | "ben")
             && words.get(k + 1).is_some_and(|next| capital(next))
