@@ -10,6 +10,8 @@
 //! cargo run --release -p liseuse-build --example quotes -- FOLDER --sample 50 > labels.jsonl
 //! # The speakers found, scored against the labels:
 //! cargo run --release -p liseuse-build --example quotes -- FOLDER --score labels.jsonl
+//! # How many speakers found are a name of the collection (a name's page):
+//! cargo run --release -p liseuse-build --example quotes -- FOLDER --link
 //! ```
 //!
 //! OrangeSum's text may not be redistributed: keep the labels (which quote
@@ -21,6 +23,7 @@ use std::process::ExitCode;
 
 use liseuse_build::import::read_folder;
 use liseuse_build::quotes::{quotations, Quotation};
+use liseuse_core::model::key;
 use liseuse_core::Article;
 
 /// The quotations of an article, block by block.
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
             args.get(2).and_then(|n| n.parse().ok()).unwrap_or(50),
         ),
         Some("--score") => return score(&articles, args.get(2).map(PathBuf::from)),
+        Some("--link") => link(articles),
         _ => count(&articles),
     }
     ExitCode::SUCCESS
@@ -83,6 +87,40 @@ fn count(articles: &[Article]) {
     for (speaker, count) in top.iter().take(20) {
         println!("  {count:5}  {speaker}");
     }
+}
+
+/// How many of the speakers found are a name of the collection (its key,
+/// [`liseuse_core::model::key`], is a name page's), or the last name of
+/// exactly one of the names of the quotation's article.
+fn link(articles: Vec<Article>) {
+    let file = liseuse_build::indexer::build_index(articles);
+    let keys: std::collections::BTreeSet<String> =
+        file.entities.iter().map(|e| key(&e.name)).collect();
+    let (mut found, mut named, mut by_last) = (0usize, 0usize, 0usize);
+    for article in &file.articles {
+        for speaker in of(article).into_iter().filter_map(|q| q.speaker) {
+            found += 1;
+            let speaker = key(&speaker);
+            if keys.contains(&speaker) {
+                named += 1;
+                continue;
+            }
+            let ends = format!(" {speaker}");
+            let mut names = article
+                .names
+                .iter()
+                .map(|n| key(n))
+                .filter(|n| n.ends_with(&ends));
+            if names.next().is_some() && names.next().is_none() {
+                by_last += 1;
+            }
+        }
+    }
+    println!(
+        "{found} speakers found: {named} a name of the collection ({:.0} %), {by_last} more the last name of one of their article's names ({:.0} %)",
+        100.0 * named as f64 / found.max(1) as f64,
+        100.0 * by_last as f64 / found.max(1) as f64
+    );
 }
 
 /// The quotations of `n` articles that have some, spread over the folder.
