@@ -191,17 +191,7 @@ fn write_site(site: &Site) -> Result<(), String> {
         std::fs::remove_dir_all(&dir)
             .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
     }
-    let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
-    std::fs::create_dir_all(&pieces)
-        .map_err(|e| format!("cannot create {}: {e}", pieces.display()))?;
-    for (name, piece) in &site.pieces {
-        write(&pieces.join(name), piece)?;
-    }
-    if let Some(manifest) = &site.manifest {
-        write(&pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
-    }
-    let (name, bytes) = &site.index;
-    write(&dir.join(name), bytes)?;
+    site.write_index(&dir)?;
     write(&dir.join("early.html"), site.early.as_bytes())?;
     write(&dir.join("head.html"), site.head.as_bytes())?;
     write(&dir.join("lang.txt"), site.lang.as_bytes())?;
@@ -209,9 +199,6 @@ fn write_site(site: &Site) -> Result<(), String> {
         &dir.join("manifest.webmanifest"),
         site.web_manifest.as_bytes(),
     )?;
-    if let Some((name, bytes)) = &site.hints {
-        write(&dir.join(name), bytes)?;
-    }
     let config: String = ["LISEUSE_ARTICLES", "LISEUSE_PIECES", "LISEUSE_PIECE_BYTES"]
         .iter()
         .map(|var| format!("{var}={}\n", std::env::var(var).unwrap_or_default()))

@@ -143,21 +143,7 @@ fn publish(file: IndexFile, dir: &std::path::Path, progress: &Progress) -> Resul
         "site: {} pieces, {bytes} bytes compressed",
         site.pieces.len()
     ));
-    let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
-    std::fs::create_dir_all(&pieces).map_err(|e| format!("{}: {e}", pieces.display()))?;
-    let write = |path: std::path::PathBuf, bytes: &[u8]| {
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    for (name, piece) in &site.pieces {
-        write(pieces.join(name), piece)?;
-    }
-    if let Some(manifest) = &site.manifest {
-        write(pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
-    }
-    write(dir.join(&site.index.0), &site.index.1)?;
-    if let Some((name, bytes)) = &site.hints {
-        write(dir.join(name), bytes)?;
-    }
+    site.write_index(dir)?;
     progress.say(&format!("site written to {}", dir.display()));
     Ok(())
 }

@@ -11,6 +11,7 @@
 //! ([`liseuse_core::pieces::INDEX_LINK_ID`]).
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 use crate::compress::{gzip, manifest_bytes};
 use crate::site::SiteSettings;
@@ -191,6 +192,31 @@ impl Site {
             hints,
             raw_index,
         }
+    }
+
+    /// Writes the index's files into `dir`: the first file, the hints, and
+    /// the pieces with their manifest under `pieces/`
+    /// ([`liseuse_core::pieces::PIECES_DIR`]); an error names the file.
+    pub fn write_index(&self, dir: &Path) -> Result<(), String> {
+        let write = |path: PathBuf, bytes: &[u8]| {
+            std::fs::write(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        };
+        let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
+        std::fs::create_dir_all(&pieces)
+            .map_err(|e| format!("cannot create {}: {e}", pieces.display()))?;
+        for (name, piece) in &self.pieces {
+            write(pieces.join(name), piece)?;
+        }
+        if let Some(manifest) = &self.manifest {
+            write(pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
+        }
+        let (name, bytes) = &self.index;
+        write(dir.join(name), bytes)?;
+        if let Some((name, bytes)) = &self.hints {
+            write(dir.join(name), bytes)?;
+        }
+        Ok(())
     }
 }
 
