@@ -638,6 +638,15 @@ impl SearchIndex {
             .map_or(1, |&code| lengths::decode(code))
     }
 
+    /// Each term's number of [settled](settled) documents: what the
+    /// dictionary holds ([`DictionaryPiece::doc_frequencies`]).
+    pub fn settled_doc_frequencies(&self) -> Vec<u32> {
+        let settled = settled(self.doc_count);
+        (self.postings.iter())
+            .map(|p| p.docs_before(settled) as u32)
+            .collect()
+    }
+
     /// The average number of terms of each field, at least 1.
     pub fn average_lengths(&self) -> [f32; FIELD_COUNT] {
         self.average_lengths_before(u32::MAX)

@@ -155,11 +155,8 @@ impl Searcher {
     /// piece is in (one dictionary piece, one term piece).
     pub fn new(mut index: SearchIndex) -> Self {
         let forms = index.take_forms_by_term().into_iter().flatten().collect();
-        let settled = crate::format::settled(index.doc_count);
         let dictionary = DictionaryPiece {
-            doc_frequencies: (index.postings.iter())
-                .map(|p| p.docs_before(settled) as u32)
-                .collect(),
+            doc_frequencies: index.settled_doc_frequencies(),
             terms: std::mem::take(&mut index.terms),
             names: std::mem::take(&mut index.names),
         };

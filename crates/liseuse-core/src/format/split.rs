@@ -36,10 +36,7 @@ impl IndexFile {
         assert!(!self.is_split(), "the file is split already");
         let mut encoded = Encoded::new();
         let terms = std::mem::take(&mut self.index.terms);
-        let settled = super::settled(self.index.doc_count);
-        let doc_frequencies: Vec<u32> = (self.index.postings.iter())
-            .map(|p| p.docs_before(settled) as u32)
-            .collect();
+        let doc_frequencies = self.index.settled_doc_frequencies();
         self.split_terms(&terms, sizes, &mut encoded);
         self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, &mut encoded);
         self.split_ids(sizes.text_bytes, &mut encoded);
