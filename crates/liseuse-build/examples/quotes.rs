@@ -22,21 +22,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use liseuse_build::import::read_folder;
-use liseuse_build::quotes::{quotations, Quotation};
+use liseuse_build::quotes::in_article;
 use liseuse_core::model::key;
 use liseuse_core::Article;
-
-/// The quotations of an article, block by block.
-fn of(article: &Article) -> Vec<Quotation> {
-    let mut previous: Option<String> = None;
-    let mut all = Vec::new();
-    for block in &article.blocks {
-        let found = quotations(&block.text, previous.as_deref());
-        previous = found.iter().rev().find_map(|q| q.speaker.clone());
-        all.extend(found);
-    }
-    all
-}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,7 +56,7 @@ fn count(articles: &[Article]) {
     let (mut all, mut with) = (0usize, 0usize);
     let mut speakers: HashMap<String, usize> = HashMap::new();
     for article in articles {
-        for quotation in of(article) {
+        for quotation in in_article(article) {
             all += 1;
             if let Some(speaker) = quotation.speaker {
                 with += 1;
@@ -98,7 +86,7 @@ fn link(articles: Vec<Article>) {
         file.entities.iter().map(|e| key(&e.name)).collect();
     let (mut found, mut named, mut by_last) = (0usize, 0usize, 0usize);
     for article in &file.articles {
-        for speaker in of(article).into_iter().filter_map(|q| q.speaker) {
+        for speaker in in_article(article).into_iter().filter_map(|q| q.speaker) {
             found += 1;
             let speaker = key(&speaker);
             if keys.contains(&speaker) {
@@ -125,10 +113,13 @@ fn link(articles: Vec<Article>) {
 
 /// The quotations of `n` articles that have some, spread over the folder.
 fn sample(articles: &[Article], n: usize) {
-    let with: Vec<&Article> = articles.iter().filter(|a| !of(a).is_empty()).collect();
+    let with: Vec<&Article> = articles
+        .iter()
+        .filter(|a| !in_article(a).is_empty())
+        .collect();
     for k in 0..n.min(with.len()) {
         let article = with[(k * with.len() + with.len() / 2) / n.max(1)];
-        for quotation in of(article) {
+        for quotation in in_article(article) {
             let line = serde_json::json!({
                 "id": article.id,
                 "quotation": quotation.text,
@@ -163,7 +154,7 @@ fn score(articles: &[Article], labels: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         };
         quotations += 1;
-        let speaker = (by_id.get(id).map(|a| of(a)))
+        let speaker = (by_id.get(id).map(|a| in_article(a)))
             .and_then(|all| all.into_iter().find(|q| q.text == quoted))
             .and_then(|q| q.speaker);
         labelled += usize::from(!label.is_empty());

@@ -18,6 +18,9 @@
 //! verb) keeps the quotation without a speaker: never a wrong one, where a
 //! guess would be.
 
+use liseuse_core::article::Article;
+use liseuse_core::model::is_apostrophe;
+
 /// A quotation of a block of text, with its speaker when the text says who.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quotation {
@@ -207,7 +210,7 @@ const MARKS: &[(char, char)] = &[('«', '»'), ('“', '”'), ('"', '"')];
 /// is the speaker of the last quotation of the block before, which a
 /// pronoun at its start may stand for.
 pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
-    let mut found: Vec<(usize, usize, Quotation)> = Vec::new();
+    let mut found: Vec<Quotation> = Vec::new();
     let mut last: Option<(usize, String)> = previous.map(|p| (0, p.to_string()));
     let spans = spans(text);
     // Byte for byte the text, the quotations blanked: what is said around.
@@ -219,9 +222,9 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
         if words < MIN_QUOTATION_WORDS {
             continue;
         }
-        let before = &told[sentence_start(text, open)..open];
-        let after = &text[close..];
         let sentence = sentence_start(text, open);
+        let before = &told[sentence..open];
+        let after = &text[close..];
         // The pronoun stands for the speaker of a quotation of this sentence
         // or the one before (of the block before only in the first).
         let since = sentence_start(text, sentence.saturating_sub(1));
@@ -242,13 +245,25 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
         if let Some(name) = &speaker {
             last = Some((close, name.clone()));
         }
-        let quotation = Quotation {
+        found.push(Quotation {
             text: inner.trim().to_string(),
             speaker,
-        };
-        found.push((open, close, quotation));
+        });
     }
-    found.into_iter().map(|(_, _, q)| q).collect()
+    found
+}
+
+/// The quotations of an article's blocks, in order: a pronoun at the start
+/// of a block may stand for the last speaker of the block before.
+pub fn in_article(article: &Article) -> Vec<Quotation> {
+    let mut previous: Option<String> = None;
+    let mut all = Vec::new();
+    for block in &article.blocks {
+        let found = quotations(&block.text, previous.as_deref());
+        previous = found.iter().rev().find_map(|q| q.speaker.clone());
+        all.extend(found);
+    }
+    all
 }
 
 /// The byte ranges of the quotations of `text`, marks included: each
@@ -504,9 +519,9 @@ fn ending_name(words: &[&str]) -> Option<String> {
         .is_some_and(|w| matches!(w, "la" | "le" | "les" | "the"))
         && start >= 2;
     if article
-        || before.as_ref().is_some_and(|w| {
-            complement.contains(&w.as_str()) || w.ends_with('\'') || w.ends_with('’')
-        })
+        || before
+            .as_ref()
+            .is_some_and(|w| complement.contains(&w.as_str()) || w.ends_with(is_apostrophe))
     {
         // "aux Retraites Laurent Pietraszewski": a department, then the
         // person: the last two words, when they are a first and last name.
@@ -561,7 +576,7 @@ fn name_runs(words: &[&str]) -> Vec<(usize, String)> {
         clean.starts_with(char::is_uppercase)
             && !NOT_NAMES.contains(&clean)
             // "J'ai", "L'Arménie": an elision, not a name.
-            && !clean.contains(['\'', '’'])
+            && !clean.contains(is_apostrophe)
             && !clean.chars().all(|c| c.is_uppercase() && clean.len() > 1 && clean.len() < 3)
     };
     while k < words.len() {
