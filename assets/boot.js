@@ -107,6 +107,19 @@
   const firstLink = deepLink && firstUrls.length === 2 && (articleLink || (location.hash.startsWith('#/?') && query.trim() !== ''));
   let early = deepLink && !firstLink && wasmUrl ? fetchWasm(wasmUrl) : null;
 
+  // A reader who keeps no copy of the index in this browser (the worker
+  // said so: watchOffline), online, reads its whole postings: a piece per
+  // run of terms, where its generations need one in each. Whoever keeps a
+  // copy, or is offline, reads the generations, which the copy holds.
+  const storedKey = `liseuse:1:${location.pathname}:stored`;
+  let whole = navigator.onLine;
+  try {
+    whole &&= !localStorage.getItem(storedKey);
+  } catch {
+    // No storage: no copy either.
+  }
+  if (whole) document.documentElement.dataset.whole = '';
+
   // A link to a search in a split index: the dictionary and term pieces
   // where its words would be are preloaded while the wasm downloads,
   // instead of in two rounds once the app has started; its own requests for
@@ -116,7 +129,7 @@
   // the app's analysis does costs a piece too many, or the app's own round
   // of requests, never a wrong result.
   const hintsUrl = document.querySelector('meta[name="liseuse-hints"]')?.content;
-  if (deepLink && hintsUrl && query) {
+  if (deepLink && hintsUrl && query && whole) {
     (async () => {
       const hints = JSON.parse(new TextDecoder().decode(await fetched(hintsUrl)));
       held.delete(hintsUrl.split('/').pop()); // boot.js's alone
@@ -284,7 +297,7 @@
     const [glue, file] = await Promise.all([import(new URL(glueUrl, base).href), fetched(index)]);
     await glue.default({ module_or_path: wasmResponse(firstWasmUrl, fetch(firstWasmUrl)) });
     const hash = location.hash;
-    const search = glue.First.open(index.split('/').pop(), file, hash, document.documentElement.lang);
+    const search = glue.First.open(index.split('/').pop(), file, hash, document.documentElement.lang, whole);
     try {
       // A query needs at most four rounds, then its titles and its texts.
       for (let round = 0; round < 8 && location.hash === hash; round++) {
@@ -389,6 +402,12 @@
     sw.addEventListener('message', (event) => {
       const { type, cached, total, filling } = event.data ?? {};
       if (type !== 'OFFLINE' || !total) return;
+      try {
+        if (cached < total) localStorage.removeItem(storedKey);
+        else localStorage.setItem(storedKey, '1');
+      } catch {
+        // No storage: this browser reads the whole postings while online.
+      }
       if (cached < total) {
         // Nothing to say while no fill runs (declined, data saver): ask
         // later. A fill asked for this visit that is over and left pieces

@@ -41,7 +41,8 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
     let read = |bytes: Vec<u8>| {
         let damaged = |e: liseuse_core::FormatError| Failure::Damaged(e.say(site::t()));
         check(&name, &bytes).map_err(damaged)?;
-        *library.borrow_mut() = Some(Library::from_bytes(&bytes).map_err(damaged)?);
+        *library.borrow_mut() =
+            Some(Library::from_bytes_with(&bytes, reads_whole()).map_err(damaged)?);
         Ok(())
     };
     let fetched = fetch::fetch_checked(&url, true, &read).await;
@@ -52,6 +53,14 @@ pub async fn load_library() -> Result<Rc<Library>, String> {
         Failure::Network(why) => fill(t.index_unreachable_t, &[&name, &why]),
         Failure::Damaged(why) => fill(t.index_damaged_t, &[&name, &why]),
     })
+}
+
+/// Whether this visit reads the index's whole postings, as `boot.js`
+/// decided for the first result (`<html data-whole>`): a reader who keeps
+/// no copy of the index, online (see [`Library::from_bytes_with`]).
+fn reads_whole() -> bool {
+    (gloo::utils::document().document_element())
+        .is_some_and(|html| html.has_attribute("data-whole"))
 }
 
 /// Loads the index, then renders the app into the page's `<main id="app">`

@@ -34,15 +34,18 @@ use liseuse_core::{Article, Filters, Library};
 fn published(articles: Vec<Article>) -> BTreeMap<String, usize> {
     let (head, pieces) = build_index(articles).split(PieceSizes::default());
     let count = head.index.doc_count;
+    // What a reader who keeps a copy stores: not the whole postings.
+    let whole = head.pieces.whole_files();
     let head = head.to_bytes();
     let pieces: Vec<(String, Vec<u8>)> = (pieces.into_iter())
+        .filter(|(name, _)| !whole.contains(name))
         .map(|(name, bytes)| (name, gzip(&bytes)))
         .collect();
     let mut files: BTreeMap<String, usize> = (pieces.iter())
         .map(|(name, bytes)| (name.clone(), bytes.len()))
         .collect();
     files.insert(index_file(&head), gzip(&head).len());
-    let manifest = manifest_bytes(&Manifest::of(&pieces, count));
+    let manifest = manifest_bytes(&Manifest::of(&pieces, count, &whole));
     let name = format!("{MANIFEST_FILE}#{:08x}", content_hash(&manifest));
     files.insert(name, manifest.len());
     files

@@ -64,7 +64,7 @@ mod tests {
             ("dictionary-0000-00000001.bin".to_string(), b"a".to_vec()),
             ("text-0003-00000002.bin".to_string(), b"bcd".to_vec()),
         ];
-        let manifest = Manifest::of(&pieces, 2);
+        let manifest = Manifest::of(&pieces, 2, &[]);
         let bytes = manifest_bytes(&manifest);
         assert!(liseuse_core::pieces::is_gzip(&bytes));
         assert_eq!(read_manifest(&bytes).unwrap(), manifest);

@@ -172,12 +172,13 @@ impl Site {
         let raw_index = head.to_bytes();
         let hints = hints(&head, &terms);
         let articles = head.index.doc_count;
+        let whole = head.pieces.whole_files();
         drop(head);
         let early = shell(identity, &early_page(&raw_index, &pieces, identity));
         // Compressed on every core, the most costly step of a large build's publishing.
         let pieces = crate::parallel::each(pieces, |(name, bytes)| (name, gzip(&bytes)));
         let manifest =
-            (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces, articles)));
+            (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces, articles, &whole)));
         Site {
             index: (
                 liseuse_core::pieces::index_file(&raw_index),
@@ -225,9 +226,10 @@ impl Site {
 /// JSON object, `{"first": [...], "files": [...], "terms": [...],
 /// "generations": [{"runs": [...], "files": [...]}, ...], "stop": [...],
 /// "synonyms": [[...], ...]}`: the first term of each dictionary piece and
-/// its file, the first term of each run of terms, for each generation the
-/// first run of each of its term pieces and its file (a run's postings are
-/// in a piece of each), the stop words a query drops, and the groups of
+/// its file, the first term of each run of terms, for each generation a
+/// first visit reads (the [whole](liseuse_core::format::Pieces::whole)
+/// postings, when there are) the first run of each of its term pieces and
+/// its file (a run's postings are in a piece of each), the stop words a query drops, and the groups of
 /// [synonyms](liseuse_core::synonyms::GROUPS) a query word also looks up
 /// (before them, every title of OrangeSum and half its pairs of words
 /// needed a round of requests the hints had not foreseen; 18 % and 2 %
@@ -252,8 +254,16 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
         })
         .collect();
     let files = pieces.files();
-    let mut term_files = files.of(PieceKind::Terms).iter();
-    let generations: Vec<serde_json::Value> = (pieces.generations.iter())
+    // What a first visit reads: the whole postings, when there are some.
+    let (read, skip) = match &pieces.whole {
+        Some(whole) => (
+            vec![whole],
+            pieces.generations.iter().map(|g| g.terms.len()).sum(),
+        ),
+        None => (pieces.generations.iter().collect(), 0),
+    };
+    let mut term_files = files.of(PieceKind::Terms).iter().skip(skip);
+    let generations: Vec<serde_json::Value> = (read.into_iter())
         .map(|generation| {
             serde_json::json!({
                 "runs": generation.terms.iter().map(|p| p.first).collect::<Vec<_>>(),
@@ -349,18 +359,33 @@ mod tests {
             Some(PieceSizes::about(2000)),
             &Identity::default(),
         );
-        let library = Library::from_bytes(&gunzip(&split.index.1).unwrap()).unwrap();
+        let head = gunzip(&split.index.1).unwrap();
+        // As a reader who keeps a copy reads it, and as a first visit does.
+        let [kept, first_visit] =
+            [false, true].map(|whole| Library::from_bytes_with(&head, whole).unwrap());
         assert!(split.pieces.len() > 5);
         let manifest = read_manifest(split.manifest.as_ref().unwrap()).unwrap();
-        assert_eq!(manifest.pieces.len(), split.pieces.len());
+        // The manifest lists the files a kept copy reads, each checked by
+        // its name: all of them but the whole postings.
+        let unread = IndexFile::from_bytes(&head).unwrap().pieces.whole_files();
+        assert!(!unread.is_empty());
+        assert_eq!(manifest.pieces.len() + unread.len(), split.pieces.len());
         for (file, bytes) in &split.pieces {
-            // The manifest lists the files, each checked by its name.
-            assert!(manifest.pieces.contains(file), "{file}");
             assert!(liseuse_core::pieces::is_gzip(bytes));
-            library.add_piece(file, &gunzip(bytes).unwrap()).unwrap();
+            let bytes = gunzip(bytes).unwrap();
+            if manifest.pieces.contains(file) {
+                kept.add_piece(file, &bytes).unwrap();
+            } else {
+                assert!(unread.contains(file), "{file}");
+            }
+            if first_visit.missing_pieces().contains(file) {
+                first_visit.add_piece(file, &bytes).unwrap();
+            }
         }
-        assert!(library.missing_pieces().is_empty());
-        assert!(library.search("Stoltenberg", 10).total > 0);
+        for library in [&kept, &first_visit] {
+            assert!(library.missing_pieces().is_empty());
+            assert!(library.search("Stoltenberg", 10).total > 0);
+        }
         // The page of the newest articles is the same, whole or split.
         assert_eq!(split.early, whole.early);
         let identity = Identity::default();
@@ -410,13 +435,20 @@ mod tests {
             assert_eq!(term, &terms[first]);
             first += *count as usize;
         }
-        // Each generation's term pieces, by first run, and their files:
-        // every file one the build publishes.
+        // The term pieces of the postings a first visit reads, by first
+        // run, and their files: every file one the build publishes. The
+        // seeds are in generations: the whole postings.
         let generations = hints["generations"].as_array().unwrap();
-        assert!(generations.len() > 1, "the seeds in generations");
+        assert!(
+            head.pieces.generations.len() > 1,
+            "the seeds in generations"
+        );
+        let whole_postings = head.pieces.whole.as_ref().unwrap();
+        assert_eq!(generations.len(), 1);
         let table = head.pieces.files();
-        let mut term_files = table.of(liseuse_core::pieces::PieceKind::Terms).iter();
-        for (generation, hinted) in head.pieces.generations.iter().zip(generations) {
+        let after: usize = head.pieces.generations.iter().map(|g| g.terms.len()).sum();
+        let mut term_files = table.of(liseuse_core::pieces::PieceKind::Terms)[after..].iter();
+        for (generation, hinted) in [whole_postings].into_iter().zip(generations) {
             let runs: Vec<u32> = generation.terms.iter().map(|p| p.first).collect();
             assert_eq!(hinted["runs"], serde_json::json!(runs));
             let files: Vec<&String> = term_files.by_ref().take(runs.len()).collect();

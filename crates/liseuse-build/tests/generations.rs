@@ -35,12 +35,18 @@ fn dossier() -> Vec<Article> {
         .collect()
 }
 
-/// `file` split with `sizes`, every piece taken in.
-fn loaded(file: IndexFile, sizes: PieceSizes) -> Library {
+/// `file` split with `sizes`, read as a reader who keeps a copy does (its
+/// generations) or, if `whole`, as a first visit does (its whole postings),
+/// every piece it reads taken in.
+fn loaded(file: IndexFile, sizes: PieceSizes, whole: bool) -> Library {
     let (head, pieces) = file.split(sizes);
-    let library = Library::from_bytes(&head.to_bytes()).unwrap();
-    for (name, bytes) in &pieces {
-        library.add_piece(name, bytes).unwrap();
+    let pieces: BTreeMap<String, Vec<u8>> = pieces.into_iter().collect();
+    let library = Library::from_bytes_with(&head.to_bytes(), whole).unwrap();
+    // (The name pieces are named once their index is in.)
+    for _ in 0..2 {
+        for name in library.missing_pieces() {
+            library.add_piece(&name, &pieces[&name]).unwrap();
+        }
     }
     assert!(library.missing_pieces().is_empty());
     library
@@ -104,13 +110,77 @@ fn ranking_is_the_same_however_the_collection_is_cut_into_generations() {
     let mut cut_counts = BTreeSet::new();
     for sizes in cuts {
         cut_counts.insert(generations(count, sizes).len());
-        let split = loaded(file.clone(), sizes);
-        for query in queries(&articles) {
-            let (got, expected) = (split.search(&query, 20), whole.search(&query, 20));
-            assert_eq!(got, expected, "{query} in {:?}", generations(count, sizes));
+        // As a reader who keeps a copy reads it, and as a first visit does.
+        for reads_whole in [false, true] {
+            let split = loaded(file.clone(), sizes, reads_whole);
+            for query in queries(&articles) {
+                let (got, expected) = (split.search(&query, 20), whole.search(&query, 20));
+                let cut = generations(count, sizes);
+                assert_eq!(got, expected, "{query} in {cut:?}, whole: {reads_whole}");
+            }
         }
     }
     assert!(cut_counts.len() >= 3, "cut in as many ways: {cut_counts:?}");
+}
+
+#[test]
+fn a_first_visit_reads_a_piece_per_run_where_a_kept_copy_reads_one_per_generation() {
+    let articles = dossier();
+    let file = build_index(articles.clone());
+    let sizes = PieceSizes {
+        generation_docs: 8,
+        generation_growth: 4,
+        generations_above: 0,
+        ..PieceSizes::about(300)
+    };
+    let (head, pieces) = file.split(sizes);
+    assert!(head.pieces.generations.len() >= 3);
+    let pieces: BTreeMap<String, Vec<u8>> = pieces.into_iter().collect();
+    let whole_files: BTreeSet<String> = head.pieces.whole_files().into_iter().collect();
+    let merged = head.pieces.whole.as_ref().expect("whole postings");
+    assert_eq!(whole_files.len(), 2 * merged.terms.len());
+    // Not what a reader who keeps a copy stores (the manifest), nor a
+    // piece whose name another has.
+    let manifest = liseuse_core::pieces::Manifest::of(
+        &pieces.clone().into_iter().collect::<Vec<_>>(),
+        head.index.doc_count,
+        &head.pieces.whole_files(),
+    );
+    assert!(manifest.pieces.iter().all(|f| !whole_files.contains(f)));
+    assert_eq!(manifest.pieces.len() + whole_files.len(), pieces.len());
+    let term_pieces = |whole: bool, query: &str| {
+        let library = Library::from_bytes_with(&head.to_bytes(), whole).unwrap();
+        let mut terms = BTreeSet::new();
+        for _ in 0..4 {
+            for file in library.missing_for_query(query) {
+                library.add_piece(&file, &pieces[&file]).unwrap();
+                if file.starts_with("terms-") {
+                    terms.insert(file);
+                }
+            }
+        }
+        assert!(library.missing_for_query(query).is_empty());
+        terms
+    };
+    let (mut fewer, mut queries_seen) = (0, 0);
+    for query in queries(&articles) {
+        let (first_visit, kept) = (term_pieces(true, &query), term_pieces(false, &query));
+        assert!(
+            first_visit.is_subset(&whole_files),
+            "{query}: {first_visit:?}"
+        );
+        assert!(kept.is_disjoint(&whole_files), "{query}: {kept:?}");
+        assert!(
+            first_visit.len() <= kept.len(),
+            "{query}: {first_visit:?} {kept:?}"
+        );
+        fewer += usize::from(first_visit.len() < kept.len());
+        queries_seen += usize::from(!kept.is_empty());
+    }
+    assert!(
+        fewer * 2 > queries_seen,
+        "{fewer} of {queries_seen} with fewer pieces"
+    );
 }
 
 #[test]
@@ -148,10 +218,7 @@ fn articles_added_within_a_block_leave_the_dictionary_and_old_links_as_they_were
     };
     let before = published(articles[..before_count].to_vec(), sizes);
     let file = build_index(articles.clone());
-    let (_, pieces) = file.clone().split(sizes);
-    let after: BTreeMap<String, usize> = (pieces.iter())
-        .map(|(name, bytes)| (name.clone(), bytes.len()))
-        .collect();
+    let after = published(articles, sizes);
     // The numbers of articles of each term the dictionary keeps are the
     // settled articles': only the piece of the new word is new.
     let new = new_pieces(&before, &after);
@@ -164,20 +231,20 @@ fn articles_added_within_a_block_leave_the_dictionary_and_old_links_as_they_were
     let links = after.keys().filter(|n| n.starts_with("links")).count();
     assert!(links > 50, "{links} link pieces");
     assert!(new.get("links").is_some_and(|k| k.0 <= 3), "{new:?}");
-    // And a query ranks by the whole count, as one whole index does.
-    let split = Library::from_bytes(&file.clone().split(sizes).0.to_bytes()).unwrap();
-    for (name, bytes) in &pieces {
-        split.add_piece(name, bytes).unwrap();
-    }
+    // And a query ranks by the whole count, as one whole index does, read
+    // as a first visit reads it or as a kept copy.
+    let splits = [false, true].map(|whole| loaded(file.clone(), sizes, whole));
     let whole = Library::new(file);
     let mut queries = queries(&dossier);
     queries.extend(["Zanzibar", "Zanzibar accord", "Zanz"].map(String::from));
     for query in queries {
-        assert_eq!(
-            split.search(&query, 20),
-            whole.search(&query, 20),
-            "{query}"
-        );
+        for split in &splits {
+            assert_eq!(
+                split.search(&query, 20),
+                whole.search(&query, 20),
+                "{query}"
+            );
+        }
     }
     assert_eq!(whole.search("Zanzibar", 20).total, 1);
 }
@@ -198,9 +265,12 @@ fn realistic() -> PieceSizes {
 
 /// The pieces a site publishes for `articles`, by name, with their sizes.
 fn published(articles: Vec<Article>, sizes: PieceSizes) -> BTreeMap<String, usize> {
-    let (_, pieces) = build_index(articles).split(sizes);
+    let (head, pieces) = build_index(articles).split(sizes);
+    // What a reader who keeps a copy stores: not the whole postings.
+    let whole = head.pieces.whole_files();
     pieces
         .into_iter()
+        .filter(|(name, _)| !whole.contains(name))
         .map(|(name, bytes)| (name, bytes.len()))
         .collect()
 }

@@ -15,7 +15,7 @@ fn split() -> (liseuse_core::Library, Vec<(String, Vec<u8>)>) {
 #[test]
 fn the_manifest_lists_every_piece_with_its_size() {
     let (_, pieces) = split();
-    let manifest = Manifest::of(&pieces, 12);
+    let manifest = Manifest::of(&pieces, 12, &[]);
     assert_eq!(manifest.pieces.len(), pieces.len());
     assert_eq!(manifest.articles, 12);
     // Each piece's size beside its name: what an update downloads.

@@ -45,7 +45,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 14;
+pub const FORMAT_VERSION: u32 = 15;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -222,6 +222,14 @@ pub struct Pieces {
     /// The generations: the postings of the articles added since the one
     /// before, apart (see [`Generation`]). The first holds most articles.
     pub generations: Vec<Generation>,
+    /// The postings of every generation as one, when there are several:
+    /// what a reader who keeps no copy of the index reads, one term piece
+    /// per run where the generations need one in each (at 36k articles, a
+    /// title's 14 pieces instead of 48). Its pieces are numbered after the
+    /// generations' and are not in the [manifest](crate::pieces::Manifest):
+    /// a reader who keeps the index offline keeps the generations', which a
+    /// rebuild that adds articles leaves as they were.
+    pub whole: Option<Generation>,
     /// The text pieces, by first document number (see [`TextPiece`]).
     #[serde(with = "refs")]
     pub texts: Vec<PieceRef>,
@@ -276,8 +284,44 @@ impl Pieces {
             && self.ids.is_empty()
     }
 
+    /// The file names of the [whole](Pieces::whole) postings' term and
+    /// position pieces that no generation has (a run whose postings are
+    /// all in the first generation is the same piece in both): none of what
+    /// a reader who keeps a copy reads.
+    pub fn whole_files(&self) -> Vec<String> {
+        let files = self.files();
+        let after: usize = self.generations.iter().map(|g| g.terms.len()).sum();
+        let [terms, positions] =
+            [PieceKind::Terms, PieceKind::Positions].map(|kind| files.of(kind));
+        let kept: std::collections::HashSet<&String> =
+            (terms[..after].iter()).chain(&positions[..after]).collect();
+        (terms[after..].iter().chain(&positions[after..]))
+            .filter(|file| !kept.contains(file))
+            .cloned()
+            .collect()
+    }
+
+    /// [`Pieces::files`], as a reader reads them: of the term and position
+    /// pieces, the [whole](Pieces::whole) postings' if `whole` and there
+    /// are some, else the generations' (the others are named "", found by
+    /// no name: a piece that is in both is the one read).
+    pub fn files_read(&self, whole: bool) -> PieceFiles {
+        let mut files = self.files();
+        let after: usize = self.generations.iter().map(|g| g.terms.len()).sum();
+        let whole = whole && self.whole.is_some();
+        for kind in [PieceKind::Terms, PieceKind::Positions] {
+            let mut names = files.of(kind).to_vec();
+            match whole {
+                true => names[..after].iter_mut().for_each(String::clear),
+                false => names.truncate(after),
+            }
+            files.set(kind, names);
+        }
+        files
+    }
+
     /// The file name of each piece, by kind and number (the term and
-    /// position pieces of every generation in a row). Each is named after
+    /// position pieces of every generation in a row, then the whole postings'). Each is named after
     /// its content and after what keeps its place when articles are added:
     /// its first document (text and title pieces), its first run of terms
     /// (term and position pieces), its first id (id pieces); only the
@@ -288,7 +332,7 @@ impl Pieces {
             let names = refs.iter().map(|r| kind.file(r.first as usize, r.hash));
             (kind, names.collect())
         };
-        let generations = self.generations.iter();
+        let generations = self.generations.iter().chain(&self.whole);
         let terms = generations.clone().flat_map(|g| &g.terms);
         let positions = generations.flat_map(|g| (g.terms.iter()).zip(&g.positions));
         PieceFiles::new([
@@ -1126,6 +1170,11 @@ impl IndexFile {
                 .windows(2)
                 .all(|w| w[0].first_doc < w[1].first_doc)
             || pieces.generations.first().is_some_and(|g| g.first_doc != 0)
+            || (pieces.whole.as_ref()).is_some_and(|w| {
+                w.first_doc != 0
+                    || pieces.generations.len() < 2
+                    || !generation_in_order(w, pieces.runs.len())
+            })
             || pieces
                 .generations
                 .last()

@@ -121,22 +121,35 @@ pub struct Library {
 impl Library {
     /// Reads an index file (see [`format`](mod@format)).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        Ok(Self::new(IndexFile::from_bytes(bytes)?))
+        Self::from_bytes_with(bytes, false)
+    }
+
+    /// Reads an index file, to read its [whole](format::Pieces::whole)
+    /// postings if `whole` (a reader who keeps no copy of the index) and
+    /// it has them, or its generations'.
+    pub fn from_bytes_with(bytes: &[u8], whole: bool) -> Result<Self, FormatError> {
+        Ok(Self::with_postings(IndexFile::from_bytes(bytes)?, whole))
     }
 
     /// Wraps a decoded index file, whole or split.
     pub fn new(file: IndexFile) -> Self {
+        Self::with_postings(file, false)
+    }
+
+    /// Wraps a decoded index file, to read its whole postings if `whole`
+    /// (see [`Library::from_bytes_with`]).
+    pub fn with_postings(file: IndexFile, whole: bool) -> Self {
         let pieces = file.pieces;
         // In a split index, the ids are in their pieces.
         let by_id = (file.articles.iter().enumerate())
             .filter(|_| pieces.ids.is_empty())
             .map(|(doc, article)| (article.id.clone(), doc as u32))
             .collect();
-        let files = pieces.files();
+        let files = pieces.files_read(whole);
         let searcher = if pieces.is_empty() {
             Searcher::new(file.index)
         } else {
-            Searcher::of_pieces(file.index, &pieces)
+            Searcher::of_pieces(file.index, &pieces, whole)
         };
         Library {
             articles: file.articles,

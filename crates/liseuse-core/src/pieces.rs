@@ -277,12 +277,16 @@ pub struct Manifest {
 
 impl Manifest {
     /// The manifest of `pieces` (`(file name, bytes as published)`), of a
-    /// collection of `articles` articles.
-    pub fn of(pieces: &[(String, Vec<u8>)], articles: u32) -> Self {
-        let bytes = pieces.iter().map(|(_, b)| b.len() as u64).sum();
+    /// collection of `articles` articles, but those named in `left_out`
+    /// (pieces that a reader who keeps a copy never reads: see
+    /// [`crate::format::Pieces::whole_files`]).
+    pub fn of(pieces: &[(String, Vec<u8>)], articles: u32, left_out: &[String]) -> Self {
+        let left_out: std::collections::HashSet<&String> = left_out.iter().collect();
         let mut listed: Vec<(String, u32)> = (pieces.iter())
+            .filter(|(file, _)| !left_out.contains(file))
             .map(|(file, bytes)| (file.clone(), bytes.len() as u32))
             .collect();
+        let bytes = listed.iter().map(|&(_, size)| u64::from(size)).sum();
         crate::order::sort(&mut listed);
         let (pieces, sizes) = listed.into_iter().unzip();
         Manifest {

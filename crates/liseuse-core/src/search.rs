@@ -32,8 +32,8 @@ use crate::order::SortedSet;
 
 use crate::analysis::Analyzer;
 use crate::format::{
-    Damage, DictionaryPiece, GenerationPiece, Pieces, PositionPiece, SearchIndex, TermPiece,
-    FIELD_COUNT,
+    Damage, DictionaryPiece, Generation, GenerationPiece, Pieces, PositionPiece, SearchIndex,
+    TermPiece, FIELD_COUNT,
 };
 use crate::synonyms::GROUPS;
 
@@ -172,33 +172,43 @@ impl Searcher {
     /// Prepares the index of a split file for searching: its terms are in
     /// dictionary pieces starting at `dictionary` (term number, first term),
     /// their postings in runs of `runs` terms each, in `generations` (their
-    /// documents, and the first run of each of their term pieces); both are
-    /// loaded with [`Searcher::add_dictionary_piece`] and
+    /// documents, and the first run of each of their term pieces; the first
+    /// piece number `first_piece` among the index's); both are loaded with [`Searcher::add_dictionary_piece`] and
     /// [`Searcher::add_term_piece`] after [`Searcher::missing_pieces`] named them.
     pub fn split(
         index: SearchIndex,
         dictionary: Vec<(u32, String)>,
         runs: Vec<u32>,
         generations: Vec<(std::ops::Range<u32>, Vec<u32>)>,
+        first_piece: usize,
     ) -> Self {
         let dictionary = Dictionary::split(dictionary);
-        let postings = PostingStore::split(runs, generations, index.analyzer);
+        let postings = PostingStore::split(runs, generations, first_piece, index.analyzer);
         Self::with(index, dictionary, postings)
     }
 
     /// Prepares the index of a split file whose `pieces` are these
-    /// (see [`Searcher::split`]).
-    pub fn of_pieces(index: SearchIndex, pieces: &Pieces) -> Self {
+    /// (see [`Searcher::split`]): its postings in generations, or, if
+    /// `whole` and it has them, its [whole](Pieces::whole) postings (for a
+    /// reader who keeps no copy: fewer pieces to a query).
+    pub fn of_pieces(index: SearchIndex, pieces: &Pieces, whole: bool) -> Self {
         let dictionary_firsts = pieces.dictionary.iter().map(|p| p.first);
         let dictionary = dictionary_firsts
             .zip(pieces.first_terms.iter().cloned())
             .collect();
+        let runs = pieces.runs.clone();
+        let firsts = |g: &Generation| g.terms.iter().map(|p| p.first).collect();
+        if let Some(merged) = pieces.whole.as_ref().filter(|_| whole) {
+            let after: usize = pieces.generations.iter().map(|g| g.terms.len()).sum();
+            let generations = vec![(0..index.doc_count, firsts(merged))];
+            return Self::split(index, dictionary, runs, generations, after);
+        }
         let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))
             .chain(std::iter::once(index.doc_count));
         let generations = (pieces.generations.iter().zip(ends))
-            .map(|(g, end)| (g.first_doc..end, g.terms.iter().map(|p| p.first).collect()))
+            .map(|(g, end)| (g.first_doc..end, firsts(g)))
             .collect();
-        Self::split(index, dictionary, pieces.runs.clone(), generations)
+        Self::split(index, dictionary, runs, generations, 0)
     }
 
     fn with(index: SearchIndex, dictionary: Dictionary, postings: PostingStore) -> Self {

@@ -33,15 +33,23 @@ pub struct First {
 impl First {
     /// Opens the index's first file, named `name`, its bytes `bytes`
     /// (decoded), for the page at `hash` (a link to a search or an article)
-    /// whose language is `lang` (`<html lang>`). Fails with the reason when
-    /// the bytes are not the file, or the link is to another page.
-    pub fn open(name: &str, bytes: &[u8], hash: &str, lang: &str) -> Result<First, String> {
+    /// whose language is `lang` (`<html lang>`), reading its whole postings
+    /// if `whole` (a reader who keeps no copy: see
+    /// [`Library::from_bytes_with`]). Fails with the reason when the bytes
+    /// are not the file, or the link is to another page.
+    pub fn open(
+        name: &str,
+        bytes: &[u8],
+        hash: &str,
+        lang: &str,
+        whole: bool,
+    ) -> Result<First, String> {
         let route = Route::from_hash(hash);
         if !matches!(route, Route::Search { .. } | Route::Article { .. }) {
             return Err(format!("{hash}: not a search or an article"));
         }
         check(name, bytes).map_err(|e| e.to_string())?;
-        let library = Library::from_bytes(bytes).map_err(|e| e.to_string())?;
+        let library = Library::from_bytes_with(bytes, whole).map_err(|e| e.to_string())?;
         // A collection in a language whose stemmer this wasm does not carry
         // is the app's to search.
         if !library.analyses_every_language() {

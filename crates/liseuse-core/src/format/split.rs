@@ -113,6 +113,22 @@ impl IndexFile {
                 cut_term(postings, forms, spelling, &firsts, &analyzer)
             })
             .collect();
+        // Every generation's postings as one, for a reader who keeps no copy.
+        let mut whole: Vec<Vec<Option<Part>>> = if firsts.len() > 1 {
+            (postings.iter().zip(&forms_of))
+                .zip(
+                    spellings
+                        .iter()
+                        .map(String::as_str)
+                        .chain(std::iter::repeat("")),
+                )
+                .map(|((postings, forms), spelling)| {
+                    cut_term(postings, forms, spelling, &[0], &analyzer)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         drop(postings);
         let runs = term_runs(terms, &parts, sizes.term_bytes);
         let first_docs = firsts.first().copied().unwrap_or(0);
@@ -132,19 +148,12 @@ impl IndexFile {
                 (share / u64::from(base_docs.max(1))).max(sizes.term_bytes as u64 / 8) as usize
             };
             let pieces = generation_pieces(terms, &mut parts, &runs, generation, target);
-            let mut kept = Generation {
-                first_doc,
-                ..Generation::default()
-            };
-            for (first_run, piece, positions) in pieces {
-                let (reference, bytes) = encoded_piece(first_run, &piece);
-                kept.terms.push(reference);
-                encoded.push((PieceKind::Terms, bytes));
-                let bytes = encode(&positions);
-                kept.positions.push(content_hash(&bytes));
-                encoded.push((PieceKind::Positions, bytes));
-            }
+            let kept = encoded_generation(first_doc, pieces, encoded);
             self.pieces.generations.push(kept);
+        }
+        if !whole.is_empty() {
+            let pieces = generation_pieces(terms, &mut whole, &runs, 0, 1);
+            self.pieces.whole = Some(encoded_generation(0, pieces, encoded));
         }
         self.pieces.runs = runs;
         // Positions go after the term pieces they follow, in their own
@@ -446,6 +455,28 @@ fn generation_pieces(
         last.run_terms.extend(piece.run_terms);
     }
     pieces
+}
+
+/// The generation from document `first_doc` whose term and position pieces
+/// are `pieces`, encoded into `encoded`.
+fn encoded_generation(
+    first_doc: u32,
+    pieces: Vec<(u32, GenerationPiece, PositionPiece)>,
+    encoded: &mut Encoded,
+) -> Generation {
+    let mut kept = Generation {
+        first_doc,
+        ..Generation::default()
+    };
+    for (first_run, piece, positions) in pieces {
+        let (reference, bytes) = encoded_piece(first_run, &piece);
+        kept.terms.push(reference);
+        encoded.push((PieceKind::Terms, bytes));
+        let bytes = encode(&positions);
+        kept.positions.push(content_hash(&bytes));
+        encoded.push((PieceKind::Positions, bytes));
+    }
+    kept
 }
 
 /// Whether a run of `size` bytes ends after an item whose key is `key`:

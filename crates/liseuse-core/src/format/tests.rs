@@ -293,8 +293,20 @@ fn a_generation_holds_the_postings_of_its_documents_only() {
     };
     let all = terms("terms-");
     // The first generation: both terms, a run each; the second: "paix"
-    // only, in one piece of both runs, its document numbered in the whole.
-    assert_eq!(all.len(), 3);
+    // only, in one piece of both runs, its document numbered in the whole;
+    // then the whole postings, a run each, "paix" in documents 1 and 2.
+    assert_eq!(all.len(), 5);
+    assert_eq!(all[4].terms, ["paix"]);
+    assert_eq!(
+        from_gaps(&all[4].postings[0].doc_gaps).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(all[4].validate(1, 0..3), Ok(()));
+    assert!(head
+        .pieces
+        .whole
+        .as_ref()
+        .is_some_and(|w| w.terms.len() == 2));
     let last = &all[2];
     assert_eq!(last.terms, ["paix"]);
     assert_eq!(last.run_terms, [0, 1]);

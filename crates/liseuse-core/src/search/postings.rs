@@ -67,10 +67,12 @@ impl PostingStore {
     }
 
     /// Runs of `run_terms` terms each, none loaded yet, in `generations`
-    /// (their documents, and the first run of each of their pieces).
+    /// (their documents, and the first run of each of their pieces), whose
+    /// first piece is number `first_piece` among the index's term pieces.
     pub fn split(
         run_terms: Vec<u32>,
         generations: Vec<(Range<u32>, Vec<u32>)>,
+        first_piece: usize,
         analyzer: Analyzer,
     ) -> Self {
         let mut first = 0u32;
@@ -81,7 +83,7 @@ impl PostingStore {
                 at
             })
             .collect();
-        let mut offset = 0;
+        let mut offset = first_piece;
         let generations = (generations.into_iter())
             .map(|(docs, firsts)| {
                 let generation = Generation {
