@@ -7,7 +7,8 @@
 // of its results are new, and marks them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST_COLLECTION, DIST_COLLECTION_NEXT, requireBuild, useReader } from '../lib/fixture.js';
 
@@ -126,6 +127,52 @@ test('an update of a split index fetches its new pieces only, serves the old cop
   } finally {
     server.setFailing(null);
     server.setRoot(DIST_COLLECTION);
+    await r.page.context().setOffline(false);
+  }
+});
+
+test('a first visit reads the whole postings, which no copy keeps; a visit with the copy stored reads the generations from it, offline too', async () => {
+  const server = reader.server();
+  const r = await reader.newReader();
+  const file = (path) => path.split('/pieces/')[1];
+  const manifest = JSON.parse(
+    gunzipSync(readFileSync(join(DIST_COLLECTION, 'pieces/manifest.bin'))).toString(),
+  ).pieces;
+  const termsAsked = (from) =>
+    server.log.slice(from).map((entry) => entry.path).filter((path) => /\/pieces\/terms-/.test(path)).map(file);
+  // A first visit, a link to a search: term pieces that the manifest (what
+  // a copy keeps) does not list, and that the site publishes.
+  let from = server.log.length;
+  assert.ok((await found(r, 'pourparlers Genève')) > 0);
+  assert.equal(await r.page.evaluate(() => 'whole' in document.documentElement.dataset), true);
+  const first = termsAsked(from);
+  assert.ok(first.length > 0);
+  for (const piece of first) {
+    assert.ok(!manifest.includes(piece), `${piece} is a kept copy's`);
+    assert.ok(existsSync(join(DIST_COLLECTION, 'pieces', piece)), piece);
+  }
+  // Typed searches too.
+  from = server.log.length;
+  await r.type('accord');
+  await r.page.locator('.result').first().waitFor();
+  assert.ok(termsAsked(from).every((piece) => !manifest.includes(piece)), JSON.stringify(termsAsked(from)));
+  // The copy stored: the page says it, the next visit reads the generations.
+  await r.waitForOffline();
+  await r.page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith(':stored')));
+  from = server.log.length;
+  await r.page.reload();
+  await r.searchBox().waitFor();
+  assert.equal(await r.page.evaluate(() => 'whole' in document.documentElement.dataset), false);
+  assert.ok((await found(r, 'Bakou')) > 0);
+  assert.deepEqual(termsAsked(from), [], 'read from the copy');
+  // Offline, a word no visit searched: from the copy.
+  try {
+    await r.page.context().setOffline(true);
+    await r.page.reload();
+    await r.searchBox().waitFor();
+    assert.ok((await found(r, 'délégation')) > 0);
+    assert.deepEqual(r.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+  } finally {
     await r.page.context().setOffline(false);
   }
 });
