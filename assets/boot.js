@@ -28,22 +28,39 @@
     return String(words[key] ?? key).replace(/\{\}/g, () => String(values[i++] ?? ''));
   };
 
+  /** What this site keeps in this browser under `name` (src/store.rs's keys), or null. */
+  const kept = (name) => {
+    try {
+      return localStorage.getItem(`liseuse:1:${location.pathname}:${name}`);
+    } catch {
+      return null; // No storage (private mode, disabled).
+    }
+  };
+  /** Keeps `value` under `name`, if the browser lets it. */
+  const keep = (name, value) => {
+    try {
+      localStorage.setItem(`liseuse:1:${location.pathname}:${name}`, value);
+    } catch {
+      // No storage: asked again, or decided again, at the next visit.
+    }
+  };
+
   // The reading settings, before the first paint: what the app writes
   // (liseuse_core::personal::Settings, kept by src/store.rs under this key)
   // put on <html> as the app puts it (src/components/settings.rs). Anything
   // unexpected is left out: the stylesheet's defaults apply.
   try {
-    const kept = JSON.parse(localStorage.getItem(`liseuse:1:${location.pathname}:settings`) ?? 'null');
-    if (kept && kept.v === 1) {
+    const settings = JSON.parse(kept('settings') ?? 'null');
+    if (settings && settings.v === 1) {
       const root = document.documentElement;
       const allowed = { theme: ['system', 'light', 'sepia', 'dark'], font: ['serif', 'sans'], width: ['narrow', 'normal', 'wide'] };
       for (const [name, values] of Object.entries(allowed)) {
-        if (values.includes(kept[name])) root.dataset[name] = kept[name];
+        if (values.includes(settings[name])) root.dataset[name] = settings[name];
       }
-      if (Number.isInteger(kept.px) && kept.px >= 10 && kept.px <= 40) root.style.setProperty('--reading-size', `${kept.px}px`);
+      if (Number.isInteger(settings.px) && settings.px >= 10 && settings.px <= 40) root.style.setProperty('--reading-size', `${settings.px}px`);
     }
   } catch {
-    // No storage (private mode, disabled): the defaults.
+    // Settings that are not JSON: the defaults.
   }
 
   // index.html lists the newest articles until the app starts: the home
@@ -111,13 +128,7 @@
   // said so: watchOffline), online, reads its whole postings: a piece per
   // run of terms, where its generations need one in each. Whoever keeps a
   // copy, or is offline, reads the generations, which the copy holds.
-  const storedKey = `liseuse:1:${location.pathname}:stored`;
-  let whole = navigator.onLine;
-  try {
-    whole &&= !localStorage.getItem(storedKey);
-  } catch {
-    // No storage: no copy either.
-  }
+  const whole = navigator.onLine && !kept('stored');
   if (whole) document.documentElement.dataset.whole = '';
 
   // A link to a search in a split index: the dictionary and term pieces
@@ -402,12 +413,7 @@
     sw.addEventListener('message', (event) => {
       const { type, cached, total, filling } = event.data ?? {};
       if (type !== 'OFFLINE' || !total) return;
-      try {
-        if (cached < total) localStorage.removeItem(storedKey);
-        else localStorage.setItem(storedKey, '1');
-      } catch {
-        // No storage: this browser reads the whole postings while online.
-      }
+      keep('stored', cached < total ? '' : 1);
       if (cached < total) {
         // Nothing to say while no fill runs (declined, data saver): ask
         // later. A fill asked for this visit that is over and left pieces
@@ -463,21 +469,6 @@
   // What the reader chose for a collection too large to store without asking
   // (pieces/manifest.bin's `bytes` over ASK_OVER_BYTES), kept per site.
   const ASK_OVER_BYTES = 20e6;
-  const choiceKey = `liseuse:1:${location.pathname}:offline`;
-  const choice = () => {
-    try {
-      return localStorage.getItem(choiceKey);
-    } catch {
-      return null;
-    }
-  };
-  const choose = (value) => {
-    try {
-      localStorage.setItem(choiceKey, value);
-    } catch {
-      // No storage: asked again at the next visit.
-    }
-  };
 
   /** Asks the worker to store the whole index, unless the browser's data
    * saver is on, or the collection is large and the reader has not said yes
@@ -485,12 +476,12 @@
    * (50 Mo) ?"). */
   function offerFill(active, bytes) {
     if (navigator.connection?.saveData) return;
-    if (bytes <= ASK_OVER_BYTES || choice() === 'yes') {
+    if (bytes <= ASK_OVER_BYTES || kept('offline') === 'yes') {
       fillAsked = true;
       active.postMessage({ type: 'FILL' });
       return;
     }
-    if (choice() === 'no' || document.querySelector('.offline-ask')) return;
+    if (kept('offline') === 'no' || document.querySelector('.offline-ask')) return;
     const bar = document.createElement('div');
     bar.className = 'offline-ask';
     bar.setAttribute('role', 'region');
@@ -502,7 +493,7 @@
       button.type = 'button';
       button.textContent = label;
       button.addEventListener('click', () => {
-        choose(value);
+        keep('offline', value);
         bar.remove();
         if (value === 'yes') {
           fillAsked = true;

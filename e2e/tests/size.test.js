@@ -23,9 +23,12 @@ import { DIST, requireBuild } from '../lib/fixture.js';
  * 115.9 kB with the postings in generations, put together in the reader,
  * the link pieces and the name index (issue 39: +7.8 kB of wasm) and the
  * update's notice in boot.js (+0.2 kB); 116.1 kB with the place of the
- * button to follow a search laid out (+0.3 kB). Pagefind sends about 105 kB.
+ * button to follow a search laid out (+0.3 kB); 116.5 kB with the hints'
+ * stop words and synonyms (+0.2 kB of boot.js) and the whole postings a
+ * first visit reads (issue 39: +0.2 kB, the wasm's choice of postings and
+ * boot.js's of the visit). Pagefind sends about 105 kB.
  */
-const FIRST_PATH_BUDGET = 116_500;
+const FIRST_PATH_BUDGET = 116_600;
 /**
  * After the first results (or at once on the home page and an article): the
  * app, yew and every feature. Its wasm was 316.8 kB at issue 25's close,
@@ -35,9 +38,10 @@ const FIRST_PATH_BUDGET = 116_500;
  * postings in generations, the link pieces and the name index (issue 39),
  * 307.7 kB with followed searches (issue 39: the button, the home page's
  * and "Mes articles"' lists, the search among the newest generations, the
- * stored and exported form); its glue 9.9 kB, 8.0 kB minified.
+ * stored and exported form), 308.6 kB reading the whole postings on a
+ * first visit; its glue 9.9 kB, 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 308_500;
+const APP_WASM_BUDGET = 308_600;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);

@@ -255,7 +255,7 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
         .collect();
     let files = pieces.files();
     // What a first visit reads: the whole postings, when there are some.
-    let (read, skip) = match &pieces.whole {
+    let (read, skip) = match pieces.whole_postings() {
         Some(whole) => (
             vec![whole],
             pieces.generations.iter().map(|g| g.terms.len()).sum(),
@@ -443,7 +443,7 @@ mod tests {
             head.pieces.generations.len() > 1,
             "the seeds in generations"
         );
-        let whole_postings = head.pieces.whole.as_ref().unwrap();
+        let whole_postings = head.pieces.whole_postings().unwrap();
         assert_eq!(generations.len(), 1);
         let table = head.pieces.files();
         let after: usize = head.pieces.generations.iter().map(|g| g.terms.len()).sum();

@@ -228,8 +228,9 @@ pub struct Pieces {
     /// title's 14 pieces instead of 48). Its pieces are numbered after the
     /// generations' and are not in the [manifest](crate::pieces::Manifest):
     /// a reader who keeps the index offline keeps the generations', which a
-    /// rebuild that adds articles leaves as they were.
-    pub whole: Option<Generation>,
+    /// rebuild that adds articles leaves as they were. Empty (no term
+    /// piece) for an index in one generation: see [`Pieces::whole_postings`].
+    pub whole: Generation,
     /// The text pieces, by first document number (see [`TextPiece`]).
     #[serde(with = "refs")]
     pub texts: Vec<PieceRef>,
@@ -284,6 +285,12 @@ impl Pieces {
             && self.ids.is_empty()
     }
 
+    /// The [whole](Pieces::whole) postings, if there are (an index in
+    /// several generations).
+    pub fn whole_postings(&self) -> Option<&Generation> {
+        (!self.whole.terms.is_empty()).then_some(&self.whole)
+    }
+
     /// The file names of the [whole](Pieces::whole) postings' term and
     /// position pieces that no generation has (a run whose postings are
     /// all in the first generation is the same piece in both): none of what
@@ -306,18 +313,7 @@ impl Pieces {
     /// are some, else the generations' (the others are named "", found by
     /// no name: a piece that is in both is the one read).
     pub fn files_read(&self, whole: bool) -> PieceFiles {
-        let mut files = self.files();
-        let after: usize = self.generations.iter().map(|g| g.terms.len()).sum();
-        let whole = whole && self.whole.is_some();
-        for kind in [PieceKind::Terms, PieceKind::Positions] {
-            let mut names = files.of(kind).to_vec();
-            match whole {
-                true => names[..after].iter_mut().for_each(String::clear),
-                false => names.truncate(after),
-            }
-            files.set(kind, names);
-        }
-        files
+        self.files_of(Some(whole && self.whole_postings().is_some()))
     }
 
     /// The file name of each piece, by kind and number (the term and
@@ -328,29 +324,36 @@ impl Pieces {
     /// dictionary pieces and the name index, which change anyway, by
     /// number. The name pieces are in the name index ([`NameIndexPiece::files`]).
     pub fn files(&self) -> PieceFiles {
+        self.files_of(None)
+    }
+
+    /// [`Pieces::files`] if `whole` is `None`, else [`Pieces::files_read`]'s.
+    fn files_of(&self, whole: Option<bool>) -> PieceFiles {
         let by_first = |kind: PieceKind, refs: &[PieceRef]| {
             let names = refs.iter().map(|r| kind.file(r.first as usize, r.hash));
             (kind, names.collect())
         };
-        let generations = self.generations.iter().chain(&self.whole);
-        let terms = generations.clone().flat_map(|g| &g.terms);
-        let positions = generations.flat_map(|g| (g.terms.iter()).zip(&g.positions));
+        let generations =
+            (self.generations.iter().map(|g| (g, false))).chain([(&self.whole, true)]);
+        let (mut terms, mut positions) = (Vec::new(), Vec::new());
+        for (generation, is_whole) in generations {
+            let read = whole.is_none_or(|whole| whole == is_whole);
+            for (r, &hash) in generation.terms.iter().zip(&generation.positions) {
+                let name = |kind: PieceKind, hash| match read {
+                    true => kind.file(r.first as usize, hash),
+                    false => String::new(),
+                };
+                terms.push(name(PieceKind::Terms, r.hash));
+                positions.push(name(PieceKind::Positions, hash));
+            }
+        }
         PieceFiles::new([
             (
                 PieceKind::Dictionary,
                 PieceKind::Dictionary.files(&self.dictionary),
             ),
-            (
-                PieceKind::Terms,
-                terms
-                    .map(|r| PieceKind::Terms.file(r.first as usize, r.hash))
-                    .collect(),
-            ),
-            (
-                PieceKind::Positions,
-                (positions.map(|(r, &hash)| PieceKind::Positions.file(r.first as usize, hash)))
-                    .collect(),
-            ),
+            (PieceKind::Terms, terms),
+            (PieceKind::Positions, positions),
             by_first(PieceKind::Text, &self.texts),
             by_first(PieceKind::Titles, &self.titles),
             by_first(PieceKind::Links, &self.links),
@@ -1170,7 +1173,7 @@ impl IndexFile {
                 .windows(2)
                 .all(|w| w[0].first_doc < w[1].first_doc)
             || pieces.generations.first().is_some_and(|g| g.first_doc != 0)
-            || (pieces.whole.as_ref()).is_some_and(|w| {
+            || (pieces.whole_postings()).is_some_and(|w| {
                 w.first_doc != 0
                     || pieces.generations.len() < 2
                     || !generation_in_order(w, pieces.runs.len())

@@ -196,19 +196,28 @@ impl Searcher {
         let dictionary = dictionary_firsts
             .zip(pieces.first_terms.iter().cloned())
             .collect();
-        let runs = pieces.runs.clone();
         let firsts = |g: &Generation| g.terms.iter().map(|p| p.first).collect();
-        if let Some(merged) = pieces.whole.as_ref().filter(|_| whole) {
-            let after: usize = pieces.generations.iter().map(|g| g.terms.len()).sum();
-            let generations = vec![(0..index.doc_count, firsts(merged))];
-            return Self::split(index, dictionary, runs, generations, after);
-        }
-        let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))
-            .chain(std::iter::once(index.doc_count));
-        let generations = (pieces.generations.iter().zip(ends))
-            .map(|(g, end)| (g.first_doc..end, firsts(g)))
-            .collect();
-        Self::split(index, dictionary, runs, generations, 0)
+        let (generations, first_piece) = match pieces.whole_postings().filter(|_| whole) {
+            Some(merged) => (
+                vec![(0..index.doc_count, firsts(merged))],
+                pieces.generations.iter().map(|g| g.terms.len()).sum(),
+            ),
+            None => {
+                let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))
+                    .chain(std::iter::once(index.doc_count));
+                let generations = (pieces.generations.iter().zip(ends))
+                    .map(|(g, end)| (g.first_doc..end, firsts(g)))
+                    .collect();
+                (generations, 0)
+            }
+        };
+        Self::split(
+            index,
+            dictionary,
+            pieces.runs.clone(),
+            generations,
+            first_piece,
+        )
     }
 
     fn with(index: SearchIndex, dictionary: Dictionary, postings: PostingStore) -> Self {

@@ -153,7 +153,7 @@ impl IndexFile {
         }
         if !whole.is_empty() {
             let pieces = generation_pieces(terms, &mut whole, &runs, 0, 1);
-            self.pieces.whole = Some(encoded_generation(0, pieces, encoded));
+            self.pieces.whole = encoded_generation(0, pieces, encoded);
         }
         self.pieces.runs = runs;
         // Positions go after the term pieces they follow, in their own
