@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 
 use crate::compress::{gzip, manifest_bytes};
 use crate::site::SiteSettings;
-use liseuse_core::format::{IndexFile, PieceSizes};
+use liseuse_core::format::{IndexFile, PieceSizes, Pieces};
 pub use liseuse_core::markup::escape;
 use liseuse_core::markup::About;
-use liseuse_core::pieces::Manifest;
+use liseuse_core::pieces::{Manifest, PieceFiles};
 use liseuse_core::route::Route;
 use liseuse_core::text::{Lang, Text};
 use liseuse_core::{Filters, Library};
@@ -254,22 +254,11 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
         })
         .collect();
     let files = pieces.files();
-    // What a first visit reads: the whole postings, when there are some.
-    let (read, skip) = match pieces.whole_postings() {
-        Some(whole) => (
-            vec![whole],
-            pieces.generations.iter().map(|g| g.terms.len()).sum(),
-        ),
-        None => (pieces.generations.iter().collect(), 0),
-    };
-    let mut term_files = files.of(PieceKind::Terms).iter().skip(skip);
+    // What a first visit reads: the whole postings (a piece a run), when
+    // there are some.
+    let read = files_read(pieces, &files, pieces.has_whole());
     let generations: Vec<serde_json::Value> = (read.into_iter())
-        .map(|generation| {
-            serde_json::json!({
-                "runs": generation.terms.iter().map(|p| p.first).collect::<Vec<_>>(),
-                "files": term_files.by_ref().take(generation.terms.len()).collect::<Vec<_>>(),
-            })
-        })
+        .map(|(runs, files)| serde_json::json!({ "runs": runs, "files": files }))
         .collect();
     let json = serde_json::json!({
         "first": pieces.first_terms,
@@ -323,6 +312,32 @@ pub fn shell(identity: &Identity, early: &str) -> String {
 /// ([`liseuse_core::markup::early_html`]).
 pub fn early_html(library: &Library, count: usize, identity: &Identity) -> String {
     liseuse_core::markup::early_html(library, count, &identity.about(), identity.text())
+}
+
+/// The term pieces of `pieces` (their `files`) that a reader reads, by
+/// generation: the first run of each and its file; the whole postings
+/// alone if `whole`.
+fn files_read<'a>(
+    pieces: &Pieces,
+    files: &'a PieceFiles,
+    whole: bool,
+) -> Vec<(Vec<u32>, &'a [String])> {
+    let terms = files.of(liseuse_core::pieces::PieceKind::Terms);
+    let after: usize = pieces.generations.iter().map(|g| g.terms.len()).sum();
+    if whole {
+        return vec![((0..pieces.runs.len() as u32).collect(), &terms[after..])];
+    }
+    let mut first = 0;
+    (pieces.generations.iter())
+        .map(|generation| {
+            let count = generation.terms.len();
+            first += count;
+            (
+                generation.terms.iter().map(|p| p.first).collect(),
+                &terms[first - count..first],
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -443,17 +458,17 @@ mod tests {
             head.pieces.generations.len() > 1,
             "the seeds in generations"
         );
-        let whole_postings = head.pieces.whole_postings().unwrap();
+        assert!(head.pieces.has_whole());
         assert_eq!(generations.len(), 1);
+        // A piece a run, each the whole postings' (the term pieces after
+        // the generations').
+        let runs: Vec<u32> = (0..head.pieces.runs.len() as u32).collect();
+        assert_eq!(generations[0]["runs"], serde_json::json!(runs));
         let table = head.pieces.files();
         let after: usize = head.pieces.generations.iter().map(|g| g.terms.len()).sum();
-        let mut term_files = table.of(liseuse_core::pieces::PieceKind::Terms)[after..].iter();
-        for (generation, hinted) in [whole_postings].into_iter().zip(generations) {
-            let runs: Vec<u32> = generation.terms.iter().map(|p| p.first).collect();
-            assert_eq!(hinted["runs"], serde_json::json!(runs));
-            let files: Vec<&String> = term_files.by_ref().take(runs.len()).collect();
-            assert_eq!(hinted["files"], serde_json::json!(files));
-        }
+        let whole = &table.of(liseuse_core::pieces::PieceKind::Terms)[after..];
+        assert_eq!(whole.len(), runs.len());
+        assert_eq!(generations[0]["files"], serde_json::json!(whole));
         let files = (hints["files"].as_array().unwrap().iter()).chain(
             generations
                 .iter()

@@ -197,12 +197,13 @@ impl Searcher {
             .zip(pieces.first_terms.iter().cloned())
             .collect();
         let firsts = |g: &Generation| g.terms.iter().map(|p| p.first).collect();
-        let (generations, first_piece) = match pieces.whole_postings().filter(|_| whole) {
-            Some(merged) => (
-                vec![(0..index.doc_count, firsts(merged))],
+        let (generations, first_piece) = match whole && pieces.has_whole() {
+            // A piece a run.
+            true => (
+                vec![(0..index.doc_count, (0..pieces.runs.len() as u32).collect())],
                 pieces.generations.iter().map(|g| g.terms.len()).sum(),
             ),
-            None => {
+            false => {
                 let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))
                     .chain(std::iter::once(index.doc_count));
                 let generations = (pieces.generations.iter().zip(ends))

@@ -152,8 +152,16 @@ impl IndexFile {
             self.pieces.generations.push(kept);
         }
         if !whole.is_empty() {
+            // A piece a run (each holds terms: those it was cut from).
             let pieces = generation_pieces(terms, &mut whole, &runs, 0, 1);
-            self.pieces.whole = encoded_generation(0, pieces, encoded);
+            assert_eq!(pieces.len(), runs.len(), "a whole piece a run");
+            let start = encoded.len();
+            encoded_generation(0, pieces, encoded);
+            // Their name: a hash of their hashes.
+            let hashes = encoded[start..]
+                .iter()
+                .flat_map(|(_, b)| content_hash(b).to_le_bytes());
+            self.pieces.whole = content_hash(&hashes.collect::<Vec<u8>>()).max(1);
         }
         self.pieces.runs = runs;
         // Positions go after the term pieces they follow, in their own
