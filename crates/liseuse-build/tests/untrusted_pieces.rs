@@ -134,6 +134,58 @@ proptest! {
     }
 }
 
+/// The fixtures split as [`split`] does, read as a first visit reads them:
+/// the first file's bytes and the whole postings' pieces (name, bytes).
+fn whole_pieces() -> &'static Split {
+    static WHOLE: OnceLock<Split> = OnceLock::new();
+    WHOLE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
+        let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
+        let (head, mut pieces) = file.split(PieceSizes::about(100));
+        let whole = head.pieces.whole_files();
+        assert!(!whole.is_empty());
+        pieces.retain(|(name, _)| whole.contains(name));
+        (head.to_bytes(), pieces)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The whole postings' pieces are named after them all, not each after
+    /// its own bytes: decoding and validating are their check.
+    #[test]
+    fn a_damaged_piece_of_the_whole_postings_is_refused_or_harmless(
+        which in any::<prop::sample::Index>(),
+        cut in prop::option::of(0.0f64..1.0),
+        changes in prop::collection::vec((0.0f64..1.0, any::<u8>()), 0..4),
+        swapped in any::<prop::sample::Index>(),
+    ) {
+        let (head_bytes, pieces) = whole_pieces();
+        let (file, bytes) = which.get(pieces);
+        // Damaged, or another piece's bytes in its place.
+        let damaged = match changes.is_empty() && cut.is_none() {
+            true => swapped.get(pieces).1.clone(),
+            false => damage(bytes, cut, &changes),
+        };
+        let library = Library::from_bytes_with(head_bytes, true).unwrap();
+        let added = library.add_piece(file, &damaged);
+        // Cut short, it does not decode.
+        if cut.is_some_and(|c| c < 0.5) && changes.is_empty() && damaged.len() < bytes.len() {
+            prop_assert!(added.is_err(), "{file}: cut to {} of {}", damaged.len(), bytes.len());
+        }
+        for (other, bytes) in pieces.iter().filter(|(other, _)| other != file) {
+            let _ = library.add_piece(other, bytes);
+        }
+        for query in common::QUERIES {
+            let results = library.search(query, 10);
+            for hit in &results.hits {
+                library.snippet(hit.doc, &results.terms);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

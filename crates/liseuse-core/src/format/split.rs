@@ -102,34 +102,17 @@ impl IndexFile {
         let postings = std::mem::take(&mut index.postings);
         let spellings = std::mem::take(&mut index.spellings);
         let analyzer = index.analyzer;
-        let mut parts: Vec<Vec<Option<Part>>> = (postings.iter().zip(&forms_of))
-            .zip(
-                spellings
-                    .iter()
-                    .map(String::as_str)
-                    .chain(std::iter::repeat("")),
-            )
-            .map(|((postings, forms), spelling)| {
-                cut_term(postings, forms, spelling, &firsts, &analyzer)
-            })
-            .collect();
-        // Every generation's postings as one, for a reader who keeps no copy.
-        let mut whole: Vec<Vec<Option<Part>>> = if firsts.len() > 1 {
+        // Each term's postings cut at the documents `firsts`.
+        let cut = |firsts: &[u32]| -> Vec<Vec<Option<Part>>> {
+            let spellings = spellings.iter().map(String::as_str);
             (postings.iter().zip(&forms_of))
-                .zip(
-                    spellings
-                        .iter()
-                        .map(String::as_str)
-                        .chain(std::iter::repeat("")),
-                )
+                .zip(spellings.chain(std::iter::repeat("")))
                 .map(|((postings, forms), spelling)| {
-                    cut_term(postings, forms, spelling, &[0], &analyzer)
+                    cut_term(postings, forms, spelling, firsts, &analyzer)
                 })
                 .collect()
-        } else {
-            Vec::new()
         };
-        drop(postings);
+        let mut parts = cut(&firsts);
         let runs = term_runs(terms, &parts, sizes.term_bytes);
         let first_docs = firsts.first().copied().unwrap_or(0);
         let base_docs = firsts.get(1).copied().unwrap_or(index.doc_count) - first_docs;
@@ -151,9 +134,11 @@ impl IndexFile {
             let kept = encoded_generation(first_doc, pieces, encoded);
             self.pieces.generations.push(kept);
         }
-        if !whole.is_empty() {
-            // A piece a run (each holds terms: those it was cut from).
-            let pieces = generation_pieces(terms, &mut whole, &runs, 0, 1);
+        drop(parts);
+        if firsts.len() > 1 {
+            // Every generation's postings as one, for a reader who keeps no
+            // copy: a piece a run (each holds terms: those it was cut from).
+            let pieces = generation_pieces(terms, &mut cut(&[0]), &runs, 0, 1);
             assert_eq!(pieces.len(), runs.len(), "a whole piece a run");
             let start = encoded.len();
             encoded_generation(0, pieces, encoded);
@@ -163,6 +148,7 @@ impl IndexFile {
                 .flat_map(|(_, b)| content_hash(b).to_le_bytes());
             self.pieces.whole = content_hash(&hashes.collect::<Vec<u8>>()).max(1);
         }
+        drop(postings);
         self.pieces.runs = runs;
         // Positions go after the term pieces they follow, in their own
         // order: the caller numbers pieces by kind.
