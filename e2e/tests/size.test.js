@@ -39,7 +39,7 @@ const FIRST_PATH_BUDGET = 116_800;
  * postings in generations, the link pieces and the name index (issue 39),
  * 307.7 kB with followed searches (issue 39: the button, the home page's
  * and "Mes articles"' lists, the search among the newest generations, the
- * stored and exported form), 308.6 kB reading the whole postings on a
+ * stored and exported form), 308.3 kB reading the whole postings on a
  * first visit; its glue 9.9 kB, 8.0 kB minified.
  */
 const APP_WASM_BUDGET = 308_600;
