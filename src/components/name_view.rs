@@ -1,10 +1,11 @@
 use liseuse_core::order::SortedSet;
 
-use liseuse_core::model::key;
+use liseuse_core::model::{key, Quote};
 use liseuse_core::text::fill;
 use yew::prelude::*;
 
 use super::ebook::ebook_button;
+use super::meta_line::meta_line;
 use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
 use crate::hooks::use_ebook;
@@ -34,7 +35,12 @@ pub fn NameView(props: &NameViewProps) -> Html {
     let ready = use_pieces(library, needed);
     let month = use_state_eq(|| None::<String>);
     let limit = use_state_eq(|| RESULTS_PAGE);
+    let quotes_limit = use_state_eq(|| QUOTES_PAGE);
     let entity = library.entity(&props.name).cloned();
+    // Its quotations, newest first, as many as shown: their titles.
+    let quotes = newest_quotes(library, entity.as_ref().map_or(&[], |e| &e.quotes));
+    let quoted: Vec<u32> = quotes.iter().take(*quotes_limit).map(|q| q.doc).collect();
+    use_pieces(library, library.missing_titles(quoted));
     let mut docs: Vec<u32> = (entity.iter())
         .flat_map(|e| e.docs.iter().copied())
         .filter(|&d| (month.as_deref()).is_none_or(|m| library.article_at(d).month() == Some(m)))
@@ -109,11 +115,74 @@ pub fn NameView(props: &NameViewProps) -> Html {
                     }) }
                 </nav>
             }
+            {quotations(library, &quotes, &quotes_limit)}
             <ol>{ for shown.iter().map(|&doc| item(library, doc, &none, "", 2, &state)) }</ol>
             if docs.len() > shown.len() {
                 <p class="more">
                     <button type="button" onclick={on_more}>
                         {format!("{} ({})", t.more_articles, docs.len() - shown.len())}
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}
+
+/// How many quotations a name's page shows at first, and more at a time.
+const QUOTES_PAGE: usize = 10;
+
+/// `quotes`, those of the newest articles first (an article's in its order).
+fn newest_quotes(library: &liseuse_core::Library, quotes: &[Quote]) -> Vec<Quote> {
+    let mut docs: Vec<u32> = quotes.iter().map(|q| q.doc).collect();
+    docs.dedup();
+    library.newest_first(&mut docs);
+    let of = |doc: u32| quotes.iter().filter(move |q| q.doc == doc).cloned();
+    docs.into_iter().flat_map(of).collect()
+}
+
+/// A name's quotations, "Citations (12)": the first `limit`, each with the
+/// article that quotes it (a link), its date and source; a button shows more.
+fn quotations(
+    library: &liseuse_core::Library,
+    quotes: &[Quote],
+    limit: &UseStateHandle<usize>,
+) -> Html {
+    if quotes.is_empty() {
+        return Html::default();
+    }
+    let t = crate::site::t();
+    let on_more = {
+        let (limit, now) = (limit.setter(), **limit);
+        Callback::from(move |_: MouseEvent| limit.set(now + QUOTES_PAGE))
+    };
+    let quote = |quote: &Quote| {
+        let meta = library.article_at(quote.doc);
+        let source = match library.listed(quote.doc) {
+            Some(listed) => {
+                let href = Route::Article {
+                    id: listed.id.to_string(),
+                    query: String::new(),
+                }
+                .to_hash();
+                html! { <a {href}>{listed.title.to_string()}</a> }
+            }
+            None => html! { <span class="pending">{t.loading}</span> },
+        };
+        html! {
+            <li>
+                <blockquote>{format!("« {} »", quote.text)}</blockquote>
+                <div class="quoted-in">{source}{meta_line(meta)}</div>
+            </li>
+        }
+    };
+    html! {
+        <section class="quotations" aria-labelledby="quotations-title">
+            <h2 id="quotations-title">{fill(t.quotations_t, &[&quotes.len().to_string()])}</h2>
+            <ol>{ for quotes.iter().take(**limit).map(quote) }</ol>
+            if quotes.len() > **limit {
+                <p class="more">
+                    <button type="button" onclick={on_more}>
+                        {format!("{} ({})", t.more_quotations, quotes.len() - **limit)}
                     </button>
                 </p>
             }

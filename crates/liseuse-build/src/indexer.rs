@@ -850,7 +850,8 @@ pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
         progress.seconds() - started
     ));
     let started = progress.seconds();
-    let (entities, main) = crate::entities::find(&file.articles);
+    let (mut entities, main) = crate::entities::find(&file.articles);
+    crate::quotes::speakers::attach(&file.articles, &mut entities);
     let shown: HashMap<&str, &str> = (entities.iter())
         .map(|(key, e)| (key.as_str(), e.name.as_str()))
         .collect();

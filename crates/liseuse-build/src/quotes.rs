@@ -600,5 +600,7 @@ fn name_runs(words: &[&str]) -> Vec<(usize, String)> {
     runs
 }
 
+pub mod speakers;
+
 #[cfg(test)]
 mod tests;

@@ -45,7 +45,7 @@ pub use crate::pieces::{PieceKind, PieceRef};
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"LISEUSE\0";
 /// Version of the layout below; bumped on every incompatible change.
-pub const FORMAT_VERSION: u32 = 15;
+pub const FORMAT_VERSION: u32 = 16;
 
 /// Index files larger than this are [split](IndexFile::split) by `build.rs`:
 /// below it, one file inside the app is the fastest start (one download, no
@@ -1247,7 +1247,10 @@ pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), Damage> {
                 what: "a name's documents",
             });
         }
-        if let Some(&doc) = entity.docs.last().filter(|&&d| d as usize >= count) {
+        let quoted = entity.quotes.iter().map(|q| q.doc).max();
+        if let Some(doc) =
+            (entity.docs.last().copied().max(quoted)).filter(|&d| d as usize >= count)
+        {
             return Err(Damage::OutOfRange {
                 what: "document of a name",
                 value: u64::from(doc),

@@ -65,6 +65,19 @@ pub struct Entity {
     pub mentions: u32,
     /// The names that appear with it most, as shown, most first.
     pub with: Vec<String>,
+    /// What it said, quoted in the articles (a person's or an
+    /// organisation's words, attributed to it by the build: see
+    /// `liseuse_build::quotes`), in document order.
+    pub quotes: Vec<Quote>,
+}
+
+/// Words quoted in an article, and said by the name whose they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The article that quotes them.
+    pub doc: u32,
+    /// The quoted words, without their quotation marks.
+    pub text: String,
 }
 
 /// The key of a name: folded, elisions and spaces evened out. Two

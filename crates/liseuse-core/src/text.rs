@@ -166,6 +166,10 @@ pub struct Text {
     pub name_missing_t: &'static str,
     pub named_times_t: &'static str,
     pub often_with: &'static str,
+    /// The heading of a name's quotations, `{}` their number.
+    pub quotations_t: &'static str,
+    /// The button that shows more of a name's quotations.
+    pub more_quotations: &'static str,
     // Highlights and notes.
     pub highlight: &'static str,
     pub note: &'static str,
@@ -542,6 +546,8 @@ pub static FR: Text = Text {
     name_missing_t: "Aucun nom « {} » dans cette collection.",
     named_times_t: "{}, nommé {} fois",
     often_with: "Souvent avec : ",
+    quotations_t: "Citations ({})",
+    more_quotations: "Plus de citations",
     highlight: "Surligner",
     note: "Note…",
     note_title: "Note sur le passage",
@@ -744,6 +750,8 @@ pub static EN: Text = Text {
     name_missing_t: "No name “{}” in this collection.",
     named_times_t: "{}, named {} times",
     often_with: "Often with: ",
+    quotations_t: "Quotes ({})",
+    more_quotations: "More quotes",
     highlight: "Highlight",
     note: "Note…",
     note_title: "Note on the passage",
