@@ -127,3 +127,27 @@ test('the same story from another source is marked among the related articles', 
   assert.equal(await seed.locator('.badge').count(), 0);
   assert.deepEqual(r.errors, []);
 });
+
+test('a person\'s page lists what they said, "Citations (1)", each quotation with the article it is from', async () => {
+  const r = await seeds.newReader();
+  await r.open('#/nom/antony%20blinken');
+  const section = r.page.getByRole('region', { name: /^Citations \(\d+\)$/ });
+  await section.waitFor();
+  assert.equal(await section.getByRole('heading').innerText(), 'Citations (1)');
+  const quote = section.locator('li').first();
+  assert.equal(await quote.locator('blockquote').innerText(), '« cesser immédiatement ces actions »');
+  // Its article: the link opens it, and the words are there.
+  await quote.getByRole('link').click();
+  await r.page.locator('article').first().waitFor();
+  assert.match(await r.page.locator('article').first().innerText(), /cesser immédiatement ces actions/);
+  // Another speaker, by the verb after the quotation (a tweet).
+  await r.open('#/nom/mevlut%20cavusoglu');
+  const theirs = r.page.getByRole('region', { name: /^Citations/ });
+  await theirs.waitFor();
+  assert.match(await theirs.locator('blockquote').first().innerText(), /^« L.Arménie doit cesser ses provocations/);
+  // A place says nothing: no section.
+  await r.open('#/nom/bakou');
+  await r.page.getByRole('heading', { name: 'Bakou', level: 1 }).waitFor();
+  assert.equal(await r.page.locator('.quotations').count(), 0);
+  assert.deepEqual(r.errors, []);
+});
