@@ -38,7 +38,8 @@ pub fn NameView(props: &NameViewProps) -> Html {
     let quotes_limit = use_state_eq(|| QUOTES_PAGE);
     let entity = library.entity(&props.name).cloned();
     // Its quotations, newest first, as many as shown: their titles.
-    let quotes = newest_quotes(library, entity.as_ref().map_or(&[], |e| &e.quotes));
+    let quotes = (entity.as_ref()).map_or(Vec::new(), |e| e.quotes(library.len()));
+    let quotes = newest_quotes(library, &quotes);
     let quoted: Vec<u32> = quotes.iter().take(*quotes_limit).map(|q| q.doc).collect();
     use_pieces(library, library.missing_titles(quoted));
     let mut docs: Vec<u32> = (entity.iter())

@@ -450,7 +450,7 @@ impl Found {
             docs: self.docs.iter().map(|(d, _)| *d).collect(),
             mentions: self.mentions,
             with: Vec::new(),
-            quotes: Vec::new(),
+            quotes: String::new(),
         };
         (entity, self.docs)
     }

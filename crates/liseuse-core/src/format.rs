@@ -1247,10 +1247,7 @@ pub fn check_entities(entities: &[Entity], count: usize) -> Result<(), Damage> {
                 what: "a name's documents",
             });
         }
-        let quoted = entity.quotes.iter().map(|q| q.doc).max();
-        if let Some(doc) =
-            (entity.docs.last().copied().max(quoted)).filter(|&d| d as usize >= count)
-        {
+        if let Some(&doc) = entity.docs.last().filter(|&&d| d as usize >= count) {
             return Err(Damage::OutOfRange {
                 what: "document of a name",
                 value: u64::from(doc),

@@ -67,17 +67,56 @@ pub struct Entity {
     pub with: Vec<String>,
     /// What it said, quoted in the articles (a person's or an
     /// organisation's words, attributed to it by the build: see
-    /// `liseuse_build::quotes`), in document order.
-    pub quotes: Vec<Quote>,
+    /// `liseuse_build::quotes`), in document order: [`Quote::encode`]d,
+    /// read by [`Entity::quotes`]. One string, so that what opens an index
+    /// without showing names (the first result's path) carries no code to
+    /// read them.
+    pub quotes: String,
 }
 
+impl Entity {
+    /// Its [quotations](Entity::quotes), those of the documents below
+    /// `count` (the collection's: others are not ours).
+    pub fn quotes(&self, count: usize) -> Vec<Quote> {
+        (self.quotes.split(QUOTE_END))
+            .filter_map(|quote| {
+                let (doc, text) = quote.split_once(QUOTE_DOC)?;
+                let doc: u32 = doc.parse().ok().filter(|&d| (d as usize) < count)?;
+                Some(Quote {
+                    doc,
+                    text: text.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Ends a quotation's document number in [`Entity::quotes`].
+const QUOTE_DOC: char = '\u{1f}';
+/// Ends a quotation in [`Entity::quotes`].
+const QUOTE_END: char = '\u{1e}';
+
 /// Words quoted in an article, and said by the name whose they are.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Quote {
     /// The article that quotes them.
     pub doc: u32,
     /// The quoted words, without their quotation marks.
     pub text: String,
+}
+
+impl Quote {
+    /// `quotes` as [`Entity::quotes`] keeps them: each its document
+    /// number, then its words (the two separator characters left out of
+    /// them).
+    pub fn encode(quotes: &[Quote]) -> String {
+        let mut out = String::new();
+        for quote in quotes {
+            let text = quote.text.replace([QUOTE_DOC, QUOTE_END], " ");
+            out.push_str(&format!("{}{QUOTE_DOC}{text}{QUOTE_END}", quote.doc));
+        }
+        out
+    }
 }
 
 /// The key of a name: folded, elisions and spaces evened out. Two
@@ -118,6 +157,38 @@ pub fn strip_elision(word: &str) -> &str {
 mod tests {
     use super::*;
     use crate::text::{EN, FR};
+
+    #[test]
+    fn quotations_read_back_as_kept_and_others_documents_are_left_out() {
+        let quotes = vec![
+            Quote {
+                doc: 3,
+                text: "cesser immédiatement ces actions".into(),
+            },
+            Quote {
+                doc: 7,
+                text: "un \u{1e}séparateur\u{1f} dedans".into(),
+            },
+        ];
+        let entity = Entity {
+            quotes: Quote::encode(&quotes),
+            ..Entity::default()
+        };
+        let back = entity.quotes(8);
+        assert_eq!(back[0], quotes[0]);
+        assert_eq!(back[1].text, "un  séparateur  dedans");
+        assert_eq!(
+            entity.quotes(4),
+            [quotes[0].clone()],
+            "document 7 is not of 4"
+        );
+        let damaged = Entity {
+            quotes: "x\u{1f}a\u{1e}\u{1e}5".into(),
+            ..Entity::default()
+        };
+        assert_eq!(damaged.quotes(10), []);
+        assert_eq!(Entity::default().quotes(10), []);
+    }
 
     #[test]
     fn every_kind_has_a_label_in_each_language() {

@@ -26,6 +26,7 @@ pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
             }
         }
     }
+    let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); entities.len()];
     for (doc, article) in articles.iter().enumerate() {
         for quotation in super::in_article(article) {
             let Some(speaker) = quotation.speaker.as_deref().map(key) else {
@@ -40,9 +41,12 @@ pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
                     doc: doc as u32,
                     text: quotation.text,
                 };
-                entities[at].1.quotes.push(quote);
+                quotes[at].push(quote);
             }
         }
+    }
+    for ((_, entity), quotes) in entities.iter_mut().zip(quotes) {
+        entity.quotes = Quote::encode(&quotes);
     }
 }
 
@@ -102,14 +106,14 @@ mod tests {
             entity("Heydar Aliev", &[2]),
         ];
         attach(&articles, &mut entities);
-        let quotes: Vec<(u32, &str)> = (entities[0].1.quotes.iter())
-            .map(|q| (q.doc, q.text.as_str()))
+        let quotes: Vec<(u32, String)> = (entities[0].1.quotes(articles.len()).into_iter())
+            .map(|q| (q.doc, q.text))
             .collect();
         assert_eq!(
             quotes,
             [
-                (0, "Il faut cesser immédiatement ces actions"),
-                (1, "Nous ne céderons sur rien du tout"),
+                (0, "Il faut cesser immédiatement ces actions".to_string()),
+                (1, "Nous ne céderons sur rien du tout".to_string()),
             ]
         );
         assert!(entities[1].1.quotes.is_empty() && entities[2].1.quotes.is_empty());
