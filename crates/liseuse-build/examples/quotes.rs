@@ -10,7 +10,7 @@
 //! cargo run --release -p liseuse-build --example quotes -- FOLDER --sample 50 > labels.jsonl
 //! # The speakers found, scored against the labels:
 //! cargo run --release -p liseuse-build --example quotes -- FOLDER --score labels.jsonl
-//! # How many speakers found are a name of the collection (a name's page):
+//! # How many quotations the build puts on a name's page, and whose:
 //! cargo run --release -p liseuse-build --example quotes -- FOLDER --link
 //! ```
 //!
@@ -23,7 +23,6 @@ use std::process::ExitCode;
 
 use liseuse_build::import::read_folder;
 use liseuse_build::quotes::in_article;
-use liseuse_core::model::key;
 use liseuse_core::Article;
 
 fn main() -> ExitCode {
@@ -82,33 +81,25 @@ fn count(articles: &[Article]) {
 /// exactly one of the names of the quotation's article.
 fn link(articles: Vec<Article>) {
     let file = liseuse_build::indexer::build_index(articles);
-    let keys: std::collections::BTreeSet<String> =
-        file.entities.iter().map(|e| key(&e.name)).collect();
-    let (mut found, mut named, mut by_last) = (0usize, 0usize, 0usize);
-    for article in &file.articles {
-        for speaker in in_article(article).into_iter().filter_map(|q| q.speaker) {
-            found += 1;
-            let speaker = key(&speaker);
-            if keys.contains(&speaker) {
-                named += 1;
-                continue;
-            }
-            let ends = format!(" {speaker}");
-            let mut names = article
-                .names
-                .iter()
-                .map(|n| key(n))
-                .filter(|n| n.ends_with(&ends));
-            if names.next().is_some() && names.next().is_none() {
-                by_last += 1;
-            }
-        }
-    }
+    let count = file.articles.len();
+    let found: usize = (file.articles.iter())
+        .map(|a| in_article(a).iter().filter(|q| q.speaker.is_some()).count())
+        .sum();
+    // What the build gave the name pages (quotes::speakers).
+    let mut quoted: Vec<(usize, &str)> = (file.entities.iter())
+        .map(|e| (e.quotes(count).len(), e.name.as_str()))
+        .filter(|&(n, _)| n > 0)
+        .collect();
+    quoted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let on_pages: usize = quoted.iter().map(|&(n, _)| n).sum();
     println!(
-        "{found} speakers found: {named} a name of the collection ({:.0} %), {by_last} more the last name of one of their article's names ({:.0} %)",
-        100.0 * named as f64 / found.max(1) as f64,
-        100.0 * by_last as f64 / found.max(1) as f64
+        "{found} quotations with a speaker: {on_pages} on a name's page ({:.0} %), {} names with quotations",
+        100.0 * on_pages as f64 / found.max(1) as f64,
+        quoted.len()
     );
+    for (n, name) in quoted.iter().take(10) {
+        println!("{n:>7}  {name}");
+    }
 }
 
 /// The quotations of `n` articles that have some, spread over the folder.
