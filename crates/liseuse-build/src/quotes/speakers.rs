@@ -1,13 +1,13 @@
 //! Each quotation to the name page of its speaker: the person or
 //! organisation the build found under the speaker's name, or, for a
-//! speaker the text names by a part (`Blinken`), the one name of the
-//! article that ends so. A speaker that is no name of the collection, or
+//! speaker the text names by a part (`Blinken`), the one person of the
+//! article whose name ends so. A speaker that is no name of the collection, or
 //! that could be two of the article's, quotes no one's page.
 
 use std::collections::HashMap;
 
 use liseuse_core::article::Article;
-use liseuse_core::model::{key, Entity, Quote};
+use liseuse_core::model::{key, Entity, Kind, Quote};
 
 /// Gives `entities` (by key) the quotations `articles` attribute to them,
 /// in document order.
@@ -17,9 +17,15 @@ pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
         by_key.insert(found.clone(), at);
         by_key.entry(key(&entity.name)).or_insert(at);
     }
-    // The names of each document.
+    // The people each document names: who a last name can stand for (a
+    // newspaper, a place or a body that ends so cannot: "Parisien" is not
+    // Le Parisien's words, nor "Stan" Gamla Stan's).
     let mut named: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
-    for (at, (_, entity)) in entities.iter().enumerate() {
+    let people = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e))| e.kind == Kind::Person);
+    for (at, (_, entity)) in people {
         for &doc in &entity.docs {
             if let Some(names) = named.get_mut(doc as usize) {
                 names.push(at);
@@ -67,7 +73,6 @@ fn one_ending_so<'a>(
 mod tests {
     use super::*;
     use liseuse_core::article::{Block, BlockKind};
-    use liseuse_core::model::Kind;
 
     fn article(text: &str) -> Article {
         Article {
@@ -80,9 +85,13 @@ mod tests {
     }
 
     fn entity(name: &str, docs: &[u32]) -> (String, Entity) {
+        let kind = match name {
+            "Le Parisien" => Kind::Media,
+            _ => Kind::Person,
+        };
         let entity = Entity {
             name: name.into(),
-            kind: Kind::Person,
+            kind,
             docs: docs.to_vec(),
             ..Entity::default()
         };
@@ -99,11 +108,14 @@ mod tests {
             // Blinken is not a name of this article.
             article("« Rien ne sera plus comme avant ici », a affirmé Blinken."),
             article("« Les pourparlers reprendront à Genève », a dit Dimanche."),
+            // A newspaper is no one's last name.
+            article("« Les usagers ne pourront plus se retrouver ici », selon Parisien."),
         ];
         let mut entities = vec![
             entity("Antony Blinken", &[0, 1]),
             entity("Ilham Aliev", &[2]),
             entity("Heydar Aliev", &[2]),
+            entity("Le Parisien", &[5]),
         ];
         attach(&articles, &mut entities);
         let quotes: Vec<(u32, String)> = (entities[0].1.quotes(articles.len()).into_iter())
@@ -116,6 +128,6 @@ mod tests {
                 (1, "Nous ne céderons sur rien du tout".to_string()),
             ]
         );
-        assert!(entities[1].1.quotes.is_empty() && entities[2].1.quotes.is_empty());
+        assert!(entities[1..].iter().all(|(_, e)| e.quotes.is_empty()));
     }
 }
