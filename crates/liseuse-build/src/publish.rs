@@ -256,7 +256,7 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
     let files = pieces.files();
     // What a first visit reads: the whole postings (a piece a run), when
     // there are some.
-    let read = files_read(pieces, &files, pieces.has_whole());
+    let read = files_read(pieces, &files);
     let generations: Vec<serde_json::Value> = (read.into_iter())
         .map(|(runs, files)| serde_json::json!({ "runs": runs, "files": files }))
         .collect();
@@ -314,17 +314,13 @@ pub fn early_html(library: &Library, count: usize, identity: &Identity) -> Strin
     liseuse_core::markup::early_html(library, count, &identity.about(), identity.text())
 }
 
-/// The term pieces of `pieces` (their `files`) that a reader reads, by
-/// generation: the first run of each and its file; the whole postings
-/// alone if `whole`.
-fn files_read<'a>(
-    pieces: &Pieces,
-    files: &'a PieceFiles,
-    whole: bool,
-) -> Vec<(Vec<u32>, &'a [String])> {
+/// The term pieces of `pieces` (their `files`) that a first visit reads,
+/// by generation: the first run of each and its file; the whole postings
+/// alone when there are some.
+fn files_read<'a>(pieces: &Pieces, files: &'a PieceFiles) -> Vec<(Vec<u32>, &'a [String])> {
     let terms = files.of(liseuse_core::pieces::PieceKind::Terms);
-    let after: usize = pieces.generations.iter().map(|g| g.terms.len()).sum();
-    if whole {
+    let after = pieces.generations_pieces();
+    if pieces.has_whole() {
         return vec![((0..pieces.runs.len() as u32).collect(), &terms[after..])];
     }
     let mut first = 0;
@@ -465,7 +461,7 @@ mod tests {
         let runs: Vec<u32> = (0..head.pieces.runs.len() as u32).collect();
         assert_eq!(generations[0]["runs"], serde_json::json!(runs));
         let table = head.pieces.files();
-        let after: usize = head.pieces.generations.iter().map(|g| g.terms.len()).sum();
+        let after = head.pieces.generations_pieces();
         let whole = &table.of(liseuse_core::pieces::PieceKind::Terms)[after..];
         assert_eq!(whole.len(), runs.len());
         assert_eq!(generations[0]["files"], serde_json::json!(whole));

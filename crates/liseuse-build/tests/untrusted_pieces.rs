@@ -239,7 +239,7 @@ fn a_term_piece_whose_postings_point_outside_the_collection_is_refused() {
     let (head_bytes, pieces) = split();
     let head = IndexFile::from_bytes(head_bytes).unwrap();
     // A piece of the last generation, which ends with the collection.
-    let generations: usize = head.pieces.generations.iter().map(|g| g.terms.len()).sum();
+    let generations = head.pieces.generations_pieces();
     let files = head.pieces.files();
     let last = &files.of(PieceKind::Terms)[generations - 1];
     let (file, bytes) = pieces.iter().find(|(f, _)| f == last).unwrap();

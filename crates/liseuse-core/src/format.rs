@@ -294,11 +294,17 @@ impl Pieces {
         self.whole != 0
     }
 
+    /// How many term pieces the generations have: the number of the
+    /// [whole](Pieces::whole) postings' first (see [`Pieces::files`]).
+    pub fn generations_pieces(&self) -> usize {
+        self.generations.iter().map(|g| g.terms.len()).sum()
+    }
+
     /// The file names of the [whole](Pieces::whole) postings' term and
     /// position pieces: none of what a reader who keeps a copy reads.
     pub fn whole_files(&self) -> Vec<String> {
         let files = self.files();
-        let after: usize = self.generations.iter().map(|g| g.terms.len()).sum();
+        let after = self.generations_pieces();
         let [terms, positions] =
             [PieceKind::Terms, PieceKind::Positions].map(|kind| &files.of(kind)[after..]);
         terms.iter().chain(positions).cloned().collect()

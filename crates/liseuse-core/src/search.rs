@@ -201,7 +201,7 @@ impl Searcher {
             // A piece a run.
             true => (
                 vec![(0..index.doc_count, (0..pieces.runs.len() as u32).collect())],
-                pieces.generations.iter().map(|g| g.terms.len()).sum(),
+                pieces.generations_pieces(),
             ),
             false => {
                 let ends = (pieces.generations.iter().skip(1).map(|g| g.first_doc))

@@ -140,12 +140,11 @@ impl IndexFile {
             // copy: a piece a run (each holds terms: those it was cut from).
             let pieces = generation_pieces(terms, &mut cut(&[0]), &runs, 0, 1);
             assert_eq!(pieces.len(), runs.len(), "a whole piece a run");
-            let start = encoded.len();
-            encoded_generation(0, pieces, encoded);
+            let whole = encoded_generation(0, pieces, encoded);
             // Their name: a hash of their hashes.
-            let hashes = encoded[start..]
-                .iter()
-                .flat_map(|(_, b)| content_hash(b).to_le_bytes());
+            let hashes = (whole.terms.iter().zip(&whole.positions))
+                .flat_map(|(term, &positions)| [term.hash, positions])
+                .flat_map(u32::to_le_bytes);
             self.pieces.whole = content_hash(&hashes.collect::<Vec<u8>>()).max(1);
         }
         drop(postings);
