@@ -44,9 +44,10 @@ const FIRST_PATH_BUDGET = 116_900;
  * and "Mes articles"' lists, the search among the newest generations, the
  * stored and exported form), 308.3 kB reading the whole postings on a
  * first visit, 309.8 kB with a name's quotations on its page (issue 40:
- * +1.5 kB); its glue 9.9 kB, 8.0 kB minified.
+ * +1.5 kB, and 35 B for placing them by a binary search, not by comparing
+ * every quotation with every article); its glue 9.9 kB, 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 309_800;
+const APP_WASM_BUDGET = 309_900;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);
