@@ -135,11 +135,15 @@ impl IndexFile {
             self.pieces.generations.push(kept);
         }
         drop(parts);
-        if firsts.len() > 1 {
-            // Every generation's postings as one, for a reader who keeps no
-            // copy: a piece a run (each holds terms: those it was cut from).
-            let pieces = generation_pieces(terms, &mut cut(&[0]), &runs, 0, 1);
-            assert_eq!(pieces.len(), runs.len(), "a whole piece a run");
+        // Every generation's postings as one, for a reader who keeps no
+        // copy: a piece a run (each holds terms: those it was cut from). A
+        // run without postings (a term found in no document) would join
+        // the piece before: then there are none, and every reader reads
+        // the generations, rather than the build stopping.
+        let pieces = (firsts.len() > 1)
+            .then(|| generation_pieces(terms, &mut cut(&[0]), &runs, 0, 1))
+            .filter(|pieces| pieces.len() == runs.len());
+        if let Some(pieces) = pieces {
             let whole = encoded_generation(0, pieces, encoded);
             // Their name: a hash of their hashes.
             let hashes = (whole.terms.iter().zip(&whole.positions))

@@ -320,6 +320,22 @@ fn a_generation_holds_the_postings_of_its_documents_only() {
 }
 
 #[test]
+fn a_term_in_no_document_leaves_the_whole_postings_out_not_the_build() {
+    let mut file = sample();
+    file.index.doc_count = 3;
+    file.index.field_lengths = [vec![3, 4, 2], vec![120, 80, 10]];
+    let mut third = file.articles[1].clone();
+    third.id = "c".into();
+    file.articles.push(third);
+    file.index.postings[1] = Postings::default();
+    let (head, pieces) = file.split(PieceSizes::about(1));
+    assert_eq!(head.pieces.generations.len(), 2);
+    assert!(!head.pieces.has_whole());
+    assert!(head.pieces.whole_files().is_empty());
+    assert!(!pieces.is_empty());
+}
+
+#[test]
 fn terms_are_front_coded_and_read_back_whole() {
     let mut file = sample();
     file.index.terms = ["ete", "etes", "étè", "été", "étés", "œuvre"]
