@@ -121,11 +121,12 @@ fn try_main() -> Result<(), String> {
         Ok("") | Ok("auto") | Err(_) => sizes,
         Ok(other) => return Err(format!("LISEUSE_GENERATIONS={other}: say one or auto")),
     };
-    let site = Site::of(file, split.then_some(sizes), &identity);
+    let dir = site_dir()?;
+    let site = Site::write(file, split.then_some(sizes), &identity, &dir)?;
     options
         .progress
-        .say(&format!("site: {} pieces compressed", site.pieces.len()));
-    write_site(&site)?;
+        .say(&format!("index written: {} pieces", site.pieces.len()));
+    write_site(&site, &dir)?;
     options.progress.say("site written");
     if options.progress.seconds() >= 10.0 {
         for line in said.lock().unwrap_or_else(|e| e.into_inner()).iter() {
@@ -140,7 +141,7 @@ fn try_main() -> Result<(), String> {
     let pieces_line = if site.pieces.is_empty() {
         String::new()
     } else {
-        let total: usize = site.pieces.iter().map(|(_, b)| b.len()).sum();
+        let total: u64 = site.pieces.iter().map(|&(_, size)| u64::from(size)).sum();
         format!(", split: {} pieces of {total} bytes", site.pieces.len())
     };
     println!(
@@ -175,23 +176,29 @@ fn watch(dir: &Path, inputs: &[PathBuf]) {
     }
 }
 
-/// Writes what the site gets into `OUT_DIR/site/` (emptied first: only this
-/// build's files are there): the first file, `early.html`, the pieces and
-/// their manifest under `pieces/`, and `config.txt`, the settings it was
-/// built with, by which `scripts/precache` finds it among the builds of other
-/// features. `OUT_DIR/index.bin` is the first file uncompressed, for the
-/// browser tests of the components.
-fn write_site(site: &Site) -> Result<(), String> {
+/// `OUT_DIR/site/`, where the site's files go, emptied: only this build's
+/// files are there.
+fn site_dir() -> Result<PathBuf, String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
-    let write = |path: &Path, bytes: &[u8]| {
-        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
     let dir = Path::new(&out_dir).join("site");
     if dir.exists() {
         std::fs::remove_dir_all(&dir)
             .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
     }
-    site.write_index(&dir)?;
+    Ok(dir)
+}
+
+/// Writes what the site gets beside its index ([`Site::write`] wrote the
+/// first file and the pieces into `dir`): `early.html`, the head, the
+/// language, the web manifest, and `config.txt`, the settings it was built
+/// with, by which `scripts/precache` finds it among the builds of other
+/// features. `OUT_DIR/index.bin` is the first file uncompressed, for the
+/// browser tests of the components.
+fn write_site(site: &Site, dir: &Path) -> Result<(), String> {
+    let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
     write(&dir.join("early.html"), site.early.as_bytes())?;
     write(&dir.join("head.html"), site.head.as_bytes())?;
     write(&dir.join("lang.txt"), site.lang.as_bytes())?;

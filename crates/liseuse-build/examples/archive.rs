@@ -77,6 +77,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         ["merge", segments] => merge(segments, out, site, &options),
         ["build", articles, segments] => {
             segment(articles, segments, Part::WHOLE, &options)?;
+            // As build.rs does (`index_articles`).
+            liseuse_build::parallel::give_back_memory();
             merge(segments, out, site, &options)
         }
         _ => Err(USAGE.into()),
@@ -137,13 +139,12 @@ fn write_index(file: IndexFile, out: Option<PathBuf>, progress: &Progress) -> Re
 /// first file, the hints and the pieces with their manifest, split with the
 /// default sizes and compressed, into `dir` (the app's files aside).
 fn publish(file: IndexFile, dir: &std::path::Path, progress: &Progress) -> Result<(), String> {
-    let site = Site::of(file, Some(PieceSizes::default()), &Identity::default());
-    let bytes: usize = site.pieces.iter().map(|(_, b)| b.len()).sum();
+    let site = Site::write(file, Some(PieceSizes::default()), &Identity::default(), dir)?;
+    let bytes: u64 = site.pieces.iter().map(|&(_, size)| u64::from(size)).sum();
     progress.say(&format!(
-        "site: {} pieces, {bytes} bytes compressed",
+        "site written to {}: {} pieces, {bytes} bytes compressed",
+        dir.display(),
         site.pieces.len()
     ));
-    site.write_index(dir)?;
-    progress.say(&format!("site written to {}", dir.display()));
     Ok(())
 }

@@ -287,6 +287,7 @@ pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<Index
     let merged = match &options.segments {
         Some(dir) => {
             write_segments(articles, Part::WHOLE, dir, options)?;
+            crate::parallel::give_back_memory();
             merge_folder(dir, options)?
         }
         None => {
@@ -845,6 +846,8 @@ pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
     for (article, related) in file.articles.iter_mut().zip(related) {
         article.related = related;
     }
+    // What the workers held for the weights, before the names take theirs.
+    crate::parallel::give_back_memory();
     progress.say(&format!(
         "related articles: in {:.1} s",
         progress.seconds() - started

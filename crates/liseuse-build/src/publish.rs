@@ -138,8 +138,10 @@ pub const EARLY_ARTICLES: usize = 10;
 pub struct Site {
     /// The first file's name ([`liseuse_core::pieces::index_file`]) and its bytes, compressed.
     pub index: (String, Vec<u8>),
-    /// The pieces of a split index, by file name, compressed; none when whole.
-    pub pieces: Vec<(String, Vec<u8>)>,
+    /// The pieces of a split index, written: their file names and their
+    /// sizes as published (compressed), in the order they were cut; none
+    /// when whole.
+    pub pieces: Vec<(String, u32)>,
     /// The manifest of the pieces ([`Manifest::to_bytes`]); `None` when whole.
     pub manifest: Option<Vec<u8>>,
     /// What `<div id="app">` holds until the app starts ([`shell`]): the
@@ -159,14 +161,25 @@ pub struct Site {
 }
 
 impl Site {
-    /// What a build publishes of `file`, split in pieces of `split` sizes,
-    /// or whole, for a site that is `identity`.
-    pub fn of(file: IndexFile, split: Option<PieceSizes>, identity: &Identity) -> Site {
+    /// Publishes `file` into `dir`, split in pieces of `split` sizes or
+    /// whole, for a site that is `identity`: the pieces under `pieces/`
+    /// ([`liseuse_core::pieces::PIECES_DIR`]), written as they are cut
+    /// ([`write_pieces`]), their manifest, the first file and the hints.
+    /// What it wrote, and what the page gets; an error names the file.
+    pub fn write(
+        file: IndexFile,
+        split: Option<PieceSizes>,
+        identity: &Identity,
+        dir: &Path,
+    ) -> Result<Site, String> {
         // The terms, which the split moves to the dictionary pieces: the
         // hints name the first of each term piece.
         let terms = split.map(|_| file.index.terms.clone()).unwrap_or_default();
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let folder = dir.join(liseuse_core::pieces::PIECES_DIR);
         let (head, pieces) = match split {
-            Some(sizes) => file.split(sizes),
+            Some(sizes) => write_pieces(file, sizes, &folder)?,
             None => (file, Vec::new()),
         };
         let raw_index = head.to_bytes();
@@ -174,12 +187,12 @@ impl Site {
         let articles = head.index.doc_count;
         let whole = head.pieces.whole_files();
         drop(head);
-        let early = shell(identity, &early_page(&raw_index, &pieces, identity));
-        // Compressed on every core, the most costly step of a large build's publishing.
-        let pieces = crate::parallel::each(pieces, |(name, bytes)| (name, gzip(&bytes)));
-        let manifest =
-            (!pieces.is_empty()).then(|| manifest_bytes(&Manifest::of(&pieces, articles, &whole)));
-        Site {
+        let early = shell(identity, &early_page(&raw_index, &folder, identity));
+        let manifest = (!pieces.is_empty()).then(|| {
+            let sizes = pieces.iter().cloned();
+            manifest_bytes(&Manifest::of_sizes(sizes, articles, &whole))
+        });
+        let site = Site {
             index: (
                 liseuse_core::pieces::index_file(&raw_index),
                 gzip(&raw_index),
@@ -192,33 +205,68 @@ impl Site {
             web_manifest: identity.web_manifest(),
             hints,
             raw_index,
-        }
-    }
-
-    /// Writes the index's files into `dir`: the first file, the hints, and
-    /// the pieces with their manifest under `pieces/`
-    /// ([`liseuse_core::pieces::PIECES_DIR`]); an error names the file.
-    pub fn write_index(&self, dir: &Path) -> Result<(), String> {
+        };
         let write = |path: PathBuf, bytes: &[u8]| {
             std::fs::write(&path, bytes)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))
         };
-        let pieces = dir.join(liseuse_core::pieces::PIECES_DIR);
-        std::fs::create_dir_all(&pieces)
-            .map_err(|e| format!("cannot create {}: {e}", pieces.display()))?;
-        for (name, piece) in &self.pieces {
-            write(pieces.join(name), piece)?;
+        if let Some(manifest) = &site.manifest {
+            write(folder.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
         }
-        if let Some(manifest) = &self.manifest {
-            write(pieces.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
-        }
-        let (name, bytes) = &self.index;
+        let (name, bytes) = &site.index;
         write(dir.join(name), bytes)?;
-        if let Some((name, bytes)) = &self.hints {
+        if let Some((name, bytes)) = &site.hints {
             write(dir.join(name), bytes)?;
         }
-        Ok(())
+        Ok(site)
     }
+}
+
+/// Splits `file` in pieces of `sizes` and writes them into `folder` as
+/// they are cut, compressed on every core (the most costly step of a large
+/// build's publishing), so that the build never holds them all: each
+/// under a name of its kind and number, renamed once the split has named
+/// them all. The file a reader loads first, and each piece's file name and
+/// size as published, in the order they were cut.
+fn write_pieces(
+    file: IndexFile,
+    sizes: PieceSizes,
+    folder: &Path,
+) -> Result<(IndexFile, Vec<(String, u32)>), String> {
+    use liseuse_core::pieces::PieceKind;
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let unnamed =
+        |kind: PieceKind, number: usize| folder.join(format!(".{}-{number}.part", kind.name()));
+    let mut split = None;
+    let written = crate::parallel::streamed(
+        |out| {
+            let mut numbers = [0usize; PieceKind::ALL.len()];
+            let mut cut = |kind: PieceKind, bytes: Vec<u8>| {
+                out((kind, numbers[kind as usize], bytes));
+                numbers[kind as usize] += 1;
+            };
+            split = Some(file.split_into(sizes, &mut cut));
+        },
+        |(kind, number, bytes): (PieceKind, usize, Vec<u8>)| {
+            let (path, compressed) = (unnamed(kind, number), gzip(&bytes));
+            drop(bytes);
+            let written = std::fs::write(&path, &compressed);
+            let written = written.map_err(|e| format!("cannot write {}: {e}", path.display()));
+            written.map(|()| (kind, number, compressed.len() as u32))
+        },
+    );
+    let (head, files) = split.expect("the split ends with its pieces");
+    let mut pieces = Vec::with_capacity(written.len());
+    for written in written {
+        let (kind, number, size) = written?;
+        let name = files.name(kind, number).expect("a name for every piece");
+        let (from, to) = (unnamed(kind, number), folder.join(&name));
+        std::fs::rename(&from, &to)
+            .map_err(|e| format!("cannot rename {} to {}: {e}", from.display(), to.display()))?;
+        pieces.push((name, size));
+    }
+    Ok((head, pieces))
 }
 
 /// For the page, before the wasm has started: where the words of a query
@@ -280,14 +328,15 @@ pub fn hints(head: &IndexFile, terms: &[String]) -> Option<(String, Vec<u8>)> {
 /// app reads the published index: its first file, then the text pieces of
 /// those articles only (a large collection is not decoded whole again).
 /// Empty if the index does not read back, which its tests rule out.
-fn early_page(raw_index: &[u8], pieces: &[(String, Vec<u8>)], identity: &Identity) -> String {
+fn early_page(raw_index: &[u8], folder: &Path, identity: &Identity) -> String {
     let Ok(library) = Library::from_bytes(raw_index) else {
         return String::new();
     };
     let newest = library.browse(&Filters::default(), EARLY_ARTICLES).shown;
     for file in library.missing_texts(newest) {
-        if let Some((_, bytes)) = pieces.iter().find(|(name, _)| *name == file) {
-            let _ = library.add_piece(&file, bytes);
+        let read = std::fs::read(folder.join(&file));
+        if let Ok(bytes) = read.and_then(|bytes| crate::compress::gunzip(&bytes)) {
+            let _ = library.add_piece(&file, &bytes);
         }
     }
     early_html(&library, EARLY_ARTICLES, identity)
@@ -340,6 +389,7 @@ fn files_read<'a>(pieces: &Pieces, files: &'a PieceFiles) -> Vec<(Vec<u32>, &'a 
 mod tests {
     use super::*;
     use crate::compress::{gunzip, read_manifest};
+    use liseuse_core::pieces::MANIFEST_FILE;
     use liseuse_core::text::FR;
 
     fn seeds() -> IndexFile {
@@ -347,11 +397,23 @@ mod tests {
         crate::indexer::build_dir(&dir).unwrap().0
     }
 
+    /// `file` published into a folder of its own (emptied first), named `name`.
+    fn site(file: IndexFile, split: Option<PieceSizes>, name: &str) -> (Site, PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("liseuse-publish-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let site = Site::write(file, split, &Identity::default(), &dir).unwrap();
+        (site, dir)
+    }
+
     #[test]
     fn every_published_file_is_compressed_and_reads_back_to_the_index() {
         let file = seeds();
-        let whole = Site::of(file.clone(), None, &Identity::default());
+        let (whole, whole_dir) = site(file.clone(), None, "whole");
         assert!(whole.pieces.is_empty() && whole.manifest.is_none());
+        let written = |dir: &Path, file: &str| std::fs::read(dir.join(file)).unwrap();
+        assert_eq!(written(&whole_dir, &whole.index.0), whole.index.1);
+        assert!(!whole_dir.join("pieces").join(MANIFEST_FILE).exists());
         let (name, bytes) = &whole.index;
         assert!(liseuse_core::pieces::is_gzip(bytes));
         assert!(
@@ -365,11 +427,26 @@ mod tests {
         liseuse_core::pieces::check(name, &raw).unwrap();
         assert_eq!(IndexFile::from_bytes(&raw).unwrap(), file);
 
-        let split = Site::of(
-            file.clone(),
-            Some(PieceSizes::about(2000)),
-            &Identity::default(),
+        let (split, dir) = site(file.clone(), Some(PieceSizes::about(2000)), "split");
+        let folder = dir.join("pieces");
+        assert_eq!(written(&dir, &split.index.0), split.index.1);
+        let hints = split.hints.as_ref().unwrap();
+        assert_eq!(written(&dir, &hints.0), hints.1);
+        assert_eq!(
+            &written(&folder, MANIFEST_FILE),
+            split.manifest.as_ref().unwrap()
         );
+        // The pieces, and nothing else (no piece left under the name it
+        // was written with before it was named).
+        let mut listed: Vec<String> = (std::fs::read_dir(&folder).unwrap())
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name != MANIFEST_FILE)
+            .collect();
+        listed.sort();
+        let mut published: Vec<String> =
+            split.pieces.iter().map(|(name, _)| name.clone()).collect();
+        published.sort();
+        assert_eq!(listed, published);
         let head = gunzip(&split.index.1).unwrap();
         // As a reader who keeps a copy reads it, and as a first visit does.
         let [kept, first_visit] =
@@ -381,9 +458,11 @@ mod tests {
         let unread = IndexFile::from_bytes(&head).unwrap().pieces.whole_files();
         assert!(!unread.is_empty());
         assert_eq!(manifest.pieces.len() + unread.len(), split.pieces.len());
-        for (file, bytes) in &split.pieces {
-            assert!(liseuse_core::pieces::is_gzip(bytes));
-            let bytes = gunzip(bytes).unwrap();
+        for (file, size) in &split.pieces {
+            let bytes = written(&folder, file);
+            assert_eq!(bytes.len() as u32, *size);
+            assert!(liseuse_core::pieces::is_gzip(&bytes));
+            let bytes = gunzip(&bytes).unwrap();
             if manifest.pieces.contains(file) {
                 kept.add_piece(file, &bytes).unwrap();
             } else {
@@ -407,24 +486,45 @@ mod tests {
                 &early_html(&Library::new(file.clone()), EARLY_ARTICLES, &identity)
             )
         );
-        // The same build gives the same bytes.
-        let again = Site::of(file, Some(PieceSizes::about(2000)), &Identity::default());
+        // The same build gives the same bytes, and the same as the split
+        // in memory.
+        let (again, again_dir) = site(file.clone(), Some(PieceSizes::about(2000)), "again");
         assert_eq!(again.pieces, split.pieces);
         assert_eq!(again.index, split.index);
+        let (_, in_memory) = file.split(PieceSizes::about(2000));
+        assert_eq!(in_memory.len(), split.pieces.len());
+        for (name, bytes) in in_memory {
+            assert_eq!(
+                gunzip(&written(&again_dir, &format!("pieces/{name}"))).unwrap(),
+                bytes
+            );
+        }
+        for dir in [whole_dir, dir, again_dir] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_named_in_the_error() {
+        let dir =
+            std::env::temp_dir().join(format!("liseuse-publish-{}-blocked", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A file where the pieces' folder would be.
+        let blocked = dir.join("pieces");
+        std::fs::write(&blocked, b"not a folder").unwrap();
+        let sizes = Some(PieceSizes::about(2000));
+        let error = Site::write(seeds(), sizes, &Identity::default(), &dir).unwrap_err();
+        assert!(error.contains(&blocked.display().to_string()), "{error}");
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn the_hints_name_the_dictionary_and_term_piece_of_each_first_term() {
         let file = seeds();
-        assert_eq!(
-            Site::of(file.clone(), None, &Identity::default()).hints,
-            None
-        );
-        let split = Site::of(
-            file.clone(),
-            Some(PieceSizes::about(2000)),
-            &Identity::default(),
-        );
+        assert_eq!(site(file.clone(), None, "hints-whole").0.hints, None);
+        let (split, dir) = site(file.clone(), Some(PieceSizes::about(2000)), "hints");
+        std::fs::remove_dir_all(dir).unwrap();
         let (name, bytes) = split.hints.clone().unwrap();
         let json = gunzip(&bytes).unwrap();
         liseuse_core::pieces::check(&name, &json).unwrap();

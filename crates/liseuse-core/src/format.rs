@@ -975,6 +975,11 @@ impl Postings {
                 }
             }
         }
+        // Grown by doubling, up to twice what they hold: a build of a
+        // large collection holds every term's at once.
+        postings.doc_gaps.shrink_to_fit();
+        postings.counts.shrink_to_fit();
+        postings.positions.shrink_to_fit();
         postings
     }
 

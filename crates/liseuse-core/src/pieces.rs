@@ -281,10 +281,21 @@ impl Manifest {
     /// (pieces that a reader who keeps a copy never reads: see
     /// [`crate::format::Pieces::whole_files`]).
     pub fn of(pieces: &[(String, Vec<u8>)], articles: u32, left_out: &[String]) -> Self {
+        let sizes = pieces
+            .iter()
+            .map(|(file, bytes)| (file.clone(), bytes.len() as u32));
+        Manifest::of_sizes(sizes, articles, left_out)
+    }
+
+    /// [`Manifest::of`] pieces known by `(file name, size as published)`.
+    pub fn of_sizes(
+        pieces: impl IntoIterator<Item = (String, u32)>,
+        articles: u32,
+        left_out: &[String],
+    ) -> Self {
         let left_out: std::collections::HashSet<&String> = left_out.iter().collect();
-        let mut listed: Vec<(String, u32)> = (pieces.iter())
+        let mut listed: Vec<(String, u32)> = (pieces.into_iter())
             .filter(|(file, _)| !left_out.contains(file))
-            .map(|(file, bytes)| (file.clone(), bytes.len() as u32))
             .collect();
         let bytes = listed.iter().map(|&(_, size)| u64::from(size)).sum();
         crate::order::sort(&mut listed);

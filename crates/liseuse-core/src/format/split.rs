@@ -18,8 +18,17 @@ use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::pieces::{content_hash, fnv1a};
 
-/// The pieces of a split, by kind, each kind's in the order of their numbers.
-type Encoded = Vec<(PieceKind, Vec<u8>)>;
+/// Where the pieces of a split go as they are cut, each with its kind:
+/// each kind's in the order of their numbers.
+struct Encoded<'a> {
+    out: &'a mut dyn FnMut(PieceKind, Vec<u8>),
+}
+
+impl Encoded<'_> {
+    fn push(&mut self, (kind, bytes): (PieceKind, Vec<u8>)) {
+        (self.out)(kind, bytes);
+    }
+}
 
 impl IndexFile {
     /// Splits a whole file: returns the file a reader loads first (what lists
@@ -32,9 +41,32 @@ impl IndexFile {
     /// pieces hold runs of articles of about `sizes.text_bytes`; title
     /// pieces, runs of their titles of about `sizes.title_bytes`.
     /// The same file always gives the same pieces.
-    pub fn split(mut self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
+    pub fn split(self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
+        let mut cut = Vec::new();
+        let (head, files) = self.split_into(sizes, &mut |kind, bytes| cut.push((kind, bytes)));
+        let mut numbers = [0usize; PieceKind::ALL.len()];
+        let named = (cut.into_iter())
+            .map(|(kind, bytes)| {
+                let number = numbers[kind as usize];
+                numbers[kind as usize] += 1;
+                let name = files.name(kind, number).expect("a name for every piece");
+                (name, bytes)
+            })
+            .collect();
+        (head, named)
+    }
+
+    /// [`IndexFile::split`], each piece given to `out` as soon as it is cut,
+    /// with its kind (each kind's in the order of their numbers), so that a
+    /// build never holds them all; their names are known once all are cut:
+    /// the table returned, by kind and number.
+    pub fn split_into(
+        mut self,
+        sizes: PieceSizes,
+        out: &mut dyn FnMut(PieceKind, Vec<u8>),
+    ) -> (IndexFile, crate::pieces::PieceFiles) {
         assert!(!self.is_split(), "the file is split already");
-        let mut encoded = Encoded::new();
+        let mut encoded = Encoded { out };
         let terms = std::mem::take(&mut self.index.terms);
         let doc_frequencies = self.index.settled_doc_frequencies();
         self.split_terms(&terms, sizes, &mut encoded);
@@ -45,16 +77,7 @@ impl IndexFile {
         let name_files = self.split_names(sizes.title_bytes * 2, &mut encoded);
         let mut files = self.pieces.files();
         files.set(PieceKind::Names, name_files);
-        let mut numbers = [0usize; PieceKind::ALL.len()];
-        let named = (encoded.into_iter())
-            .map(|(kind, bytes)| {
-                let number = numbers[kind as usize];
-                numbers[kind as usize] += 1;
-                let name = files.name(kind, number).expect("a name for every piece");
-                (name, bytes)
-            })
-            .collect();
-        (self, named)
+        (self, files)
     }
 
     /// The dictionary pieces: runs of about `dictionary_terms` terms (ended
@@ -94,7 +117,9 @@ impl IndexFile {
 
     /// The postings, in generations: each term's postings cut into each
     /// generation's part, the runs of terms cut by the first generation's,
-    /// then each generation's term and position pieces.
+    /// then each generation's term and position pieces. A term's part is
+    /// cut when a piece takes it, never every term's at once: the split of
+    /// a large collection holds its postings once.
     fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, encoded: &mut Encoded) {
         let index = &mut self.index;
         let firsts = generations(index.doc_count, sizes);
@@ -102,18 +127,17 @@ impl IndexFile {
         let postings = std::mem::take(&mut index.postings);
         let spellings = std::mem::take(&mut index.spellings);
         let analyzer = index.analyzer;
-        // Each term's postings cut at the documents `firsts`.
-        let cut = |firsts: &[u32]| -> Vec<Vec<Option<Part>>> {
-            let spellings = spellings.iter().map(String::as_str);
-            (postings.iter().zip(&forms_of))
-                .zip(spellings.chain(std::iter::repeat("")))
-                .map(|((postings, forms), spelling)| {
-                    cut_term(postings, forms, spelling, firsts, &analyzer)
-                })
-                .collect()
+        let cutter = Cutter {
+            postings: &postings,
+            forms_of: &forms_of,
+            spellings: &spellings,
+            analyzer: &analyzer,
         };
-        let mut parts = cut(&firsts);
-        let runs = term_runs(terms, &parts, sizes.term_bytes);
+        let part = |firsts: &[u32], generation: usize| {
+            let firsts = firsts.to_vec();
+            move |number: usize| cutter.part(number, &firsts, generation)
+        };
+        let runs = term_runs(terms, part(&firsts, 0), sizes.term_bytes);
         let first_docs = firsts.first().copied().unwrap_or(0);
         let base_docs = firsts.get(1).copied().unwrap_or(index.doc_count) - first_docs;
         for (generation, &first_doc) in firsts.iter().enumerate() {
@@ -130,21 +154,23 @@ impl IndexFile {
                 let share = sizes.term_bytes as u64 * u64::from(end - first_doc);
                 (share / u64::from(base_docs.max(1))).max(sizes.term_bytes as u64 / 8) as usize
             };
-            let pieces = generation_pieces(terms, &mut parts, &runs, generation, target);
-            let kept = encoded_generation(first_doc, pieces, encoded);
+            let pieces = (terms, runs.as_slice(), target);
+            let kept = encoded_generation(first_doc, pieces, part(&firsts, generation), encoded);
             self.pieces.generations.push(kept);
         }
-        drop(parts);
         // Every generation's postings as one, for a reader who keeps no
         // copy: a piece a run (each holds terms: those it was cut from). A
         // run without postings (a term found in no document) would join
         // the piece before: then there are none, and every reader reads
         // the generations, rather than the build stopping.
-        let pieces = (firsts.len() > 1)
-            .then(|| generation_pieces(terms, &mut cut(&[0]), &runs, 0, 1))
-            .filter(|pieces| pieces.len() == runs.len());
-        if let Some(pieces) = pieces {
-            let whole = encoded_generation(0, pieces, encoded);
+        let mut first = 0;
+        let every_run_has_postings = runs.iter().all(|&count| {
+            let run = first..first + count as usize;
+            first = run.end;
+            (postings.get(run)).is_some_and(|run| run.iter().any(|p| p.doc_frequency() > 0))
+        });
+        if firsts.len() > 1 && every_run_has_postings {
+            let whole = encoded_generation(0, (terms, runs.as_slice(), 1), part(&[0], 0), encoded);
             // Their name: a hash of their hashes.
             let hashes = (whole.terms.iter().zip(&whole.positions))
                 .flat_map(|(term, &positions)| [term.hash, positions])
@@ -249,7 +275,9 @@ impl IndexFile {
             self.pieces.name_index.push(piece);
             encoded.push((PieceKind::NameIndex, bytes));
         }
-        encoded.extend(pieces);
+        for piece in pieces {
+            encoded.push(piece);
+        }
         index.files()
     }
 }
@@ -311,47 +339,79 @@ impl Part {
     }
 }
 
-/// `postings`, the term's `forms` (indexes in `postings`) and `spelling`,
-/// cut into the generations starting at documents `firsts`. A generation
+/// The terms' postings, forms and spellings, by number, which a split cuts
+/// into generations.
+#[derive(Clone, Copy)]
+struct Cutter<'a> {
+    postings: &'a [Postings],
+    forms_of: &'a [Vec<PieceForm>],
+    spellings: &'a [String],
+    analyzer: &'a Analyzer,
+}
+
+impl Cutter<'_> {
+    /// Term `number`'s part in `generation` of the generations starting at
+    /// documents `firsts` ([`cut_term`]).
+    fn part(&self, number: usize, firsts: &[u32], generation: usize) -> Option<Part> {
+        let spelling = self.spellings.get(number).map_or("", String::as_str);
+        let forms = self.forms_of.get(number).map_or(&[] as &[_], Vec::as_slice);
+        let postings = self.postings.get(number)?;
+        cut_term(
+            postings,
+            forms,
+            spelling,
+            (firsts, generation),
+            self.analyzer,
+        )
+    }
+}
+
+/// The part of `postings`, the term's `forms` (indexes in `postings`) and
+/// `spelling` in generation `at.1` of the generations starting at
+/// documents `at.0`; none if the term has no document there. A generation
 /// where the term has the one form its spelling says keeps no list of it
 /// (see [`crate::format::SearchIndex::forms`]).
 fn cut_term(
     postings: &Postings,
     forms: &[PieceForm],
     spelling: &str,
-    firsts: &[u32],
+    (firsts, generation): (&[u32], usize),
     analyzer: &Analyzer,
-) -> Vec<Option<Part>> {
-    let mut parts: Vec<Option<Part>> = firsts.iter().map(|_| None).collect();
-    let mut previous = vec![0u32; firsts.len()];
-    // Each posting's generation and index there.
-    let mut places: Vec<(usize, u32)> = Vec::with_capacity(postings.doc_frequency());
-    for posting in postings.iter() {
-        let generation = firsts
-            .partition_point(|&f| f <= posting.doc)
-            .saturating_sub(1);
-        let part = parts[generation].get_or_insert_with(|| Part {
-            postings: Postings::default(),
-            positions: Vec::new(),
-            forms: Vec::new(),
-            spelling: spelling.to_string(),
-        });
-        places.push((generation, part.postings.doc_gaps.len() as u32));
-        part.postings
-            .doc_gaps
-            .push(posting.doc - previous[generation]);
-        previous[generation] = posting.doc;
+) -> Option<Part> {
+    let start = firsts.get(generation).copied().unwrap_or(u32::MAX);
+    let end = firsts.get(generation + 1).copied().unwrap_or(u32::MAX);
+    let mut part = Part {
+        postings: Postings::default(),
+        positions: Vec::new(),
+        forms: Vec::new(),
+        spelling: spelling.to_string(),
+    };
+    // The index of the generation's first posting among the term's.
+    let (mut previous, mut low) = (0u32, None);
+    for (index, posting) in postings.iter().enumerate() {
+        if posting.doc < start {
+            continue;
+        }
+        if posting.doc >= end {
+            break;
+        }
+        low.get_or_insert(index);
+        part.postings.doc_gaps.push(posting.doc - previous);
+        previous = posting.doc;
         part.postings.counts.extend_from_slice(posting.counts);
         part.positions.extend_from_slice(posting.gaps);
     }
+    let low = low?;
+    let high = low + part.postings.doc_gaps.len();
     for form in forms {
         for index in super::from_gaps(&form.index_gaps) {
-            let Some(&(generation, local)) = places.get(index as usize) else {
+            let Some(local) = (index as usize)
+                .checked_sub(low)
+                .filter(|_| (index as usize) < high)
+            else {
                 continue;
             };
-            let Some(part) = parts[generation].as_mut() else {
-                continue;
-            };
+            let local = local as u32;
             match part.forms.last_mut() {
                 Some((last, indexes)) if *last == form.form => indexes.push(local),
                 _ => part.forms.push((form.form.clone(), vec![local])),
@@ -359,12 +419,10 @@ fn cut_term(
         }
     }
     // One form that the spelling says needs no list (see `SearchIndex::forms`).
-    for part in parts.iter_mut().flatten() {
-        if part.forms.len() == 1 && form_of(&part.spelling, analyzer) == part.forms[0].0 {
-            part.forms.clear();
-        }
+    if part.forms.len() == 1 && form_of(&part.spelling, analyzer) == part.forms[0].0 {
+        part.forms.clear();
     }
-    parts
+    Some(part)
 }
 
 /// The word form a spelling is (what [`crate::search`] compares with a
@@ -377,13 +435,18 @@ pub(crate) fn form_of(spelling: &str, analyzer: &Analyzer) -> String {
 
 /// The runs of terms, as the number of terms of each: a run ends after a
 /// term of the first generation once its postings there reach about
-/// `bytes` (see [`closes`]). Terms the other generations add fall in the
-/// run of the first generation's term before them, which keeps its bytes.
-fn term_runs(terms: &[String], parts: &[Vec<Option<Part>>], bytes: usize) -> Vec<u32> {
+/// `bytes` (see [`closes`]); `first_part` gives a term's part there, by
+/// number. Terms the other generations add fall in the run of the first
+/// generation's term before them, which keeps its bytes.
+fn term_runs(
+    terms: &[String],
+    mut first_part: impl FnMut(usize) -> Option<Part>,
+    bytes: usize,
+) -> Vec<u32> {
     let (mut runs, mut in_run, mut size) = (Vec::new(), 0u32, 0usize);
-    for (term, parts) in terms.iter().zip(parts) {
+    for (number, term) in terms.iter().enumerate() {
         in_run += 1;
-        if let Some(first) = parts.first().and_then(Option::as_ref) {
+        if let Some(first) = first_part(number) {
             size += first.size();
             if closes(size, bytes, term.as_bytes()) {
                 runs.push(in_run);
@@ -397,25 +460,30 @@ fn term_runs(terms: &[String], parts: &[Vec<Option<Part>>], bytes: usize) -> Vec
     runs
 }
 
-/// The term pieces of `generation`, each with its first run and its
-/// position piece: runs of `runs` gathered until their parts reach
-/// `target` bytes. A run without any of the generation's terms joins the
-/// piece before it (or the next one, at the start).
+/// A generation's term piece, with its first run and its position piece.
+type GenerationPieces = (u32, GenerationPiece, PositionPiece);
+
+/// The term pieces of a generation, each given to `done` with its first
+/// run and its position piece as soon as it is whole: runs of `runs` of
+/// `terms` gathered until their parts (`part` gives a term's, by number)
+/// reach `target` bytes. A run without any of the generation's terms joins
+/// the piece before it (or the next one, at the start).
 fn generation_pieces(
-    terms: &[String],
-    parts: &mut [Vec<Option<Part>>],
-    runs: &[u32],
-    generation: usize,
-    target: usize,
-) -> Vec<(u32, GenerationPiece, PositionPiece)> {
-    let mut pieces: Vec<(u32, GenerationPiece, PositionPiece)> = Vec::new();
+    (terms, runs, target): (&[String], &[u32], usize),
+    mut part: impl FnMut(usize) -> Option<Part>,
+    mut done: impl FnMut(GenerationPieces),
+) {
+    // The last piece made, held back until the next: a run at the end
+    // without any of the generation's terms joins it.
+    let mut held: Option<GenerationPieces> = None;
     let (mut first_run, mut piece, mut details) =
         (0u32, GenerationPiece::default(), PositionPiece::default());
     let (mut term, mut size) = (0usize, 0usize);
     for (run, &count) in runs.iter().enumerate() {
-        let mut held = 0;
-        for number in term..term + count as usize {
-            let Some(part) = parts[number][generation].take() else {
+        let mut in_run = 0;
+        let numbered = terms.iter().enumerate().skip(term);
+        for (number, spelled) in numbered.take(count as usize) {
+            let Some(part) = part(number) else {
                 continue;
             };
             size += part.size();
@@ -428,51 +496,54 @@ fn generation_pieces(
                 };
                 details.forms.push(form);
             }
-            piece.terms.push(terms[number].clone());
+            piece.terms.push(spelled.clone());
             piece.postings.push(part.postings);
             details.positions.push(part.positions);
             details.spellings.push(part.spelling);
-            held += 1;
+            in_run += 1;
         }
         term += count as usize;
-        piece.run_terms.push(held);
+        piece.run_terms.push(in_run);
         if size >= target && !piece.terms.is_empty() {
-            let done = (
+            let whole = (
                 first_run,
                 std::mem::take(&mut piece),
                 std::mem::take(&mut details),
             );
-            pieces.push(done);
+            held.replace(whole).map(&mut done);
             (first_run, size) = (run as u32 + 1, 0);
         }
     }
     if !piece.terms.is_empty() {
-        pieces.push((first_run, piece, details));
-    } else if let Some((_, last, _)) = pieces.last_mut() {
+        held.take().map(&mut done);
+        done((first_run, piece, details));
+    } else if let Some((first, mut last, positions)) = held.take() {
         last.run_terms.extend(piece.run_terms);
+        done((first, last, positions));
     }
-    pieces
 }
 
 /// The generation from document `first_doc` whose term and position pieces
-/// are `pieces`, encoded into `encoded`.
+/// [`generation_pieces`] makes of `pieces` and `part`, encoded into
+/// `encoded` as they are made.
 fn encoded_generation(
     first_doc: u32,
-    pieces: Vec<(u32, GenerationPiece, PositionPiece)>,
+    pieces: (&[String], &[u32], usize),
+    part: impl FnMut(usize) -> Option<Part>,
     encoded: &mut Encoded,
 ) -> Generation {
     let mut kept = Generation {
         first_doc,
         ..Generation::default()
     };
-    for (first_run, piece, positions) in pieces {
+    generation_pieces(pieces, part, |(first_run, piece, positions)| {
         let (reference, bytes) = encoded_piece(first_run, &piece);
         kept.terms.push(reference);
         encoded.push((PieceKind::Terms, bytes));
         let bytes = encode(&positions);
         kept.positions.push(content_hash(&bytes));
         encoded.push((PieceKind::Positions, bytes));
-    }
+    });
     kept
 }
 
