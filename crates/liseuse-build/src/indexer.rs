@@ -729,8 +729,9 @@ impl<R: Read> Segments<R> {
             }
             next.push(term);
         }
-        // (form, term number, documents) of the terms written in more than one way.
-        let mut forms: Vec<(String, u32, Vec<u32>)> = Vec::new();
+        // The forms of the terms written in more than one way, each with
+        // where it occurs in its term's postings.
+        let mut forms: Vec<(String, FormPostings)> = Vec::new();
         while let Some(std::cmp::Reverse((term, first))) = queue.pop() {
             let mut same = vec![first];
             while let Some(std::cmp::Reverse((other, segment))) = queue.peek() {
@@ -756,10 +757,10 @@ impl<R: Read> Segments<R> {
                 push_term(&mut index, term, gathered, &mut forms);
             }
         }
-        forms.sort_unstable();
-        for (form, term, indexes) in forms {
+        forms.sort_unstable_by(|(a, x), (b, y)| (a, x.term).cmp(&(b, y.term)));
+        for (form, postings) in forms {
             index.forms.push(form);
-            index.form_postings.push(FormPostings::new(term, indexes));
+            index.form_postings.push(postings);
         }
         Ok(index)
     }
@@ -810,7 +811,7 @@ fn push_term(
     index: &mut SearchIndex,
     term: String,
     mut gathered: Gathered,
-    forms: &mut Vec<(String, u32, Vec<u32>)>,
+    forms: &mut Vec<(String, FormPostings)>,
 ) {
     let docs = &mut gathered.docs;
     docs.sort_unstable_by_key(|(doc, _)| *doc);
@@ -833,7 +834,10 @@ fn push_term(
         for (form, mut form_docs) in gathered.forms {
             form_docs.sort_unstable();
             let indexes = (form_docs.iter()).filter_map(|doc| term_docs.binary_search(doc).ok());
-            forms.push((form, number, indexes.map(|i| i as u32).collect()));
+            let mut postings = FormPostings::new(number, indexes.map(|i| i as u32));
+            // (Held until every term is merged: no room to spare.)
+            postings.index_gaps.shrink_to_fit();
+            forms.push((form, postings));
         }
     }
 }
@@ -874,6 +878,8 @@ pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
         file.entities.len(),
         progress.seconds() - started
     ));
+    // What the workers held for the names, before the pieces are cut.
+    crate::parallel::give_back_memory();
     file
 }
 
