@@ -121,12 +121,12 @@ fn try_main() -> Result<(), String> {
         Ok("") | Ok("auto") | Err(_) => sizes,
         Ok(other) => return Err(format!("LISEUSE_GENERATIONS={other}: say one or auto")),
     };
-    let dir = site_dir()?;
-    let site = Site::write(file, split.then_some(sizes), &identity, &dir)?;
+    let out = site_dir()?;
+    let site = Site::write(file, split.then_some(sizes), &identity, &out)?;
     options
         .progress
         .say(&format!("index written: {} pieces", site.pieces.len()));
-    write_site(&site, &dir)?;
+    write_site(&site, &out)?;
     options.progress.say("site written");
     if options.progress.seconds() >= 10.0 {
         for line in said.lock().unwrap_or_else(|e| e.into_inner()).iter() {

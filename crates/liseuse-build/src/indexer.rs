@@ -816,9 +816,13 @@ fn push_term(
     let docs = &mut gathered.docs;
     docs.sort_unstable_by_key(|(doc, _)| *doc);
     let number = index.terms.len() as u32;
-    index
-        .postings
-        .push(Postings::from_docs(docs.iter().map(|(d, f)| (*d, f))));
+    let mut postings = Postings::from_docs(docs.iter().map(|(d, f)| (*d, f)));
+    // Grown by doubling, up to twice what they hold: the merge holds every
+    // term's until the pieces are cut.
+    postings.doc_gaps.shrink_to_fit();
+    postings.counts.shrink_to_fit();
+    postings.positions.shrink_to_fit();
+    index.postings.push(postings);
     let spellings = &gathered.spellings;
     let best = (spellings.iter()).max_by_key(|&(form, count)| (count, std::cmp::Reverse(form)));
     index

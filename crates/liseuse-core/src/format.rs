@@ -975,11 +975,6 @@ impl Postings {
                 }
             }
         }
-        // Grown by doubling, up to twice what they hold: a build of a
-        // large collection holds every term's at once.
-        postings.doc_gaps.shrink_to_fit();
-        postings.counts.shrink_to_fit();
-        postings.positions.shrink_to_fit();
         postings
     }
 
@@ -1220,9 +1215,20 @@ fn generation_in_order(generation: &Generation, runs: usize) -> bool {
         && generation.positions.len() == refs.len()
 }
 
+// How a whole index is cut into pieces: the build's, not the reader's
+// (the app and the first result's path are built without it).
+#[cfg(feature = "split")]
 mod split;
-pub(crate) use split::form_of as split_form_of;
+#[cfg(feature = "split")]
 pub use split::generations;
+
+/// The word form a spelling is (what [`crate::search`] compares with a
+/// typed form, for a term written one way only).
+pub(crate) fn form_of(spelling: &str, analyzer: &Analyzer) -> String {
+    (analyzer.normalize(spelling).chars())
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
 
 pub mod lengths;
 

@@ -419,18 +419,10 @@ fn cut_term(
         }
     }
     // One form that the spelling says needs no list (see `SearchIndex::forms`).
-    if part.forms.len() == 1 && form_of(&part.spelling, analyzer) == part.forms[0].0 {
+    if part.forms.len() == 1 && super::form_of(&part.spelling, analyzer) == part.forms[0].0 {
         part.forms.clear();
     }
     Some(part)
-}
-
-/// The word form a spelling is (what [`crate::search`] compares with a
-/// typed form, for a term written one way only).
-pub(crate) fn form_of(spelling: &str, analyzer: &Analyzer) -> String {
-    (analyzer.normalize(spelling).chars())
-        .filter(|c| c.is_alphanumeric())
-        .collect()
 }
 
 /// The runs of terms, as the number of terms of each: a run ends after a

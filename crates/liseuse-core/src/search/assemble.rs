@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::postings::Generation;
 use crate::analysis::Analyzer;
-use crate::format::split_form_of as form_of;
+use crate::format::form_of;
 use crate::format::{
     from_gaps, Damage, FormPostings, GenerationPiece, PieceForm, PositionPiece, Postings, TermPiece,
 };
