@@ -21,20 +21,39 @@ use proptest::prelude::*;
 /// A split index: the first file's bytes, and the pieces (name, bytes) sorted by name.
 type Split = (Vec<u8>, Vec<(String, Vec<u8>)>);
 
-/// The fixtures split in small pieces, those a kept copy reads.
-fn split() -> &'static Split {
-    static SPLIT: OnceLock<Split> = OnceLock::new();
-    SPLIT.get_or_init(|| {
+/// A split index with the whole postings' file names.
+type Cut = (Vec<u8>, Vec<(String, Vec<u8>)>, Vec<String>);
+
+/// The fixtures split in small pieces: the first file's bytes, every piece
+/// sorted by name, and the whole postings' file names.
+fn cut() -> &'static Cut {
+    static CUT: OnceLock<Cut> = OnceLock::new();
+    CUT.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
         let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
         let (head, mut pieces) = file.split(PieceSizes::about(100));
-        // What a reader who keeps a copy reads: not the whole postings (a
-        // first visit's, checked as the others are by the same code).
         let whole = head.pieces.whole_files();
-        pieces.retain(|(name, _)| !whole.contains(name));
+        assert!(!whole.is_empty());
         pieces.sort();
-        (head.to_bytes(), pieces)
+        (head.to_bytes(), pieces, whole)
     })
+}
+
+/// The fixtures' first file and those of their pieces that `whole` says
+/// are the whole postings' or not.
+fn pieces_read(whole: bool) -> Split {
+    let (head, pieces, whole_files) = cut();
+    let mut read = pieces.clone();
+    read.retain(|(name, _)| whole_files.contains(name) == whole);
+    (head.clone(), read)
+}
+
+/// The fixtures split in small pieces, those a kept copy reads: not the
+/// whole postings (a first visit's, checked as the others are by the same
+/// code).
+fn split() -> &'static Split {
+    static SPLIT: OnceLock<Split> = OnceLock::new();
+    SPLIT.get_or_init(|| pieces_read(false))
 }
 
 /// `bytes` cut at `cut` (a share of its length) and with `changes` applied
@@ -138,15 +157,7 @@ proptest! {
 /// the first file's bytes and the whole postings' pieces (name, bytes).
 fn whole_pieces() -> &'static Split {
     static WHOLE: OnceLock<Split> = OnceLock::new();
-    WHOLE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collection");
-        let file = liseuse_build::indexer::build_dir(&dir).unwrap().0;
-        let (head, mut pieces) = file.split(PieceSizes::about(100));
-        let whole = head.pieces.whole_files();
-        assert!(!whole.is_empty());
-        pieces.retain(|(name, _)| whole.contains(name));
-        (head.to_bytes(), pieces)
-    })
+    WHOLE.get_or_init(|| pieces_read(true))
 }
 
 proptest! {

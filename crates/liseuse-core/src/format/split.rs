@@ -20,15 +20,7 @@ use crate::pieces::{content_hash, fnv1a};
 
 /// Where the pieces of a split go as they are cut, each with its kind:
 /// each kind's in the order of their numbers.
-struct Encoded<'a> {
-    out: &'a mut dyn FnMut(PieceKind, Vec<u8>),
-}
-
-impl Encoded<'_> {
-    fn push(&mut self, (kind, bytes): (PieceKind, Vec<u8>)) {
-        (self.out)(kind, bytes);
-    }
-}
+type Out<'a> = dyn FnMut(PieceKind, Vec<u8>) + 'a;
 
 impl IndexFile {
     /// Splits a whole file: returns the file a reader loads first (what lists
@@ -63,18 +55,17 @@ impl IndexFile {
     pub fn split_into(
         mut self,
         sizes: PieceSizes,
-        out: &mut dyn FnMut(PieceKind, Vec<u8>),
+        out: &mut Out,
     ) -> (IndexFile, crate::pieces::PieceFiles) {
         assert!(!self.is_split(), "the file is split already");
-        let mut encoded = Encoded { out };
         let terms = std::mem::take(&mut self.index.terms);
         let doc_frequencies = self.index.settled_doc_frequencies();
-        self.split_terms(&terms, sizes, &mut encoded);
-        self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, &mut encoded);
-        self.split_ids(sizes.text_bytes, &mut encoded);
-        self.split_links(sizes.title_bytes * 4, &mut encoded);
-        self.split_articles(sizes.text_bytes, sizes.title_bytes, &mut encoded);
-        let name_files = self.split_names(sizes.title_bytes * 2, &mut encoded);
+        self.split_terms(&terms, sizes, out);
+        self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, out);
+        self.split_ids(sizes.text_bytes, out);
+        self.split_links(sizes.title_bytes * 4, out);
+        self.split_articles(sizes.text_bytes, sizes.title_bytes, out);
+        let name_files = self.split_names(sizes.title_bytes * 2, out);
         let mut files = self.pieces.files();
         files.set(PieceKind::Names, name_files);
         (self, files)
@@ -88,7 +79,7 @@ impl IndexFile {
         terms: Vec<String>,
         doc_frequencies: Vec<u32>,
         dictionary_terms: usize,
-        encoded: &mut Encoded,
+        out: &mut Out,
     ) {
         let names = std::mem::take(&mut self.index.names);
         let mut first = 0usize;
@@ -109,7 +100,7 @@ impl IndexFile {
             };
             let (piece, bytes) = encoded_piece(first as u32, &piece);
             self.pieces.dictionary.push(piece);
-            encoded.push((PieceKind::Dictionary, bytes));
+            out(PieceKind::Dictionary, bytes);
             self.pieces.first_terms.push(terms[first].clone());
             first = end;
         }
@@ -120,7 +111,7 @@ impl IndexFile {
     /// then each generation's term and position pieces. A term's part is
     /// cut when a piece takes it, never every term's at once: the split of
     /// a large collection holds its postings once.
-    fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, encoded: &mut Encoded) {
+    fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, out: &mut Out) {
         let index = &mut self.index;
         let firsts = generations(index.doc_count, sizes);
         let forms_of = index.take_forms_by_term();
@@ -133,11 +124,7 @@ impl IndexFile {
             spellings: &spellings,
             analyzer: &analyzer,
         };
-        let part = |firsts: &[u32], generation: usize| {
-            let firsts = firsts.to_vec();
-            move |number: usize| cutter.part(number, &firsts, generation)
-        };
-        let runs = term_runs(terms, part(&firsts, 0), sizes.term_bytes);
+        let runs = term_runs(terms, |n| cutter.part(n, &firsts, 0), sizes.term_bytes);
         let first_docs = firsts.first().copied().unwrap_or(0);
         let base_docs = firsts.get(1).copied().unwrap_or(index.doc_count) - first_docs;
         for (generation, &first_doc) in firsts.iter().enumerate() {
@@ -155,7 +142,8 @@ impl IndexFile {
                 (share / u64::from(base_docs.max(1))).max(sizes.term_bytes as u64 / 8) as usize
             };
             let pieces = (terms, runs.as_slice(), target);
-            let kept = encoded_generation(first_doc, pieces, part(&firsts, generation), encoded);
+            let part = |n| cutter.part(n, &firsts, generation);
+            let kept = encoded_generation(first_doc, pieces, part, out);
             self.pieces.generations.push(kept);
         }
         // Every generation's postings as one, for a reader who keeps no
@@ -170,7 +158,8 @@ impl IndexFile {
             (postings.get(run)).is_some_and(|run| run.iter().any(|p| p.doc_frequency() > 0))
         });
         if firsts.len() > 1 && every_run_has_postings {
-            let whole = encoded_generation(0, (terms, runs.as_slice(), 1), part(&[0], 0), encoded);
+            let part = |n| cutter.part(n, &[0], 0);
+            let whole = encoded_generation(0, (terms, runs.as_slice(), 1), part, out);
             // Their name: a hash of their hashes.
             let hashes = (whole.terms.iter().zip(&whole.positions))
                 .flat_map(|(term, &positions)| [term.hash, positions])
@@ -184,7 +173,7 @@ impl IndexFile {
     }
 
     /// The id pieces: the articles' ids in id order, with their numbers.
-    fn split_ids(&mut self, text_bytes: usize, encoded: &mut Encoded) {
+    fn split_ids(&mut self, text_bytes: usize, out: &mut Out) {
         // The text pieces take the whole articles; the file keeps what lists,
         // filters and links need before they come (see [`Pieces::texts`]).
         let mut ids: Vec<(String, u32)> = (self.articles.iter().enumerate())
@@ -197,13 +186,13 @@ impl IndexFile {
             self.pieces.first_ids.push(piece.ids[0].clone());
             let (piece, bytes) = encoded_piece(first, &piece);
             self.pieces.ids.push(piece);
-            encoded.push((PieceKind::Ids, bytes));
+            out(PieceKind::Ids, bytes);
         }
     }
 
     /// The link pieces: each article's related articles and main names,
     /// taken out of the article.
-    fn split_links(&mut self, bytes: usize, encoded: &mut Encoded) {
+    fn split_links(&mut self, bytes: usize, out: &mut Out) {
         let links = (self.articles.iter_mut()).map(|article| {
             let links = crate::model::Links {
                 related: std::mem::take(&mut article.related),
@@ -216,13 +205,13 @@ impl IndexFile {
             let links = run.into_iter().map(|(_, links)| links).collect();
             let (piece, bytes) = encoded_piece(first, &LinksPiece { links });
             self.pieces.links.push(piece);
-            encoded.push((PieceKind::Links, bytes));
+            out(PieceKind::Links, bytes);
         }
     }
 
     /// The text pieces, whole articles, and the title pieces, their ids,
     /// titles and sections.
-    fn split_articles(&mut self, text_bytes: usize, title_bytes: usize, encoded: &mut Encoded) {
+    fn split_articles(&mut self, text_bytes: usize, title_bytes: usize, out: &mut Out) {
         let texts: Vec<Article> = (self.articles.iter_mut())
             .map(|article| {
                 let kept = Article {
@@ -247,18 +236,18 @@ impl IndexFile {
         for (first, articles) in runs_of(titles, title_bytes, id) {
             let (piece, bytes) = encoded_piece(first, &TextPiece { articles });
             self.pieces.titles.push(piece);
-            encoded.push((PieceKind::Titles, bytes));
+            out(PieceKind::Titles, bytes);
         }
         for (first, articles) in runs_of(texts, text_bytes, id) {
             let (piece, bytes) = encoded_piece(first, &TextPiece { articles });
             self.pieces.texts.push(piece);
-            encoded.push((PieceKind::Text, bytes));
+            out(PieceKind::Text, bytes);
         }
     }
 
     /// The name pieces, by key, and their index: the names of the name
     /// pieces, which the index holds.
-    fn split_names(&mut self, bytes: usize, encoded: &mut Encoded) -> Vec<String> {
+    fn split_names(&mut self, bytes: usize, out: &mut Out) -> Vec<String> {
         let entities = std::mem::take(&mut self.entities);
         let key = |entity: &crate::model::Entity| crate::model::key(&entity.name).into_bytes();
         let mut index = NameIndexPiece::default();
@@ -273,10 +262,10 @@ impl IndexFile {
         if !index.names.is_empty() {
             let (piece, bytes) = encoded_piece(0, &index);
             self.pieces.name_index.push(piece);
-            encoded.push((PieceKind::NameIndex, bytes));
+            out(PieceKind::NameIndex, bytes);
         }
-        for piece in pieces {
-            encoded.push(piece);
+        for (kind, bytes) in pieces {
+            out(kind, bytes);
         }
         index.files()
     }
@@ -502,12 +491,16 @@ fn generation_pieces(
                 std::mem::take(&mut piece),
                 std::mem::take(&mut details),
             );
-            held.replace(whole).map(&mut done);
+            if let Some(before) = held.replace(whole) {
+                done(before);
+            }
             (first_run, size) = (run as u32 + 1, 0);
         }
     }
     if !piece.terms.is_empty() {
-        held.take().map(&mut done);
+        if let Some(before) = held.take() {
+            done(before);
+        }
         done((first_run, piece, details));
     } else if let Some((first, mut last, positions)) = held.take() {
         last.run_terms.extend(piece.run_terms);
@@ -516,13 +509,13 @@ fn generation_pieces(
 }
 
 /// The generation from document `first_doc` whose term and position pieces
-/// [`generation_pieces`] makes of `pieces` and `part`, encoded into
-/// `encoded` as they are made.
+/// [`generation_pieces`] makes of `pieces` and `part`, each encoded and
+/// given to `out` as it is made.
 fn encoded_generation(
     first_doc: u32,
     pieces: (&[String], &[u32], usize),
     part: impl FnMut(usize) -> Option<Part>,
-    encoded: &mut Encoded,
+    out: &mut Out,
 ) -> Generation {
     let mut kept = Generation {
         first_doc,
@@ -531,10 +524,10 @@ fn encoded_generation(
     generation_pieces(pieces, part, |(first_run, piece, positions)| {
         let (reference, bytes) = encoded_piece(first_run, &piece);
         kept.terms.push(reference);
-        encoded.push((PieceKind::Terms, bytes));
+        out(PieceKind::Terms, bytes);
         let bytes = encode(&positions);
         kept.positions.push(content_hash(&bytes));
-        encoded.push((PieceKind::Positions, bytes));
+        out(PieceKind::Positions, bytes);
     });
     kept
 }

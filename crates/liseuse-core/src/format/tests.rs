@@ -267,14 +267,21 @@ fn generations_are_whole_blocks_of_each_level_then_the_rest() {
     assert_eq!(generations(5, PieceSizes::about(1)), [0, 4]);
 }
 
-#[test]
-fn a_generation_holds_the_postings_of_its_documents_only() {
+/// The sample with a third document (a copy of the second, "c"), in two
+/// generations when split in the smallest pieces.
+fn three_documents() -> IndexFile {
     let mut file = sample();
     file.index.doc_count = 3;
     file.index.field_lengths = [vec![3, 4, 2], vec![120, 80, 10]];
     let mut third = file.articles[1].clone();
     third.id = "c".into();
     file.articles.push(third);
+    file
+}
+
+#[test]
+fn a_generation_holds_the_postings_of_its_documents_only() {
+    let mut file = three_documents();
     file.index.postings[1] =
         Postings::from_docs([(1, &[vec![2], vec![]]), (2, &[vec![0], vec![]])]);
     // Generations of documents 0 and 1, then 2.
@@ -321,12 +328,7 @@ fn a_generation_holds_the_postings_of_its_documents_only() {
 
 #[test]
 fn a_term_in_no_document_leaves_the_whole_postings_out_not_the_build() {
-    let mut file = sample();
-    file.index.doc_count = 3;
-    file.index.field_lengths = [vec![3, 4, 2], vec![120, 80, 10]];
-    let mut third = file.articles[1].clone();
-    third.id = "c".into();
-    file.articles.push(third);
+    let mut file = three_documents();
     file.index.postings[1] = Postings::default();
     let (head, pieces) = file.split(PieceSizes::about(1));
     assert_eq!(head.pieces.generations.len(), 2);
