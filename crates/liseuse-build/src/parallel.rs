@@ -69,8 +69,8 @@ pub fn each_on<T: Send, R: Send>(
 
 /// `work` on every core on the items `produce` gives as it makes them (on
 /// this thread), holding at most two an idle core: what a build writes
-/// as it goes, never all at once. Each item's result is given back with
-/// the number of the item, in the order the items came.
+/// as it goes, never all at once. The results come in the order the items
+/// came.
 pub fn streamed<T: Send, R: Send>(
     produce: impl FnOnce(&mut dyn FnMut(T)),
     work: impl Fn(T) -> R + Sync,

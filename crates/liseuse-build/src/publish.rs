@@ -241,11 +241,7 @@ fn write_pieces(
     let mut split = None;
     let written = crate::parallel::streamed(
         |out| {
-            let mut numbers = [0usize; PieceKind::ALL.len()];
-            let mut cut = |kind: PieceKind, bytes: Vec<u8>| {
-                out((kind, numbers[kind as usize], bytes));
-                numbers[kind as usize] += 1;
-            };
+            let mut cut = |kind, number, bytes| out((kind, number, bytes));
             split = Some(file.split_into(sizes, &mut cut));
         },
         |(kind, number, bytes): (PieceKind, usize, Vec<u8>)| {

@@ -35,12 +35,11 @@ impl IndexFile {
     /// The same file always gives the same pieces.
     pub fn split(self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
         let mut cut = Vec::new();
-        let (head, files) = self.split_into(sizes, &mut |kind, bytes| cut.push((kind, bytes)));
-        let mut numbers = [0usize; PieceKind::ALL.len()];
+        let (head, files) = self.split_into(sizes, &mut |kind, number, bytes| {
+            cut.push((kind, number, bytes));
+        });
         let named = (cut.into_iter())
-            .map(|(kind, bytes)| {
-                let number = numbers[kind as usize];
-                numbers[kind as usize] += 1;
+            .map(|(kind, number, bytes)| {
                 let name = files.name(kind, number).expect("a name for every piece");
                 (name, bytes)
             })
@@ -49,15 +48,20 @@ impl IndexFile {
     }
 
     /// [`IndexFile::split`], each piece given to `out` as soon as it is cut,
-    /// with its kind (each kind's in the order of their numbers), so that a
+    /// with its kind and its number among the pieces of its kind, so that a
     /// build never holds them all; their names are known once all are cut:
     /// the table returned, by kind and number.
     pub fn split_into(
         mut self,
         sizes: PieceSizes,
-        out: &mut Out,
+        out: &mut dyn FnMut(PieceKind, usize, Vec<u8>),
     ) -> (IndexFile, crate::pieces::PieceFiles) {
         assert!(!self.is_split(), "the file is split already");
+        let mut numbers = [0usize; PieceKind::ALL.len()];
+        let out = &mut |kind: PieceKind, bytes| {
+            out(kind, numbers[kind as usize], bytes);
+            numbers[kind as usize] += 1;
+        };
         let terms = std::mem::take(&mut self.index.terms);
         let doc_frequencies = self.index.settled_doc_frequencies();
         self.split_terms(&terms, sizes, out);
