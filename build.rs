@@ -196,9 +196,7 @@ fn site_dir() -> Result<PathBuf, String> {
 /// browser tests of the components.
 fn write_site(site: &Site, dir: &Path) -> Result<(), String> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set: run through cargo")?;
-    let write = |path: &Path, bytes: &[u8]| {
-        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
+    let write = liseuse_build::publish::write_file;
     write(&dir.join("early.html"), site.early.as_bytes())?;
     write(&dir.join("head.html"), site.head.as_bytes())?;
     write(&dir.join("lang.txt"), site.lang.as_bytes())?;

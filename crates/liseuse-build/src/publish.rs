@@ -11,7 +11,7 @@
 //! ([`liseuse_core::pieces::INDEX_LINK_ID`]).
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::compress::{gzip, manifest_bytes};
 use crate::site::SiteSettings;
@@ -206,20 +206,21 @@ impl Site {
             hints,
             raw_index,
         };
-        let write = |path: PathBuf, bytes: &[u8]| {
-            std::fs::write(&path, bytes)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))
-        };
         if let Some(manifest) = &site.manifest {
-            write(folder.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
+            write_file(&folder.join(liseuse_core::pieces::MANIFEST_FILE), manifest)?;
         }
         let (name, bytes) = &site.index;
-        write(dir.join(name), bytes)?;
+        write_file(&dir.join(name), bytes)?;
         if let Some((name, bytes)) = &site.hints {
-            write(dir.join(name), bytes)?;
+            write_file(&dir.join(name), bytes)?;
         }
         Ok(site)
     }
+}
+
+/// Writes `bytes` into the file `path`; an error names it.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Splits `file` in pieces of `sizes` and writes them into `folder` as
@@ -245,11 +246,10 @@ fn write_pieces(
             split = Some(file.split_into(sizes, &mut cut));
         },
         |(kind, number, bytes): (PieceKind, usize, Vec<u8>)| {
-            let (path, compressed) = (unnamed(kind, number), gzip(&bytes));
+            let compressed = gzip(&bytes);
             drop(bytes);
-            let written = std::fs::write(&path, &compressed);
-            let written = written.map_err(|e| format!("cannot write {}: {e}", path.display()));
-            written.map(|()| (kind, number, compressed.len() as u32))
+            write_file(&unnamed(kind, number), &compressed)
+                .map(|()| (kind, number, compressed.len() as u32))
         },
     );
     let (head, files) = split.expect("the split ends with its pieces");
@@ -394,7 +394,7 @@ mod tests {
     }
 
     /// `file` published into a folder of its own (emptied first), named `name`.
-    fn site(file: IndexFile, split: Option<PieceSizes>, name: &str) -> (Site, PathBuf) {
+    fn site(file: IndexFile, split: Option<PieceSizes>, name: &str) -> (Site, std::path::PathBuf) {
         let dir =
             std::env::temp_dir().join(format!("liseuse-publish-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
