@@ -71,7 +71,7 @@ fn try_main() -> Result<(), String> {
         progress,
         ..Options::default()
     };
-    let (file, report) = match std::env::var_os("LISEUSE_SEGMENTS").filter(|s| !s.is_empty()) {
+    let (merged, report) = match std::env::var_os("LISEUSE_SEGMENTS").filter(|s| !s.is_empty()) {
         // Segments built apart (`archive segment … --part I/N` on each machine): merged here.
         Some(segments) => {
             let segments = PathBuf::from(segments);
@@ -80,19 +80,19 @@ fn try_main() -> Result<(), String> {
                 &segments,
                 &files.into_iter().map(|(path, _)| path).collect::<Vec<_>>(),
             );
-            let file = finish(merge_folder(&segments, &options)?, &options.progress);
+            let merged = finish(merge_folder(&segments, &options)?, &options.progress);
             let report = ImportReport {
-                articles: file.articles.len(),
-                main_lang: main_lang(&file.articles),
+                articles: merged.file.articles.len(),
+                main_lang: main_lang(&merged.file.articles),
                 ..ImportReport::default()
             };
-            (file, report)
+            (merged, report)
         }
         None => {
-            let (file, inputs, report) = build_dir_with(&dir, &options)?;
+            let (merged, inputs, report) = build_dir_with(&dir, &options)?;
             // Any change in the folder (a file added, edited or removed) rebuilds the index.
             watch(&dir, &inputs);
-            (file, report)
+            (merged, report)
         }
     };
     let identity = Identity::of(&settings, report.main_lang.as_deref());
@@ -100,7 +100,7 @@ fn try_main() -> Result<(), String> {
         Ok("always") => true,
         Ok("never") => false,
         Ok("") | Ok("auto") | Err(_) => {
-            liseuse_core::format::encoded_len(&file) > SPLIT_ABOVE_BYTES
+            merged.encoded_len() > SPLIT_ABOVE_BYTES
         }
         Ok(other) => return Err(format!("LISEUSE_PIECES={other}: say always, never or auto")),
     };
@@ -122,7 +122,7 @@ fn try_main() -> Result<(), String> {
         Ok(other) => return Err(format!("LISEUSE_GENERATIONS={other}: say one or auto")),
     };
     let out = site_dir()?;
-    let site = Site::write(file, split.then_some(sizes), &identity, &out)?;
+    let site = Site::write(merged, split.then_some(sizes), &identity, &out)?;
     options
         .progress
         .say(&format!("index written: {} pieces", site.pieces.len()));

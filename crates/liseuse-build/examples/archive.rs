@@ -26,9 +26,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use liseuse_build::import::{read_part, Part};
-use liseuse_build::indexer::{finish, merge_folder, write_segments, Options, Progress};
+use liseuse_build::indexer::{finish, merge_folder, write_segments, Merged, Options, Progress};
 use liseuse_build::publish::{Identity, Site};
-use liseuse_core::format::{IndexFile, PieceSizes};
+use liseuse_core::format::PieceSizes;
 
 const USAGE: &str = "usage:
   archive segment ARTICLES SEGMENTS [--part I/N] [--segment-articles N] [--threads N]
@@ -119,7 +119,8 @@ fn merge(
 }
 
 /// The whole index in one file, `out` (or only its size said).
-fn write_index(file: IndexFile, out: Option<PathBuf>, progress: &Progress) -> Result<(), String> {
+fn write_index(merged: Merged, out: Option<PathBuf>, progress: &Progress) -> Result<(), String> {
+    let file = merged.into_whole()?;
     let bytes = file.to_bytes();
     progress.say(&format!(
         "index: {} articles, {} terms, {} names, {} bytes",
@@ -138,7 +139,7 @@ fn write_index(file: IndexFile, out: Option<PathBuf>, progress: &Progress) -> Re
 /// The site's index files as `build.rs` publishes a large collection: the
 /// first file, the hints and the pieces with their manifest, split with the
 /// default sizes and compressed, into `dir` (the app's files aside).
-fn publish(file: IndexFile, dir: &std::path::Path, progress: &Progress) -> Result<(), String> {
+fn publish(file: Merged, dir: &std::path::Path, progress: &Progress) -> Result<(), String> {
     let site = Site::write(file, Some(PieceSizes::default()), &Identity::default(), dir)?;
     let bytes: u64 = site.pieces.iter().map(|&(_, size)| u64::from(size)).sum();
     progress.say(&format!(

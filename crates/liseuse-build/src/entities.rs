@@ -32,6 +32,8 @@ use std::collections::HashMap;
 use liseuse_core::analysis::{fold, is_hyphen};
 use liseuse_core::article::Article;
 use liseuse_core::model::{is_apostrophe, strip_elision};
+
+use crate::texts::WithText;
 pub use liseuse_core::model::{key, Entity, Kind};
 
 /// A one-word name is kept when its capitalised uses are more than this
@@ -46,7 +48,7 @@ pub const WITH: usize = 8;
 
 /// The names of a collection, sorted by [`key`], and for each article the
 /// keys of its main ones (most named first).
-pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
+pub fn find(articles: &(impl WithText + ?Sized)) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
     let uses = count_uses(articles);
     let is_name_word = |word: &str| {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -72,7 +74,7 @@ pub fn find(articles: &[Article]) -> (Vec<(String, Entity)>, Vec<Vec<String>>) {
         })
         .collect();
     liseuse_core::order::sort_by(&mut entities, |a, b| a.0.cmp(&b.0));
-    let main = main_names(&entities, articles.len());
+    let main = main_names(&entities, articles.count());
     add_names_with(&mut entities, &main);
     let keys_of = |names: &Vec<(u32, usize)>| -> Vec<String> {
         names.iter().map(|&(_, n)| entities[n].0.clone()).collect()
@@ -88,12 +90,13 @@ type Counted = (String, Entity, Vec<(u32, u32)>);
 /// Each word's capitalised uses away from a sentence start, and its
 /// lower-case ones (counted a share of the articles a core): which words
 /// are name words.
-fn count_uses(articles: &[Article]) -> HashMap<String, (u32, u32)> {
+fn count_uses(articles: &(impl WithText + ?Sized)) -> HashMap<String, (u32, u32)> {
     let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
-    for share in crate::parallel::in_shares(articles, |_, articles| {
+    for share in crate::parallel::in_ranges(articles.count(), |docs| {
         let mut uses: HashMap<String, (u32, u32)> = HashMap::new();
-        for text in articles.iter().flat_map(texts_of) {
-            for sentence in sentences(text) {
+        for doc in docs {
+            let article = articles.article(doc);
+            for sentence in texts_of(&article).flat_map(sentences) {
                 for (i, word) in sentence.iter().enumerate() {
                     let entry = uses.entry(fold(word.text)).or_default();
                     if !is_capitalised(word.text) {
@@ -118,14 +121,15 @@ fn count_uses(articles: &[Article]) -> HashMap<String, (u32, u32)> {
 /// Every mention of a name, by key: its documents, spellings and clues (a
 /// share of the articles a core).
 fn mentions(
-    articles: &[Article],
+    articles: &(impl WithText + ?Sized),
     is_name_word: &(impl Fn(&str) -> bool + Sync),
 ) -> HashMap<String, Found> {
     let mut found: HashMap<String, Found> = HashMap::new();
-    for share in crate::parallel::in_shares(articles, |first, articles| {
+    for share in crate::parallel::in_ranges(articles.count(), |docs| {
         let mut found: HashMap<String, Found> = HashMap::new();
-        for (doc, article) in (first..).zip(articles) {
-            for block in texts_of(article) {
+        for doc in docs {
+            let article = articles.article(doc);
+            for block in texts_of(&article) {
                 for sentence in sentences(block) {
                     for (start, end) in runs(&sentence, is_name_word) {
                         found_in(&mut found, &sentence, (start, end), doc as u32);

@@ -15,8 +15,11 @@
 //! a share of the files ([`write_segments`] with a [`Part`]) into one folder,
 //! and one merges them ([`merge_folder`]).
 //!
-//! Related articles and names are found last, over the merged index
-//! ([`finish`]).
+//! The names are found as the merge numbers the articles, before it
+//! merges the postings, and related articles last, over the merged index
+//! ([`finish`]). A merge from a folder keeps the articles' text in a file
+//! beside the segments ([`Texts::on_disk`]) and reads it back when the
+//! names, the quotations and the text pieces need it.
 
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use std::io::Read;
@@ -26,6 +29,8 @@ use std::time::Instant;
 
 use crate::import::{read_part, read_part_cached, ImportError, ImportReport, Part};
 use crate::segment::{Segment, SegmentError, SegmentReader, SegmentTerm};
+pub use crate::texts::Merged;
+use crate::texts::Texts;
 use liseuse_core::analysis::Analyzer;
 use liseuse_core::article::Article;
 use liseuse_core::format::{Field, FormPostings, IndexFile, Postings, SearchIndex, FIELD_COUNT};
@@ -251,7 +256,7 @@ pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), 
 pub fn build_dir_with(
     dir: &Path,
     options: &Options,
-) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), IndexError> {
+) -> Result<(Merged, Vec<PathBuf>, ImportReport), IndexError> {
     let cache = options.segments.as_ref().map(|dir| dir.join("reads"));
     let (articles, files, report) =
         read_part_cached(dir, Part::WHOLE, cache.as_deref()).map_err(IndexError::Import)?;
@@ -278,12 +283,15 @@ pub fn build_index_with(articles: Vec<Article>, analyzer: Analyzer) -> IndexFile
         analyzer,
         ..Options::default()
     };
-    index_articles(articles, &options).expect("segments in memory cannot fail to be written")
+    let merged = index_articles(articles, &options);
+    let merged = merged.expect("segments in memory cannot fail to be written");
+    (merged.into_whole()).expect("the text of a build in memory is in its articles")
 }
 
 /// Indexes `articles` in segments, as `options` say, merges them and finds
-/// related articles and names.
-pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<IndexFile, IndexError> {
+/// related articles and names; with a folder for the segments, the
+/// articles' text is kept beside them ([`Texts::on_disk`]).
+pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<Merged, IndexError> {
     let merged = match &options.segments {
         Some(dir) => {
             write_segments(articles, Part::WHOLE, dir, options)?;
@@ -299,7 +307,7 @@ pub fn index_articles(articles: Vec<Article>, options: &Options) -> Result<Index
             let inputs = (segments.iter().enumerate())
                 .map(|(i, (bytes, _))| (format!("segment {i}"), bytes.as_slice(), 0))
                 .collect();
-            merge(inputs, options)?
+            merge(inputs, Texts::in_articles(), options)?
         }
     };
     Ok(finish(merged, &options.progress))
@@ -524,9 +532,10 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, IndexError> {
     Ok(files)
 }
 
-/// Merges the segments of a folder ([`segment_files`]); related articles and
-/// names are not found yet ([`finish`]).
-pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, IndexError> {
+/// Merges the segments of a folder ([`segment_files`]), the articles' text
+/// kept in a file beside them ([`Texts::on_disk`]); related articles are
+/// not found yet ([`finish`]).
+pub fn merge_folder(dir: &Path, options: &Options) -> Result<Merged, IndexError> {
     let mut inputs = Vec::new();
     for (path, part) in segment_files(dir)? {
         let file = std::fs::File::open(&path).map_err(io(&path))?;
@@ -536,7 +545,8 @@ pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, IndexErr
             part,
         ));
     }
-    merge(inputs, options)
+    let texts = Texts::on_disk(dir).map_err(io(dir))?;
+    merge(inputs, texts, options)
 }
 
 /// Merges segments, each `(name, bytes, part)`, in the order of the
@@ -544,42 +554,53 @@ pub fn merge_folder(dir: &Path, options: &Options) -> Result<IndexFile, IndexErr
 /// each term's postings renumbered, oldest article first. An article of a
 /// part with the same title and text as one of an earlier part is left out
 /// (a part leaves out its own), and ids are made distinct across parts.
+/// The articles' blocks go to `texts` as each segment is read.
 pub fn merge<R: Read>(
     inputs: Vec<(String, R, usize)>,
+    mut texts: Texts,
     options: &Options,
-) -> Result<IndexFile, IndexError> {
+) -> Result<Merged, IndexError> {
     let analyzer = options.analyzer;
-    let mut segments = Segments::open(inputs)?;
-    let (articles, left_out) = segments.articles(options);
-    let (index, articles) = segments.numbered(articles, analyzer);
-    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
-        .into_iter()
-        .map(|term| (term.term.clone(), term))
-        .collect();
-    let index = segments.merge_terms(index, &left_out)?;
-    options.progress.say(&format!(
-        "merge: {} terms of {} articles, from {} segments",
-        index.terms.len(),
-        articles.len(),
-        segments.readers.len()
-    ));
-    Ok(IndexFile {
+    let mut segments = Segments::open(inputs, &mut texts)?;
+    let (articles, left_out) = segments.articles(&texts, options)?;
+    let (index, articles) = segments.numbered(articles, &mut texts, analyzer);
+    let file = IndexFile {
         index,
         articles,
         pieces: Default::default(),
         entities: Vec::new(),
-    })
+    };
+    let mut merged = Merged { file, texts };
+    // The names need the articles' text and numbers, not the postings:
+    // found before the postings are merged, their memory is never added
+    // to the postings'.
+    find_names(&mut merged, &options.progress);
+    let left_out: HashMap<String, SegmentTerm> = (Segment::build(left_out, analyzer).terms)
+        .into_iter()
+        .map(|term| (term.term.clone(), term))
+        .collect();
+    let index = std::mem::take(&mut merged.file.index);
+    merged.file.index = segments.merge_terms(index, &left_out)?;
+    options.progress.say(&format!(
+        "merge: {} terms of {} articles, from {} segments",
+        merged.file.index.terms.len(),
+        merged.file.articles.len(),
+        segments.readers.len()
+    ));
+    Ok(merged)
 }
 
 /// Segments being merged: their readers, names and parts, where each one's
-/// articles start in the whole, and each article's number in the merged
-/// index (none when it is left out).
+/// articles start in the whole, each article's number in the merged index
+/// (none when it is left out), and, when there are several parts, each
+/// article's [`crate::import::content_key`] (its text may be on disk).
 struct Segments<R: Read> {
     readers: Vec<SegmentReader<R>>,
     names: Vec<String>,
     parts: Vec<usize>,
     starts: Vec<usize>,
     global: Vec<Option<u32>>,
+    keys: Vec<u64>,
 }
 
 /// A term as the segments that have it hold it, gathered: its documents
@@ -594,20 +615,30 @@ struct Gathered {
 }
 
 impl<R: Read> Segments<R> {
-    /// Opens each segment (an error names the one that cannot be read).
-    fn open(inputs: Vec<(String, R, usize)>) -> Result<Self, IndexError> {
+    /// Opens each segment (an error names the one that cannot be read),
+    /// its articles' blocks given to `texts` at once.
+    fn open(inputs: Vec<(String, R, usize)>, texts: &mut Texts) -> Result<Self, IndexError> {
+        let several_parts = inputs.windows(2).any(|w| w[0].2 != w[1].2);
         let mut segments = Segments {
             readers: Vec::with_capacity(inputs.len()),
             names: Vec::with_capacity(inputs.len()),
             parts: Vec::with_capacity(inputs.len()),
             starts: Vec::with_capacity(inputs.len()),
             global: Vec::new(),
+            keys: Vec::new(),
         };
         for (name, input, part) in inputs {
-            let reader = match SegmentReader::new(input) {
+            let mut reader = match SegmentReader::new(input) {
                 Ok(reader) => reader,
                 Err(error) => return Err(IndexError::Segment { name, error }),
             };
+            for article in &mut reader.head.articles {
+                if several_parts {
+                    segments.keys.push(crate::import::content_key(article));
+                }
+                let kept = texts.keep(article);
+                kept.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
+            }
             segments.readers.push(reader);
             segments.names.push(name);
             segments.parts.push(part);
@@ -617,9 +648,14 @@ impl<R: Read> Segments<R> {
 
     /// Every article, in the order of the segments (and where each segment
     /// starts); with several parts, the duplicates of an earlier part's
-    /// articles left out (given back: their segments counted their words),
-    /// and ids made distinct across parts, in the order of the parts.
-    fn articles(&mut self, options: &Options) -> (Vec<Option<Article>>, Vec<Article>) {
+    /// articles left out (given back with their blocks, from `texts`:
+    /// their segments counted their words), and ids made distinct across
+    /// parts, in the order of the parts.
+    fn articles(
+        &mut self,
+        texts: &Texts,
+        options: &Options,
+    ) -> Result<(Vec<Option<Article>>, Vec<Article>), IndexError> {
         let mut articles: Vec<Option<Article>> = Vec::new();
         for reader in &mut self.readers {
             self.starts.push(articles.len());
@@ -627,18 +663,19 @@ impl<R: Read> Segments<R> {
             articles.extend(theirs.into_iter().map(Some));
         }
         let mut left_out: Vec<Article> = Vec::new();
-        if self.parts.windows(2).all(|w| w[0] == w[1]) {
-            return (articles, left_out);
+        if self.keys.is_empty() {
+            return Ok((articles, left_out));
         }
         let mut seen = BTreeSet::new();
-        for article in &mut articles {
-            let key = article.as_ref().map(crate::import::content_key);
-            if key.is_some_and(|key| !seen.insert(key)) {
-                if let Some(article) = article.take() {
+        for (at, (article, key)) in articles.iter_mut().zip(&self.keys).enumerate() {
+            if !seen.insert(*key) {
+                if let Some(mut article) = article.take() {
                     options.progress.say(&format!(
                         "duplicate: {} left out (same title and text as an article of an earlier part)",
                         article.id
                     ));
+                    let filled = texts.fill(at, &mut article);
+                    filled.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
                     left_out.push(article);
                 }
             }
@@ -651,7 +688,7 @@ impl<R: Read> Segments<R> {
         for (i, article) in at.into_iter().zip(kept) {
             articles[i] = Some(article);
         }
-        (articles, left_out)
+        Ok((articles, left_out))
     }
 
     /// Numbers the articles kept oldest first, undated first, otherwise in
@@ -663,6 +700,7 @@ impl<R: Read> Segments<R> {
     fn numbered(
         &mut self,
         mut articles: Vec<Option<Article>>,
+        texts: &mut Texts,
         analyzer: Analyzer,
     ) -> (SearchIndex, Vec<Article>) {
         let mut order: Vec<usize> = (0..articles.len())
@@ -672,6 +710,7 @@ impl<R: Read> Segments<R> {
             let date = |i: usize| articles[i].as_ref().and_then(|a| a.date.as_deref());
             liseuse_core::article::newest_first(date(b), date(a))
         });
+        texts.renumber(&order);
         self.global = vec![None; articles.len()];
         for (doc, &at) in order.iter().enumerate() {
             self.global[at] = Some(doc as u32);
@@ -846,23 +885,32 @@ fn push_term(
     }
 }
 
-/// Finds the related articles and the names of a merged index.
-pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
+/// Finds the related articles of a merged index (its names are found by
+/// the merge: [`find_names`]).
+pub fn finish(mut merged: Merged, progress: &Progress) -> Merged {
+    let file = &mut merged.file;
     let started = progress.seconds();
     let sources: Vec<Option<&str>> = file.articles.iter().map(|a| a.source.as_deref()).collect();
     let related = crate::related::related(&file.index, &sources);
     for (article, related) in file.articles.iter_mut().zip(related) {
         article.related = related;
     }
-    // What the workers held for the weights, before the names take theirs.
+    // What the workers held for the weights, before the pieces are cut.
     crate::parallel::give_back_memory();
     progress.say(&format!(
         "related articles: in {:.1} s",
         progress.seconds() - started
     ));
+    merged
+}
+
+/// Finds the names of the articles of `merged`, numbered, and their
+/// quotations: each article's main names, and the index's list of names.
+fn find_names(merged: &mut Merged, progress: &Progress) {
     let started = progress.seconds();
-    let (mut entities, main) = crate::entities::find(&file.articles);
-    crate::quotes::speakers::attach(&file.articles, &mut entities);
+    let (mut entities, main) = crate::entities::find(&*merged);
+    crate::quotes::speakers::attach(&*merged, &mut entities);
+    let file = &mut merged.file;
     let shown: HashMap<&str, &str> = (entities.iter())
         .map(|(key, e)| (key.as_str(), e.name.as_str()))
         .collect();
@@ -882,9 +930,8 @@ pub fn finish(mut file: IndexFile, progress: &Progress) -> IndexFile {
         file.entities.len(),
         progress.seconds() - started
     ));
-    // What the workers held for the names, before the pieces are cut.
+    // What the workers held for the names, before the postings are merged.
     crate::parallel::give_back_memory();
-    file
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! - [`entities`]: the people, places and organisations of a collection, found in its text.
 //! - [`related`]: related articles, over the built index.
 //! - [`quotes`]: who said what, the quotations of a text and their speakers.
+//! - [`texts`]: the articles' text, kept on disk from the merge to the split.
 //! - [`segment`]: the index of a slice of the articles, on disk.
 //! - [`indexer`]: the index of a folder, in segments merged.
 //! - [`publish`]: what a build writes beside the app, compressed ([`compress`]).
@@ -18,7 +19,7 @@
 //! of the layers below its own, and any module of the read side
 //! (`tests/layers.rs` in `liseuse-core` checks both crates):
 //!
-//! 1. foundations: `parallel`, `compress` — work on every core; gzip, as every published file is compressed
+//! 1. foundations: `parallel`, `compress`, `texts` — work on every core; gzip, as every published file is compressed; the articles' text out of memory
 //! 2. a site's settings: `site` — its `liseuse.toml`
 //! 3. reading a folder: `import` — every article format, to articles
 //! 4. what the text says: `entities`, `related`, `quotes` — names, related articles, quotations
@@ -46,3 +47,4 @@ pub mod quotes;
 pub mod related;
 pub mod segment;
 pub mod site;
+pub mod texts;

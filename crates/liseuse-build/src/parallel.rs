@@ -10,18 +10,21 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// `work` on shares of `items` in a row, a share a core, each with the
-/// index of its first item: the results in the order of the shares.
-pub fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(usize, &[T]) -> R + Sync) -> Vec<R> {
+/// `work` on shares of the numbers `0..count` in a row, a share a core:
+/// the results in the order of the shares (one share for no number).
+pub fn in_ranges<R: Send>(
+    count: usize,
+    work: impl Fn(std::ops::Range<usize>) -> R + Sync,
+) -> Vec<R> {
     let cores = cores();
-    if cores == 1 || items.len() < 2 {
-        return vec![work(0, items)];
+    if cores == 1 || count < 2 {
+        return vec![work(0..count)];
     }
-    let size = items.len().div_ceil(cores);
+    let size = count.div_ceil(cores);
     std::thread::scope(|scope| {
         let work = &work;
-        let running: Vec<_> = (items.chunks(size).enumerate())
-            .map(|(n, share)| scope.spawn(move || work(n * size, share)))
+        let running: Vec<_> = ((0..count).step_by(size))
+            .map(|start| scope.spawn(move || work(start..(start + size).min(count))))
             .collect();
         (running.into_iter())
             .map(|thread| {
@@ -129,12 +132,15 @@ mod tests {
     #[test]
     fn results_come_in_the_order_of_the_items() {
         let items: Vec<u32> = (0..1000).collect();
-        let shares = in_shares(&items, |first, share| (first, share.iter().sum::<u32>()));
+        let shares = in_ranges(items.len(), |range| (range.clone(), items[range].iter().sum::<u32>()));
         assert_eq!(
             shares.iter().map(|s| s.1).sum::<u32>(),
             items.iter().sum::<u32>()
         );
-        assert!(shares.windows(2).all(|w| w[0].0 < w[1].0));
+        // Every number once, in order.
+        let numbers: Vec<usize> = shares.iter().flat_map(|s| s.0.clone()).collect();
+        assert_eq!(numbers, (0..items.len()).collect::<Vec<_>>());
+        assert_eq!(in_ranges(0, |range| range.len()), vec![0]);
         assert_eq!(
             each(items.clone(), |i| i * 2),
             items.iter().map(|i| i * 2).collect::<Vec<_>>()

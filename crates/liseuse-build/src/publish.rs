@@ -15,6 +15,7 @@ use std::path::Path;
 
 use crate::compress::{gzip, manifest_bytes};
 use crate::site::SiteSettings;
+use crate::texts::Merged;
 use liseuse_core::format::{IndexFile, PieceSizes, Pieces};
 pub use liseuse_core::markup::escape;
 use liseuse_core::markup::About;
@@ -161,26 +162,28 @@ pub struct Site {
 }
 
 impl Site {
-    /// Publishes `file` into `dir`, split in pieces of `split` sizes or
-    /// whole, for a site that is `identity`: the pieces under `pieces/`
+    /// Publishes `merged` (an index file, or a build's merged index and
+    /// its text) into `dir`, split in pieces of `split` sizes or whole, for
+    /// a site that is `identity`: the pieces under `pieces/`
     /// ([`liseuse_core::pieces::PIECES_DIR`]), written as they are cut
     /// ([`write_pieces`]), their manifest, the first file and the hints.
     /// What it wrote, and what the page gets; an error names the file.
     pub fn write(
-        file: IndexFile,
+        merged: impl Into<Merged>,
         split: Option<PieceSizes>,
         identity: &Identity,
         dir: &Path,
     ) -> Result<Site, String> {
+        let merged = merged.into();
         // The terms, which the split moves to the dictionary pieces: the
         // hints name the first of each term piece.
-        let terms = split.map(|_| file.index.terms.clone()).unwrap_or_default();
+        let terms = (split.map(|_| merged.file.index.terms.clone())).unwrap_or_default();
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let folder = dir.join(liseuse_core::pieces::PIECES_DIR);
         let (head, pieces) = match split {
-            Some(sizes) => write_pieces(file, sizes, &folder)?,
-            None => (file, Vec::new()),
+            Some(sizes) => write_pieces(merged, sizes, &folder)?,
+            None => (merged.into_whole()?, Vec::new()),
         };
         let raw_index = head.to_bytes();
         let hints = hints(&head, &terms);
@@ -223,14 +226,15 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Splits `file` in pieces of `sizes` and writes them into `folder` as
+/// Splits `merged` in pieces of `sizes` and writes them into `folder` as
 /// they are cut, compressed on every core (the most costly step of a large
 /// build's publishing), so that the build never holds them all: each
 /// under a name of its kind and number, renamed once the split has named
-/// them all. The file a reader loads first, and each piece's file name and
-/// size as published, in the order they were cut.
+/// them all. The articles' text is read back a run of articles at a time.
+/// The file a reader loads first, and each piece's file name and size as
+/// published, in the order they were cut.
 fn write_pieces(
-    file: IndexFile,
+    merged: Merged,
     sizes: PieceSizes,
     folder: &Path,
 ) -> Result<(IndexFile, Vec<(String, u32)>), String> {
@@ -239,11 +243,18 @@ fn write_pieces(
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     let unnamed =
         |kind: PieceKind, number: usize| folder.join(format!(".{}-{number}.part", kind.name()));
+    let Merged { file, texts } = merged;
+    let mut unread = None;
+    let mut fill = |doc, article: &mut _| {
+        if let Err(error) = texts.fill(doc, article) {
+            unread.get_or_insert(error);
+        }
+    };
     let mut split = None;
     let written = crate::parallel::streamed(
         |out| {
             let mut cut = |kind, number, bytes| out((kind, number, bytes));
-            split = Some(file.split_into(sizes, &mut cut));
+            split = Some(file.split_into(sizes, &mut fill, &mut cut));
         },
         |(kind, number, bytes): (PieceKind, usize, Vec<u8>)| {
             let compressed = gzip(&bytes);
@@ -252,6 +263,9 @@ fn write_pieces(
                 .map(|()| (kind, number, compressed.len() as u32))
         },
     );
+    if let Some(error) = unread {
+        return Err(texts.unread(error));
+    }
     let (head, files) = split.expect("the split ends with its pieces");
     let mut pieces = Vec::with_capacity(written.len());
     for written in written {
@@ -393,10 +407,28 @@ mod tests {
         crate::indexer::build_dir(&dir).unwrap().0
     }
 
+    fn scratch(name: &str) -> std::path::PathBuf {
+        std::env::temp_dir().join(format!("liseuse-publish-{}-{name}", std::process::id()))
+    }
+
+    /// The seeds as a build merges them: their text kept beside their
+    /// segments, in a folder `name`.
+    fn seeds_merged(name: &str) -> Merged {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let options = crate::indexer::Options {
+            segments: Some(scratch(name)),
+            ..Default::default()
+        };
+        crate::indexer::build_dir_with(&dir, &options).unwrap().0
+    }
+
     /// `file` published into a folder of its own (emptied first), named `name`.
-    fn site(file: IndexFile, split: Option<PieceSizes>, name: &str) -> (Site, std::path::PathBuf) {
-        let dir =
-            std::env::temp_dir().join(format!("liseuse-publish-{}-{name}", std::process::id()));
+    fn site(
+        file: impl Into<Merged>,
+        split: Option<PieceSizes>,
+        name: &str,
+    ) -> (Site, std::path::PathBuf) {
+        let dir = scratch(name);
         let _ = std::fs::remove_dir_all(&dir);
         let site = Site::write(file, split, &Identity::default(), &dir).unwrap();
         (site, dir)
@@ -483,8 +515,10 @@ mod tests {
             )
         );
         // The same build gives the same bytes, and the same as the split
-        // in memory.
-        let (again, again_dir) = site(file.clone(), Some(PieceSizes::about(2000)), "again");
+        // in memory, from a merge that kept the articles' text on disk.
+        let merged = seeds_merged("again-segments");
+        assert!(merged.texts.path().is_some() && merged.file.articles[0].blocks.is_empty());
+        let (again, again_dir) = site(merged, Some(PieceSizes::about(2000)), "again");
         assert_eq!(again.pieces, split.pieces);
         assert_eq!(again.index, split.index);
         let (_, in_memory) = file.split(PieceSizes::about(2000));
@@ -495,8 +529,14 @@ mod tests {
                 bytes
             );
         }
-        for dir in [whole_dir, dir, again_dir] {
+        // And whole, the same bytes too.
+        let (whole_again, whole_again_dir) = site(seeds_merged("whole-segments"), None, "whole-again");
+        assert_eq!(whole_again.index, whole.index);
+        for dir in [whole_dir, dir, again_dir, whole_again_dir] {
             std::fs::remove_dir_all(dir).unwrap();
+        }
+        for name in ["again-segments", "whole-segments"] {
+            std::fs::remove_dir_all(scratch(name)).unwrap();
         }
     }
 
@@ -518,7 +558,9 @@ mod tests {
     #[test]
     fn the_hints_name_the_dictionary_and_term_piece_of_each_first_term() {
         let file = seeds();
-        assert_eq!(site(file.clone(), None, "hints-whole").0.hints, None);
+        let (whole, whole_dir) = site(file.clone(), None, "hints-whole");
+        assert_eq!(whole.hints, None);
+        std::fs::remove_dir_all(whole_dir).unwrap();
         let (split, dir) = site(file.clone(), Some(PieceSizes::about(2000)), "hints");
         std::fs::remove_dir_all(dir).unwrap();
         let (name, bytes) = split.hints.clone().unwrap();

@@ -57,6 +57,10 @@ pub const SAME_STORY: f32 = 0.6;
 /// The cosine under which an article is not related at all.
 pub const UNRELATED: f32 = 0.02;
 
+/// How many terms a document's list holds before it is cut to its
+/// [`KEY_TERMS`] heaviest.
+const KEYS_HELD: usize = KEY_TERMS * 3 / 2;
+
 /// Keeps the [`KEY_TERMS`] heaviest of `keys`, heaviest first; of two as
 /// heavy, the one first in `keys` (a stable sort: cutting now and then keeps
 /// the same terms, in the same order, as cutting once at the end).
@@ -69,53 +73,11 @@ fn heaviest(keys: &mut Vec<(u32, f32)>) {
 /// most related first; `sources` gives each document's source.
 pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
     let weights = Weights::new(index);
-    let count = index.doc_count as usize;
-    let settled = weights.settled as usize;
-    let common = if settled > COMMON_FROM {
-        ((COMMON * settled as f32) as usize).min(COMMON_MOST)
-    } else {
-        usize::MAX
-    };
-    // What an article is compared through: terms in more than one article
-    // and not too common among the settled ones.
-    let compared = |df: usize, settled_df: usize| df > 1 && settled_df <= common;
-    // Each such term's documents with its weight there (the postings decoded
-    // and weighed once); each document's heaviest such terms, with theirs
-    // (cut to the heaviest now and then, so that the memory of this step
-    // stays a small part of the index's); and each document's norm, over all
-    // its terms.
-    let mut by_term: Vec<Vec<(u32, f32)>> = Vec::with_capacity(index.postings.len());
-    let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
-    let mut squares: Vec<f32> = vec![0.0; count];
-    for (term, postings) in index.postings.iter().enumerate() {
-        let settled_df = postings.docs_before(weights.settled);
-        let idf = weights.idf(settled_df, term);
-        let kept = compared(postings.doc_frequency(), settled_df);
-        let mut docs = Vec::with_capacity(if kept { postings.doc_frequency() } else { 0 });
-        for posting in postings.iter() {
-            let doc = posting.doc as usize;
-            if doc >= count {
-                continue;
-            }
-            let weight = idf * weights.frequency(posting.doc, posting.counts);
-            squares[doc] += weight * weight;
-            if kept {
-                keys[doc].push((term as u32, weight));
-                if keys[doc].len() >= 4 * KEY_TERMS {
-                    heaviest(&mut keys[doc]);
-                }
-                docs.push((posting.doc, weight));
-            }
-        }
-        by_term.push(docs);
-    }
-    for keys in &mut keys {
-        heaviest(keys);
-        keys.shrink_to_fit();
-    }
-    let norms: Vec<f32> = squares.into_iter().map(f32::sqrt).collect();
+    let (keys, norms) = key_terms(index, &weights);
+    let by_term = key_term_documents(index, &weights, &keys);
     let source = |d: usize| sources.get(d).copied().flatten();
     // The documents in two halves, one per thread where there are two.
+    let count = keys.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -125,53 +87,12 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
         let workers: Vec<_> = (0..count)
             .step_by(chunk)
             .map(|start| {
-                let (keys, by_term, norms) = (&keys, &by_term, &norms);
-                scope.spawn(move || {
-                    let mut scores = vec![0f32; count];
-                    let mut touched: Vec<u32> = Vec::new();
-                    let mut ranked: Vec<(u32, f32)> = Vec::new();
-                    let end = (start + chunk).min(count);
-                    (start..end)
-                        .map(|doc| {
-                            for &(term, weight) in &keys[doc] {
-                                for &(other, theirs) in &by_term[term as usize] {
-                                    let at = other as usize;
-                                    if at == doc {
-                                        continue;
-                                    }
-                                    if scores[at] == 0.0 {
-                                        touched.push(other);
-                                    }
-                                    scores[at] += weight * theirs;
-                                }
-                            }
-                            // (One buffer for every document: a buffer of
-                            // thousands a document, between the lists kept,
-                            // left the memory in pieces, 500 MB at 34,000 articles.)
-                            ranked.clear();
-                            ranked.extend(
-                                (touched.drain(..))
-                                    .map(|other| {
-                                        let dot = std::mem::take(&mut scores[other as usize]);
-                                        let norm = norms[doc] * norms[other as usize];
-                                        (other, if norm > 0.0 { dot / norm } else { 0.0 })
-                                    })
-                                    .filter(|&(_, cosine)| cosine >= UNRELATED),
-                            );
-                            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                            ranked.truncate(RELATED);
-                            (ranked.iter().copied())
-                                .map(|(other, cosine)| Related {
-                                    doc: other,
-                                    same_story: cosine >= SAME_STORY
-                                        && source(doc).is_some()
-                                        && source(other as usize).is_some()
-                                        && source(doc) != source(other as usize),
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .collect::<Vec<_>>()
-                })
+                let closest = Closest {
+                    keys: &keys,
+                    by_term: &by_term,
+                    norms: &norms,
+                };
+                scope.spawn(move || closest.of_documents(start..(start + chunk).min(count), source))
             })
             .collect();
         for worker in workers {
@@ -179,6 +100,131 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
         }
     });
     all
+}
+
+/// Each document's [`KEY_TERMS`] heaviest terms among those it is compared
+/// through (in more than one article and not too common among the settled
+/// ones), with their weights, heaviest first; and each document's norm,
+/// over all its terms. The keys are cut to the heaviest now and then, so
+/// that the memory of this step stays a small part of the index's.
+fn key_terms(index: &SearchIndex, weights: &Weights) -> (Vec<Vec<(u32, f32)>>, Vec<f32>) {
+    let count = index.doc_count as usize;
+    let settled = weights.settled as usize;
+    let common = if settled > COMMON_FROM {
+        ((COMMON * settled as f32) as usize).min(COMMON_MOST)
+    } else {
+        usize::MAX
+    };
+    let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
+    let mut squares: Vec<f32> = vec![0.0; count];
+    for (term, postings) in index.postings.iter().enumerate() {
+        let settled_df = postings.docs_before(weights.settled);
+        let kept = postings.doc_frequency() > 1 && settled_df <= common;
+        for (doc, weight) in weights.of_term(term, settled_df) {
+            squares[doc as usize] += weight * weight;
+            let keys = &mut keys[doc as usize];
+            if kept {
+                // Room for this many and no more (grown by doubling, the
+                // lists held 256 at 300,000 articles: 600 MB).
+                if keys.capacity() == 0 {
+                    keys.reserve_exact(KEYS_HELD);
+                }
+                keys.push((term as u32, weight));
+                if keys.len() == KEYS_HELD {
+                    heaviest(keys);
+                }
+            }
+        }
+    }
+    for keys in &mut keys {
+        heaviest(keys);
+        keys.shrink_to_fit();
+    }
+    (keys, squares.into_iter().map(f32::sqrt).collect())
+}
+
+/// The documents of each term some document has among its `keys`, with
+/// the term's weight in each (none for the other terms, which no
+/// comparison goes through: at 300,000 articles, most of the postings).
+fn key_term_documents(
+    index: &SearchIndex,
+    weights: &Weights,
+    keys: &[Vec<(u32, f32)>],
+) -> Vec<Vec<(u32, f32)>> {
+    let mut used = vec![false; index.postings.len()];
+    for &(term, _) in keys.iter().flatten() {
+        used[term as usize] = true;
+    }
+    (index.postings.iter().enumerate())
+        .map(|(term, postings)| {
+            if !used[term] {
+                return Vec::new();
+            }
+            let settled_df = postings.docs_before(weights.settled);
+            weights.of_term(term, settled_df).collect()
+        })
+        .collect()
+}
+
+/// What a document is compared with: every document's key terms, each key
+/// term's documents, every document's norm.
+#[derive(Clone, Copy)]
+struct Closest<'a> {
+    keys: &'a [Vec<(u32, f32)>],
+    by_term: &'a [Vec<(u32, f32)>],
+    norms: &'a [f32],
+}
+
+impl Closest<'_> {
+    /// The related articles of the documents `docs`, in order.
+    fn of_documents<'s>(
+        self,
+        docs: std::ops::Range<usize>,
+        source: impl Fn(usize) -> Option<&'s str>,
+    ) -> Vec<Vec<Related>> {
+        let mut scores = vec![0f32; self.keys.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        // (One buffer for every document: a buffer of thousands a
+        // document, between the lists kept, left the memory in pieces,
+        // 500 MB at 34,000 articles.)
+        let mut ranked: Vec<(u32, f32)> = Vec::new();
+        docs.map(|doc| {
+            for &(term, weight) in &self.keys[doc] {
+                for &(other, theirs) in &self.by_term[term as usize] {
+                    let at = other as usize;
+                    if at == doc {
+                        continue;
+                    }
+                    if scores[at] == 0.0 {
+                        touched.push(other);
+                    }
+                    scores[at] += weight * theirs;
+                }
+            }
+            ranked.clear();
+            ranked.extend(
+                (touched.drain(..))
+                    .map(|other| {
+                        let dot = std::mem::take(&mut scores[other as usize]);
+                        let norm = self.norms[doc] * self.norms[other as usize];
+                        (other, if norm > 0.0 { dot / norm } else { 0.0 })
+                    })
+                    .filter(|&(_, cosine)| cosine >= UNRELATED),
+            );
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.truncate(RELATED);
+            (ranked.iter().copied())
+                .map(|(other, cosine)| Related {
+                    doc: other,
+                    same_story: cosine >= SAME_STORY
+                        && source(doc).is_some()
+                        && source(other as usize).is_some()
+                        && source(doc) != source(other as usize),
+                })
+                .collect()
+        })
+        .collect()
+    }
 }
 
 /// What weighs a term in a document, as the search's BM25F, by the
@@ -215,6 +261,16 @@ impl<'a> Weights<'a> {
             frequency += FIELD_WEIGHTS[f] * count as f32 / norm;
         }
         frequency * (K1 + 1.0) / (K1 + frequency)
+    }
+
+    /// The documents of `term`, in `settled_df` of the settled articles,
+    /// each with the term's weight there (the postings decoded as they go).
+    fn of_term(&self, term: usize, settled_df: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let idf = self.idf(settled_df, term);
+        let count = self.index.doc_count;
+        (self.index.postings[term].iter())
+            .filter(move |posting| posting.doc < count)
+            .map(move |posting| (posting.doc, idf * self.frequency(posting.doc, posting.counts)))
     }
 
     /// The inverse document frequency of `term` in `doc_frequency` of the

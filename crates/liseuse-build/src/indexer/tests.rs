@@ -177,7 +177,7 @@ fn segments_of_any_size_give_the_bytes_of_one_segment() {
     let articles = paragraphs();
     let whole = index_articles(articles.clone(), &options(usize::MAX, 1)).unwrap();
     assert_eq!(slices(articles.clone(), usize::MAX).len(), 1);
-    let whole = whole.to_bytes();
+    let whole = whole.into_whole().unwrap().to_bytes();
     for (size, threads) in [(1, 2), (3, 1), (4, 2), (10, 2)] {
         let cut = slices(articles.clone(), size);
         assert!(
@@ -187,7 +187,7 @@ fn segments_of_any_size_give_the_bytes_of_one_segment() {
         );
         let file = index_articles(articles.clone(), &options(size, threads)).unwrap();
         assert!(
-            file.to_bytes() == whole,
+            file.into_whole().unwrap().to_bytes() == whole,
             "{size} articles a segment, {threads} threads"
         );
     }
@@ -260,6 +260,9 @@ fn a_rebuild_reuses_the_segments_whose_articles_did_not_change() {
     listed.sort();
     assert_eq!(on_disk, listed);
     let merged = finish(merge_folder(&dir, &options).unwrap(), &Progress::quiet());
+    // (Its text read back from beside the segments.)
+    assert!(merged.texts.path().is_some());
+    let merged = merged.into_whole().unwrap();
     assert!(merged.to_bytes() == build_index(articles).to_bytes());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -309,6 +312,7 @@ fn parts_of_a_folder_built_apart_merge_as_the_whole_folder() {
         }
     }
     let merged = finish(merge_folder(&dir, &options).unwrap(), &Progress::quiet());
+    let merged = merged.into_whole().unwrap();
     assert_eq!(merged.articles.len(), whole.articles.len());
     assert!(!merged.articles.iter().any(|a| a.id == "again"));
     // Spellings and capitals counted without the repeat, as a whole build does.

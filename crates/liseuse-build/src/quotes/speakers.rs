@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 
-use liseuse_core::article::Article;
 use liseuse_core::model::{key, Entity, Kind, Quote};
+
+use crate::texts::WithText;
 
 /// Gives `entities` (by key) the quotations `articles` attribute to them,
 /// in document order.
-pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
+pub fn attach(articles: &(impl WithText + ?Sized), entities: &mut [(String, Entity)]) {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (at, (found, entity)) in entities.iter().enumerate() {
         by_key.insert(found.clone(), at);
@@ -20,7 +21,7 @@ pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
     // The people each document names: who a last name can stand for (a
     // newspaper, a place or a body that ends so cannot: "Parisien" is not
     // Le Parisien's words, nor "Stan" Gamla Stan's).
-    let mut named: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    let mut named: Vec<Vec<usize>> = vec![Vec::new(); articles.count()];
     let people = entities
         .iter()
         .enumerate()
@@ -33,8 +34,8 @@ pub fn attach(articles: &[Article], entities: &mut [(String, Entity)]) {
         }
     }
     let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); entities.len()];
-    for (doc, article) in articles.iter().enumerate() {
-        for quotation in super::in_article(article) {
+    for doc in 0..articles.count() {
+        for quotation in super::in_article(&articles.article(doc)) {
             let Some(speaker) = quotation.speaker.as_deref().map(key) else {
                 continue;
             };
@@ -72,6 +73,7 @@ fn one_ending_so<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use liseuse_core::article::Article;
     use liseuse_core::article::{Block, BlockKind};
 
     fn article(text: &str) -> Article {
@@ -117,7 +119,7 @@ mod tests {
             entity("Heydar Aliev", &[2]),
             entity("Le Parisien", &[5]),
         ];
-        attach(&articles, &mut entities);
+        attach(&articles[..], &mut entities);
         let quotes: Vec<(u32, String)> = (entities[0].1.quotes(articles.len()).into_iter())
             .map(|q| (q.doc, q.text))
             .collect();

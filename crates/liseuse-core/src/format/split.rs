@@ -22,6 +22,11 @@ use crate::pieces::{content_hash, fnv1a};
 /// each kind's in the order of their numbers.
 type Out<'a> = dyn FnMut(PieceKind, Vec<u8>) + 'a;
 
+/// What puts back into an article, by number, what the file does not hold
+/// of it when the text pieces take it: its blocks, which a large build
+/// keeps on disk until then (nothing for a whole file).
+pub type Fill<'a> = dyn FnMut(usize, &mut Article) + 'a;
+
 impl IndexFile {
     /// Splits a whole file: returns the file a reader loads first (what lists
     /// of articles need, the first term of each dictionary piece, where the
@@ -35,7 +40,7 @@ impl IndexFile {
     /// The same file always gives the same pieces.
     pub fn split(self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
         let mut cut = Vec::new();
-        let (head, files) = self.split_into(sizes, &mut |kind, number, bytes| {
+        let (head, files) = self.split_into(sizes, &mut |_, _| {}, &mut |kind, number, bytes| {
             cut.push((kind, number, bytes));
         });
         let named = (cut.into_iter())
@@ -50,10 +55,13 @@ impl IndexFile {
     /// [`IndexFile::split`], each piece given to `out` as soon as it is cut,
     /// with its kind and its number among the pieces of its kind, so that a
     /// build never holds them all; their names are known once all are cut:
-    /// the table returned, by kind and number.
+    /// the table returned, by kind and number. Each article is given to
+    /// `fill` as the text pieces take it, one run at a time, for what the
+    /// file does not hold of it.
     pub fn split_into(
         mut self,
         sizes: PieceSizes,
+        fill: &mut Fill,
         out: &mut dyn FnMut(PieceKind, usize, Vec<u8>),
     ) -> (IndexFile, crate::pieces::PieceFiles) {
         assert!(!self.is_split(), "the file is split already");
@@ -68,7 +76,7 @@ impl IndexFile {
         self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, out);
         self.split_ids(sizes.text_bytes, out);
         self.split_links(sizes.title_bytes * 4, out);
-        self.split_articles(sizes.text_bytes, sizes.title_bytes, out);
+        self.split_articles(sizes.text_bytes, sizes.title_bytes, fill, out);
         let name_files = self.split_names(sizes.title_bytes * 2, out);
         let mut files = self.pieces.files();
         files.set(PieceKind::Names, name_files);
@@ -213,22 +221,16 @@ impl IndexFile {
         }
     }
 
-    /// The text pieces, whole articles, and the title pieces, their ids,
-    /// titles and sections.
-    fn split_articles(&mut self, text_bytes: usize, title_bytes: usize, out: &mut Out) {
-        let texts: Vec<Article> = (self.articles.iter_mut())
-            .map(|article| {
-                let kept = Article {
-                    title_from_text: article.title_from_text,
-                    date: article.date.clone(),
-                    source: article.source.clone(),
-                    lang: article.lang.clone(),
-                    ..Article::default()
-                };
-                std::mem::replace(article, kept)
-            })
-            .collect();
-        let titles = (texts.iter())
+    /// The title pieces, the articles' ids, titles and sections, and the
+    /// text pieces, whole articles (each `fill`ed as its run is cut).
+    fn split_articles(
+        &mut self,
+        text_bytes: usize,
+        title_bytes: usize,
+        fill: &mut Fill,
+        out: &mut Out,
+    ) {
+        let titles = (self.articles.iter())
             .map(|a| Article {
                 id: a.id.clone(),
                 title: a.title.clone(),
@@ -242,11 +244,26 @@ impl IndexFile {
             self.pieces.titles.push(piece);
             out(PieceKind::Titles, bytes);
         }
-        for (first, articles) in runs_of(texts, text_bytes, id) {
+        // The text pieces take the whole articles; the file keeps what
+        // lists, filters and links need before they come.
+        let texts = (self.articles.iter_mut().enumerate()).map(|(doc, article)| {
+            let kept = Article {
+                title_from_text: article.title_from_text,
+                date: article.date.clone(),
+                source: article.source.clone(),
+                lang: article.lang.clone(),
+                ..Article::default()
+            };
+            let mut whole = std::mem::replace(article, kept);
+            fill(doc, &mut whole);
+            whole
+        });
+        let pieces = &mut self.pieces.texts;
+        runs_into(texts, text_bytes, id, |first, articles| {
             let (piece, bytes) = encoded_piece(first, &TextPiece { articles });
-            self.pieces.texts.push(piece);
+            pieces.push(piece);
             out(PieceKind::Text, bytes);
-        }
+        });
     }
 
     /// The name pieces, by key, and their index: the names of the name
@@ -554,18 +571,31 @@ fn runs_of<T: Serialize, K: AsRef<[u8]>>(
     key: impl Fn(&T) -> K,
 ) -> Vec<(u32, Vec<T>)> {
     let mut runs: Vec<(u32, Vec<T>)> = Vec::new();
-    let (mut run, mut first, mut size) = (Vec::new(), 0u32, 0usize);
-    let count = items.len();
-    for (number, item) in items.into_iter().enumerate() {
+    runs_into(items.into_iter(), bytes, key, |first, run| runs.push((first, run)));
+    runs
+}
+
+/// [`runs_of`], each run given to `run` as soon as it closes: the items
+/// are never all held at once.
+fn runs_into<T: Serialize, K: AsRef<[u8]>>(
+    items: impl Iterator<Item = T>,
+    bytes: usize,
+    key: impl Fn(&T) -> K,
+    mut run: impl FnMut(u32, Vec<T>),
+) {
+    let (mut items_of_run, mut first, mut size) = (Vec::new(), 0u32, 0usize);
+    for (number, item) in items.enumerate() {
         size += postcard::to_allocvec(&item).map_or(0, |b| b.len());
         let ends = closes(size, bytes, key(&item).as_ref());
-        run.push(item);
-        if ends || number + 1 == count {
-            runs.push((first, std::mem::take(&mut run)));
+        items_of_run.push(item);
+        if ends {
+            run(first, std::mem::take(&mut items_of_run));
             (first, size) = (number as u32 + 1, 0);
         }
     }
-    runs
+    if !items_of_run.is_empty() {
+        run(first, items_of_run);
+    }
 }
 
 /// `piece`, encoded, and its reference as the piece starting at `first`.
