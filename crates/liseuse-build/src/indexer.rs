@@ -48,6 +48,11 @@ pub struct Options {
     pub threads: usize,
     /// Says what the build is doing.
     pub progress: Progress,
+    /// From how many segments a merge from a folder keeps the articles'
+    /// text and the words' positions on disk until the split
+    /// ([`Texts::on_disk`]): memory saved where the collection is large,
+    /// time where it is not.
+    pub apart_from: usize,
 }
 
 impl Default for Options {
@@ -55,6 +60,7 @@ impl Default for Options {
         Options {
             analyzer: Analyzer::FRENCH,
             segment_articles: SEGMENT_ARTICLES,
+            apart_from: APART_FROM,
             segments: None,
             threads: 0,
             progress: Progress::quiet(),
@@ -74,6 +80,12 @@ impl Options {
 /// The articles of a segment, on average: about 150 MB of working memory
 /// for each core that builds one (OrangeSum's articles, 2,300 bytes of text each).
 pub const SEGMENT_ARTICLES: usize = 1500;
+
+/// The segments from which a merge keeps text and positions on disk: about
+/// 100,000 articles (at 300,000, 1,460 MB at the peak of a build that holds
+/// them, 1,220 MB of one that does not; at OrangeSum's 34,000, 3 s more, for
+/// a peak the segments' building sets).
+pub const APART_FROM: usize = 64;
 
 /// Where a build's progress lines go (stderr, a log…).
 type Say = Box<dyn Fn(&str) + Send + Sync>;
@@ -110,11 +122,11 @@ impl Progress {
     }
 
     /// Says `what`, after the time and, where the system tells it, the
-    /// peak memory of the process so far.
+    /// peak memory of the process so far and its memory now.
     pub fn say(&self, what: &str) {
         if let Some(say) = &self.say {
-            let peak = peak_memory()
-                .map(|mb| format!(", {mb:4} MB"))
+            let peak = (memory("VmHWM:").zip(memory("VmRSS:")))
+                .map(|(peak, now)| format!(", {peak:4} MB, now {now:4} MB"))
                 .unwrap_or_default();
             say(&format!("[{:6.1} s{peak}] {what}", self.seconds()));
         }
@@ -136,8 +148,13 @@ impl Progress {
 
 /// The peak resident memory of this process so far, in MB (Linux: `VmHWM`).
 pub fn peak_memory() -> Option<u64> {
+    memory("VmHWM:")
+}
+
+/// A line of the process's memory status (Linux), in MB.
+fn memory(line: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(line))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1000)
 }
@@ -533,11 +550,18 @@ pub fn segment_files(dir: &Path) -> Result<Vec<(PathBuf, usize)>, IndexError> {
 }
 
 /// Merges the segments of a folder ([`segment_files`]), the articles' text
-/// kept in a file beside them ([`Texts::on_disk`]); related articles are
-/// not found yet ([`finish`]).
+/// and the positions kept in a file beside them when they are
+/// [`Options::apart_from`] or more ([`Texts::on_disk`]); related articles
+/// are not found yet ([`finish`]).
 pub fn merge_folder(dir: &Path, options: &Options) -> Result<Merged, IndexError> {
     let mut inputs = Vec::new();
-    for (path, part) in segment_files(dir)? {
+    let files = segment_files(dir)?;
+    let texts = if files.len() >= options.apart_from {
+        Texts::on_disk(dir).map_err(io(dir))?
+    } else {
+        Texts::in_articles()
+    };
+    for (path, part) in files {
         let file = std::fs::File::open(&path).map_err(io(&path))?;
         inputs.push((
             path.display().to_string(),
@@ -545,7 +569,6 @@ pub fn merge_folder(dir: &Path, options: &Options) -> Result<Merged, IndexError>
             part,
         ));
     }
-    let texts = Texts::on_disk(dir).map_err(io(dir))?;
     merge(inputs, texts, options)
 }
 
@@ -580,7 +603,7 @@ pub fn merge<R: Read>(
         .map(|term| (term.term.clone(), term))
         .collect();
     let index = std::mem::take(&mut merged.file.index);
-    merged.file.index = segments.merge_terms(index, &left_out)?;
+    merged.file.index = segments.merge_terms(index, &left_out, &mut merged.texts)?;
     options.progress.say(&format!(
         "merge: {} terms of {} articles, from {} segments",
         merged.file.index.terms.len(),
@@ -753,11 +776,12 @@ impl<R: Read> Segments<R> {
     /// Every term of the segments, in one pass in byte order: the segments
     /// queued by their next term, each term gathered from those that have
     /// it, less what the articles `left_out` counted, then written into
-    /// `index` with its forms.
+    /// `index` with its forms, its positions given to `texts`.
     fn merge_terms(
         &mut self,
         mut index: SearchIndex,
         left_out: &HashMap<String, SegmentTerm>,
+        texts: &mut Texts,
     ) -> Result<SearchIndex, IndexError> {
         let mut next: Vec<Option<SegmentTerm>> = Vec::with_capacity(self.readers.len());
         let mut queue = BinaryHeap::new();
@@ -794,6 +818,9 @@ impl<R: Read> Segments<R> {
                 // (Not only in articles left out.)
                 gathered.less(left_out.get(&term));
                 push_term(&mut index, term, gathered, &mut forms);
+                let postings = index.postings.last_mut().expect("the term just pushed");
+                let kept = texts.keep_positions(postings);
+                kept.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
             }
         }
         forms.sort_unstable_by(|(a, x), (b, y)| (a, x.term).cmp(&(b, y.term)));

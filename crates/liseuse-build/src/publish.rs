@@ -230,7 +230,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// they are cut, compressed on every core (the most costly step of a large
 /// build's publishing), so that the build never holds them all: each
 /// under a name of its kind and number, renamed once the split has named
-/// them all. The articles' text is read back a run of articles at a time.
+/// them all. The articles' text is read back a run of articles at a time,
+/// and the positions a term at a time.
 /// The file a reader loads first, and each piece's file name and size as
 /// published, in the order they were cut.
 fn write_pieces(
@@ -244,17 +245,11 @@ fn write_pieces(
     let unnamed =
         |kind: PieceKind, number: usize| folder.join(format!(".{}-{number}.part", kind.name()));
     let Merged { file, texts } = merged;
-    let mut unread = None;
-    let mut fill = |doc, article: &mut _| {
-        if let Err(error) = texts.fill(doc, article) {
-            unread.get_or_insert(error);
-        }
-    };
     let mut split = None;
     let written = crate::parallel::streamed(
         |out| {
             let mut cut = |kind, number, bytes| out((kind, number, bytes));
-            split = Some(file.split_into(sizes, &mut fill, &mut cut));
+            split = Some(file.split_into(sizes, &texts, &mut cut));
         },
         |(kind, number, bytes): (PieceKind, usize, Vec<u8>)| {
             let compressed = gzip(&bytes);
@@ -263,7 +258,7 @@ fn write_pieces(
                 .map(|()| (kind, number, compressed.len() as u32))
         },
     );
-    if let Some(error) = unread {
+    if let Some(error) = texts.take_unread() {
         return Err(texts.unread(error));
     }
     let (head, files) = split.expect("the split ends with its pieces");
@@ -417,6 +412,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
         let options = crate::indexer::Options {
             segments: Some(scratch(name)),
+            apart_from: 0,
             ..Default::default()
         };
         crate::indexer::build_dir_with(&dir, &options).unwrap().0

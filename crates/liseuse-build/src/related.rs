@@ -57,10 +57,6 @@ pub const SAME_STORY: f32 = 0.6;
 /// The cosine under which an article is not related at all.
 pub const UNRELATED: f32 = 0.02;
 
-/// How many terms a document's list holds before it is cut to its
-/// [`KEY_TERMS`] heaviest.
-const KEYS_HELD: usize = KEY_TERMS * 3 / 2;
-
 /// Keeps the [`KEY_TERMS`] heaviest of `keys`, heaviest first; of two as
 /// heavy, the one first in `keys` (a stable sort: cutting now and then keeps
 /// the same terms, in the same order, as cutting once at the end).
@@ -73,11 +69,10 @@ fn heaviest(keys: &mut Vec<(u32, f32)>) {
 /// most related first; `sources` gives each document's source.
 pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related>> {
     let weights = Weights::new(index);
-    let (keys, norms) = key_terms(index, &weights);
-    let by_term = key_term_documents(index, &weights, &keys);
+    let compared = Compared::of(index, &weights);
     let source = |d: usize| sources.get(d).copied().flatten();
     // The documents in two halves, one per thread where there are two.
-    let count = keys.len();
+    let count = compared.keys.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -87,12 +82,8 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
         let workers: Vec<_> = (0..count)
             .step_by(chunk)
             .map(|start| {
-                let closest = Closest {
-                    keys: &keys,
-                    by_term: &by_term,
-                    norms: &norms,
-                };
-                scope.spawn(move || closest.of_documents(start..(start + chunk).min(count), source))
+                let compared = &compared;
+                scope.spawn(move || compared.closest(start..(start + chunk).min(count), source))
             })
             .collect();
         for worker in workers {
@@ -102,83 +93,68 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
     all
 }
 
-/// Each document's [`KEY_TERMS`] heaviest terms among those it is compared
-/// through (in more than one article and not too common among the settled
-/// ones), with their weights, heaviest first; and each document's norm,
-/// over all its terms. The keys are cut to the heaviest now and then, so
-/// that the memory of this step stays a small part of the index's.
-fn key_terms(index: &SearchIndex, weights: &Weights) -> (Vec<Vec<(u32, f32)>>, Vec<f32>) {
-    let count = index.doc_count as usize;
-    let settled = weights.settled as usize;
-    let common = if settled > COMMON_FROM {
-        ((COMMON * settled as f32) as usize).min(COMMON_MOST)
-    } else {
-        usize::MAX
-    };
-    let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
-    let mut squares: Vec<f32> = vec![0.0; count];
-    for (term, postings) in index.postings.iter().enumerate() {
-        let settled_df = postings.docs_before(weights.settled);
-        let kept = postings.doc_frequency() > 1 && settled_df <= common;
-        for (doc, weight) in weights.of_term(term, settled_df) {
-            squares[doc as usize] += weight * weight;
-            let keys = &mut keys[doc as usize];
-            if kept {
-                // Room for this many and no more (grown by doubling, the
-                // lists held 256 at 300,000 articles: 600 MB).
-                if keys.capacity() == 0 {
-                    keys.reserve_exact(KEYS_HELD);
-                }
-                keys.push((term as u32, weight));
-                if keys.len() == KEYS_HELD {
-                    heaviest(keys);
+/// What articles are compared through: terms in more than one article
+/// and not too common among the settled ones.
+struct Compared {
+    /// Each document's [`KEY_TERMS`] heaviest such terms, with their
+    /// weights, heaviest first.
+    keys: Vec<Vec<(u32, f32)>>,
+    /// Each such term's documents, with its weight in each (none for the
+    /// other terms).
+    by_term: Vec<Vec<(u32, f32)>>,
+    /// Each document's norm, over all its terms.
+    norms: Vec<f32>,
+}
+
+impl Compared {
+    /// Weighs every posting of `index` once. Each document's keys are cut
+    /// to the heaviest now and then, so that the memory of this step stays
+    /// a small part of the index's.
+    fn of(index: &SearchIndex, weights: &Weights) -> Compared {
+        let count = index.doc_count as usize;
+        let settled = weights.settled as usize;
+        let common = if settled > COMMON_FROM {
+            ((COMMON * settled as f32) as usize).min(COMMON_MOST)
+        } else {
+            usize::MAX
+        };
+        let mut by_term: Vec<Vec<(u32, f32)>> = Vec::with_capacity(index.postings.len());
+        let mut keys: Vec<Vec<(u32, f32)>> = vec![Vec::new(); count];
+        let mut squares: Vec<f32> = vec![0.0; count];
+        for (term, postings) in index.postings.iter().enumerate() {
+            let settled_df = postings.docs_before(weights.settled);
+            let kept = postings.doc_frequency() > 1 && settled_df <= common;
+            let mut docs = Vec::with_capacity(if kept { postings.doc_frequency() } else { 0 });
+            for (doc, weight) in weights.of_term(term, settled_df) {
+                squares[doc as usize] += weight * weight;
+                if kept {
+                    let keys = &mut keys[doc as usize];
+                    keys.push((term as u32, weight));
+                    if keys.len() >= 4 * KEY_TERMS {
+                        heaviest(keys);
+                    }
+                    docs.push((doc, weight));
                 }
             }
+            by_term.push(docs);
+        }
+        for keys in &mut keys {
+            heaviest(keys);
+            keys.shrink_to_fit();
+        }
+        let norms = squares.into_iter().map(f32::sqrt).collect();
+        Compared {
+            keys,
+            by_term,
+            norms,
         }
     }
-    for keys in &mut keys {
-        heaviest(keys);
-        keys.shrink_to_fit();
-    }
-    (keys, squares.into_iter().map(f32::sqrt).collect())
 }
 
-/// The documents of each term some document has among its `keys`, with
-/// the term's weight in each (none for the other terms, which no
-/// comparison goes through: at 300,000 articles, most of the postings).
-fn key_term_documents(
-    index: &SearchIndex,
-    weights: &Weights,
-    keys: &[Vec<(u32, f32)>],
-) -> Vec<Vec<(u32, f32)>> {
-    let mut used = vec![false; index.postings.len()];
-    for &(term, _) in keys.iter().flatten() {
-        used[term as usize] = true;
-    }
-    (index.postings.iter().enumerate())
-        .map(|(term, postings)| {
-            if !used[term] {
-                return Vec::new();
-            }
-            let settled_df = postings.docs_before(weights.settled);
-            weights.of_term(term, settled_df).collect()
-        })
-        .collect()
-}
-
-/// What a document is compared with: every document's key terms, each key
-/// term's documents, every document's norm.
-#[derive(Clone, Copy)]
-struct Closest<'a> {
-    keys: &'a [Vec<(u32, f32)>],
-    by_term: &'a [Vec<(u32, f32)>],
-    norms: &'a [f32],
-}
-
-impl Closest<'_> {
+impl Compared {
     /// The related articles of the documents `docs`, in order.
-    fn of_documents<'s>(
-        self,
+    fn closest<'s>(
+        &self,
         docs: std::ops::Range<usize>,
         source: impl Fn(usize) -> Option<&'s str>,
     ) -> Vec<Vec<Related>> {

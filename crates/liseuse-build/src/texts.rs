@@ -1,13 +1,17 @@
-//! The articles' text, kept out of memory from the merge to the split.
+//! The articles' text and the words' positions, kept out of memory from
+//! the merge to the split.
 //!
 //! A merged index holds its articles, and their text is most of them (671
 //! MB of UTF-8 at 300,000 articles, a `String` a paragraph), yet only three
 //! steps read it, one article at a time: the names, the quotations and the
-//! text pieces. So a large build keeps each article's blocks in a file
-//! beside its segments as the merge reads them ([`Texts::on_disk`]), the
-//! articles themselves with none, and gives each step an article with its
-//! blocks read back when it asks ([`WithText`]). A small build, or one in
-//! memory, leaves the text in the articles ([`Texts::in_articles`]).
+//! text pieces. The positions of the words are most of the postings, and
+//! only the split reads them, a term at a time. So a large build keeps
+//! each article's blocks in a file beside its segments as the merge reads
+//! them, and each term's positions as the merge makes them
+//! ([`Texts::on_disk`]); the index itself holds neither. Each step gets an
+//! article with its blocks read back when it asks ([`WithText`]), the split
+//! a term's positions ([`Apart`]). A small build, or one in memory, leaves
+//! them in the index ([`Texts::in_articles`]).
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -15,8 +19,8 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use liseuse_core::article::{Article, Block};
-use liseuse_core::format::IndexFile;
+use liseuse_core::article::Article;
+use liseuse_core::format::{Apart, IndexFile, Postings};
 
 /// Articles one at a time with their text, wherever a build keeps it.
 pub trait WithText: Sync {
@@ -46,8 +50,9 @@ impl WithText for Vec<Article> {
     }
 }
 
-/// Where the blocks of a merge's articles are: in the articles, or in a
-/// file of their own, each article's encoded ([`postcard`]) one after the other.
+/// Where the blocks of a merge's articles and the positions of its terms
+/// are: in the index, or in a file of their own, each article's blocks and
+/// each term's positions encoded ([`postcard`]) one after the other.
 #[derive(Debug, Default)]
 pub struct Texts {
     disk: Option<Disk>,
@@ -61,8 +66,18 @@ struct Disk {
     /// they take: by the order they were kept, then by number once
     /// [`Texts::renumber`] has said the order.
     spans: Vec<(u64, u32)>,
+    /// Where each term's positions are, by term number.
+    terms: Vec<(u64, u32)>,
     end: u64,
+    /// The first error met reading back for the split ([`Apart`] cannot say it).
+    unread: Mutex<Option<std::io::Error>>,
+    /// The bytes read ahead of the last positions asked for, and where
+    /// they start in the file: the split asks for each term's in turn.
+    ahead: Mutex<(u64, Vec<u8>)>,
 }
+
+/// How many bytes are read at once for the positions.
+const READ_AHEAD: usize = 1 << 20;
 
 impl Texts {
     /// The text stays in the articles.
@@ -88,7 +103,10 @@ impl Texts {
             file: Mutex::new(file),
             path,
             spans: Vec::new(),
+            terms: Vec::new(),
             end: 0,
+            unread: Mutex::new(None),
+            ahead: Mutex::new((0, Vec::new())),
         };
         Ok(Texts { disk: Some(disk) })
     }
@@ -104,13 +122,21 @@ impl Texts {
         let Some(disk) = &mut self.disk else {
             return Ok(());
         };
-        let bytes = postcard::to_allocvec(&article.blocks).expect("blocks encode");
-        let file = disk.file.get_mut().unwrap_or_else(|e| e.into_inner());
-        file.seek(SeekFrom::Start(disk.end))?;
-        file.write_all(&bytes)?;
-        disk.spans.push((disk.end, bytes.len() as u32));
-        disk.end += bytes.len() as u64;
+        let span = disk.write(&article.blocks)?;
+        disk.spans.push(span);
         article.blocks = Vec::new();
+        Ok(())
+    }
+
+    /// Takes the positions of `postings` into the file, when there is one:
+    /// the next term's.
+    pub fn keep_positions(&mut self, postings: &mut Postings) -> std::io::Result<()> {
+        let Some(disk) = &mut self.disk else {
+            return Ok(());
+        };
+        let span = disk.write(&postings.positions)?;
+        disk.terms.push(span);
+        postings.positions = Vec::new();
         Ok(())
     }
 
@@ -119,9 +145,24 @@ impl Texts {
     /// are in the file.
     pub fn fill(&self, at: usize, article: &mut Article) -> std::io::Result<()> {
         if let Some(disk) = &self.disk {
-            article.blocks = disk.read(at)?;
+            article.blocks = disk.read(disk.spans[at])?;
         }
         Ok(())
+    }
+
+    /// Puts back term `term`'s positions into its `postings`, when they
+    /// are in the file.
+    pub fn fill_positions(&self, term: usize, postings: &mut Postings) -> std::io::Result<()> {
+        if let Some(disk) = &self.disk {
+            postings.positions = disk.read_ahead(disk.terms[term])?;
+        }
+        Ok(())
+    }
+
+    /// The first error met reading back for the split, if any.
+    pub fn take_unread(&self) -> Option<std::io::Error> {
+        let disk = self.disk.as_ref()?;
+        disk.unread.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// Numbers the articles kept: article `doc` is the one kept `order[doc]`th
@@ -132,20 +173,21 @@ impl Texts {
         }
     }
 
-    /// How many bytes the blocks kept in the file take, encoded: what an
-    /// index file that held them would be longer by (each article holds
-    /// an empty list instead, one byte).
+    /// How many bytes the blocks and positions kept in the file take,
+    /// encoded: what an index file that held them would be longer by (each
+    /// article and term holds an empty list instead, one byte).
     pub fn bytes(&self) -> u64 {
         self.disk.as_ref().map_or(0, |disk| {
-            let kept: u64 = disk.spans.iter().map(|&(_, len)| u64::from(len)).sum();
-            kept - disk.spans.len() as u64
+            let spans = disk.spans.iter().chain(&disk.terms);
+            spans.map(|&(_, len)| u64::from(len) - 1).sum()
         })
     }
 
-    /// What to say when the text could not be read back: the file and why.
+    /// What to say when the text or the positions could not be read back:
+    /// the file and why.
     pub fn unread(&self, error: std::io::Error) -> String {
         let path = self.path().unwrap_or(Path::new("")).display();
-        format!("cannot read back the articles' text from {path}: {error}")
+        format!("cannot read back the articles' text or the positions from {path}: {error}")
     }
 
     /// Article `doc` of `articles`, its blocks in.
@@ -157,7 +199,8 @@ impl Texts {
         let Some(disk) = &self.disk else {
             return Cow::Borrowed(&articles[doc]);
         };
-        let blocks = (disk.read(doc)).unwrap_or_else(|error| panic!("{}", self.unread(error)));
+        let read = disk.read(disk.spans[doc]);
+        let blocks = read.unwrap_or_else(|error| panic!("{}", self.unread(error)));
         Cow::Owned(Article {
             blocks,
             ..articles[doc].clone()
@@ -165,17 +208,77 @@ impl Texts {
     }
 }
 
+impl Apart for Texts {
+    fn fill_article(&self, doc: usize, article: &mut Article) {
+        if let Err(error) = self.fill(doc, article) {
+            self.note_unread(error);
+        }
+    }
+
+    fn positions(&self, term: usize) -> Option<Vec<u32>> {
+        let disk = self.disk.as_ref()?;
+        (disk.read_ahead(disk.terms[term]))
+            .map_err(|error| self.note_unread(error))
+            .ok()
+    }
+}
+
+impl Texts {
+    fn note_unread(&self, error: std::io::Error) {
+        if let Some(disk) = &self.disk {
+            let mut unread = disk.unread.lock().unwrap_or_else(|e| e.into_inner());
+            unread.get_or_insert(error);
+        }
+    }
+}
+
 impl Disk {
-    fn read(&self, at: usize) -> std::io::Result<Vec<Block>> {
-        let (start, len) = self.spans[at];
+    /// Writes `value` at the end of the file: where it is.
+    fn write(&mut self, value: &impl serde::Serialize) -> std::io::Result<(u64, u32)> {
+        let bytes = postcard::to_allocvec(value).expect("blocks and positions encode");
+        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
+        file.seek(SeekFrom::Start(self.end))?;
+        file.write_all(&bytes)?;
+        let span = (self.end, bytes.len() as u32);
+        self.end += bytes.len() as u64;
+        Ok(span)
+    }
+
+    /// Reads back what [`Disk::write`] wrote at `span`.
+    fn read<T: serde::de::DeserializeOwned>(&self, (start, len): (u64, u32)) -> std::io::Result<T> {
         let mut bytes = vec![0; len as usize];
         {
             let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
             file.seek(SeekFrom::Start(start))?;
             file.read_exact(&mut bytes)?;
         }
-        postcard::from_bytes(&bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        decode(&bytes)
     }
+
+    /// [`Disk::read`] through a buffer of the bytes after the last read,
+    /// for what is read in the order it was written.
+    fn read_ahead<T: serde::de::DeserializeOwned>(
+        &self,
+        (start, len): (u64, u32),
+    ) -> std::io::Result<T> {
+        let mut ahead = self.ahead.lock().unwrap_or_else(|e| e.into_inner());
+        let (from, bytes) = &mut *ahead;
+        let end = start + u64::from(len);
+        if start < *from || end > *from + bytes.len() as u64 {
+            let size = (len as usize).max(READ_AHEAD).min((self.end - start) as usize);
+            bytes.resize(size, 0);
+            let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+            file.seek(SeekFrom::Start(start))?;
+            file.read_exact(bytes)?;
+            *from = start;
+        }
+        let at = (start - *from) as usize;
+        decode(&bytes[at..at + len as usize])
+    }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> std::io::Result<T> {
+    postcard::from_bytes(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 impl Drop for Disk {
@@ -206,12 +309,15 @@ impl From<IndexFile> for Merged {
 }
 
 impl Merged {
-    /// The whole index, every article's blocks in it; an error names the
-    /// file they could not be read back from.
+    /// The whole index, every article's blocks and every term's positions
+    /// in it; an error names the file they could not be read back from.
     pub fn into_whole(self) -> Result<IndexFile, String> {
         let Merged { mut file, texts } = self;
         for (doc, article) in file.articles.iter_mut().enumerate() {
             texts.fill(doc, article).map_err(|error| texts.unread(error))?;
+        }
+        for (term, postings) in file.index.postings.iter_mut().enumerate() {
+            (texts.fill_positions(term, postings)).map_err(|error| texts.unread(error))?;
         }
         Ok(file)
     }
@@ -247,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_kept_on_disk_read_back_by_number_and_the_file_is_gone_at_the_end() {
+    fn blocks_and_positions_kept_on_disk_read_back_by_number_and_the_file_is_gone_at_the_end() {
         let dir = std::env::temp_dir().join(format!("liseuse-texts-{}", std::process::id()));
         let original = articles();
         let mut texts = Texts::on_disk(&dir).unwrap();
@@ -256,6 +362,21 @@ mod tests {
             texts.keep(article).unwrap();
             assert!(article.blocks.is_empty(), "the article lets its blocks go");
         }
+        // Two terms' positions.
+        let term = |positions: Vec<u32>| Postings {
+            doc_gaps: vec![0],
+            counts: vec![0, positions.len() as u32],
+            positions,
+        };
+        let terms = vec![term(vec![1, 4, 2]), term(vec![7])];
+        let mut index = liseuse_core::format::SearchIndex::default();
+        for postings in &terms {
+            let mut postings = postings.clone();
+            texts.keep_positions(&mut postings).unwrap();
+            assert!(postings.positions.is_empty(), "the postings let their positions go");
+            index.postings.push(postings);
+        }
+        assert_eq!(texts.positions(1), Some(vec![7]));
         // Numbered: the third kept first, the first second; the second let go.
         texts.renumber(&[2, 0]);
         let numbered = vec![kept[2].clone(), kept[0].clone()];
@@ -264,12 +385,17 @@ mod tests {
         let merged = Merged {
             file: IndexFile {
                 articles: numbered,
+                index,
                 ..IndexFile::default()
             },
             texts,
         };
         let whole = IndexFile {
             articles: vec![original[2].clone(), original[0].clone()],
+            index: liseuse_core::format::SearchIndex {
+                postings: terms,
+                ..Default::default()
+            },
             ..IndexFile::default()
         };
         assert_eq!(merged.encoded_len(), liseuse_core::format::encoded_len(&whole));

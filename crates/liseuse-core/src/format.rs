@@ -1220,7 +1220,7 @@ fn generation_in_order(generation: &Generation, runs: usize) -> bool {
 #[cfg(feature = "split")]
 mod split;
 #[cfg(feature = "split")]
-pub use split::generations;
+pub use split::{generations, Apart, Whole};
 
 /// The word form a spelling is (what [`crate::search`] compares with a
 /// typed form, for a term written one way only).

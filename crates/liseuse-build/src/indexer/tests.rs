@@ -168,6 +168,8 @@ fn options(segment_articles: usize, threads: usize) -> Options {
     Options {
         segment_articles,
         threads,
+        // The folder's merges keep text and positions on disk, as a large build's.
+        apart_from: 0,
         ..Options::default()
     }
 }

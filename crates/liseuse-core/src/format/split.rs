@@ -22,10 +22,28 @@ use crate::pieces::{content_hash, fnv1a};
 /// each kind's in the order of their numbers.
 type Out<'a> = dyn FnMut(PieceKind, Vec<u8>) + 'a;
 
-/// What puts back into an article, by number, what the file does not hold
-/// of it when the text pieces take it: its blocks, which a large build
-/// keeps on disk until then (nothing for a whole file).
-pub type Fill<'a> = dyn FnMut(usize, &mut Article) + 'a;
+/// What a large build keeps apart from the file it splits (on disk, out
+/// of memory), given back as the split comes to it: the articles' blocks
+/// as the text pieces take them, a run at a time, and each term's
+/// positions as its parts are cut. Nothing for a file held whole
+/// ([`Whole`]).
+pub trait Apart {
+    /// Puts back into article `doc` what the file does not hold of it.
+    fn fill_article(&self, doc: usize, article: &mut Article);
+    /// Term `term`'s positions, when its postings in the file hold none.
+    fn positions(&self, term: usize) -> Option<Vec<u32>>;
+}
+
+/// A file that holds all of itself: nothing apart.
+pub struct Whole;
+
+impl Apart for Whole {
+    fn fill_article(&self, _: usize, _: &mut Article) {}
+
+    fn positions(&self, _: usize) -> Option<Vec<u32>> {
+        None
+    }
+}
 
 impl IndexFile {
     /// Splits a whole file: returns the file a reader loads first (what lists
@@ -40,7 +58,7 @@ impl IndexFile {
     /// The same file always gives the same pieces.
     pub fn split(self, sizes: PieceSizes) -> (IndexFile, Vec<(String, Vec<u8>)>) {
         let mut cut = Vec::new();
-        let (head, files) = self.split_into(sizes, &mut |_, _| {}, &mut |kind, number, bytes| {
+        let (head, files) = self.split_into(sizes, &Whole, &mut |kind, number, bytes| {
             cut.push((kind, number, bytes));
         });
         let named = (cut.into_iter())
@@ -55,13 +73,12 @@ impl IndexFile {
     /// [`IndexFile::split`], each piece given to `out` as soon as it is cut,
     /// with its kind and its number among the pieces of its kind, so that a
     /// build never holds them all; their names are known once all are cut:
-    /// the table returned, by kind and number. Each article is given to
-    /// `fill` as the text pieces take it, one run at a time, for what the
-    /// file does not hold of it.
+    /// the table returned, by kind and number. What the file does not hold
+    /// comes from `apart` as the split needs it.
     pub fn split_into(
         mut self,
         sizes: PieceSizes,
-        fill: &mut Fill,
+        apart: &dyn Apart,
         out: &mut dyn FnMut(PieceKind, usize, Vec<u8>),
     ) -> (IndexFile, crate::pieces::PieceFiles) {
         assert!(!self.is_split(), "the file is split already");
@@ -72,11 +89,11 @@ impl IndexFile {
         };
         let terms = std::mem::take(&mut self.index.terms);
         let doc_frequencies = self.index.settled_doc_frequencies();
-        self.split_terms(&terms, sizes, out);
+        self.split_terms(&terms, sizes, apart, out);
         self.split_dictionary(terms, doc_frequencies, sizes.dictionary_terms, out);
         self.split_ids(sizes.text_bytes, out);
         self.split_links(sizes.title_bytes * 4, out);
-        self.split_articles(sizes.text_bytes, sizes.title_bytes, fill, out);
+        self.split_articles(sizes.text_bytes, sizes.title_bytes, apart, out);
         let name_files = self.split_names(sizes.title_bytes * 2, out);
         let mut files = self.pieces.files();
         files.set(PieceKind::Names, name_files);
@@ -123,7 +140,7 @@ impl IndexFile {
     /// then each generation's term and position pieces. A term's part is
     /// cut when a piece takes it, never every term's at once: the split of
     /// a large collection holds its postings once.
-    fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, out: &mut Out) {
+    fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, apart: &dyn Apart, out: &mut Out) {
         let index = &mut self.index;
         let firsts = generations(index.doc_count, sizes);
         let forms_of = index.take_forms_by_term();
@@ -135,8 +152,14 @@ impl IndexFile {
             forms_of: &forms_of,
             spellings: &spellings,
             analyzer: &analyzer,
+            apart: Some(apart),
         };
-        let runs = term_runs(terms, |n| cutter.part(n, &firsts, 0), sizes.term_bytes);
+        // (Sized without their positions, which a term piece does not hold.)
+        let sizer = Cutter {
+            apart: None,
+            ..cutter
+        };
+        let runs = term_runs(terms, |n| sizer.part(n, &firsts, 0), sizes.term_bytes);
         let first_docs = firsts.first().copied().unwrap_or(0);
         let base_docs = firsts.get(1).copied().unwrap_or(index.doc_count) - first_docs;
         for (generation, &first_doc) in firsts.iter().enumerate() {
@@ -222,12 +245,12 @@ impl IndexFile {
     }
 
     /// The title pieces, the articles' ids, titles and sections, and the
-    /// text pieces, whole articles (each `fill`ed as its run is cut).
+    /// text pieces, whole articles (each filled by `apart` as its run is cut).
     fn split_articles(
         &mut self,
         text_bytes: usize,
         title_bytes: usize,
-        fill: &mut Fill,
+        apart: &dyn Apart,
         out: &mut Out,
     ) {
         let titles = (self.articles.iter())
@@ -255,7 +278,7 @@ impl IndexFile {
                 ..Article::default()
             };
             let mut whole = std::mem::replace(article, kept);
-            fill(doc, &mut whole);
+            apart.fill_article(doc, &mut whole);
             whole
         });
         let pieces = &mut self.pieces.texts;
@@ -350,13 +373,15 @@ impl Part {
 }
 
 /// The terms' postings, forms and spellings, by number, which a split cuts
-/// into generations.
+/// into generations, and what holds their positions when they do not
+/// (none: the parts have no positions but those the postings hold).
 #[derive(Clone, Copy)]
 struct Cutter<'a> {
     postings: &'a [Postings],
     forms_of: &'a [Vec<PieceForm>],
     spellings: &'a [String],
     analyzer: &'a Analyzer,
+    apart: Option<&'a dyn Apart>,
 }
 
 impl Cutter<'_> {
@@ -366,8 +391,10 @@ impl Cutter<'_> {
         let spelling = self.spellings.get(number).map_or("", String::as_str);
         let forms = self.forms_of.get(number).map_or(&[] as &[_], Vec::as_slice);
         let postings = self.postings.get(number)?;
+        let apart = self.apart.and_then(|apart| apart.positions(number));
+        let positions = apart.as_deref().unwrap_or(&postings.positions);
         cut_term(
-            postings,
+            (postings, positions),
             forms,
             spelling,
             (firsts, generation),
@@ -376,13 +403,14 @@ impl Cutter<'_> {
     }
 }
 
-/// The part of `postings`, the term's `forms` (indexes in `postings`) and
+/// The part of `postings` (with their `positions`), the term's `forms`
+/// (indexes in `postings`) and
 /// `spelling` in generation `at.1` of the generations starting at
 /// documents `at.0`; none if the term has no document there. A generation
 /// where the term has the one form its spelling says keeps no list of it
 /// (see [`crate::format::SearchIndex::forms`]).
 fn cut_term(
-    postings: &Postings,
+    (postings, positions): (&Postings, &[u32]),
     forms: &[PieceForm],
     spelling: &str,
     (firsts, generation): (&[u32], usize),
@@ -398,7 +426,12 @@ fn cut_term(
     };
     // The index of the generation's first posting among the term's.
     let (mut previous, mut low) = (0u32, None);
+    // Where each document's positions start in `positions`.
+    let mut at = 0usize;
     for (index, posting) in postings.iter().enumerate() {
+        let len = posting.counts.iter().sum::<u32>() as usize;
+        let gaps = positions.get(at..at + len).unwrap_or_default();
+        at += len;
         if posting.doc < start {
             continue;
         }
@@ -409,7 +442,7 @@ fn cut_term(
         part.postings.doc_gaps.push(posting.doc - previous);
         previous = posting.doc;
         part.postings.counts.extend_from_slice(posting.counts);
-        part.positions.extend_from_slice(posting.gaps);
+        part.positions.extend_from_slice(gaps);
     }
     let low = low?;
     let high = low + part.postings.doc_gaps.len();
