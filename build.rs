@@ -99,9 +99,7 @@ fn try_main() -> Result<(), String> {
     let split = match std::env::var("LISEUSE_PIECES").as_deref() {
         Ok("always") => true,
         Ok("never") => false,
-        Ok("") | Ok("auto") | Err(_) => {
-            merged.encoded_len() > SPLIT_ABOVE_BYTES
-        }
+        Ok("") | Ok("auto") | Err(_) => merged.encoded_len() > SPLIT_ABOVE_BYTES,
         Ok(other) => return Err(format!("LISEUSE_PIECES={other}: say always, never or auto")),
     };
     let sizes = match std::env::var("LISEUSE_PIECE_BYTES") {

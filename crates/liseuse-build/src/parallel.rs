@@ -132,7 +132,9 @@ mod tests {
     #[test]
     fn results_come_in_the_order_of_the_items() {
         let items: Vec<u32> = (0..1000).collect();
-        let shares = in_ranges(items.len(), |range| (range.clone(), items[range].iter().sum::<u32>()));
+        let shares = in_ranges(items.len(), |range| {
+            (range.clone(), items[range].iter().sum::<u32>())
+        });
         assert_eq!(
             shares.iter().map(|s| s.1).sum::<u32>(),
             items.iter().sum::<u32>()

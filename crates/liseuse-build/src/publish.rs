@@ -526,7 +526,8 @@ mod tests {
             );
         }
         // And whole, the same bytes too.
-        let (whole_again, whole_again_dir) = site(seeds_merged("whole-segments"), None, "whole-again");
+        let (whole_again, whole_again_dir) =
+            site(seeds_merged("whole-segments"), None, "whole-again");
         assert_eq!(whole_again.index, whole.index);
         for dir in [whole_dir, dir, again_dir, whole_again_dir] {
             std::fs::remove_dir_all(dir).unwrap();

@@ -246,7 +246,12 @@ impl<'a> Weights<'a> {
         let count = self.index.doc_count;
         (self.index.postings[term].iter())
             .filter(move |posting| posting.doc < count)
-            .map(move |posting| (posting.doc, idf * self.frequency(posting.doc, posting.counts)))
+            .map(move |posting| {
+                (
+                    posting.doc,
+                    idf * self.frequency(posting.doc, posting.counts),
+                )
+            })
     }
 
     /// The inverse document frequency of `term` in `doc_frequency` of the

@@ -265,7 +265,9 @@ impl Disk {
         let (from, bytes) = &mut *ahead;
         let end = start + u64::from(len);
         if start < *from || end > *from + bytes.len() as u64 {
-            let size = (len as usize).max(READ_AHEAD).min((self.end - start) as usize);
+            let size = (len as usize)
+                .max(READ_AHEAD)
+                .min((self.end - start) as usize);
             bytes.resize(size, 0);
             let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
             file.seek(SeekFrom::Start(start))?;
@@ -314,7 +316,9 @@ impl Merged {
     pub fn into_whole(self) -> Result<IndexFile, String> {
         let Merged { mut file, texts } = self;
         for (doc, article) in file.articles.iter_mut().enumerate() {
-            texts.fill(doc, article).map_err(|error| texts.unread(error))?;
+            texts
+                .fill(doc, article)
+                .map_err(|error| texts.unread(error))?;
         }
         for (term, postings) in file.index.postings.iter_mut().enumerate() {
             (texts.fill_positions(term, postings)).map_err(|error| texts.unread(error))?;
@@ -345,11 +349,15 @@ mod tests {
     use liseuse_core::article::parse_capture;
 
     fn articles() -> Vec<Article> {
-        ["Un\n\nPremier texte, assez long.", "Deux\n\nSecond texte.", "Trois\n\nTroisième."]
-            .iter()
-            .enumerate()
-            .map(|(i, text)| parse_capture(&format!("a{i}"), text).unwrap())
-            .collect()
+        [
+            "Un\n\nPremier texte, assez long.",
+            "Deux\n\nSecond texte.",
+            "Trois\n\nTroisième.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| parse_capture(&format!("a{i}"), text).unwrap())
+        .collect()
     }
 
     #[test]
@@ -373,7 +381,10 @@ mod tests {
         for postings in &terms {
             let mut postings = postings.clone();
             texts.keep_positions(&mut postings).unwrap();
-            assert!(postings.positions.is_empty(), "the postings let their positions go");
+            assert!(
+                postings.positions.is_empty(),
+                "the postings let their positions go"
+            );
             index.postings.push(postings);
         }
         assert_eq!(texts.positions(1), Some(vec![7]));
@@ -398,7 +409,10 @@ mod tests {
             },
             ..IndexFile::default()
         };
-        assert_eq!(merged.encoded_len(), liseuse_core::format::encoded_len(&whole));
+        assert_eq!(
+            merged.encoded_len(),
+            liseuse_core::format::encoded_len(&whole)
+        );
         assert_eq!(merged.into_whole().unwrap(), whole);
         let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert!(left.is_empty(), "nothing left in {}", dir.display());

@@ -34,7 +34,7 @@ pub fn attach(articles: &(impl WithText + ?Sized), entities: &mut [(String, Enti
         }
     }
     let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); entities.len()];
-    for doc in 0..articles.count() {
+    for (doc, named) in named.iter().enumerate() {
         for quotation in super::in_article(&articles.article(doc)) {
             let Some(speaker) = quotation.speaker.as_deref().map(key) else {
                 continue;
@@ -42,7 +42,7 @@ pub fn attach(articles: &(impl WithText + ?Sized), entities: &mut [(String, Enti
             let found = by_key
                 .get(&speaker)
                 .copied()
-                .or_else(|| one_ending_so(&speaker, &named[doc], |at| entities[at].0.as_str()));
+                .or_else(|| one_ending_so(&speaker, named, |at| entities[at].0.as_str()));
             if let Some(at) = found {
                 let quote = Quote {
                     doc: doc as u32,

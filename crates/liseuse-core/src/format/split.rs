@@ -140,7 +140,13 @@ impl IndexFile {
     /// then each generation's term and position pieces. A term's part is
     /// cut when a piece takes it, never every term's at once: the split of
     /// a large collection holds its postings once.
-    fn split_terms(&mut self, terms: &[String], sizes: PieceSizes, apart: &dyn Apart, out: &mut Out) {
+    fn split_terms(
+        &mut self,
+        terms: &[String],
+        sizes: PieceSizes,
+        apart: &dyn Apart,
+        out: &mut Out,
+    ) {
         let index = &mut self.index;
         let firsts = generations(index.doc_count, sizes);
         let forms_of = index.take_forms_by_term();
@@ -604,7 +610,9 @@ fn runs_of<T: Serialize, K: AsRef<[u8]>>(
     key: impl Fn(&T) -> K,
 ) -> Vec<(u32, Vec<T>)> {
     let mut runs: Vec<(u32, Vec<T>)> = Vec::new();
-    runs_into(items.into_iter(), bytes, key, |first, run| runs.push((first, run)));
+    runs_into(items.into_iter(), bytes, key, |first, run| {
+        runs.push((first, run))
+    });
     runs
 }
 
