@@ -39,6 +39,16 @@ for (const [device, viewport] of views) {
     await select(page, paragraph.split(' ').slice(12, 16).join(' '));
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${device}-${theme}-highlights.png` });
+    // Citing the selection, then its paragraph's link.
+    await page.getByRole('toolbar').getByRole('button', { name: 'Citer' }).click();
+    await page.getByRole('dialog', { name: 'Citer ce passage' }).waitFor();
+    await page.screenshot({ path: `${out}/${device}-${theme}-cite.png` });
+    const [item] = JSON.parse(await page.locator('.cite-form pre').nth(3).textContent());
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    await page.goto(item.URL);
+    await page.locator('.text .cited').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${device}-${theme}-cited.png` });
     await page.locator('.highlights').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${out}/${device}-${theme}-highlights-list.png` });
     await page.getByRole('button', { name: 'Réglages de lecture' }).click();

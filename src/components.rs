@@ -2,6 +2,7 @@
 
 mod app;
 mod article_names;
+mod cite;
 mod ebook;
 mod filters;
 mod followed;

@@ -160,3 +160,62 @@ test('Firefox: a search followed stays followed after a reload, is listed in "Me
   await page.waitForFunction(() => /Aucune recherche suivie/.test(document.querySelector('.followed')?.textContent));
   assert.deepEqual(page.errors, []);
 });
+
+test('Firefox: "Citer" puts the reference in the clipboard, and "Mes articles" offers the references as a file', async () => {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+      window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+    };
+  });
+  await page.goto(firefox.url() + ARTICLE);
+  await page.waitForSelector('article.reader .text > *');
+  await page.waitForSelector(APP_READER);
+  await page.click('.article-actions .cite');
+  await page.waitForSelector('dialog.cite[open]');
+  // The second form, BibTeX: copied, the button says so once the browser has it.
+  const bib = await page.$eval('dialog.cite section:nth-of-type(2) pre', (pre) => pre.textContent);
+  assert.match(bib, /^@article\{000_1a8f4e49545b7e53,/);
+  await page.click('dialog.cite section:nth-of-type(2) button');
+  await page.waitForFunction(
+    () => document.querySelector('dialog.cite section:nth-of-type(2) button').textContent === 'Copié',
+  );
+  // What the clipboard holds, pasted into a field.
+  await page.click('dialog.cite .primary');
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'pasted';
+    document.body.append(field);
+    field.focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelector('#pasted').value.length > 0);
+  assert.equal(await page.$eval('#pasted', (field) => field.value), bib);
+
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.querySelector('#pasted').remove());
+  await page.keyboard.press('s');
+  await page.waitForSelector('article.reader .save[aria-pressed="true"]');
+  await page.goto(firefox.url() + '#/mes-articles');
+  await page.waitForSelector('.references button');
+  await page.click('.references button:nth-of-type(2)');
+  await page.waitForFunction(() => window.__downloads.length === 1);
+  const [name, type, text] = await page.evaluate(async () => {
+    const { name, blob } = window.__downloads[0];
+    return [name, blob.type, await blob.text()];
+  });
+  assert.equal(name, 'references.ris');
+  assert.equal(type, 'application/x-research-info-systems');
+  assert.match(text, /^TY {2}- NEWS\nTI {2}- /);
+  assert.deepEqual(page.errors, []);
+});

@@ -21,6 +21,7 @@ pub fn highlights(
     state: &StateContext,
     id: &str,
     orphans: &[String],
+    cite: Callback<()>,
 ) -> Html {
     let t = crate::site::t();
     let bar = tools.selecting.then(|| {
@@ -39,7 +40,8 @@ pub fn highlights(
         html! {
             <div class="hl-bar" role="toolbar" aria-label={t.selected_passage}>
                 <button type="button" onmousedown={keep.clone()} onclick={on_highlight}>{t.highlight}</button>
-                <button type="button" onmousedown={keep} onclick={on_note}>{t.note}</button>
+                <button type="button" onmousedown={keep.clone()} onclick={on_note}>{t.note}</button>
+                <button type="button" onmousedown={keep} onclick={cite.reform(|_: MouseEvent| ())}>{super::cite::words().cite}</button>
             </div>
         }
     });

@@ -1,9 +1,12 @@
+use liseuse_core::annotation;
 use liseuse_core::article::is_web_address;
+use liseuse_core::citation;
 use liseuse_core::text::fill;
 use liseuse_core::{Article, BlockKind};
 use yew::prelude::*;
 
 use super::article_names::names_of;
+use super::cite::{cite_dialog, words, Citing};
 use super::highlights::highlights;
 use super::listen::{listen_bar, listen_button};
 use super::match_bar::{match_bar, CursorAction, MatchCursor};
@@ -84,6 +87,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
     use_current_match(cursor.at);
     let highlighting = use_highlighting(library, &props.id);
     let listen = use_listen(library, &props.id);
+    let citing = use_citing(library, &props.id, &highlighting.quote_now);
+    // A link to a paragraph (`?p=`): that paragraph, marked and in view.
+    let cited = use_cited_address();
+    {
+        let key = (props.id.clone(), pieces.has_text, cited.clone());
+        use_effect_with(key, move |(_, has_text, cited)| {
+            if *has_text && cited.is_some() {
+                let document = gloo::utils::document();
+                if let Ok(Some(block)) = document.query_selector("article.reader .text .cited") {
+                    // In the middle: at the top, the page's header would hide it.
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    block.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
 
     // Every hook has run: now the view may depend on the article.
     let back = html! { <a class="back" href={back}>{back_label(&props.query)}</a> };
@@ -91,9 +111,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         return missing(&props.id, pieces.id_pending, pieces.id_failed, back);
     };
     let t = crate::site::t();
+    let cite_article = citing.ask.reform(|_: MouseEvent| None);
     let actions = state
         .as_ref()
-        .map(|state| actions(state, &props.id, listen_button(&listen)));
+        .map(|state| actions(state, &props.id, listen_button(&listen), cite_article));
+    let cite_passage = citing.ask.reform(|()| Some(()));
     html! {
         <article class="reader">
             // The browser's own bar: no style attribute, which the page's
@@ -123,11 +145,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
             } else if !pieces.has_text {
                 <p class="loading" aria-busy="true">{t.loading_article}</p>
             }
-            <div class="text">{text(article, &marks, &placed)}</div>
+            <div class="text">{text(article, &marks, &placed, cited.as_deref())}</div>
             if !article.credits.is_empty() {
                 <p class="credits">{fill(t.photo_t, &[&article.credits.join(" ; ")])}</p>
             }
-            {state.as_ref().map(|s| highlights(&highlighting, s, &props.id, &placed.orphans))}
+            {state.as_ref().map(|s| highlights(&highlighting, s, &props.id, &placed.orphans, cite_passage))}
+            if let Some(what) = &*citing.what {
+                {cite_dialog(&citing.dialog, article, &props.id, what, &citing.copied)}
+            }
             {names_of(&pieces.names)}
             {read_next(library, &pieces.related)}
             {match_bar(cursor.at, match_count, &go)}
@@ -171,27 +196,118 @@ fn missing(id: &str, pending: bool, failed: Option<String>, back: Html) -> Html 
     }
 }
 
-/// The article's blocks, with the query's marks and the reader's highlights.
-fn text(article: &Article, marks: &Marks, placed: &Placed) -> Html {
+/// The article's blocks, with the query's marks and the reader's
+/// highlights; the paragraph at address `cited`, if any, marked.
+fn text(article: &Article, marks: &Marks, placed: &Placed, cited: Option<&str>) -> Html {
+    let cited = cited.and_then(|address| citation::paragraph_at(article, address));
     let blocks = article.blocks.iter().zip(&marks.blocks).enumerate();
     blocks
         .map(|(i, (block, marks))| {
             let mine = placed.blocks.get(i).map_or(&[][..], Vec::as_slice);
             let text = highlighted_with(&block.text, marks, mine);
             let b = i.to_string();
+            let class = (cited == Some(i)).then_some("cited");
             match block.kind {
-                BlockKind::Heading => html! { <h2 data-b={b}>{text}</h2> },
-                BlockKind::Caption => html! { <p class="caption" data-b={b}>{text}</p> },
-                BlockKind::Paragraph => html! { <p data-b={b}>{text}</p> },
+                BlockKind::Heading => html! { <h2 data-b={b} class={class}>{text}</h2> },
+                BlockKind::Caption => {
+                    html! { <p class={classes!("caption", class)} data-b={b}>{text}</p> }
+                }
+                BlockKind::Paragraph => html! { <p data-b={b} class={class}>{text}</p> },
             }
         })
         .collect()
 }
 
+/// The paragraph address of the page's link (`?p=`), if it has one, as
+/// the link changes (another paragraph of the same article is no other
+/// route).
+#[hook]
+fn use_cited_address() -> Option<String> {
+    let cited = use_state_eq(cited_address);
+    {
+        let cited = cited.setter();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                cited.set(cited_address())
+            });
+            move || drop(listener)
+        });
+    }
+    (*cited).clone()
+}
+
+/// The paragraph address of the page's link (`?p=`), if it has one.
+fn cited_address() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let (_, params) = hash.split_once('?')?;
+    let address = params.split('&').find_map(|pair| pair.strip_prefix("p="))?;
+    Some(address.to_string())
+}
+
+/// The citation of the article being read: what is cited, its dialog,
+/// which of its forms was copied last, and what asks for it (with the
+/// selection: `Some(())`; the whole article: `None`).
+struct CiteTools {
+    what: UseStateHandle<Option<Citing>>,
+    dialog: NodeRef,
+    copied: UseStateHandle<Option<usize>>,
+    ask: Callback<Option<()>>,
+}
+
+#[hook]
+fn use_citing(
+    library: &std::rc::Rc<liseuse_core::Library>,
+    id: &AttrValue,
+    quote_now: &Callback<(), Option<annotation::Quote>>,
+) -> CiteTools {
+    let what = use_state(|| None::<Citing>);
+    let dialog = use_node_ref();
+    let copied = use_state(|| None::<usize>);
+    // Asked again for the same, it opens again: the effect follows a count.
+    let asked = use_state(|| 0u32);
+    {
+        let (dialog, copied) = (dialog.clone(), copied.setter());
+        use_effect_with(*asked, move |&asked| {
+            if asked > 0 {
+                copied.set(None);
+                crate::hooks::open_dialog(&dialog);
+            }
+        });
+    }
+    let ask = {
+        let (library, id, quote_now) = (library.clone(), id.clone(), quote_now.clone());
+        let (what, asked) = (what.setter(), asked.clone());
+        Callback::from(move |passage: Option<()>| {
+            let passage = match passage {
+                Some(()) => match quote_now.emit(()).zip(library.article(&id)) {
+                    Some((quote, article)) => {
+                        let blocks: Vec<&str> =
+                            article.blocks.iter().map(|b| b.text.as_str()).collect();
+                        let at = annotation::locate(&blocks, &quote).map_or(0, |r| r.start);
+                        let block = annotation::joined(&blocks)[..at].matches('\n').count();
+                        Some((quote.exact, block))
+                    }
+                    None => return,
+                },
+                None => None,
+            };
+            what.set(Some(Citing { passage }));
+            asked.set(*asked + 1);
+        })
+    };
+    CiteTools {
+        what,
+        dialog,
+        copied,
+        ask,
+    }
+}
+
 /// Save, listen, and "read" with a way to unmark it: what a reader does
 /// with article `id` (its id as linked: a split index's metadata has none
 /// before its text).
-fn actions(state: &StateContext, id: &str, listen: Html) -> Html {
+fn actions(state: &StateContext, id: &str, listen: Html, cite: Callback<MouseEvent>) -> Html {
     let t = crate::site::t();
     let unread = {
         let (state, id) = (state.dispatcher(), id.to_string());
@@ -201,6 +317,7 @@ fn actions(state: &StateContext, id: &str, listen: Html) -> Html {
         <div class="article-actions">
             {save_button(state, id, "", state.shelf.is_saved(id))}
             {listen}
+            <button type="button" class="cite" onclick={cite}>{words().cite}</button>
             if state.shelf.is_read(id) {
                 <span class="badge">{t.read_badge}</span>
                 <button type="button" class="link" onclick={unread}>{t.mark_unread}</button>

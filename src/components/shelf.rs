@@ -5,6 +5,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use liseuse_core::annotation::{self, Highlight};
+use liseuse_core::citation::Format;
 use liseuse_core::text::fill;
 use liseuse_core::Library;
 
@@ -104,6 +105,7 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
             <section class="saved" aria-labelledby="saved-title">
                 <h2 id="saved-title">{fill(t.saved_title_t, &[&saved.len().to_string()])}</h2>
                 {list(&saved, t.none_saved)}
+                {references(library, &state.shelf.saved())}
             </section>
             {shelf_highlights(library, &state)}
             <FollowedSearches library={props.library.clone()} editable=true />
@@ -112,6 +114,30 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
                 {list(&recent, t.none_recent)}
             </section>
         </section>
+    }
+}
+
+/// "Exporter leurs références :" the saved articles' (`ids`) references,
+/// downloaded as BibTeX, RIS or CSL-JSON.
+fn references(library: &Rc<Library>, ids: &[&str]) -> Html {
+    let saved: Vec<(u32, String)> = (ids.iter())
+        .filter_map(|id| Some((library.doc_of(id)?, id.to_string())))
+        .collect();
+    if saved.is_empty() {
+        return Html::default();
+    }
+    let buttons = Format::ALL.map(|format| {
+        let (library, saved) = (library.clone(), saved.clone());
+        let download = Callback::from(move |_: MouseEvent| {
+            let articles: Vec<_> = (saved.iter())
+                .map(|(doc, id)| (library.article_at(*doc), id.as_str()))
+                .collect();
+            super::cite::download(&articles, format);
+        });
+        html! { <button type="button" class="link" onclick={download}>{format.name()}</button> }
+    });
+    html! {
+        <p class="references">{super::cite::words().export_references}{" "}{ for buttons }</p>
     }
 }
 

@@ -42,7 +42,7 @@
 //! 7. the format: `format` — the index file, whole or split, and its checks
 //! 8. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
 //! 9. the engine: `search` — plans, ranks and suggests
-//! 10. features: `listing`, `epub` — lists, e-books
+//! 10. features: `listing`, `epub`, `citation` — lists, e-books, references
 //! 11. the library: `lib`, `library` — the crate root, and [`Library`], a loaded collection, in its own file
 //! 12. markup: `markup` — lists of articles and results as HTML, before the app
 //!
@@ -58,6 +58,7 @@
 pub mod analysis;
 pub mod annotation;
 pub mod article;
+pub mod citation;
 pub mod dates;
 pub mod epub;
 mod error;
