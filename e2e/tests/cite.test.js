@@ -25,7 +25,7 @@ test('"Citer" gives an article\'s reference in four forms, each copied by its bu
   await r.open(ARTICLE);
   await r.reader().locator('.text > *').first().waitFor();
   const title = await r.reader().locator('h1').innerText();
-  await r.reader().getByRole('button', { name: 'Citer', exact: true }).click();
+  await r.reader().getByRole('button', { name: 'Citer cet article' }).click();
   const dialog = r.page.getByRole('dialog', { name: 'Citer cet article' });
   await dialog.waitFor();
   const form = await forms(dialog);

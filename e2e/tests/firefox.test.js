@@ -179,7 +179,7 @@ test('Firefox: "Citer" puts the reference in the clipboard, and "Mes articles" o
   await page.goto(firefox.url() + ARTICLE);
   await page.waitForSelector('article.reader .text > *');
   await page.waitForSelector(APP_READER);
-  await page.click('.article-actions .cite');
+  await page.click('.cite-article .cite');
   await page.waitForSelector('dialog.cite[open]');
   // The second form, BibTeX: copied, the button says so once the browser has it.
   const bib = await page.$eval('dialog.cite section:nth-of-type(2) pre', (pre) => pre.textContent);

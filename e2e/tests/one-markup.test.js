@@ -54,9 +54,9 @@ for (const [name, site, hash, selector, ready, appAdds = []] of [
   // (Read once the texts are in: a split index's first view shows the
   // results' titles, then their snippets, as the app does.)
   ['a search of a split index, newest first', collection, '#/?q=accord%20paix&tri=date', 'section.results', '.result .snippet mark'],
-  // The app adds, below the text, what only it shows: the article's names
-  // and what to read next.
-  ['an article of a whole index', seeds, '#/article/001_a27cac7314b78e34?q=Bakou', 'article.reader', '.text p', ['nav.names', 'aside.read-next']],
+  // The app adds, below the text, what only it shows: "Citer cet
+  // article", the article's names and what to read next.
+  ['an article of a whole index', seeds, '#/article/001_a27cac7314b78e34?q=Bakou', 'article.reader', '.text p', ['p.cite-article', 'nav.names', 'aside.read-next']],
 ]) {
   test(`the app's markup is the markup written before it: ${name}`, async () => {
     const { before, after } = await beforeAndAfter(site, hash, selector, ready);

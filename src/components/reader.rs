@@ -114,7 +114,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let cite_article = citing.ask.reform(|_: MouseEvent| None);
     let actions = state
         .as_ref()
-        .map(|state| actions(state, &props.id, listen_button(&listen), cite_article));
+        .map(|state| actions(state, &props.id, listen_button(&listen)));
     let cite_passage = citing.ask.reform(|()| Some(()));
     html! {
         <article class="reader">
@@ -149,6 +149,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !article.credits.is_empty() {
                 <p class="credits">{fill(t.photo_t, &[&article.credits.join(" ; ")])}</p>
             }
+            // (After the text: the page written before the app has no such button.)
+            <p class="cite-article">
+                <button type="button" class="cite" onclick={cite_article}>{words().cite_article}</button>
+            </p>
             {state.as_ref().map(|s| highlights(&highlighting, s, &props.id, &placed.orphans, cite_passage))}
             if let Some(what) = &*citing.what {
                 {cite_dialog(&citing.dialog, article, &props.id, what, &citing.copied)}
@@ -307,7 +311,7 @@ fn use_citing(
 /// Save, listen, and "read" with a way to unmark it: what a reader does
 /// with article `id` (its id as linked: a split index's metadata has none
 /// before its text).
-fn actions(state: &StateContext, id: &str, listen: Html, cite: Callback<MouseEvent>) -> Html {
+fn actions(state: &StateContext, id: &str, listen: Html) -> Html {
     let t = crate::site::t();
     let unread = {
         let (state, id) = (state.dispatcher(), id.to_string());
@@ -317,7 +321,6 @@ fn actions(state: &StateContext, id: &str, listen: Html, cite: Callback<MouseEve
         <div class="article-actions">
             {save_button(state, id, "", state.shelf.is_saved(id))}
             {listen}
-            <button type="button" class="cite" onclick={cite}>{words().cite}</button>
             if state.shelf.is_read(id) {
                 <span class="badge">{t.read_badge}</span>
                 <button type="button" class="link" onclick={unread}>{t.mark_unread}</button>
