@@ -16,6 +16,23 @@ const ARTICLE = '#/article/000_1a8f4e49545b7e53';
 /** The app's reading view: its save button works (the first result's path's is inert). */
 const APP_READER = 'article.reader .article-actions .save:not([disabled])';
 
+/** Keeps what `page` hands to the browser as a download: each file's blob and name, in `window.__downloads`. */
+async function catchDownloads(page) {
+  await page.evaluateOnNewDocument(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+      window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+    };
+  });
+}
+
 const highlights = (page) =>
   page.$$eval('article.reader .text mark.hl', (marks) => marks.map((m) => m.textContent));
 
@@ -67,20 +84,7 @@ test('Firefox: Écouter reads sentence by sentence in the French voice, the sent
 
 test('Firefox: "Mes articles" as an EPUB, made in the page and offered as a file', async () => {
   const page = await firefox.newPage();
-  // What the page hands to the browser: the file's blob and its name.
-  await page.evaluateOnNewDocument(() => {
-    window.__downloads = [];
-    const blobs = new Map();
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    HTMLAnchorElement.prototype.click = function () {
-      window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
-    };
-  });
+  await catchDownloads(page);
   await page.goto(firefox.url() + ARTICLE);
   // The app's reading view (the first result's path shows the article
   // before it, its save button inert).
@@ -163,19 +167,7 @@ test('Firefox: a search followed stays followed after a reload, is listed in "Me
 
 test('Firefox: "Citer" puts the reference in the clipboard, and "Mes articles" offers the references as a file', async () => {
   const page = await firefox.newPage();
-  await page.evaluateOnNewDocument(() => {
-    window.__downloads = [];
-    const blobs = new Map();
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    HTMLAnchorElement.prototype.click = function () {
-      window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
-    };
-  });
+  await catchDownloads(page);
   await page.goto(firefox.url() + ARTICLE);
   await page.waitForSelector('article.reader .text > *');
   await page.waitForSelector(APP_READER);
