@@ -99,3 +99,16 @@ test('a month and a name as EPUB, from a split index whose texts come in pieces 
   assert.ok(byName.chapters.every((c) => /Genève/.test(c)), 'each chapter names Genève');
   assert.deepEqual(r.errors, []);
 });
+
+test('a person\'s EPUB has, in each article, what they said in it', async () => {
+  const r = await seeds.newReader({ acceptDownloads: true });
+  await r.open('#/nom/antony%20blinken');
+  await r.page.getByRole('region', { name: 'Citations (1)' }).waitFor();
+  const { bytes } = await download(r.page, r.page.getByRole('button', { name: /^E-book \(EPUB\) : Antony Blinken/ }));
+  const book = await checkEpub(r.page, bytes);
+  const quoting = book.chapters.filter((c) => /<section class="quotations">/.test(c));
+  assert.equal(quoting.length, 1, 'the one article he is quoted in');
+  assert.match(quoting[0], /<h2>Citations \(1\)<\/h2>\n<blockquote><p>« cesser immédiatement ces actions »<\/p><\/blockquote>/);
+  assert.ok(book.chapters.length >= 1);
+  assert.deepEqual(r.errors, []);
+});

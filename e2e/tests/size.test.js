@@ -48,10 +48,11 @@ const FIRST_PATH_BUDGET = 116_900;
  * every quotation with every article), 319.3 kB with "Citer" (issue 40:
  * +9.4 kB for the dialog's four forms, the copy buttons, the paragraph
  * links and the saved articles' references; a wasm of its own loaded when
- * asked would take it off an article's first view); its glue 9.9 kB,
+ * asked would take it off an article's first view), 319.8 kB with a
+ * name's quotations in its EPUB (+0.5 kB); its glue 9.9 kB,
  * 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 319_300;
+const APP_WASM_BUDGET = 319_800;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);

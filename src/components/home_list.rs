@@ -37,7 +37,7 @@ pub fn HomeList(props: &ResultListProps) -> Html {
     let month_name = (props.filters.month.as_deref())
         .map(|m| crate::site::t().month(m))
         .unwrap_or_default();
-    let ebook = use_ebook(library, &month_docs, &month_name);
+    let ebook = use_ebook(library, &month_docs, &month_name, &[]);
     // The page's texts at once; the ids of every article (a split index has
     // them in pieces) for a reader who comes back: what is new since their
     // last visit needs them.

@@ -51,7 +51,8 @@ pub fn NameView(props: &NameViewProps) -> Html {
     use_pieces(library, library.missing_texts(shown.iter().copied()));
     let ebook = {
         let name = entity.as_ref().map_or("", |e| e.name.as_str());
-        let ebook = use_ebook(library, &docs, name);
+        // With what the name said in each of its articles.
+        let ebook = use_ebook(library, &docs, name, &quotes);
         ebook_button(&ebook, name, docs.is_empty())
     };
     {

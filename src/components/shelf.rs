@@ -83,7 +83,7 @@ pub fn ShelfView(props: &ShelfViewProps) -> Html {
         mine.extend(recent.iter().filter(|d| !saved.contains(d)));
         mine
     };
-    let ebook = use_ebook(&props.library.0, &mine, t.my_articles);
+    let ebook = use_ebook(&props.library.0, &mine, t.my_articles, &[]);
     let ebook = ebook_button(&ebook, t.my_articles, mine.is_empty());
     let Some(state) = state else {
         return Html::default();

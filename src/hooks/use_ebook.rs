@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use liseuse_core::epub::{self, Book, Chapter};
+use liseuse_core::model::Quote;
 use liseuse_core::Library;
 use yew::prelude::*;
 
@@ -23,10 +24,11 @@ pub struct Ebook {
 }
 
 /// Makes the articles `docs` (the first [`MOST`]) into the e-book `title`
-/// when asked, once their texts are here, with the reader's highlights, and
-/// offers it as a download.
+/// when asked, once their texts are here, with the reader's highlights and,
+/// for a name's book, what it said in each article (`quotes`), and offers
+/// it as a download.
 #[hook]
-pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str) -> Ebook {
+pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str, quotes: &[Quote]) -> Ebook {
     let asked = use_state_eq(|| false);
     let state = use_context::<StateContext>();
     let docs: Vec<u32> = docs.iter().copied().take(MOST).collect();
@@ -39,11 +41,12 @@ pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str) -> Ebook {
     let ready = use_pieces(library, missing) && *asked;
     {
         let (library, asked, title) = (library.clone(), asked.setter(), title.to_string());
+        let quotes = if ready { quotes.to_vec() } else { Vec::new() };
         use_effect_with(ready, move |&ready| {
             if ready {
                 asked.set(false);
                 let shelf = state.as_ref().map(|s| s.shelf.clone()).unwrap_or_default();
-                make(&library, &docs, &title, &shelf);
+                make(&library, &docs, &title, &shelf, &quotes);
             }
         });
     }
@@ -58,9 +61,15 @@ pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str) -> Ebook {
     }
 }
 
-/// The e-book `title` of `docs`, with the highlights of `shelf`, offered
-/// as a download.
-fn make(library: &Library, docs: &[u32], title: &str, shelf: &liseuse_core::personal::Shelf) {
+/// The e-book `title` of `docs`, with the highlights of `shelf` and the
+/// `quotes` of each article, offered as a download.
+fn make(
+    library: &Library,
+    docs: &[u32],
+    title: &str,
+    shelf: &liseuse_core::personal::Shelf,
+    quotes: &[Quote],
+) {
     let chapters = (docs.iter())
         .map(|&doc| {
             let article = library.article_at(doc);
@@ -69,6 +78,10 @@ fn make(library: &Library, docs: &[u32], title: &str, shelf: &liseuse_core::pers
                 link: article_address(&article.id),
                 highlights: (shelf.highlights_of(&article.id).into_iter())
                     .map(|(_, h)| h)
+                    .collect(),
+                quotes: (quotes.iter())
+                    .filter(|q| q.doc == doc)
+                    .map(|q| q.text.as_str())
                     .collect(),
             }
         })

@@ -19,6 +19,9 @@ pub struct Chapter<'a> {
     pub link: String,
     /// The reader's highlights of it.
     pub highlights: Vec<&'a Highlight>,
+    /// What the book's name said in it (a person's or an organisation's
+    /// book), listed after the text, before the highlights.
+    pub quotes: Vec<&'a str>,
 }
 
 /// What the book is.
@@ -202,6 +205,21 @@ fn chapter_page(lang: &str, chapter: &Chapter, book_text: &crate::text::Text) ->
             BlockKind::Caption => format!("<p class=\"caption\">{inner}</p>\n"),
             BlockKind::Paragraph => format!("<p>{inner}</p>\n"),
         });
+    }
+    if !chapter.quotes.is_empty() {
+        let count = chapter.quotes.len().to_string();
+        body.push_str(&format!(
+            "<section class=\"quotations\"><h2>{}</h2>\n",
+            xml(&crate::text::fill(book_text.quotations_t, &[&count]))
+        ));
+        for quote in &chapter.quotes {
+            let quoted = crate::text::fill(book_text.quoted_t, &[quote]);
+            body.push_str(&format!(
+                "<blockquote><p>{}</p></blockquote>\n",
+                xml(&quoted)
+            ));
+        }
+        body.push_str("</section>\n");
     }
     if !chapter.highlights.is_empty() {
         body.push_str(&format!(
@@ -434,11 +452,13 @@ mod tests {
                     article: &a,
                     link: "https://site/#/article/a".into(),
                     highlights: vec![&highlight],
+                    quotes: vec!["Le corridor doit rester <ouvert>"],
                 },
                 Chapter {
                     article: &b,
                     link: "https://site/#/article/b".into(),
                     highlights: vec![],
+                    quotes: vec![],
                 },
             ],
         };
@@ -503,6 +523,11 @@ mod tests {
             chapter.contains("<h2>Vos surlignages (1)</h2>"),
             "{chapter}"
         );
+        // What the book's name said in it, escaped, before the highlights.
+        let quoted = "<h2>Citations (1)</h2>\n<blockquote><p>« Le corridor doit rester &lt;ouvert&gt; »</p></blockquote>";
+        let at = chapter.find(quoted).unwrap_or_else(|| panic!("{chapter}"));
+        assert!(at < chapter.find("Vos surlignages").unwrap());
+        assert!(!text("OEBPS/c2.xhtml").contains("Citations"));
         assert!(chapter.contains("Le Courrier · 2023-10-24"));
         assert!(chapter.contains("https://site/#/article/a"));
         assert!(!chapter.contains("javascript:"), "no link to a script");
