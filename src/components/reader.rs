@@ -288,8 +288,14 @@ fn use_citing(
                     Some((quote, article)) => {
                         let blocks: Vec<&str> =
                             article.blocks.iter().map(|b| b.text.as_str()).collect();
-                        let at = annotation::locate(&blocks, &quote).map_or(0, |r| r.start);
-                        let block = annotation::joined(&blocks)[..at].matches('\n').count();
+                        // The first block the passage has words in.
+                        let block = (annotation::locate(&blocks, &quote))
+                            .and_then(|range| {
+                                annotation::in_blocks(&blocks, &range)
+                                    .first()
+                                    .map(|part| part.0)
+                            })
+                            .unwrap_or(0);
                         Some((quote.exact, block))
                     }
                     None => return,

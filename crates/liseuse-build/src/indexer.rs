@@ -262,6 +262,12 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> IndexError + '_ {
     }
 }
 
+/// [`io`] of the file `texts` keeps the text and positions in (only it is
+/// read or written: there is one).
+fn io_apart(texts: &Texts) -> impl Fn(std::io::Error) -> IndexError + '_ {
+    io(texts.path().unwrap_or(Path::new("")))
+}
+
 /// Builds the index file of `dir`'s articles, with the files read (what the
 /// build depends on) and the report of what was left out.
 pub fn build_dir(dir: &Path) -> Result<(IndexFile, Vec<PathBuf>, ImportReport), ImportError> {
@@ -660,7 +666,7 @@ impl<R: Read> Segments<R> {
                     segments.keys.push(crate::import::content_key(article));
                 }
                 let kept = texts.keep(article);
-                kept.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
+                kept.map_err(io_apart(texts))?;
             }
             segments.readers.push(reader);
             segments.names.push(name);
@@ -698,7 +704,7 @@ impl<R: Read> Segments<R> {
                         article.id
                     ));
                     let filled = texts.fill(at, &mut article);
-                    filled.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
+                    filled.map_err(io_apart(texts))?;
                     left_out.push(article);
                 }
             }
@@ -820,7 +826,7 @@ impl<R: Read> Segments<R> {
                 push_term(&mut index, term, gathered, &mut forms);
                 let postings = index.postings.last_mut().expect("the term just pushed");
                 let kept = texts.keep_positions(postings);
-                kept.map_err(io(texts.path().unwrap_or(Path::new(""))))?;
+                kept.map_err(io_apart(texts))?;
             }
         }
         forms.sort_unstable_by(|(a, x), (b, y)| (a, x.term).cmp(&(b, y.term)));

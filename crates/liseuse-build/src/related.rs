@@ -71,26 +71,10 @@ pub fn related(index: &SearchIndex, sources: &[Option<&str>]) -> Vec<Vec<Related
     let weights = Weights::new(index);
     let compared = Compared::of(index, &weights);
     let source = |d: usize| sources.get(d).copied().flatten();
-    // The documents in two halves, one per thread where there are two.
-    let count = compared.keys.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = count.div_ceil(threads).max(1);
-    let mut all: Vec<Vec<Related>> = Vec::with_capacity(count);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..count)
-            .step_by(chunk)
-            .map(|start| {
-                let compared = &compared;
-                scope.spawn(move || compared.closest(start..(start + chunk).min(count), source))
-            })
-            .collect();
-        for worker in workers {
-            all.extend(worker.join().expect("a related-articles worker"));
-        }
-    });
-    all
+    // A share of the documents a core (each document's list is its own).
+    let shares =
+        crate::parallel::in_ranges(compared.keys.len(), |docs| compared.closest(docs, source));
+    shares.into_iter().flatten().collect()
 }
 
 /// What articles are compared through: terms in more than one article

@@ -190,6 +190,14 @@ impl Texts {
         format!("cannot read back the articles' text or the positions from {path}: {error}")
     }
 
+    /// Keeps the first error met reading back for the split.
+    fn note_unread(&self, error: std::io::Error) {
+        if let Some(disk) = &self.disk {
+            let mut unread = disk.unread.lock().unwrap_or_else(|e| e.into_inner());
+            unread.get_or_insert(error);
+        }
+    }
+
     /// Article `doc` of `articles`, its blocks in.
     ///
     /// # Panics
@@ -223,15 +231,6 @@ impl Apart for Texts {
     }
 }
 
-impl Texts {
-    fn note_unread(&self, error: std::io::Error) {
-        if let Some(disk) = &self.disk {
-            let mut unread = disk.unread.lock().unwrap_or_else(|e| e.into_inner());
-            unread.get_or_insert(error);
-        }
-    }
-}
-
 impl Disk {
     /// Writes `value` at the end of the file: where it is.
     fn write(&mut self, value: &impl serde::Serialize) -> std::io::Result<(u64, u32)> {
@@ -247,12 +246,15 @@ impl Disk {
     /// Reads back what [`Disk::write`] wrote at `span`.
     fn read<T: serde::de::DeserializeOwned>(&self, (start, len): (u64, u32)) -> std::io::Result<T> {
         let mut bytes = vec![0; len as usize];
-        {
-            let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
-            file.seek(SeekFrom::Start(start))?;
-            file.read_exact(&mut bytes)?;
-        }
+        self.read_at(start, &mut bytes)?;
         decode(&bytes)
+    }
+
+    /// Fills `bytes` with the file's from `start` on.
+    fn read_at(&self, start: u64, bytes: &mut [u8]) -> std::io::Result<()> {
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(bytes)
     }
 
     /// [`Disk::read`] through a buffer of the bytes after the last read,
@@ -269,9 +271,7 @@ impl Disk {
                 .max(READ_AHEAD)
                 .min((self.end - start) as usize);
             bytes.resize(size, 0);
-            let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
-            file.seek(SeekFrom::Start(start))?;
-            file.read_exact(bytes)?;
+            self.read_at(start, bytes)?;
             *from = start;
         }
         let at = (start - *from) as usize;

@@ -249,8 +249,8 @@ pub fn markdown(heading: &str, sections: &[Section], text: &crate::text::Text) -
     out
 }
 
-/// `text` on one line.
-fn one_line(text: &str) -> String {
+/// `text` on one line, each run of spaces and line breaks one space.
+pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

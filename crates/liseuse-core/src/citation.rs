@@ -7,6 +7,7 @@
 //! address, wherever the paragraph now stands in its article, and whatever
 //! was added or removed around it.
 
+use crate::annotation::one_line;
 use crate::article::Article;
 use crate::text::{Lang, Text};
 
@@ -14,8 +15,7 @@ use crate::text::{Lang, Text};
 /// digits of a hash of its words (spacing aside), what `?p=` says in a link
 /// to an article.
 pub fn paragraph_address(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let hash = crate::pieces::fnv1a(words.join(" ").as_bytes());
+    let hash = crate::pieces::fnv1a(one_line(text).as_bytes());
     format!("{:08x}", hash as u32)
 }
 
@@ -184,7 +184,7 @@ impl Reference<'_> {
         let mut out = String::new();
         for (tag, value) in lines {
             // One line a field: a line break would end it.
-            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            let value = one_line(&value);
             out.push_str(format!("{tag}  - {value}").trim_end());
             out.push('\n');
         }
@@ -250,12 +250,7 @@ fn json_string(text: &str) -> String {
 /// (La)TeX reads as commands escaped.
 fn bibtex_braced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-    {
+    for c in one_line(text).chars() {
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
             '{' | '}' | '%' | '&' | '#' | '$' | '_' => {
