@@ -3,6 +3,7 @@
 mod app;
 mod article_names;
 mod cite;
+mod compare;
 mod ebook;
 mod filters;
 mod followed;
@@ -24,6 +25,7 @@ mod shelf;
 mod timeline;
 
 pub use app::{App, AppProps};
+pub use compare::CompareView;
 pub use filters::{FilterBar, Filters};
 pub use followed::{follow_button, FollowedSearches};
 pub use highlighted::{highlighted, highlighted_with};

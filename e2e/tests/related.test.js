@@ -118,13 +118,16 @@ test('the same story from another source is marked among the related articles', 
   const aside = r.page.getByRole('complementary', { name: 'À lire aussi' });
   await aside.waitFor();
   const first = aside.locator('li').first();
-  assert.equal(await first.getByRole('link').innerText(), 'Le chef de l’OTAN loue les liens militaires turco-azerbaïdjanais');
+  assert.equal(await first.getByRole('link').first().innerText(), 'Le chef de l’OTAN loue les liens militaires turco-azerbaïdjanais');
+  // The two can be compared (compare.test.js).
+  assert.equal(await first.getByRole('link', { name: 'Comparer' }).count(), 1);
   assert.match(await first.innerText(), /Le Courrier de Bakou · 15 mars 2023/);
   assert.equal(await first.locator('.badge').textContent(), 'Même sujet, autre source');
   // The seed on the same subject, with no source named, is related but not marked.
   const seed = aside.locator('li', { hasText: 'Le chef de l\'OTAN salue la coopération militaire turco-azérie' });
   await seed.waitFor();
   assert.equal(await seed.locator('.badge').count(), 0);
+  assert.equal(await seed.getByRole('link', { name: 'Comparer' }).count(), 0);
   assert.deepEqual(r.errors, []);
 });
 

@@ -49,10 +49,11 @@ const FIRST_PATH_BUDGET = 116_900;
  * +9.4 kB for the dialog's four forms, the copy buttons, the paragraph
  * links and the saved articles' references; a wasm of its own loaded when
  * asked would take it off an article's first view), 319.8 kB with a
- * name's quotations in its EPUB (+0.5 kB); its glue 9.9 kB,
- * 8.0 kB minified.
+ * name's quotations in its EPUB (+0.5 kB), 327.1 kB with "Comparer"
+ * (issue 40: +7.4 kB, 3.3 kB of it the alignment of sentences and words,
+ * 2.0 kB the table); its glue 9.9 kB, 8.0 kB minified.
  */
-const APP_WASM_BUDGET = 319_800;
+const APP_WASM_BUDGET = 327_200;
 const APP_GLUE_BUDGET = 8_200;
 
 const files = () => readdirSync(DIST);

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    Filters, HomeList, NameView, Reader, ResultListProps, SearchBox, SearchResults, SettingsMenu,
-    SharedLibrary, ShelfView, Shortcuts,
+    CompareView, Filters, HomeList, NameView, Reader, ResultListProps, SearchBox, SearchResults,
+    SettingsMenu, SharedLibrary, ShelfView, Shortcuts,
 };
 use crate::hooks::{use_app_state, use_news, use_route, use_storage, Navigator};
 use crate::pieces::{Arrivals, Loader};
@@ -141,14 +141,23 @@ fn view(
                 html! { <SearchResults ..props /> }
             }
         }
-        Route::Article { id, query } => html! {
-            <Reader
-                library={library.clone()}
-                newest={newest_seen}
-                id={AttrValue::from(id.clone())}
-                query={AttrValue::from(query.clone())}
-            />
-        },
+        Route::Article { id, query } => {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            let id = AttrValue::from(id.clone());
+            match crate::route::compared_with(&hash) {
+                Some(other) => html! {
+                    <CompareView library={library.clone()} {id} other={AttrValue::from(other)} />
+                },
+                None => html! {
+                    <Reader
+                        library={library.clone()}
+                        newest={newest_seen}
+                        {id}
+                        query={AttrValue::from(query.clone())}
+                    />
+                },
+            }
+        }
         Route::Shelf => html! { <ShelfView library={library.clone()} /> },
         Route::Name { key } => html! {
             <NameView library={library.clone()} name={AttrValue::from(key.clone())} />

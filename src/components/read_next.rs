@@ -5,10 +5,12 @@ use yew::prelude::*;
 use super::meta_line;
 use crate::route::Route;
 
-/// "À lire aussi": the related articles, with their source and date, and
-/// whether one tells the same story from another source.
+/// "À lire aussi": the related articles of article `id`, with their source
+/// and date, and whether one tells the same story from another source (then
+/// "Comparer" shows the two side by side).
 pub fn read_next(
     library: &liseuse_core::Library,
+    id: &str,
     related: &[liseuse_core::model::Related],
 ) -> Html {
     if related.is_empty() {
@@ -25,6 +27,9 @@ pub fn read_next(
             }
             .to_hash()
         });
+        let compare = listed
+            .filter(|_| related.same_story)
+            .map(|listed| crate::route::comparison_hash(id, listed.id));
         let title = listed
             .map_or(crate::site::t().loading, |listed| listed.title)
             .to_string();
@@ -34,6 +39,9 @@ pub fn read_next(
                 {meta_line(meta)}
                 if related.same_story {
                     <span class="badge">{crate::site::t().same_story}</span>
+                }
+                if let Some(href) = compare {
+                    {" "}<a class="compare-link" {href}>{super::compare::words().compare}</a>
                 }
             </li>
         }

@@ -158,7 +158,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 {cite_dialog(&citing.dialog, article, &props.id, what, &citing.copied)}
             }
             {names_of(&pieces.names)}
-            {read_next(library, &pieces.related)}
+            {read_next(library, &props.id, &pieces.related)}
             {match_bar(cursor.at, match_count, &go)}
             {listen_bar(&listen)}
         </article>

@@ -23,6 +23,8 @@
 //! - [`search`]: the query engine (BM25F, prefixes while typing, typos).
 //! - [`snippet`](mod@snippet): the passage that shows why an article was found, and highlights.
 //! - [`epub`]: saved articles as an e-book.
+//! - [`citation`]: references to an article or a passage, and paragraphs' addresses.
+//! - [`compare`]: two articles on one story, sentence by sentence.
 //!
 //! Inside the crate only: `typo` (typo tolerance), `synonyms`, `question` (question words) and
 //! `error` ([`FormatError`], why a published file cannot be read).
@@ -42,7 +44,7 @@
 //! 7. the format: `format` — the index file, whole or split, and its checks
 //! 8. reading aids: `snippet`, `synonyms`, `question` — highlights, synonyms, question words
 //! 9. the engine: `search` — plans, ranks and suggests
-//! 10. features: `listing`, `epub`, `citation` — lists, e-books, references
+//! 10. features: `listing`, `epub`, `citation`, `compare` — lists, e-books, references, two sources compared
 //! 11. the library: `lib`, `library` — the crate root, and [`Library`], a loaded collection, in its own file
 //! 12. markup: `markup` — lists of articles and results as HTML, before the app
 //!
@@ -59,6 +61,7 @@ pub mod analysis;
 pub mod annotation;
 pub mod article;
 pub mod citation;
+pub mod compare;
 pub mod dates;
 pub mod epub;
 mod error;

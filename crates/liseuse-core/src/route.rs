@@ -94,6 +94,28 @@ impl Route {
     }
 }
 
+/// The comparison of article `id` with article `other` ("Comparer"):
+/// `#/article/<id>?comparer=<other>`. It is `id`'s route with one parameter
+/// more, so the page written before the app, which knows no comparison,
+/// shows `id`'s article until the app shows both.
+pub fn comparison_hash(id: &str, other: &str) -> String {
+    let article = Route::Article {
+        id: id.to_string(),
+        query: String::new(),
+    };
+    format!("{}?comparer={}", article.to_hash(), encode(other))
+}
+
+/// The article a fragment compares its article with, if it is a
+/// comparison's (see [`comparison_hash`]).
+pub fn compared_with(hash: &str) -> Option<String> {
+    let (_, params) = hash.split_once('?')?;
+    let other = params
+        .split('&')
+        .find_map(|p| p.strip_prefix("comparer="))?;
+    Some(decode(other)).filter(|other| !other.is_empty())
+}
+
 /// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
 fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -198,5 +220,25 @@ mod tests {
             }
         );
         assert_eq!(Route::from_hash("#/?q=%E2%28%ZZ").query(), "\u{fffd}(%ZZ");
+    }
+
+    #[test]
+    fn a_comparison_is_its_first_articles_route_with_the_other_named() {
+        let hash = comparison_hash("dossier/un article", "l'autre & « lui »");
+        assert_eq!(compared_with(&hash).as_deref(), Some("l'autre & « lui »"));
+        // Before the app, the first article's page.
+        assert_eq!(
+            Route::from_hash(&hash),
+            Route::Article {
+                id: "dossier/un article".into(),
+                query: String::new(),
+            }
+        );
+        assert_eq!(compared_with("#/article/004"), None);
+        assert_eq!(compared_with("#/article/004?comparer="), None);
+        assert_eq!(
+            compared_with("#/article/004?q=x&comparer=005").as_deref(),
+            Some("005")
+        );
     }
 }
