@@ -154,3 +154,41 @@ test('a person\'s page lists what they said, "Citations (1)", each quotation wit
   assert.equal(await r.page.locator('.quotations').count(), 0);
   assert.deepEqual(r.errors, []);
 });
+
+test('"cite:" and a name searches what that name said: its quotations only, each with its article; a name typed offers them', async () => {
+  const r = await seeds.newReader();
+  // A link opened as is (the first results' path leaves it to the app), a last name only.
+  await r.open('#/?q=cite%3ABlinken');
+  const heading = r.page.getByRole('heading', { level: 1 });
+  await r.page.locator('.quote-results:not([aria-busy])').waitFor();
+  assert.equal(await heading.innerText(), 'Citations de « Blinken »');
+  assert.equal(await r.page.getByRole('status').innerText(), '1 citation de 1 nom');
+  const speaker = r.page.getByRole('region', { name: 'Antony Blinken (1)' });
+  assert.equal(await speaker.locator('blockquote').innerText(), '« cesser immédiatement ces actions »');
+  // Quotations only: no list of articles.
+  assert.equal(await r.page.locator('.result').count(), 0);
+  await speaker.getByRole('link', { name: 'Antony Blinken' }).click();
+  await r.page.getByRole('heading', { name: 'Antony Blinken', level: 1 }).waitFor();
+  await r.page.goBack();
+  await speaker.locator('blockquote').waitFor();
+  // Typed, any case: another speaker.
+  await r.type('Cite:cavusoglu');
+  await r.page.getByRole('region', { name: 'Mevlut Cavusoglu (1)' }).waitFor();
+  assert.match(await r.page.locator('.quote-results blockquote').innerText(), /^« L.Arménie doit cesser ses provocations/);
+  // A name that said nothing here, and words that are no name.
+  for (const [words, status] of [['Bakou', 'Aucune citation de « Bakou » dans cette collection.'], ['xyzzy', 'Aucune citation de « xyzzy » dans cette collection.']]) {
+    await r.type(`cite:${words}`);
+    await r.page.getByRole('status').filter({ hasText: status }).waitFor();
+    assert.equal(await r.page.locator('.quote-results blockquote').count(), 0);
+  }
+  // Its words as an ordinary search, one click away.
+  await r.page.getByRole('link', { name: 'Tous les articles sur « xyzzy »' }).click();
+  await r.page.waitForFunction(() => location.hash === '#/?q=xyzzy');
+  // A name typed offers its page and what it said.
+  await r.type('Antony Blinken');
+  const offer = r.page.locator('.entity-offer');
+  await offer.getByRole('link', { name: 'Citations (1)' }).click();
+  await r.page.getByRole('region', { name: 'Antony Blinken (1)' }).waitFor();
+  assert.equal(await r.searchBox().inputValue(), 'cite:Antony Blinken');
+  assert.deepEqual(r.errors, []);
+});

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    CompareView, Filters, HomeList, NameView, Reader, ResultListProps, SearchBox, SearchResults,
-    SettingsMenu, SharedLibrary, ShelfView, Shortcuts,
+    CompareView, Filters, HomeList, NameView, QuoteResults, Reader, ResultListProps, SearchBox,
+    SearchResults, SettingsMenu, SharedLibrary, ShelfView, Shortcuts,
 };
 use crate::hooks::{use_app_state, use_news, use_route, use_storage, Navigator};
 use crate::pieces::{Arrivals, Loader};
@@ -134,8 +134,12 @@ fn view(
                 limit: state.limit(query),
                 on_more,
             };
-            // The home page lists the collection; a query, its results.
-            if query.trim().is_empty() {
+            // The home page lists the collection; a query, its results;
+            // `cite:` and words, what names said.
+            if let Some(words) = crate::route::quotations_of(query) {
+                let words = AttrValue::from(words.to_string());
+                html! { <QuoteResults library={library.clone()} {words} /> }
+            } else if query.trim().is_empty() {
                 html! { <HomeList ..props /> }
             } else {
                 html! { <SearchResults ..props /> }

@@ -97,6 +97,10 @@ pub fn NameView(props: &NameViewProps) -> Html {
         let (limit, now) = (limit.setter(), *limit);
         Callback::from(move |_: MouseEvent| limit.set(now + RESULTS_PAGE))
     };
+    let more_quotes = {
+        let (limit, now) = (quotes_limit.setter(), *quotes_limit);
+        Callback::from(move |_: MouseEvent| limit.set(now + QUOTES_PAGE))
+    };
     let count = entity.docs.len();
     let none = SortedSet::new();
     html! {
@@ -117,7 +121,12 @@ pub fn NameView(props: &NameViewProps) -> Html {
                     }) }
                 </nav>
             }
-            {quotations(library, &quotes, &quotes_limit)}
+            if !quotes.is_empty() {
+                <section class="quotations" aria-labelledby="quotations-title">
+                    <h2 id="quotations-title">{fill(t.quotations_t, &[&quotes.len().to_string()])}</h2>
+                    {quotations(library, &quotes, *quotes_limit, Some(more_quotes))}
+                </section>
+            }
             <ol>{ for shown.iter().map(|&doc| item(library, doc, &none, "", 2, &state)) }</ol>
             if docs.len() > shown.len() {
                 <p class="more">
@@ -131,13 +140,13 @@ pub fn NameView(props: &NameViewProps) -> Html {
 }
 
 /// How many quotations a name's page shows at first, and more at a time.
-const QUOTES_PAGE: usize = 10;
+pub(super) const QUOTES_PAGE: usize = 10;
 
 /// `quotes` (in document order, as [`liseuse_core::model::Entity::quotes`]
 /// keeps them), those of the newest articles first (an article's in its
 /// order): each article's found by a binary search, not by comparing every
 /// quotation with every article (a name quoted a thousand times).
-fn newest_quotes(library: &liseuse_core::Library, quotes: &[Quote]) -> Vec<Quote> {
+pub(super) fn newest_quotes(library: &liseuse_core::Library, quotes: &[Quote]) -> Vec<Quote> {
     let mut docs: Vec<u32> = quotes.iter().map(|q| q.doc).collect();
     docs.dedup();
     library.newest_first(&mut docs);
@@ -151,21 +160,16 @@ fn newest_quotes(library: &liseuse_core::Library, quotes: &[Quote]) -> Vec<Quote
     docs.into_iter().flat_map(of).collect()
 }
 
-/// A name's quotations, "Citations (12)": the first `limit`, each with the
-/// article that quotes it (a link), its date and source; a button shows more.
-fn quotations(
+/// A name's quotations (in a section "Citations (12)" of the caller's):
+/// the first `limit`, each with the article that quotes it (a link), its
+/// date and source; a button shows more when `more` says how.
+pub(super) fn quotations(
     library: &liseuse_core::Library,
     quotes: &[Quote],
-    limit: &UseStateHandle<usize>,
+    limit: usize,
+    more: Option<Callback<MouseEvent>>,
 ) -> Html {
-    if quotes.is_empty() {
-        return Html::default();
-    }
     let t = crate::site::t();
-    let on_more = {
-        let (limit, now) = (limit.setter(), **limit);
-        Callback::from(move |_: MouseEvent| limit.set(now + QUOTES_PAGE))
-    };
     let quote = |quote: &Quote| {
         let meta = library.article_at(quote.doc);
         let source = match library.listed(quote.doc) {
@@ -187,16 +191,15 @@ fn quotations(
         }
     };
     html! {
-        <section class="quotations" aria-labelledby="quotations-title">
-            <h2 id="quotations-title">{fill(t.quotations_t, &[&quotes.len().to_string()])}</h2>
-            <ol>{ for quotes.iter().take(**limit).map(quote) }</ol>
-            if quotes.len() > **limit {
+        <>
+            <ol>{ for quotes.iter().take(limit).map(quote) }</ol>
+            if let Some(onclick) = more.filter(|_| quotes.len() > limit) {
                 <p class="more">
-                    <button type="button" onclick={on_more}>
-                        {format!("{} ({})", t.more_quotations, quotes.len() - **limit)}
+                    <button type="button" {onclick}>
+                        {format!("{} ({})", t.more_quotations, quotes.len() - limit)}
                     </button>
                 </p>
             }
-        </section>
+        </>
     }
 }

@@ -96,9 +96,18 @@ fn name_offer(library: &Library, query: &str) -> Option<Html> {
     let entity = (!key.is_empty()).then(|| library.entity(&key)).flatten()?;
     let count = t.count(entity.docs.len(), t.article);
     let href = Route::Name { key }.to_hash();
+    // What it said, when it said something: a search among quotations.
+    let quotes = entity.quotes(library.len()).len();
+    let quoted = (quotes > 0).then(|| Route::Search {
+        query: format!("cite:{}", entity.name),
+        newest: false,
+    });
     Some(html! {
         <p class="entity-offer">
             <a {href}>{fill(t.entity_offer_t, &[entity.kind.label(t), &entity.name, &count])}</a>
+            if let Some(quoted) = quoted {
+                {" · "}<a href={quoted.to_hash()}>{fill(t.quotations_t, &[&quotes.to_string()])}</a>
+            }
         </p>
     })
 }

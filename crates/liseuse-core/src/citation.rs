@@ -340,6 +340,18 @@ pub struct Words {
     pub close: &'static str,
     /// Before the buttons that download the saved articles' references.
     pub export_references: &'static str,
+    /// The title of a search among quotations (`cite:`): `{}` its words.
+    pub quotes_by_t: &'static str,
+    /// What such a search found: `{}` how many quotations, `{}` of how many names.
+    pub quotes_found_t: &'static str,
+    /// A quotation, quotations (for [`crate::text::Text::count`]).
+    pub quote: [&'static str; 2],
+    /// A name, names.
+    pub name: [&'static str; 2],
+    /// What it says when it found none: `{}` its words.
+    pub no_quotes_t: &'static str,
+    /// The link to the articles that name them: `{}` the words.
+    pub articles_on_t: &'static str,
 }
 
 static FR_WORDS: Words = Words {
@@ -351,6 +363,12 @@ static FR_WORDS: Words = Words {
     copied: "Copié",
     close: "Fermer",
     export_references: "Exporter leurs références :",
+    quotes_by_t: "Citations de « {} »",
+    quotes_found_t: "{} de {}",
+    quote: ["citation", "citations"],
+    name: ["nom", "noms"],
+    no_quotes_t: "Aucune citation de « {} » dans cette collection.",
+    articles_on_t: "Tous les articles sur « {} »",
 };
 
 static EN_WORDS: Words = Words {
@@ -362,6 +380,12 @@ static EN_WORDS: Words = Words {
     copied: "Copied",
     close: "Close",
     export_references: "Export their references:",
+    quotes_by_t: "Quotes by “{}”",
+    quotes_found_t: "{} by {}",
+    quote: ["quote", "quotes"],
+    name: ["name", "names"],
+    no_quotes_t: "No quote by “{}” in this collection.",
+    articles_on_t: "Every article on “{}”",
 };
 
 /// The words for citing in `lang`.

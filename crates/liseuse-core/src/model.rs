@@ -129,6 +129,13 @@ pub fn key(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether the name whose key is `name` answers to `words` (a key too):
+/// each of the words is one of the name's. "Blinken" names Antony Blinken;
+/// "Blink" and "Antony Blinken junior" do not.
+pub fn answers_to(name: &str, words: &str) -> bool {
+    !words.is_empty() && (words.split(' ')).all(|word| name.split(' ').any(|w| w == word))
+}
+
 /// Whether `c` is an apostrophe (straight or typographic).
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
@@ -203,5 +210,16 @@ mod tests {
         let en: Vec<&str> = kinds.iter().map(|k| k.label(&EN)).collect();
         assert_eq!(fr, ["Personne", "Lieu", "Organisation", "Nom", "Média"]);
         assert_eq!(en, ["Person", "Place", "Organisation", "Name", "Media"]);
+    }
+
+    #[test]
+    fn a_name_answers_to_any_of_its_words_and_to_no_part_of_one() {
+        let name = key("Antony Blinken");
+        assert!(answers_to(&name, &key("Blinken")));
+        assert!(answers_to(&name, &key("blinken antony")));
+        assert!(answers_to(&key("Recep Tayyip Erdoğan"), &key("Erdogan")));
+        assert!(!answers_to(&name, &key("Blink")));
+        assert!(!answers_to(&name, &key("Antony Blinken junior")));
+        assert!(!answers_to(&name, ""));
     }
 }

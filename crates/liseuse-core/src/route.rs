@@ -94,6 +94,17 @@ impl Route {
     }
 }
 
+/// The words of a search among quotations only: `cite:Blinken` looks for
+/// what the name Blinken answers to said (`cite:` in any case, the words
+/// after it). None for any other query, or nothing after `cite:`.
+pub fn quotations_of(query: &str) -> Option<&str> {
+    let query = query.trim_start();
+    let words = query
+        .get(5..)
+        .filter(|_| query[..5].eq_ignore_ascii_case("cite:"))?;
+    Some(words.trim()).filter(|words| !words.is_empty())
+}
+
 /// The comparison of article `id` with article `other` ("Comparer"):
 /// `#/article/<id>?comparer=<other>`. It is `id`'s route with one parameter
 /// more, so the page written before the app, which knows no comparison,
@@ -240,5 +251,20 @@ mod tests {
             compared_with("#/article/004?q=x&comparer=005").as_deref(),
             Some("005")
         );
+    }
+
+    #[test]
+    fn cite_before_words_searches_what_a_name_said() {
+        assert_eq!(quotations_of("cite:Blinken"), Some("Blinken"));
+        assert_eq!(
+            quotations_of("  Cite: Antony Blinken "),
+            Some("Antony Blinken")
+        );
+        assert_eq!(quotations_of("cite:"), None);
+        assert_eq!(quotations_of("cite: "), None);
+        assert_eq!(quotations_of("citer Blinken"), None);
+        assert_eq!(quotations_of("Blinken cite:x"), None);
+        assert_eq!(quotations_of("é"), None);
+        assert_eq!(quotations_of("éééé:x"), None);
     }
 }

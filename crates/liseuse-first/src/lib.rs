@@ -45,7 +45,11 @@ impl First {
         whole: bool,
     ) -> Result<First, String> {
         let route = Route::from_hash(hash);
-        if !matches!(route, Route::Search { .. } | Route::Article { .. }) {
+        // A search among quotations (`cite:`, see
+        // `liseuse_core::route::quotations_of`) is the app's too.
+        let head = route.query().as_bytes().get(..5);
+        let quotations = head.is_some_and(|head| head.eq_ignore_ascii_case(b"cite:"));
+        if quotations || !matches!(route, Route::Search { .. } | Route::Article { .. }) {
             return Err(format!("{hash}: not a search or an article"));
         }
         check(name, bytes).map_err(|e| e.to_string())?;
