@@ -211,3 +211,20 @@ test('Firefox: "Citer" puts the reference in the clipboard, and "Mes articles" o
   assert.match(text, /^TY {2}- NEWS\nTI {2}- /);
   assert.deepEqual(page.errors, []);
 });
+
+test('Firefox: a name\'s quotations download as Markdown, each with its article', async () => {
+  const page = await firefox.newPage();
+  await catchDownloads(page);
+  await page.goto(firefox.url() + '#/nom/antony%20blinken');
+  await page.waitForSelector('.quotations .export button');
+  await page.click('.quotations .export button');
+  await page.waitForFunction(() => window.__downloads.length === 1);
+  const [name, type, text] = await page.evaluate(async () => {
+    const { name, blob } = window.__downloads[0];
+    return [name, blob.type, await blob.text()];
+  });
+  assert.equal(name, 'citations.md');
+  assert.equal(type, 'text/markdown');
+  assert.match(text, /^# Antony Blinken — .+\n\n## Antony Blinken\n\n> « cesser immédiatement ces actions »\n\n— \[[^\]]+\]\(<http:\/\/[^>]+#\/article\/[^>]+>\)/);
+  assert.deepEqual(page.errors, []);
+});

@@ -2,6 +2,7 @@
 // collection's months as a bar chart on the home page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { DIST, DIST_COLLECTION, DIST_NEXT, useReader } from '../lib/fixture.js';
 
 const seeds = useReader({ dist: DIST });
@@ -148,6 +149,17 @@ test('a person\'s page lists what they said, "Citations (1)", each quotation wit
   const theirs = r.page.getByRole('region', { name: /^Citations/ });
   await theirs.waitFor();
   assert.match(await theirs.locator('blockquote').first().innerText(), /^« L.Arménie doit cesser ses provocations/);
+  // What they said, as Markdown: each quotation with its article.
+  await r.open('#/nom/antony%20blinken');
+  const [file] = await Promise.all([
+    r.page.waitForEvent('download'),
+    r.page.getByRole('region', { name: 'Citations (1)' }).getByRole('button', { name: 'Exporter en Markdown' }).click(),
+  ]);
+  assert.equal(file.suggestedFilename(), 'citations.md');
+  const markdown = await readFile(await file.path(), 'utf8');
+  const title = await r.page.locator('.quotations .quoted-in a').innerText();
+  const link = new URL(await r.page.locator('.quotations .quoted-in a').getAttribute('href'), r.page.url()).href;
+  assert.equal(markdown, `# Antony Blinken — liseuse\n\n## Antony Blinken\n\n> « cesser immédiatement ces actions »\n\n— [${title}](<${link}>)\n`);
   // A place says nothing: no section.
   await r.open('#/nom/bakou');
   await r.page.getByRole('heading', { name: 'Bakou', level: 1 }).waitFor();
@@ -167,6 +179,13 @@ test('"cite:" and a name searches what that name said: its quotations only, each
   assert.equal(await speaker.locator('blockquote').innerText(), '« cesser immédiatement ces actions »');
   // Quotations only: no list of articles.
   assert.equal(await r.page.locator('.result').count(), 0);
+  // The quotations found, as Markdown.
+  const [file] = await Promise.all([
+    r.page.waitForEvent('download'),
+    r.page.getByRole('button', { name: 'Exporter en Markdown' }).click(),
+  ]);
+  const markdown = await readFile(await file.path(), 'utf8');
+  assert.match(markdown, /^# Citations de « Blinken » — liseuse\n\n## Antony Blinken\n\n> « cesser immédiatement ces actions »\n/);
   await speaker.getByRole('link', { name: 'Antony Blinken' }).click();
   await r.page.getByRole('heading', { name: 'Antony Blinken', level: 1 }).waitFor();
   await r.page.goBack();

@@ -8,8 +8,8 @@ use super::ebook::ebook_button;
 use super::meta_line::meta_line;
 use super::result_item::item;
 use super::{SharedLibrary, Timeline, RESULTS_PAGE};
-use crate::hooks::use_ebook;
 use crate::hooks::use_pieces;
+use crate::hooks::{use_ebook, use_quotes_export};
 use crate::pieces::failure;
 use crate::route::Route;
 use crate::state::StateContext;
@@ -54,6 +54,11 @@ pub fn NameView(props: &NameViewProps) -> Html {
         // With what the name said in each of its articles.
         let ebook = use_ebook(library, &docs, name, &quotes);
         ebook_button(&ebook, name, docs.is_empty())
+    };
+    let export = {
+        let name = entity.as_ref().map_or(String::new(), |e| e.name.clone());
+        let heading = format!("{name} — {}", crate::site::site().title);
+        use_quotes_export(library, &heading, &[(name, quotes.clone())])
     };
     {
         let title = entity.as_ref().map(|e| e.name.clone());
@@ -124,6 +129,7 @@ pub fn NameView(props: &NameViewProps) -> Html {
             if !quotes.is_empty() {
                 <section class="quotations" aria-labelledby="quotations-title">
                     <h2 id="quotations-title">{fill(t.quotations_t, &[&quotes.len().to_string()])}</h2>
+                    <p class="export"><button type="button" class="link" onclick={export}>{t.export_markdown}</button></p>
                     {quotations(library, &quotes, *quotes_limit, Some(more_quotes))}
                 </section>
             }

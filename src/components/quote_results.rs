@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use super::name_view::{newest_quotes, quotations, QUOTES_PAGE};
 use super::SharedLibrary;
-use crate::hooks::{use_pieces, use_results};
+use crate::hooks::{use_pieces, use_quotes_export, use_results};
 use crate::route::Route;
 
 /// How many of the words' results give their names.
@@ -76,6 +76,14 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
         .flat_map(|(_, quotes)| quotes.iter().take(QUOTES_PAGE).map(|q| q.doc))
         .collect();
     use_pieces(library, library.missing_titles(quoted));
+    let export = {
+        let heading = fill(words().quotes_by_t, &[&props.words]);
+        let heading = format!("{heading} — {}", crate::site::site().title);
+        let names: Vec<(String, Vec<Quote>)> = (speakers.iter())
+            .map(|(entity, quotes)| (entity.name.clone(), quotes.clone()))
+            .collect();
+        use_quotes_export(library, &heading, &names)
+    };
     {
         let title = fill(words().quotes_by_t, &[&props.words]);
         use_effect_with(title, |title| crate::site::set_title(Some(title)));
@@ -103,7 +111,12 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
             <h1 id="view-title" class="view-title">{fill(w.quotes_by_t, &[&props.words])}</h1>
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{status}</p>
-            <p class="order-line"><a href={all.to_hash()}>{fill(w.articles_on_t, &[&props.words])}</a></p>
+            <p class="order-line">
+                <a href={all.to_hash()}>{fill(w.articles_on_t, &[&props.words])}</a>
+                if count > 0 {
+                    {" · "}<button type="button" class="link" onclick={export}>{t.export_markdown}</button>
+                }
+            </p>
             { for speakers.iter().enumerate().map(|(i, (entity, quotes))| speaker(library, i, &entity.name, quotes)) }
         </section>
     }

@@ -255,7 +255,7 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// `text` with what Markdown would read as markup escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

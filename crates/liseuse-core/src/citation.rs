@@ -7,7 +7,7 @@
 //! address, wherever the paragraph now stands in its article, and whatever
 //! was added or removed around it.
 
-use crate::annotation::one_line;
+use crate::annotation::{escape, one_line};
 use crate::article::Article;
 use crate::text::{Lang, Text};
 
@@ -320,6 +320,43 @@ impl Format {
     }
 }
 
+/// A quotation as a Markdown export lists it: its words, and the article
+/// it is from.
+pub struct Quoted<'a> {
+    /// The words quoted, without their quotation marks.
+    pub text: &'a str,
+    /// The article's title.
+    pub title: &'a str,
+    /// Its address.
+    pub link: &'a str,
+    /// Its source and date, as a list shows them.
+    pub meta: &'a str,
+}
+
+/// What names said, as Markdown: `heading`, then under each name its
+/// quotations, each a block quote followed by its article (a link), its
+/// source and date.
+pub fn quotes_markdown(heading: &str, names: &[(&str, Vec<Quoted>)]) -> String {
+    let mut out = format!("# {}\n", escape(&one_line(heading)));
+    for (name, quotes) in names {
+        out.push_str(&format!("\n## {}\n", escape(&one_line(name))));
+        for quote in quotes {
+            let title = escape(&one_line(quote.title));
+            let link = quote.link.replace(['<', '>', '\n'], "");
+            let meta = one_line(quote.meta);
+            out.push_str(&format!(
+                "\n> « {} »\n\n— [{title}](<{link}>)",
+                escape(&one_line(quote.text))
+            ));
+            if !meta.is_empty() {
+                out.push_str(&format!(" · {}", escape(&meta)));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The interface's words for citing, in one language (the app's alone:
 /// kept out of [`Text`], which the first result's path carries).
 #[derive(Debug)]
@@ -352,6 +389,8 @@ pub struct Words {
     pub no_quotes_t: &'static str,
     /// The link to the articles that name them: `{}` the words.
     pub articles_on_t: &'static str,
+    /// The name of the file of quotations exported as Markdown.
+    pub quotes_file: &'static str,
 }
 
 static FR_WORDS: Words = Words {
@@ -369,6 +408,7 @@ static FR_WORDS: Words = Words {
     name: ["nom", "noms"],
     no_quotes_t: "Aucune citation de « {} » dans cette collection.",
     articles_on_t: "Tous les articles sur « {} »",
+    quotes_file: "citations.md",
 };
 
 static EN_WORDS: Words = Words {
@@ -386,6 +426,7 @@ static EN_WORDS: Words = Words {
     name: ["name", "names"],
     no_quotes_t: "No quote by “{}” in this collection.",
     articles_on_t: "Every article on “{}”",
+    quotes_file: "quotes.md",
 };
 
 /// The words for citing in `lang`.
@@ -556,6 +597,38 @@ mod tests {
                 .matches("TY  - NEWS")
                 .count(),
             2
+        );
+    }
+
+    #[test]
+    fn quotations_as_markdown_each_under_its_name_with_its_article() {
+        let quoted = |text, title, meta| Quoted {
+            text,
+            title,
+            link: "https://example.org/#/article/a1",
+            meta,
+        };
+        let markdown = quotes_markdown(
+            "Citations de « Blinken » — Dossier",
+            &[(
+                "Antony Blinken",
+                vec![
+                    quoted(
+                        "cesser immédiatement\nces actions",
+                        "Les [troupes] avancent",
+                        "AFP · 13 sept. 2022",
+                    ),
+                    quoted("rien *de plus*", "Titre", ""),
+                ],
+            )],
+        );
+        assert_eq!(
+            markdown,
+            "# Citations de « Blinken » — Dossier\n\n## Antony Blinken\n\n\
+             > « cesser immédiatement ces actions »\n\n\
+             — [Les \\[troupes\\] avancent](<https://example.org/#/article/a1>) · AFP · 13 sept. 2022\n\n\
+             > « rien \\*de plus\\* »\n\n\
+             — [Titre](<https://example.org/#/article/a1>)\n"
         );
     }
 }
