@@ -4,7 +4,10 @@ import { serveStatic } from './lib/server.js';
 import { select } from './lib/selection.js';
 const dist = process.argv[2] ?? '../dist';
 const out = process.argv[3] ?? '/tmp/shots';
+// The seeds and the same story from two sources (scripts/test builds it): "Comparer".
+const next = process.argv[4] ?? '../target/e2e/dist-next';
 const server = await serveStatic(new URL(dist, import.meta.url).pathname);
+const nextServer = await serveStatic(new URL(next, import.meta.url).pathname);
 const browser = await launch();
 const views = [['desktop', { width: 1280, height: 860 }], ['phone', { width: 390, height: 800 }]];
 for (const [device, viewport] of views) {
@@ -54,8 +57,28 @@ for (const [device, viewport] of views) {
     await page.getByRole('button', { name: 'Réglages de lecture' }).click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${out}/${device}-${theme}-settings.png` });
+    await page.keyboard.press('Escape');
+    // Who said what: a name's page, and a search among quotations.
+    await page.goto(`${server.url}#/nom/antony%20blinken`);
+    await page.locator('.quotations blockquote').waitFor();
+    await page.locator('.quotations').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-name.png` });
+    await page.goto(`${server.url}#/?q=cite%3ABlinken`);
+    await page.locator('.quote-results blockquote').waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-quotes.png` });
+    // The same story from two sources, compared (the reader's settings are the site's: set again).
+    await page.goto(`${nextServer.url}#/`);
+    await page.evaluate((t) => localStorage.setItem(`liseuse:1:${location.pathname}:settings`, JSON.stringify({ v: 1, theme: t, size: 3, px: 18, font: 'serif', width: 'normal' })), t);
+    await page.goto(`${nextServer.url}#/article/006_otan_gazette?comparer=007_otan_courrier`);
+    await page.reload();
+    await page.locator('.compare-table').waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${device}-${theme}-compare.png`, fullPage: true });
     await context.close();
   }
 }
 await browser.close();
 await server.close();
+await nextServer.close();

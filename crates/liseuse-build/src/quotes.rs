@@ -203,6 +203,31 @@ const PRONOUNS: &[&str] = &["il", "elle", "he", "she"];
 /// What ends the clause of an attribution.
 const CLAUSE_ENDS: [char; 7] = [',', '.', ';', ':', '(', '!', '?'];
 
+/// Words that name what follows them in quotation marks: a title, a
+/// nickname, never someone's words ("le livre intitulé « … »").
+const NAMING: &[&str] = &[
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "intitulées",
+    "baptisé",
+    "baptisée",
+    "baptisés",
+    "baptisées",
+    "surnommé",
+    "surnommée",
+    "surnommés",
+    "surnommées",
+    "dénommé",
+    "dénommée",
+    "titré",
+    "titrée",
+    "entitled",
+    "titled",
+    "dubbed",
+    "nicknamed",
+];
+
 /// The quotation marks, opening with their closing.
 const MARKS: &[(char, char)] = &[('«', '»'), ('“', '”'), ('"', '"')];
 
@@ -230,6 +255,8 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
         let since = sentence_start(text, sentence.saturating_sub(1));
         // English puts the comma inside: “…,” said X.
         let speaker = match after_attribution(after, inner.trim_end().ends_with(',')) {
+            // A title and what follows it in brackets (its translation).
+            _ if named(before) => None,
             Some(Said::Name(name)) => Some(name),
             Some(Said::Pronoun) => (last.as_ref())
                 .filter(|(at, _)| {
@@ -412,6 +439,15 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
         }
     }
     None
+}
+
+/// Whether the last word of `before` (punctuation aside) names what
+/// follows: the quotation after it is a title ([`NAMING`]).
+fn named(before: &str) -> bool {
+    let last = (before.split_whitespace().rev())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty());
+    last.is_some_and(|w| NAMING.contains(&w.to_lowercase().as_str()))
 }
 
 /// `X a déclaré que "`, `X a appelé Bakou à « `, `Selon X, « `: the name

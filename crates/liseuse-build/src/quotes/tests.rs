@@ -139,3 +139,18 @@ fn marks_that_never_close_end_the_search_without_a_panic() {
         "Il l'a dit : « nous irons à Molsheim ».« Tout sera prêt demain soir », a-t-il ajouté.";
     assert_eq!(said(text).len(), 2);
 }
+
+#[test]
+fn a_title_after_intitule_is_no_ones_words_nor_its_translation() {
+    let found = said("Le juge Hal Greenwald indique bloquer la publication du livre intitulé \"Too Much and Never Enough: How My Family Created the World's Most Dangerous Man\" (\"Trop et jamais assez: comment ma famille a créé l'homme le plus dangereux\", en français).");
+    assert_eq!(found.len(), 2);
+    assert!(
+        found.iter().all(|(_, speaker)| speaker.is_none()),
+        "{found:?}"
+    );
+    // Words said still have their speaker.
+    assert_eq!(
+        one("Le juge Hal Greenwald a déclaré que « ce livre ne peut pas sortir avant juillet »."),
+        Some("Hal Greenwald".into())
+    );
+}
