@@ -111,7 +111,7 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
             <h1 id="view-title" class="view-title">{fill(w.quotes_by_t, &[&props.words])}</h1>
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{status}</p>
-            <p class="order-line">
+            <p class="quote-links">
                 <a href={all.to_hash()}>{fill(w.articles_on_t, &[&props.words])}</a>
                 if count > 0 {
                     {" · "}<button type="button" class="link" onclick={export}>{t.export_markdown}</button>
