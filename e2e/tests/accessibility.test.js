@@ -4,10 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DIST_COLLECTION, useReader } from '../lib/fixture.js';
+import { DIST_COLLECTION, DIST_NEXT, useReader } from '../lib/fixture.js';
 import { select } from '../lib/selection.js';
 
 const reader = useReader({ dist: DIST_COLLECTION });
+// The seeds and one story from two sources: who said what, and "Comparer".
+const next = useReader({ dist: DIST_NEXT });
 
 /** The violations axe finds on the page as it is, one line each. */
 async function violations(page) {
@@ -77,6 +79,32 @@ for (const [name, theme, colorScheme] of themes) {
       settings: [], home: [], results: [], saved: [], reader: [], highlighted: [], note: [], shortcuts: [], name: [], shelf: [],
     });
     assert.deepEqual(r.errors, []);
+  });
+}
+
+for (const [name, theme, colorScheme] of themes) {
+  test(`axe finds no violation on a name's quotations, a cite: search and a comparison, desktop and phone: ${name}`, async () => {
+    const found = {};
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 800 }]) {
+      const r = await next.newReader({ colorScheme, viewport });
+      await r.open();
+      await r.page.evaluate((theme) => localStorage.setItem(`liseuse:1:${location.pathname}:settings`, JSON.stringify({ v: 1, theme, size: 3, px: 18, font: 'serif', width: 'normal' })), theme);
+      await r.page.goto(`${r.baseUrl}#/nom/antony%20blinken`);
+      await r.page.reload();
+      assert.equal(await r.page.locator('html').getAttribute('data-theme'), theme);
+      await r.page.locator('.quotations blockquote').waitFor();
+      found[`name ${viewport.width}`] = await violations(r.page);
+      await r.page.goto(`${r.baseUrl}#/?q=cite%3ABlinken`);
+      await r.page.locator('.quote-results blockquote').waitFor();
+      found[`quotes ${viewport.width}`] = await violations(r.page);
+      await r.page.goto(`${r.baseUrl}#/article/006_otan_gazette?comparer=007_otan_courrier`);
+      await r.page.locator('.compare-table mark').first().waitFor();
+      found[`compare ${viewport.width}`] = await violations(r.page);
+      assert.deepEqual(r.errors, []);
+    }
+    assert.deepEqual(found, {
+      'name 1280': [], 'quotes 1280': [], 'compare 1280': [], 'name 390': [], 'quotes 390': [], 'compare 390': [],
+    });
   });
 }
 
