@@ -10,7 +10,8 @@ speaker rules were written on, with each quotation's context.
 ../shared/corpora/orangesum/orangesum_docs.jsonl.gz, as docs/benchmarks.md
 sets up.) The articles are those of `--sample 120` that `--sample 50` (the sample
 the rules were made on) does not have: the first 50 of them, the first
-three quotations of three words or more of each. The lines quote OrangeSum,
+three quotations of three words or more of each (`FOLDER 200 50,120`: those
+of `--sample 200` that neither has, for a third sample). The lines quote OrangeSum,
 whose text may not be redistributed: keep them out of the repository.
 """
 
@@ -28,10 +29,10 @@ def sample(folder, n):
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
-def main(folder, articles=50, per_article=3):
-    seen = {row["id"] for row in sample(folder, 50)}
+def main(folder, draw=120, excluded=(50,), articles=50, per_article=3):
+    seen = {row["id"] for n in excluded for row in sample(folder, n)}
     chosen = {}
-    for row in sample(folder, 120):
+    for row in sample(folder, draw):
         if row["id"] in seen or len(row["quotation"].split()) < 3:
             continue
         if row["id"] not in chosen and len(chosen) == articles:
@@ -58,4 +59,11 @@ def main(folder, articles=50, per_article=3):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    # FOLDER [DRAW EXCLUDED,...]: another sample, apart from those of the
+    # samples EXCLUDED (`200 50,120`: a third, to check rules made on the
+    # first two).
+    args = sys.argv[1:]
+    if len(args) == 3:
+        main(args[0], int(args[1]), [int(n) for n in args[2].split(",")])
+    else:
+        main(args[0])

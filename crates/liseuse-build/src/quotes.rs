@@ -118,6 +118,28 @@ const SAYING: &[&str] = &[
     "témoigne",
     "avoué",
     "avoue",
+    "réjoui",
+    "réjouie",
+    "félicité",
+    "félicitée",
+    "insurgé",
+    "insurgée",
+    "insurge",
+    "révélé",
+    "révèle",
+    "rapporté",
+    "rapporte",
+    "protesté",
+    "proteste",
+    "relevé",
+    "relève",
+    "averti",
+    "avertit",
+    "résumé",
+    "résume",
+    "prophétise",
+    "renchéri",
+    "renchérit",
     "souhaité",
     "souhaite",
     "martèle",
@@ -387,12 +409,14 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
     let mut k = 0;
     if matches!(
         first.as_str(),
-        "a" | "avait" | "aurait" | "ont" | "a-t-il" | "a-t-elle"
+        "a" | "avait" | "aurait" | "ont" | "s'est" | "s’est" | "a-t-il" | "a-t-elle"
     ) {
         if first.ends_with("-il") || first.ends_with("-elle") {
             return words.get(1).filter(|w| is_saying(w)).map(|_| Said::Pronoun);
         }
         k = 1;
+        // "a de son côté tweeté", "a également déclaré".
+        k += adverbials(&words[1..]);
     }
     if k == 0 && PRONOUNS.contains(&first.as_str()) {
         // ", he said", ", il ajoute".
@@ -438,8 +462,33 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
             }
         }
     }
+    // When and where come first, the speaker last: "a déclaré mardi sur
+    // franceinfo Alexis Corbière" (after a quotation the subject follows
+    // its verb: the clause's end is it).
+    let leads = subject.first().map(|w| w.to_lowercase());
+    if leads.is_some_and(|w| ADVERBIAL_LEADS.contains(&w.as_str())) {
+        if let Some(name) = ending_name(subject) {
+            return Some(Said::Name(name));
+        }
+    }
+    // A role, no name: "a ajouté la chanteuse", "s'insurge la comédienne"
+    // stand for the speaker just quoted, as a pronoun does.
+    let role = subject.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
+    });
+    if role && subject.len() <= 3 && name_runs(subject).is_empty() {
+        return Some(Said::Pronoun);
+    }
     None
 }
+
+/// Words that open a time or a place before the subject after a verb of
+/// saying.
+const ADVERBIAL_LEADS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "sur", "dans", "hier",
+    "ce", "cette", "jeudi", "devant", "lors", "en",
+];
 
 /// Whether the last word of `before` (punctuation aside) names what
 /// follows: the quotation after it is a title ([`NAMING`]).
@@ -499,14 +548,24 @@ fn subject_of(words: &[&str]) -> Option<String> {
     // apposition in lower case before the verb is skipped ("Hikmet
     // Hajiyev, conseiller du président,").
     let text = without_parentheses(&subject.join(" "));
-    for part in text
-        .split(',')
-        .rev()
-        .map(str::trim)
+    let parts: Vec<&str> = (text.split(',').rev().map(str::trim))
         .filter(|p| !p.is_empty())
-    {
+        .collect();
+    for (k, part) in parts.iter().enumerate() {
         let words: Vec<&str> = part.split_whitespace().collect();
         if let Some(name) = ending_name(&words) {
+            // An apposition that ends with a place: the name before it
+            // speaks ("Pierre Pouessel, préfet de la région Centre-Val de
+            // Loire, estime").
+            let whole = |part: &&str| {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                ending_name(&words).filter(|n| n.split_whitespace().count() == words.len())
+            };
+            if part.starts_with(char::is_lowercase) {
+                if let Some(before) = parts.get(k + 1).and_then(whole) {
+                    return Some(before);
+                }
+            }
             return Some(name);
         }
         if !part.starts_with(char::is_lowercase) {
@@ -578,7 +637,46 @@ fn is_saying(word: &str) -> bool {
     let word = word
         .trim_matches(|c: char| !c.is_alphabetic())
         .to_lowercase();
-    SAYING.contains(&word.as_str())
+    // "s'insurge", "s’exclame": the verb after its pronoun.
+    let word = (word.strip_prefix("s'").or(word.strip_prefix("s’"))).unwrap_or(&word);
+    SAYING.contains(&word)
+}
+
+/// How many of the first `words` are an adverb or an aside between an
+/// auxiliary and its verb: "de son côté", "pour sa part", "également".
+fn adverbials(words: &[&str]) -> usize {
+    const ADVERBS: &[&str] = &[
+        "également",
+        "aussi",
+        "encore",
+        "ensuite",
+        "alors",
+        "notamment",
+        "d'ailleurs",
+        "d’ailleurs",
+        "pourtant",
+        "enfin",
+        "toutefois",
+        "néanmoins",
+        "cependant",
+        "déjà",
+        "aussitôt",
+        "immédiatement",
+        "simplement",
+        "finalement",
+        "quant",
+    ];
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut k = 0;
+    loop {
+        let rest: Vec<&str> = lower[k..].iter().take(3).map(String::as_str).collect();
+        match rest.as_slice() {
+            ["de", "son" | "sa" | "leur", "côté", ..]
+            | ["pour", "sa" | "son" | "leur", "part", ..] => k += 3,
+            [adverb, ..] if ADVERBS.contains(adverb) => k += 1,
+            _ => return k,
+        }
+    }
 }
 
 /// The last name of `words` (a clause after a verb of saying: `le ministre
@@ -590,7 +688,8 @@ fn name_in(words: &[&str]) -> Option<String> {
     // after the name ("après", "lors", "dans").
     let ends = [
         "après", "lors", "dans", "devant", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-        "samedi", "dimanche", "à", "au", "en", "sur", "on", "in", "at", "after",
+        "samedi", "dimanche", "à", "au", "en", "sur", "on", "in", "at", "after", "qui", "dont",
+        "pour", "avant", "depuis", "par", "lorsque", "quand", "who", "which", "before",
     ];
     let cut = words
         .iter()

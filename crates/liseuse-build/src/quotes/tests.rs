@@ -154,3 +154,39 @@ fn a_title_after_intitule_is_no_ones_words_nor_its_translation() {
         Some("Hal Greenwald".into())
     );
 }
+
+#[test]
+fn recall_a_role_a_time_or_an_aside_before_the_speaker_and_an_apposition_after_it() {
+    // A time and a place before the name.
+    assert_eq!(
+        one("« Je dis que monsieur Castaner est un ministre faible », a déclaré mardi 30 juillet sur franceinfo Alexis Corbière, député de la France insoumise."),
+        Some("Alexis Corbière".into())
+    );
+    // An aside between the auxiliary and its verb.
+    assert_eq!(
+        one("« Ils préfèrent mettre en danger les Français », a de son côté tweeté le président du parti Jordan Bardella."),
+        Some("Jordan Bardella".into())
+    );
+    // A reflexive verb; a relative clause after the name.
+    assert_eq!(
+        one("« Je suis très heureux d'être libéré maintenant », s'est réjoui Abdul Wasi, 27 ans."),
+        Some("Abdul Wasi".into())
+    );
+    assert_eq!(
+        one("« Son groupe s'appelait les Chats sauvages », a déclaré la chanteuse Nicoletta qui avait partagé l'affiche."),
+        Some("Nicoletta".into())
+    );
+    // A role stands for the speaker just quoted, as a pronoun does.
+    let found = said("« Il a chanté pendant soixante ans », a déclaré la chanteuse Nicoletta. « C'est quelqu'un qui était resté fidèle à sa conception artistique », a ajouté la chanteuse.");
+    assert_eq!(found[1].1.as_deref(), Some("Nicoletta"));
+    // With no one quoted before, a role is no one.
+    assert_eq!(
+        one("« C'est quelqu'un qui était resté fidèle à lui-même », a ajouté la chanteuse."),
+        None
+    );
+    // An apposition ending with a place: the name before it speaks.
+    assert_eq!(
+        one("Pierre Pouessel, préfet du Loiret et de la région Centre-Val de Loire, estime qu'il s'agit d'un « important cas groupé covid »."),
+        Some("Pierre Pouessel".into())
+    );
+}
