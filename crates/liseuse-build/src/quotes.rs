@@ -719,7 +719,8 @@ fn name_runs(words: &[&str]) -> Vec<(usize, String)> {
         if capital(word) {
             current.push(word.trim_matches(|c: char| !c.is_alphanumeric()));
         } else if !current.is_empty()
-            && matches!(word, "de" | "du" | "von" | "van" | "der" | "bin" | "ben")
+            // "Marine Le Pen", "Bruno Le Maire": a particle in capitals, inside a name.
+            && matches!(word, "de" | "du" | "von" | "van" | "der" | "bin" | "ben" | "Le" | "La")
             && words.get(k + 1).is_some_and(|next| capital(next))
         {
             current.push(word);

@@ -167,6 +167,15 @@ fn recall_a_role_a_time_or_an_aside_before_the_speaker_and_an_apposition_after_i
         one("« Ils préfèrent mettre en danger les Français », a de son côté tweeté le président du parti Jordan Bardella."),
         Some("Jordan Bardella".into())
     );
+    // A particle in capitals inside a name.
+    assert_eq!(
+        one("« Ils préfèrent mettre en danger les Français », a de son côté tweeté la présidente du parti Marine Le Pen."),
+        Some("Marine Le Pen".into())
+    );
+    assert_eq!(
+        one("Le ministre Bruno Le Maire a déclaré que « la croissance sera forte »."),
+        Some("Bruno Le Maire".into())
+    );
     // A reflexive verb; a relative clause after the name.
     assert_eq!(
         one("« Je suis très heureux d'être libéré maintenant », s'est réjoui Abdul Wasi, 27 ans."),
