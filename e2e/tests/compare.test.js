@@ -3,7 +3,7 @@
 // the other on a phone), their shared sentences aligned and what each alone
 // says marked. e2e/fixtures/next: the same dispatch as La Gazette du
 // Caucase and Le Courrier de Bakou ran it, one sentence reworded, one added,
-// one cut.
+// one cut, one moved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST_COLLECTION, DIST_NEXT, useReader } from '../lib/fixture.js';
@@ -47,30 +47,39 @@ test('"Comparer" shows the same story from two sources side by side, shared sent
     'Reformulées: 1',
     'Seulement dans La Gazette du Caucase: 1',
     'Seulement dans Le Courrier de Bakou: 1',
+    'Déplacées: 1',
   ]);
   const heads = await r.page.locator('.compare-table th').allInnerTexts();
   assert.match(heads[0], /^Stoltenberg salue la coopération militaire entre la Turquie et l'Azerbaïdjan\n+La Gazette du Caucase · 14 mars 2023$/);
   assert.match(heads[1], /^Le chef de l’OTAN loue les liens militaires turco-azerbaïdjanais\n+Le Courrier de Bakou · 15 mars 2023$/);
 
   const table = await rows(r.page);
-  assert.deepEqual(table.map((row) => row.kind), ['same', 'reworded', 'second-only', 'same', 'first-only']);
+  assert.deepEqual(table.map((row) => row.kind), ['same', 'moved', 'reworded', 'second-only', 'same', 'first-only', 'moved']);
   // The sentence reworded: aligned on one row, each side's own words marked.
-  const [gazette, courrier] = table[1].cells;
+  const [gazette, courrier] = table[2].cells;
   assert.ok(gazette.text.startsWith('Lors d\'une rencontre avec le ministre'), gazette.text);
   assert.ok(courrier.text.startsWith('Lors d\'une rencontre lundi avec le ministre'), courrier.text);
   assert.deepEqual(gazette.marks, ['déclaré']);
   assert.deepEqual(courrier.marks, ['lundi', 'affirmé']);
   // What one source alone has: the whole sentence marked, nothing beside it.
-  assert.deepEqual(table[2].cells.map((c) => c.marks), [[], ['Bakou n\'a pas caché sa satisfaction après cette visite.']]);
-  assert.equal(table[2].cells[0].text, '');
-  assert.deepEqual(table[4].cells.map((c) => c.marks), [['La rencontre s\'est tenue au siège de l\'Alliance, à Bruxelles.'], []]);
+  assert.deepEqual(table[3].cells.map((c) => c.marks), [[], ['Bakou n\'a pas caché sa satisfaction après cette visite.']]);
+  assert.equal(table[3].cells[0].text, '');
+  assert.deepEqual(table[5].cells.map((c) => c.marks), [['Aucune déclaration commune n\'a été publiée.'], []]);
   // The same sentence: on both sides, nothing marked.
-  assert.equal(table[3].cells[0].text, table[3].cells[1].text);
-  assert.deepEqual(table[3].cells.map((c) => c.marks), [[], []]);
+  assert.equal(table[4].cells[0].text, table[4].cells[1].text);
+  assert.deepEqual(table[4].cells.map((c) => c.marks), [[], []]);
+  // A sentence each has in another place: on its side where it is, said so, not marked.
+  const moved = 'La rencontre s\'est tenue au siège de l\'Alliance, à Bruxelles.';
+  assert.deepEqual(table[1].cells.map((c) => [c.text, c.marks]), [['', []], [moved, []]]);
+  assert.deepEqual(table[6].cells.map((c) => [c.text, c.marks]), [[moved, []], ['', []]]);
+  assert.equal(
+    await r.page.locator('.compare-table tr.moved').first().locator('.side').innerText(),
+    'LE COURRIER DE BAKOU · AILLEURS DANS L’AUTRE',
+  );
 
   // Side by side: a row's two sentences start at the same height, the second to the right.
   const [left, right] = await Promise.all(
-    [0, 1].map((i) => r.page.locator('.compare-table tbody tr').nth(1).locator('td').nth(i).boundingBox()),
+    [0, 1].map((i) => r.page.locator('.compare-table tbody tr').nth(2).locator('td').nth(i).boundingBox()),
   );
   assert.equal(Math.round(left.y), Math.round(right.y));
   assert.ok(right.x >= left.x + left.width - 1, `${JSON.stringify(left)} ${JSON.stringify(right)}`);

@@ -129,6 +129,9 @@ fn table(comparison: &Comparison, sides: [(&Article, &AttrValue); 2]) -> Html {
                 {count(w.reworded.to_string(), Kind::Reworded)}
                 {count(only(&names[0]), Kind::First)}
                 {count(only(&names[1]), Kind::Second)}
+                if comparison.count(Kind::Moved) > 0 {
+                    <div><dt>{w.moved}</dt><dd>{comparison.count(Kind::Moved) / 2}</dd></div>
+                }
             </dl>
             <p class="compare-legend"><mark>{w.legend}</mark></p>
             <table class="compare-table">
@@ -155,6 +158,7 @@ fn row(i: usize, row: &compare::Row, names: &[String; 2]) -> Html {
         Kind::Reworded => "reworded",
         Kind::First => "first-only",
         Kind::Second => "second-only",
+        Kind::Moved => "moved",
     };
     let cell = |part: &Option<Part>, side: usize| match part {
         None => html! { <td class="none"></td> },
@@ -164,6 +168,7 @@ fn row(i: usize, row: &compare::Row, names: &[String; 2]) -> Html {
                 Kind::Same => String::new(),
                 Kind::First | Kind::Second => fill(w.only_in_t, &[&names[side]]),
                 Kind::Reworded => names[side].clone(),
+                Kind::Moved => format!("{} · {}", names[side], w.moved_one),
             };
             html! {
                 <td>

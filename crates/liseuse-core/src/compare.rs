@@ -42,6 +42,10 @@ pub enum Kind {
     First,
     /// A sentence of the second article only.
     Second,
+    /// A sentence the other article has elsewhere (out of order), the same
+    /// or reworded: its row has one side, and its own words are marked. Two
+    /// rows (one a side) for each sentence moved.
+    Moved,
 }
 
 /// One sentence of one side, as shown.
@@ -101,11 +105,14 @@ pub fn compare(first: &Article, second: &Article) -> Comparison {
     let a = cut(first, &mut numbers);
     let b = cut(second, &mut numbers);
     let pairs = align(&a, &b);
+    let (moved_a, moved_b) = moved(&a, &b, &pairs);
     let (mut i, mut j) = (0, 0);
     let mut rows = Vec::with_capacity(a.len() + b.len());
     for (pi, pj) in pairs.into_iter().chain([(a.len(), b.len())]) {
-        rows.extend(a[i..pi].iter().map(|s| alone(Kind::First, s)));
-        rows.extend(b[j..pj].iter().map(|s| alone(Kind::Second, s)));
+        let lone_a = (i..pi).map(|k| lone(true, &a[k], moved_a[k].map(|o| &b[o])));
+        rows.extend(lone_a);
+        let lone_b = (j..pj).map(|k| lone(false, &b[k], moved_b[k].map(|o| &a[o])));
+        rows.extend(lone_b);
         if let (Some(x), Some(y)) = (a.get(pi), b.get(pj)) {
             rows.push(paired(x, y));
         }
@@ -214,14 +221,48 @@ fn align(a: &[Sentence], b: &[Sentence]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// A row of one side's sentence alone, all its own.
-fn alone(kind: Kind, sentence: &Sentence) -> Row {
-    let whole = std::iter::once(0..sentence.text.len());
-    let part = part(sentence, whole.collect());
-    let (first, second) = match kind {
-        Kind::First => (Some(part), None),
-        _ => (None, Some(part)),
+/// Which sentences left out of the alignment the other side has elsewhere:
+/// for each of `a`'s and of `b`'s, its counterpart, the most alike of the
+/// other side's left out (at least [`REWORDED`]), each taken once.
+fn moved(
+    a: &[Sentence],
+    b: &[Sentence],
+    pairs: &[(usize, usize)],
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let (mut of_a, mut of_b) = (vec![None; a.len()], vec![None; b.len()]);
+    let (mut in_a, mut in_b) = (vec![false; a.len()], vec![false; b.len()]);
+    for &(i, j) in pairs {
+        (in_a[i], in_b[j]) = (true, true);
+    }
+    for i in (0..a.len()).filter(|&i| !in_a[i]) {
+        let best = (0..b.len())
+            .filter(|&j| !in_b[j] && of_b[j].is_none())
+            .map(|j| (j, dice(&a[i].sorted, &b[j].sorted)))
+            .filter(|&(_, d)| d >= REWORDED)
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((j, _)) = best {
+            (of_a[i], of_b[j]) = (Some(j), Some(i));
+        }
+    }
+    (of_a, of_b)
+}
+
+/// A row of one side's sentence (the first's when `first`) alone: all its
+/// own, or, when the other side has it elsewhere (`elsewhere`), moved with
+/// the words that one lacks marked.
+fn lone(first: bool, sentence: &Sentence, elsewhere: Option<&Sentence>) -> Row {
+    let (kind, own) = match elsewhere {
+        Some(other) => {
+            let (x, y) = (numbers_of(sentence), numbers_of(other));
+            (Kind::Moved, own_ranges(sentence, &common_words(&x, &y).0))
+        }
+        None => {
+            let kind = if first { Kind::First } else { Kind::Second };
+            (kind, std::iter::once(0..sentence.text.len()).collect())
+        }
     };
+    let part = Some(part(sentence, own));
+    let (first, second) = if first { (part, None) } else { (None, part) };
     Row {
         kind,
         first,
@@ -229,12 +270,16 @@ fn alone(kind: Kind, sentence: &Sentence) -> Row {
     }
 }
 
+/// The numbers of `sentence`'s words, in order.
+fn numbers_of(sentence: &Sentence) -> Vec<u32> {
+    sentence.words.iter().map(|w| w.1).collect()
+}
+
 /// A row of two sentences aligned: the same, or reworded with each side's
 /// own words marked (those out of the longest run of words they share in
 /// order).
 fn paired(a: &Sentence, b: &Sentence) -> Row {
-    let x: Vec<u32> = a.words.iter().map(|w| w.1).collect();
-    let y: Vec<u32> = b.words.iter().map(|w| w.1).collect();
+    let (x, y) = (numbers_of(a), numbers_of(b));
     if x == y {
         return Row {
             kind: Kind::Same,
@@ -319,6 +364,10 @@ pub struct Words {
     pub reworded: &'static str,
     /// A sentence (or how many) in one source only: `{}` its source.
     pub only_in_t: &'static str,
+    /// How many sentences each has elsewhere than the other.
+    pub moved: &'static str,
+    /// One such sentence, after its source's name.
+    pub moved_one: &'static str,
     /// Before a sentence the two share (on a phone, where it is shown once).
     pub both: &'static str,
     /// The legend of the marks.
@@ -335,6 +384,8 @@ static FR_WORDS: Words = Words {
     same: "Phrases identiques",
     reworded: "Reformulées",
     only_in_t: "Seulement dans {}",
+    moved: "Déplacées",
+    moved_one: "ailleurs dans l’autre",
     both: "Dans les deux",
     legend: "Surligné : ce que l’autre source n’a pas.",
     back: "← L’article",
@@ -347,6 +398,8 @@ static EN_WORDS: Words = Words {
     same: "Sentences the same",
     reworded: "Reworded",
     only_in_t: "Only in {}",
+    moved: "Moved",
+    moved_one: "elsewhere in the other",
     both: "In both",
     legend: "Highlighted: what the other source does not have.",
     back: "← The article",
@@ -457,17 +510,31 @@ mod tests {
     }
 
     #[test]
-    fn a_moved_sentence_is_shown_as_each_sides_own_never_paired_out_of_order() {
+    fn a_moved_sentence_is_on_each_side_where_it_is_never_paired_out_of_order() {
         let first =
             article("Premier fait établi. Deuxième fait établi. Troisième fait établi ici.");
         let second =
             article("Troisième fait établi ici. Premier fait établi. Deuxième fait établi.");
-        let kinds: Vec<Kind> = compare(&first, &second)
-            .rows
-            .iter()
-            .map(|r| r.kind)
-            .collect();
-        assert_eq!(kinds, [Kind::Second, Kind::Same, Kind::Same, Kind::First]);
+        let comparison = compare(&first, &second);
+        let kinds: Vec<Kind> = comparison.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [Kind::Moved, Kind::Same, Kind::Same, Kind::Moved]);
+        // Each on its side, nothing marked: the same words.
+        assert!(comparison.rows[0].first.is_none() && comparison.rows[3].second.is_none());
+        assert!((comparison.rows[0].second.as_ref()).is_some_and(|p| p.own.is_empty()));
+        // Moved and reworded: its own words marked.
+        let first =
+            article("Un fait établi ici. Deux faits sûrs. Une annonce faite lundi à Bakou.");
+        let second =
+            article("Une annonce faite lundi soir à Bakou. Un fait établi ici. Deux faits sûrs.");
+        assert_eq!(
+            shown(&compare(&first, &second)),
+            [
+                "Moved:  | Une annonce faite lundi [soir] à Bakou.",
+                "Same: Un fait établi ici. | Un fait établi ici.",
+                "Same: Deux faits sûrs. | Deux faits sûrs.",
+                "Moved: Une annonce faite lundi à Bakou. | ",
+            ]
+        );
     }
 
     #[test]
