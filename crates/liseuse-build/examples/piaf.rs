@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use liseuse_build::indexer::build_index_with;
-use liseuse_core::{Analyzer, Article, Block, BlockKind, Library};
+use liseuse_core::{Analyzer, Article, Block, Library};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -206,10 +206,7 @@ fn read(dir: &std::path::Path) -> Result<(Vec<Article>, Vec<Question>), String> 
         articles.push(Article {
             id: p.id,
             title: p.title,
-            blocks: vec![Block {
-                kind: BlockKind::Paragraph,
-                text: p.body,
-            }],
+            blocks: vec![Block::paragraph(p.body)],
             ..Article::default()
         });
     }

@@ -21,7 +21,7 @@ use std::time::Instant;
 use liseuse_build::indexer::build_index;
 use liseuse_build::related::{related, NAME_WEIGHT, RELATED};
 use liseuse_core::format::SearchIndex;
-use liseuse_core::{Article, Block, BlockKind};
+use liseuse_core::{Article, Block};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -58,10 +58,7 @@ fn main() -> ExitCode {
         // No title: only the text says what a paragraph is about.
         articles.push(Article {
             id: p.id,
-            blocks: vec![Block {
-                kind: BlockKind::Paragraph,
-                text: p.body,
-            }],
+            blocks: vec![Block::paragraph(p.body)],
             ..Article::default()
         });
     }

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use common::seeds;
 use liseuse_core::analysis::{analyze, words};
-use liseuse_core::article::{Article, Block, BlockKind};
+use liseuse_core::article::{Article, Block};
 use liseuse_core::format::PieceSizes;
 use liseuse_core::query::parse;
 use liseuse_core::{segments, Library};
@@ -212,7 +212,7 @@ proptest! {
         let article = Article {
             id: "a".into(),
             title: query.clone(),
-            blocks: vec![Block { kind: BlockKind::Paragraph, text: body.clone() }],
+            blocks: vec![Block::paragraph(body.clone())],
             ..Article::default()
         };
         let library = Library::new(liseuse_build::indexer::build_index(vec![article]));
@@ -250,7 +250,7 @@ proptest! {
             .map(|(n, text)| Article {
                 id: n.to_string(),
                 title: text.chars().rev().collect(),
-                blocks: vec![Block { kind: BlockKind::Paragraph, text: text.clone() }],
+                blocks: vec![Block::paragraph(text.clone())],
                 ..Article::default()
             })
             .collect();
@@ -304,10 +304,7 @@ fn a_huge_paragraph_full_of_matches_gets_its_snippet_in_bounded_time() {
     let article = Article {
         id: "long".into(),
         title: "Un long texte".into(),
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: paragraph,
-        }],
+        blocks: vec![Block::paragraph(paragraph)],
         ..Article::default()
     };
     let library = Library::new(liseuse_build::indexer::build_index(vec![article]));

@@ -82,6 +82,16 @@ pub struct Block {
     pub text: String,
 }
 
+impl Block {
+    /// A paragraph of `text`.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
+    }
+}
+
 /// The kinds of block an article is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {

@@ -431,22 +431,16 @@ static EN_WORDS: Words = Words {
 
 /// The words for citing in `lang`.
 pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR_WORDS,
-        Lang::En => &EN_WORDS,
-    }
+    lang.pick(&FR_WORDS, &EN_WORDS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Block, BlockKind};
+    use crate::article::Block;
 
     fn article() -> Article {
-        let paragraph = |text: &str| Block {
-            kind: BlockKind::Paragraph,
-            text: text.into(),
-        };
+        let paragraph = |text: &str| Block::paragraph(text);
         Article {
             id: "blinken-2020".into(),
             title: "Blinken appelle à la retenue".into(),

@@ -408,23 +408,17 @@ static EN_WORDS: Words = Words {
 
 /// The comparison's words in `lang`.
 pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR_WORDS,
-        Lang::En => &EN_WORDS,
-    }
+    lang.pick(&FR_WORDS, &EN_WORDS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Block, BlockKind};
+    use crate::article::Block;
 
     /// An article of paragraphs, one per blank line.
     fn article(text: &str) -> Article {
-        let paragraph = |text: &str| Block {
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-        };
+        let paragraph = |text: &str| Block::paragraph(text);
         Article {
             blocks: text.split("\n\n").map(paragraph).collect(),
             ..Article::default()

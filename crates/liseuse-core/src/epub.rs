@@ -408,13 +408,7 @@ mod tests {
             source: Some("Le Courrier".into()),
             date: Some("2023-10-24".into()),
             url: Some("javascript:alert(1)".into()),
-            blocks: texts
-                .iter()
-                .map(|t| Block {
-                    kind: BlockKind::Paragraph,
-                    text: t.to_string(),
-                })
-                .collect(),
+            blocks: texts.iter().map(|&t| Block::paragraph(t)).collect(),
             ..Article::default()
         }
     }

@@ -22,6 +22,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Of a pair of things for French and English (word tables), this
+    /// language's.
+    pub fn pick<T>(self, fr: &'static T, en: &'static T) -> &'static T {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
     /// The language of a BCP 47 tag (`fr`, `en-GB`…), if the interface has it.
     pub fn of(tag: &str) -> Option<Lang> {
         // (Bytes, not str patterns: every pattern searcher is wasm.)

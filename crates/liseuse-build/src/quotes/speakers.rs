@@ -74,14 +74,11 @@ fn one_ending_so<'a>(
 mod tests {
     use super::*;
     use liseuse_core::article::Article;
-    use liseuse_core::article::{Block, BlockKind};
+    use liseuse_core::article::Block;
 
     fn article(text: &str) -> Article {
         Article {
-            blocks: vec![Block {
-                kind: BlockKind::Paragraph,
-                text: text.into(),
-            }],
+            blocks: vec![Block::paragraph(text)],
             ..Article::default()
         }
     }

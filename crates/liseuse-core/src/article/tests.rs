@@ -205,10 +205,7 @@ fn a_capture_with_only_chrome_is_an_error() {
 
 #[test]
 fn long_first_sentences_are_cut_at_a_word_boundary() {
-    let blocks = vec![Block {
-        kind: BlockKind::Paragraph,
-        text: "Un ".repeat(60) + "mot.",
-    }];
+    let blocks = vec![Block::paragraph("Un ".repeat(60) + "mot.")];
     let title = title_from_text(&blocks);
     assert!(title.chars().count() <= TITLE_FROM_TEXT_CHARS + 1);
     assert!(title.ends_with("Un…"));
@@ -218,10 +215,7 @@ fn long_first_sentences_are_cut_at_a_word_boundary() {
 fn reading_time_is_the_words_at_230_a_minute_rounded_up() {
     let article = |words: usize| Article {
         title: "Titre".into(),
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: "mot ".repeat(words),
-        }],
+        blocks: vec![Block::paragraph("mot ".repeat(words))],
         ..Article::default()
     };
     // The title's word counts too.

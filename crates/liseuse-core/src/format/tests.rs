@@ -1,5 +1,5 @@
 use super::*;
-use crate::article::{Block, BlockKind};
+use crate::article::Block;
 
 fn sample() -> IndexFile {
     IndexFile {
@@ -28,19 +28,13 @@ fn sample() -> IndexFile {
                 date: Some("2020-10-12".into()),
                 source: Some("Le Journal".into()),
                 lang: Some("fr".into()),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    text: "Texte.".into(),
-                }],
+                blocks: vec![Block::paragraph("Texte.")],
                 ..Article::default()
             },
             Article {
                 id: "b".into(),
                 title: "Second".into(),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    text: "La paix.".into(),
-                }],
+                blocks: vec![Block::paragraph("La paix.")],
                 ..Article::default()
             },
         ],

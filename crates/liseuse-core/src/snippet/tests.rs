@@ -10,13 +10,7 @@ fn article(blocks: &[&str]) -> Article {
     Article {
         id: "a".into(),
         title: "Titre".into(),
-        blocks: blocks
-            .iter()
-            .map(|text| Block {
-                kind: BlockKind::Paragraph,
-                text: text.to_string(),
-            })
-            .collect(),
+        blocks: blocks.iter().map(|&text| Block::paragraph(text)).collect(),
         ..Article::default()
     }
 }
