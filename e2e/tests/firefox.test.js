@@ -33,6 +33,13 @@ async function catchDownloads(page) {
   });
 }
 
+/** The first file the page offered: its name, type and text. */
+const downloaded = (page) =>
+  page.evaluate(async () => {
+    const { name, blob } = window.__downloads[0];
+    return [name, blob.type, await blob.text()];
+  });
+
 const highlights = (page) =>
   page.$$eval('article.reader .text mark.hl', (marks) => marks.map((m) => m.textContent));
 
@@ -202,10 +209,7 @@ test('Firefox: "Citer" puts the reference in the clipboard, and "Mes articles" o
   await page.waitForSelector('.references button');
   await page.click('.references button:nth-of-type(2)');
   await page.waitForFunction(() => window.__downloads.length === 1);
-  const [name, type, text] = await page.evaluate(async () => {
-    const { name, blob } = window.__downloads[0];
-    return [name, blob.type, await blob.text()];
-  });
+  const [name, type, text] = await downloaded(page);
   assert.equal(name, 'references.ris');
   assert.equal(type, 'application/x-research-info-systems');
   assert.match(text, /^TY {2}- NEWS\nTI {2}- /);
@@ -219,10 +223,7 @@ test('Firefox: a name\'s quotations download as Markdown, each with its article'
   await page.waitForSelector('.quotations .export button');
   await page.click('.quotations .export button');
   await page.waitForFunction(() => window.__downloads.length === 1);
-  const [name, type, text] = await page.evaluate(async () => {
-    const { name, blob } = window.__downloads[0];
-    return [name, blob.type, await blob.text()];
-  });
+  const [name, type, text] = await downloaded(page);
   assert.equal(name, 'citations.md');
   assert.equal(type, 'text/markdown');
   assert.match(text, /^# Antony Blinken — .+\n\n## Antony Blinken\n\n> « cesser immédiatement ces actions »\n\n— \[[^\]]+\]\(<http:\/\/[^>]+#\/article\/[^>]+>\)/);
