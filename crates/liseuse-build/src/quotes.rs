@@ -265,10 +265,9 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
     for &(open, close) in &spans {
         let inner =
             text[open..close].trim_matches(|c: char| MARKS.iter().any(|m| m.0 == c || m.1 == c));
-        let words = inner.split_whitespace().count();
-        if words < MIN_QUOTATION_WORDS {
-            continue;
-        }
+        // A quotation too short to list ("une tragédie") still says who
+        // spoke: the pronoun after the next one may stand for them.
+        let listed = inner.split_whitespace().count() >= MIN_QUOTATION_WORDS;
         let sentence = sentence_start(text, open);
         let before = &told[sentence..open];
         let after = &text[close..];
@@ -288,16 +287,22 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
                         *at >= since
                     }
                 })
-                .map(|(_, name)| name.clone()),
+                .map(|(_, name)| name.clone())
+                // No one quoted just before: the person the sentence before
+                // opens with ("Edouard Philippe a livré… « … », a lancé le
+                // Premier ministre").
+                .or_else(|| opening_name(&told[previous_sentence(text, open)])),
             None => before_attribution(before),
         };
         if let Some(name) = &speaker {
             last = Some((close, name.clone()));
         }
-        found.push(Quotation {
-            text: inner.trim().to_string(),
-            speaker,
-        });
+        if listed {
+            found.push(Quotation {
+                text: inner.trim().to_string(),
+                speaker,
+            });
+        }
     }
     found
 }
@@ -477,7 +482,9 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
         let w = w.to_lowercase();
         matches!(w.as_str(), "le" | "la") || w.starts_with("l'") || w.starts_with("l’")
     });
-    if role && subject.len() <= 3 && name_runs(subject).is_empty() {
+    // ("le Premier ministre": a title's capital is no name.)
+    let titled = |run: &(usize, String)| ["Premier", "Première"].contains(&run.1.as_str());
+    if role && subject.len() <= 3 && name_runs(subject).iter().all(titled) {
         return Some(Said::Pronoun);
     }
     None
@@ -489,6 +496,29 @@ const ADVERBIAL_LEADS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "sur", "dans", "hier",
     "ce", "cette", "jeudi", "devant", "lors", "en",
 ];
+
+/// Where the sentence before the one the quotation at `open` is in (or
+/// opens) is in `text`.
+fn previous_sentence(text: &str, open: usize) -> std::ops::Range<usize> {
+    let mark = text[open..].chars().next().map_or(1, char::len_utf8);
+    let own = sentence_start(text, open + mark);
+    if own == 0 {
+        return 0..0;
+    }
+    sentence_start(text, own - 1)..own
+}
+
+/// The person's name `sentence` opens with, as the subject of its verb: a
+/// name of two or three words, then a word in lower case.
+fn opening_name(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let (end, name) = name_runs(&words).into_iter().next()?;
+    let length = name.split_whitespace().count();
+    let verb = words
+        .get(end)
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    (end == length && (2..=3).contains(&length) && verb).then_some(name)
+}
 
 /// Whether the last word of `before` (punctuation aside) names what
 /// follows: the quotation after it is a title ([`NAMING`]).

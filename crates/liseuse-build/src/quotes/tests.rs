@@ -199,3 +199,16 @@ fn recall_a_role_a_time_or_an_aside_before_the_speaker_and_an_apposition_after_i
         Some("Pierre Pouessel".into())
     );
 }
+
+#[test]
+fn a_pronoun_after_no_quotation_stands_for_the_person_the_sentence_before_opens_with() {
+    let found = said("Edouard Philippe a livré les détails de la réforme. « Nous proposons un nouveau pacte », a lancé le Premier ministre.");
+    assert_eq!(found[0].1.as_deref(), Some("Edouard Philippe"));
+    // A quotation too short to list still says who spoke, for the pronoun after it.
+    let found = said("Le président Donald Trump a estimé que c'était « une tragédie » pour le monde. Pékin « n'a pas tenu sa parole », a-t-il déclaré.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1.as_deref(), Some("Donald Trump"));
+    // A list of four names opens no sentence as its subject.
+    let found = said("Twitter Facebook Youtube Google ont été cités. « Je n'ai jamais vu de contrat », explique-t-il.");
+    assert_eq!(found[0].1, None);
+}
