@@ -276,8 +276,9 @@ pub fn quotations(text: &str, previous: Option<&str>) -> Vec<Quotation> {
         let since = sentence_start(text, sentence.saturating_sub(1));
         // English puts the comma inside: “…,” said X.
         let speaker = match after_attribution(after, inner.trim_end().ends_with(',')) {
-            // A title and what follows it in brackets (its translation).
-            _ if named(before) => None,
+            // A title and what follows it in brackets (its translation);
+            // a charge ("mis en examen pour « meurtre »").
+            _ if named(before) || charged(before) => None,
             Some(Said::Name(name)) => Some(name),
             Some(Said::Pronoun) => (last.as_ref())
                 .filter(|(at, _)| {
@@ -496,6 +497,50 @@ const ADVERBIAL_LEADS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "sur", "dans", "hier",
     "ce", "cette", "jeudi", "devant", "lors", "en",
 ];
+
+/// Whether `before` ends with a charge's "pour" or "de" after a word of
+/// the courts: what follows is the charge, no one's words.
+fn charged(before: &str) -> bool {
+    const COURTS: &[&str] = &[
+        "examen",
+        "condamné",
+        "condamnée",
+        "condamnés",
+        "inculpé",
+        "inculpée",
+        "poursuivi",
+        "poursuivie",
+        "poursuivis",
+        "écroué",
+        "écrouée",
+        "enquête",
+        "information",
+        "jugé",
+        "jugée",
+        "accusé",
+        "accusée",
+        "déféré",
+        "déférée",
+        "chef",
+        "chefs",
+    ];
+    let words: Vec<String> = (before.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    matches!(last.as_str(), "pour" | "de" | "d")
+        && rest
+            .iter()
+            .rev()
+            .take(8)
+            .any(|w| COURTS.contains(&w.as_str()))
+}
 
 /// Where the sentence before the one the quotation at `open` is in (or
 /// opens) is in `text`.

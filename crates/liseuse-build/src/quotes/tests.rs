@@ -212,3 +212,17 @@ fn a_pronoun_after_no_quotation_stands_for_the_person_the_sentence_before_opens_
     let found = said("Twitter Facebook Youtube Google ont été cités. « Je n'ai jamais vu de contrat », explique-t-il.");
     assert_eq!(found[0].1, None);
 }
+
+#[test]
+fn a_charge_is_no_ones_words() {
+    assert_eq!(one("Jonathann Daval, qui a reconnu les faits, a été mis en examen pour « meurtre sur conjoint »."), None);
+    assert_eq!(
+        one("Il a été condamné à deux ans de prison pour « violences avec arme »."),
+        None
+    );
+    // "Pour" after a verb of saying is still someone's words.
+    assert_eq!(
+        one("La candidate Rachida Dati a plaidé lundi pour « étendre les modalités de vote »."),
+        Some("Rachida Dati".into())
+    );
+}
