@@ -554,15 +554,20 @@ fn previous_sentence(text: &str, open: usize) -> std::ops::Range<usize> {
 }
 
 /// The person's name `sentence` opens with, as the subject of its verb: a
-/// name of two or three words, then a word in lower case.
+/// name of two or three words, then a word in lower case; and the only
+/// name of two words or more in it (a pronoun after "Macron a reçu Angela
+/// Merkel" may stand for either: no one).
 fn opening_name(sentence: &str) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    let (end, name) = name_runs(&words).into_iter().next()?;
+    let runs = name_runs(&words);
+    let mut full = runs.iter().filter(|(_, name)| name.contains(' '));
+    let (end, name) = full.next()?;
     let length = name.split_whitespace().count();
     let verb = words
-        .get(end)
+        .get(*end)
         .is_some_and(|w| w.starts_with(char::is_lowercase));
-    (end == length && (2..=3).contains(&length) && verb).then_some(name)
+    let alone = full.next().is_none();
+    (*end == length && (2..=3).contains(&length) && verb && alone).then(|| name.clone())
 }
 
 /// Whether the last word of `before` (punctuation aside) names what

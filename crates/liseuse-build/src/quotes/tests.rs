@@ -208,6 +208,9 @@ fn a_pronoun_after_no_quotation_stands_for_the_person_the_sentence_before_opens_
     let found = said("Le président Donald Trump a estimé que c'était « une tragédie » pour le monde. Pékin « n'a pas tenu sa parole », a-t-il déclaré.");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].1.as_deref(), Some("Donald Trump"));
+    // Two people in the sentence before: the pronoun may stand for either.
+    let found = said("Emmanuel Macron a reçu Angela Merkel à Paris. « Nous avons parlé de l'Europe », a-t-elle déclaré.");
+    assert_eq!(found[0].1, None);
     // A list of four names opens no sentence as its subject.
     let found = said("Twitter Facebook Youtube Google ont été cités. « Je n'ai jamais vu de contrat », explique-t-il.");
     assert_eq!(found[0].1, None);
