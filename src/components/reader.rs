@@ -244,9 +244,7 @@ fn use_cited_address() -> Option<String> {
 /// The paragraph address of the page's link (`?p=`), if it has one.
 fn cited_address() -> Option<String> {
     let hash = gloo::utils::window().location().hash().ok()?;
-    let (_, params) = hash.split_once('?')?;
-    let address = params.split('&').find_map(|pair| pair.strip_prefix("p="))?;
-    Some(address.to_string())
+    crate::route::param(&hash, "p")
 }
 
 /// The citation of the article being read: what is cited, its dialog,

@@ -99,10 +99,15 @@ impl Route {
 /// after it). None for any other query, or nothing after `cite:`.
 pub fn quotations_of(query: &str) -> Option<&str> {
     let query = query.trim_start();
-    let words = query
-        .get(5..)
-        .filter(|_| query[..5].eq_ignore_ascii_case("cite:"))?;
+    let words = query.get(5..).filter(|_| asks_quotations(query))?;
     Some(words.trim()).filter(|words| !words.is_empty())
+}
+
+/// Whether `query` opens with `cite:` (in any case): a search among
+/// quotations, the app's alone. Bytes only, for the first result's path,
+/// which checks it and carries nothing more of [`quotations_of`].
+pub fn asks_quotations(query: &str) -> bool {
+    (query.as_bytes().get(..5)).is_some_and(|head| head.eq_ignore_ascii_case(b"cite:"))
 }
 
 /// The comparison of article `id` with article `other` ("Comparer"):
@@ -120,11 +125,16 @@ pub fn comparison_hash(id: &str, other: &str) -> String {
 /// The article a fragment compares its article with, if it is a
 /// comparison's (see [`comparison_hash`]).
 pub fn compared_with(hash: &str) -> Option<String> {
+    param(hash, "comparer").filter(|other| !other.is_empty())
+}
+
+/// The value of parameter `name` in a fragment (`#/…?q=…&name=value`),
+/// decoded; a paragraph's address (`p`) is one.
+pub fn param(hash: &str, name: &str) -> Option<String> {
     let (_, params) = hash.split_once('?')?;
-    let other = params
-        .split('&')
-        .find_map(|p| p.strip_prefix("comparer="))?;
-    Some(decode(other)).filter(|other| !other.is_empty())
+    (params.split('&'))
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(decode)
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
@@ -251,6 +261,13 @@ mod tests {
             compared_with("#/article/004?q=x&comparer=005").as_deref(),
             Some("005")
         );
+        // A parameter by its whole name, decoded.
+        assert_eq!(
+            param("#/article/004?p=0a1b2c3d", "p").as_deref(),
+            Some("0a1b2c3d")
+        );
+        assert_eq!(param("#/article/004?pp=1", "p"), None);
+        assert_eq!(param("#/?q=a%20b", "q").as_deref(), Some("a b"));
     }
 
     #[test]

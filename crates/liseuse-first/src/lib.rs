@@ -45,10 +45,8 @@ impl First {
         whole: bool,
     ) -> Result<First, String> {
         let route = Route::from_hash(hash);
-        // A search among quotations (`cite:`, see
-        // `liseuse_core::route::quotations_of`) is the app's too.
-        let head = route.query().as_bytes().get(..5);
-        let quotations = head.is_some_and(|head| head.eq_ignore_ascii_case(b"cite:"));
+        // A search among quotations (`cite:`) is the app's too.
+        let quotations = liseuse_core::route::asks_quotations(route.query());
         if quotations || !matches!(route, Route::Search { .. } | Route::Article { .. }) {
             return Err(format!("{hash}: not a search or an article"));
         }
