@@ -58,7 +58,7 @@ pub fn NameView(props: &NameViewProps) -> Html {
     let export = {
         let name = entity.as_ref().map_or(String::new(), |e| e.name.clone());
         let heading = format!("{name} — {}", crate::site::site().title);
-        use_quotes_export(library, &heading, &[(name, quotes.clone())])
+        use_quotes_export(library, &heading, &[(&name, &quotes)])
     };
     {
         let title = entity.as_ref().map(|e| e.name.clone());

@@ -5,23 +5,15 @@ use liseuse_core::model::Quote;
 use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::use_pieces;
-use crate::pieces::failure;
+use super::{use_on_demand, OnDemand};
 use crate::site::article_address;
 use crate::state::StateContext;
 
 /// The most articles one e-book holds (the first ones of the list).
 pub const MOST: usize = 200;
 
-/// An e-book asked for.
-pub struct Ebook {
-    /// Whether it was asked for and is being made (its texts on their way).
-    pub asked: bool,
-    /// What to tell of a piece that could not be loaded.
-    pub failed: Option<String>,
-    /// Asks for it.
-    pub ask: Callback<MouseEvent>,
-}
+/// An e-book asked for: see [`OnDemand`].
+pub type Ebook = OnDemand;
 
 /// Makes the articles `docs` (the first [`MOST`]) into the e-book `title`
 /// when asked, once their texts are here, with the reader's highlights and,
@@ -29,36 +21,20 @@ pub struct Ebook {
 /// it as a download.
 #[hook]
 pub fn use_ebook(library: &Rc<Library>, docs: &[u32], title: &str, quotes: &[Quote]) -> Ebook {
-    let asked = use_state_eq(|| false);
     let state = use_context::<StateContext>();
-    let docs: Vec<u32> = docs.iter().copied().take(MOST).collect();
-    let missing = if *asked {
-        library.missing_texts(docs.iter().copied())
-    } else {
-        Vec::new()
-    };
-    let failed = failure(&missing);
-    let ready = use_pieces(library, missing) && *asked;
-    {
-        let (library, asked, title) = (library.clone(), asked.setter(), title.to_string());
-        let quotes = if ready { quotes.to_vec() } else { Vec::new() };
-        use_effect_with(ready, move |&ready| {
-            if ready {
-                asked.set(false);
+    let docs = &docs[..docs.len().min(MOST)];
+    use_on_demand(
+        library,
+        || library.missing_texts(docs.iter().copied()),
+        || {
+            let (library, docs) = (library.clone(), docs.to_vec());
+            let (title, quotes) = (title.to_string(), quotes.to_vec());
+            move || {
                 let shelf = state.as_ref().map(|s| s.shelf.clone()).unwrap_or_default();
                 make(&library, &docs, &title, &shelf, &quotes);
             }
-        });
-    }
-    let ask = {
-        let asked = asked.setter();
-        Callback::from(move |_: MouseEvent| asked.set(true))
-    };
-    Ebook {
-        asked: *asked,
-        failed,
-        ask,
-    }
+        },
+    )
 }
 
 /// The e-book `title` of `docs`, with the highlights of `shelf` and the

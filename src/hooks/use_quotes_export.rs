@@ -5,7 +5,7 @@ use liseuse_core::model::Quote;
 use liseuse_core::Library;
 use yew::prelude::*;
 
-use super::use_pieces;
+use super::use_on_demand;
 use crate::site::article_address;
 
 /// What names said (`names`: each name and its quotations), offered as a
@@ -16,31 +16,24 @@ use crate::site::article_address;
 pub fn use_quotes_export(
     library: &Rc<Library>,
     heading: &str,
-    names: &[(String, Vec<Quote>)],
+    names: &[(&str, &[Quote])],
 ) -> Callback<MouseEvent> {
-    let asked = use_state_eq(|| false);
     let docs = names
         .iter()
         .flat_map(|(_, quotes)| quotes.iter().map(|q| q.doc));
-    let missing = if *asked {
-        library.missing_titles(docs)
-    } else {
-        Vec::new()
-    };
+    let export = use_on_demand(
+        library,
+        || library.missing_titles(docs),
+        || {
+            let (library, heading) = (library.clone(), heading.to_string());
+            let names: Vec<(String, Vec<Quote>)> = (names.iter())
+                .map(|(name, quotes)| (name.to_string(), quotes.to_vec()))
+                .collect();
+            move || offer(&library, &heading, &names)
+        },
+    );
     // (A piece that failed leaves its titles out, not the file.)
-    let ready = use_pieces(library, missing) && *asked;
-    {
-        let (library, asked, heading) = (library.clone(), asked.setter(), heading.to_string());
-        let names = if ready { names.to_vec() } else { Vec::new() };
-        use_effect_with(ready, move |&ready| {
-            if ready {
-                asked.set(false);
-                offer(&library, &heading, &names);
-            }
-        });
-    }
-    let asked = asked.setter();
-    Callback::from(move |_: MouseEvent| asked.set(true))
+    export.ask
 }
 
 /// The Markdown of `names`' quotations, offered as a download.
