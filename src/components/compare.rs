@@ -54,28 +54,26 @@ pub fn CompareView(props: &CompareProps) -> Html {
     };
     let back = html! { <a class="back" href={back.to_hash()}>{w.back}</a> };
     let t = crate::site::t();
-    let waiting = [&first, &second].into_iter().find_map(|p| {
-        (p.id_failed.clone().or(p.failed.clone())).map(|failed| {
-            html! {
-                <p class="loading" role="alert">{failed}</p>
-            }
-        })
-    });
+    let failed = [&first, &second]
+        .into_iter()
+        .find_map(|p| p.id_failed.clone().or(p.failed.clone()));
+    let pending = first.id_pending || second.id_pending || !ready;
+    let missing = [&props.id, &props.other]
+        .into_iter()
+        .find(|id| library.article(id).is_none());
     let articles = library
         .article(&props.id)
         .zip(library.article(&props.other));
-    let body = match (&*comparison, articles) {
-        (Some(comparison), Some((a, b))) => table(comparison, [(a, &props.id), (b, &props.other)]),
-        _ if waiting.is_some() => waiting.unwrap_or_default(),
-        _ if first.id_pending || second.id_pending || !ready => html! {
+    let body = match (&*comparison, articles, failed) {
+        (Some(comparison), Some((a, b)), _) => {
+            table(comparison, [(a, &props.id), (b, &props.other)])
+        }
+        (_, _, Some(failed)) => html! { <p class="loading" role="alert">{failed}</p> },
+        _ if pending => html! {
             <p class="loading" aria-busy="true">{t.loading_article}</p>
         },
         _ => {
-            let id = if library.article(&props.id).is_none() {
-                &props.id
-            } else {
-                &props.other
-            };
+            let id = missing.map_or("", |id| id.as_str());
             html! { <p>{fill(t.article_missing_t, &[id])}</p> }
         }
     };

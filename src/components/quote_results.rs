@@ -9,7 +9,7 @@
 //! words loads, their articles' link pieces, and those names' pieces.
 
 use liseuse_core::citation::Words;
-use liseuse_core::model::{answers_to, key, Entity, Quote};
+use liseuse_core::model::{answers_to, key, Quote};
 use liseuse_core::text::fill;
 use liseuse_core::Filters;
 use yew::prelude::*;
@@ -63,31 +63,26 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
         .collect();
     needed.dedup();
     let names_ready = use_pieces(library, needed);
-    let speakers: Vec<(Entity, Vec<Quote>)> = (keys.iter())
+    // Each name that said something, and what, the newest first.
+    let speakers: Vec<(&str, Vec<Quote>)> = (keys.iter())
         .filter_map(|k| library.entity(k))
-        .map(|entity| (entity.clone(), entity.quotes(library.len())))
+        .map(|entity| (entity.name.as_str(), entity.quotes(library.len())))
         .filter(|(_, quotes)| !quotes.is_empty())
-        .map(|(entity, quotes)| {
-            let quotes = newest_quotes(library, &quotes);
-            (entity, quotes)
-        })
+        .map(|(name, quotes)| (name, newest_quotes(library, &quotes)))
         .collect();
     let quoted: Vec<u32> = (speakers.iter())
         .flat_map(|(_, quotes)| quotes.iter().take(QUOTES_PAGE).map(|q| q.doc))
         .collect();
     use_pieces(library, library.missing_titles(quoted));
+    let title = fill(words().quotes_by_t, &[&props.words]);
     let export = {
-        let heading = fill(words().quotes_by_t, &[&props.words]);
-        let heading = format!("{heading} — {}", crate::site::site().title);
-        let names: Vec<(String, Vec<Quote>)> = (speakers.iter())
-            .map(|(entity, quotes)| (entity.name.clone(), quotes.clone()))
+        let heading = format!("{title} — {}", crate::site::site().title);
+        let names: Vec<(&str, &[Quote])> = (speakers.iter())
+            .map(|(name, quotes)| (*name, quotes.as_slice()))
             .collect();
         use_quotes_export(library, &heading, &names)
     };
-    {
-        let title = fill(words().quotes_by_t, &[&props.words]);
-        use_effect_with(title, |title| crate::site::set_title(Some(title)));
-    }
+    use_effect_with(title.clone(), |title| crate::site::set_title(Some(title)));
 
     let (t, w) = (crate::site::t(), words());
     let done = ready && links_ready && names_ready;
@@ -108,7 +103,7 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
     };
     html! {
         <section class="results quote-results" aria-busy={(!done).then_some("true")} aria-labelledby="view-title">
-            <h1 id="view-title" class="view-title">{fill(w.quotes_by_t, &[&props.words])}</h1>
+            <h1 id="view-title" class="view-title">{title}</h1>
             {failed.map(|message| html! { <p class="alert" role="alert">{message}</p> })}
             <p class="count" role="status">{status}</p>
             <p class="quote-links">
@@ -117,7 +112,7 @@ pub fn QuoteResults(props: &QuoteResultsProps) -> Html {
                     {" · "}<button type="button" class="link" onclick={export}>{t.export_markdown}</button>
                 }
             </p>
-            { for speakers.iter().enumerate().map(|(i, (entity, quotes))| speaker(library, i, &entity.name, quotes)) }
+            { for speakers.iter().enumerate().map(|(i, (name, quotes))| speaker(library, i, name, quotes)) }
         </section>
     }
 }
