@@ -472,7 +472,8 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
     // franceinfo Alexis Corbière" (after a quotation the subject follows
     // its verb: the clause's end is it).
     let leads = subject.first().map(|w| w.to_lowercase());
-    if leads.is_some_and(|w| ADVERBIAL_LEADS.contains(&w.as_str())) {
+    let lead = |w: &str| WEEKDAYS.contains(&w) || ADVERBIAL_LEADS.contains(&w);
+    if leads.is_some_and(|w| lead(&w)) {
         if let Some(name) = ending_name(subject) {
             return Some(Said::Name(name));
         }
@@ -492,10 +493,12 @@ fn after_attribution(after: &str, comma_inside: bool) -> Option<Said> {
 }
 
 /// Words that open a time or a place before the subject after a verb of
-/// saying.
-const ADVERBIAL_LEADS: &[&str] = &[
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "sur", "dans", "hier",
-    "ce", "cette", "jeudi", "devant", "lors", "en",
+/// saying (the days of the week aside, [`WEEKDAYS`]).
+const ADVERBIAL_LEADS: &[&str] = &["sur", "dans", "hier", "ce", "cette", "devant", "lors", "en"];
+
+/// The days of the week: a time, before a name or after it.
+const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
 /// Whether `before` ends with a charge's "pour" or "de" after a word of
@@ -767,13 +770,16 @@ fn name_in(words: &[&str]) -> Option<String> {
     // title's word in lower case, nor a particle: a verb or a preposition
     // after the name ("après", "lors", "dans").
     let ends = [
-        "après", "lors", "dans", "devant", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-        "samedi", "dimanche", "à", "au", "en", "sur", "on", "in", "at", "after", "qui", "dont",
-        "pour", "avant", "depuis", "par", "lorsque", "quand", "who", "which", "before",
+        "après", "lors", "dans", "devant", "à", "au", "en", "sur", "on", "in", "at", "after",
+        "qui", "dont", "pour", "avant", "depuis", "par", "lorsque", "quand", "who", "which",
+        "before",
     ];
     let cut = words
         .iter()
-        .position(|w| ends.contains(&w.to_lowercase().as_str()))
+        .position(|w| {
+            let w = w.to_lowercase();
+            ends.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
+        })
         .unwrap_or(words.len());
     ending_name(&words[..cut])
 }
